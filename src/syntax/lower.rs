@@ -1,0 +1,786 @@
+//! Lowering: from statements to the typed tree of one file.
+//!
+//! Each construct has a fixed set of keywords. An unknown keyword gets a
+//! "did you mean" from that set, a value that does not read gets the
+//! reason and the form to write, and a missing required property is
+//! reported at the construct's header. Lowering never stops early: what it
+//! could read is kept, so later stages still run on the rest.
+
+use crate::diagnostic::Severity;
+use crate::source::{Span, Spanned};
+use crate::syntax::ast::*;
+use crate::syntax::cst::{Arg, ArgKind, Statement, SyntaxError};
+use crate::syntax::value::{self, ValueError};
+
+const TOP: &[&str] = &["jurisdiction", "document", "obligation", "item", "exempt", "observe"];
+const JURISDICTION: &[&str] = &["name", "name_en", "rank", "parent", "population", "attr", "source"];
+const DOCUMENT: &[&str] = &[
+    "title", "title_en", "issuer", "number", "issued", "period", "rank", "jurisdiction", "carries_out",
+    "requires_units", "source_text",
+];
+const OBLIGATION: &[&str] = &[
+    "kind", "title", "title_en", "source", "text", "binds", "applies_if", "severity", "exemptible", "refines",
+    "elements", "requires_units", "why", "target", "obligation",
+];
+const TARGET: &[&str] =
+    &["metric", "at_least", "more_than", "at_most", "about", "exactly", "text", "by", "per", "passes", "why"];
+const ITEM: &[&str] = &["title", "source", "text", "implements", "units", "target"];
+const EXEMPT: &[&str] = &["reason", "basis", "approved_by", "expires"];
+const OBSERVE: &[&str] = &["jurisdiction", "year", "value", "source"];
+
+/// Turns the statements of one file into its typed tree.
+pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
+    let mut lowerer = Lowerer { errors: Vec::new() };
+    let mut file = FileAst::default();
+    for statement in statements {
+        match statement.keyword.as_str() {
+            "jurisdiction" => {
+                if let Some(j) = lowerer.jurisdiction(statement) {
+                    file.jurisdictions.push(j);
+                }
+            }
+            "document" => {
+                let Some(document) = lowerer.document(statement) else { continue };
+                if let Some(first) = &file.document {
+                    lowerer.error(
+                        "duplicate-document",
+                        statement.keyword_span.cover(document.id.span),
+                        format!("a second document `{}` in one file", document.id.value),
+                        "second document",
+                        Some(format!("each file holds one document; `{}` is declared first; move this one to its own file", first.id.value)),
+                    );
+                } else if !(file.obligations.is_empty() && file.items.is_empty() && file.exemptions.is_empty()) {
+                    lowerer.error(
+                        "misplaced-statement",
+                        statement.keyword_span,
+                        "the document must come before its obligations, items and exemptions",
+                        "declared too late",
+                        Some("move the `document` block to the top of the file".into()),
+                    );
+                    file.document = Some(document);
+                } else {
+                    file.document = Some(document);
+                }
+            }
+            "obligation" => {
+                if let Some(o) = lowerer.obligation(statement, 0) {
+                    file.obligations.push(o);
+                }
+            }
+            "item" => {
+                if let Some(i) = lowerer.item(statement) {
+                    file.items.push(i);
+                }
+            }
+            "exempt" => {
+                if let Some(e) = lowerer.exemption(statement) {
+                    file.exemptions.push(e);
+                }
+            }
+            "observe" => {
+                if let Some(o) = lowerer.observation(statement) {
+                    file.observations.push(o);
+                }
+            }
+            _ => lowerer.unknown_keyword(statement, "at the top level", TOP),
+        }
+    }
+    if file.document.is_none() {
+        for (what, span) in file
+            .obligations
+            .iter()
+            .map(|o| ("obligation", o.header))
+            .chain(file.items.iter().map(|i| ("item", i.header)))
+            .chain(file.exemptions.iter().map(|e| ("exempt", e.header)))
+            .take(1)
+        {
+            lowerer.error(
+                "missing-document",
+                span,
+                format!("this {what} belongs to no document"),
+                "no `document` above it",
+                Some("start the file with a `document <id> { … }` block".into()),
+            );
+        }
+    }
+    (file, lowerer.errors)
+}
+
+/// Suggests the closest of `candidates` to `word`, if any is close.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::normalized_damerau_levenshtein(word, c), c))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+struct Lowerer {
+    errors: Vec<SyntaxError>,
+}
+
+impl Lowerer {
+    fn error(&mut self, code: &'static str, span: Span, message: impl Into<String>, label: impl Into<String>, help: Option<String>) {
+        self.errors.push(SyntaxError { code, span, message: message.into(), label: label.into(), help });
+    }
+
+    fn value_error(&mut self, span: Span, error: ValueError) {
+        self.errors.push(SyntaxError { code: "invalid-value", span, message: error.message, label: "here".into(), help: error.help });
+    }
+
+    fn unknown_keyword(&mut self, statement: &Statement, place: &str, allowed: &[&str]) {
+        let help = match did_you_mean(&statement.keyword, allowed.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("expected one of: {}", allowed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")),
+        };
+        self.error(
+            "unknown-keyword",
+            statement.keyword_span,
+            format!("unknown keyword `{}` {place}", statement.keyword),
+            "unknown keyword",
+            Some(help),
+        );
+    }
+
+    /// The statement's block, or an error if it has none.
+    fn block<'s>(&mut self, statement: &'s Statement) -> &'s [Statement] {
+        match &statement.block {
+            Some(b) => b,
+            None => {
+                self.error(
+                    "syntax-error",
+                    statement.span,
+                    format!("`{}` needs a block", statement.keyword),
+                    "no `{ … }` here",
+                    Some(format!("write `{} <id> {{` and its properties on the following lines, then `}}`", statement.keyword)),
+                );
+                &[]
+            }
+        }
+    }
+
+    fn no_block(&mut self, statement: &Statement) {
+        if statement.block.is_some() {
+            self.error(
+                "syntax-error",
+                statement.keyword_span,
+                format!("`{}` takes no block", statement.keyword),
+                "unexpected block",
+                Some("remove the `{ … }`".into()),
+            );
+        }
+    }
+
+    fn arity(&mut self, statement: &Statement, min: usize, max: usize, form: &str) -> bool {
+        let n = statement.args.len();
+        if n < min || n > max {
+            let span = if n > max { statement.args[max].span.cover(statement.span) } else { statement.span };
+            self.error(
+                "syntax-error",
+                span,
+                format!("`{}` takes {}", statement.keyword, plural_args(min, max)),
+                format!("{n} given"),
+                Some(format!("write `{form}`")),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// The single id argument of a block header such as `obligation <id> {`.
+    fn header_id(&mut self, statement: &Statement) -> Option<Spanned<String>> {
+        if statement.args.is_empty() {
+            self.error(
+                "syntax-error",
+                statement.keyword_span,
+                format!("`{}` needs an id", statement.keyword),
+                "no id",
+                Some(format!("write `{} <id> {{`", statement.keyword)),
+            );
+            return None;
+        }
+        self.arity(statement, 1, 1, &format!("{} <id> {{", statement.keyword));
+        self.id_arg(&statement.args[0])
+    }
+
+    fn id_arg(&mut self, arg: &Arg) -> Option<Spanned<String>> {
+        match &arg.kind {
+            ArgKind::Word(w) => match value::id(w) {
+                Ok(id) => Some(Spanned::new(id, arg.span)),
+                Err(e) => {
+                    self.value_error(arg.span, e);
+                    None
+                }
+            },
+            ArgKind::Str(_) => {
+                self.error("invalid-value", arg.span, "an id is written without quotes", "quoted id", Some("remove the quotes".into()));
+                None
+            }
+        }
+    }
+
+    fn ids(&mut self, statement: &Statement) -> Vec<Spanned<String>> {
+        self.no_block(statement);
+        if statement.args.is_empty() {
+            self.arity(statement, 1, usize::MAX, &format!("{} <id> …", statement.keyword));
+        }
+        statement.args.iter().filter_map(|a| self.id_arg(a)).collect()
+    }
+
+    fn string(&mut self, statement: &Statement) -> Option<Spanned<String>> {
+        self.no_block(statement);
+        if !self.arity(statement, 1, usize::MAX, &format!("{} \"…\"", statement.keyword)) {
+            return None;
+        }
+        let mut text = String::new();
+        for arg in &statement.args {
+            match &arg.kind {
+                ArgKind::Str(s) => text.push_str(s),
+                ArgKind::Word(w) => {
+                    self.error(
+                        "invalid-value",
+                        arg.span,
+                        format!("`{}` takes text in quotes", statement.keyword),
+                        "not quoted",
+                        Some(format!("write `{} \"{}\"`", statement.keyword, w)),
+                    );
+                    return None;
+                }
+            }
+        }
+        let span = statement.args[0].span.cover(statement.args[statement.args.len() - 1].span);
+        Some(Spanned::new(text, span))
+    }
+
+    fn strings(&mut self, statement: &Statement) -> Vec<Spanned<String>> {
+        self.no_block(statement);
+        self.arity(statement, 1, usize::MAX, &format!("{} \"…\" \"…\"", statement.keyword));
+        let mut out = Vec::new();
+        for arg in &statement.args {
+            match &arg.kind {
+                ArgKind::Str(s) => out.push(Spanned::new(s.clone(), arg.span)),
+                ArgKind::Word(w) => self.error(
+                    "invalid-value",
+                    arg.span,
+                    format!("`{}` takes text in quotes", statement.keyword),
+                    "not quoted",
+                    Some(format!("write `\"{w}\"`")),
+                ),
+            }
+        }
+        out
+    }
+
+    /// The single word argument, read with `read`.
+    fn word<T>(&mut self, statement: &Statement, form: &str, read: impl Fn(&str) -> Result<T, ValueError>) -> Option<Spanned<T>> {
+        self.no_block(statement);
+        if !self.arity(statement, 1, 1, form) {
+            return None;
+        }
+        let arg = &statement.args[0];
+        match read(arg.text()) {
+            Ok(v) => Some(Spanned::new(v, arg.span)),
+            Err(e) => {
+                self.value_error(arg.span, e);
+                None
+            }
+        }
+    }
+
+    fn duplicate<T>(&mut self, slot: &Option<T>, statement: &Statement) {
+        if slot.is_some() {
+            self.error(
+                "duplicate-property",
+                statement.keyword_span,
+                format!("`{}` is given twice", statement.keyword),
+                "second value",
+                Some("keep one; the last one is used".into()),
+            );
+        }
+    }
+
+    fn rank(&mut self, statement: &Statement) -> Option<(Spanned<Rank>, Option<String>)> {
+        self.no_block(statement);
+        if !self.arity(statement, 1, 2, "rank <national|province|prefecture|county> \"display name\"") {
+            return None;
+        }
+        let arg = &statement.args[0];
+        let Some(rank) = Rank::parse(arg.text()) else {
+            let help = match did_you_mean(arg.text(), Rank::ALL.iter().map(|r| r.as_str())) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "the ranks are `national`, `province`, `prefecture` and `county`".into(),
+            };
+            self.error("invalid-value", arg.span, format!("unknown rank `{}`", arg.text()), "not a rank", Some(help));
+            return None;
+        };
+        let name = statement.args.get(1).map(|a| a.text().to_string());
+        Some((Spanned::new(rank, arg.span), name))
+    }
+
+    fn jurisdiction(&mut self, statement: &Statement) -> Option<JurisdictionDecl> {
+        let id = self.header_id(statement);
+        let mut decl = JurisdictionDecl {
+            id: id.clone().unwrap_or_else(|| Spanned::new(String::new(), statement.keyword_span)),
+            name: None,
+            name_en: None,
+            rank: None,
+            rank_name: None,
+            parent: None,
+            population: None,
+            attrs: Vec::new(),
+            source: None,
+        };
+        for s in self.block(statement) {
+            match s.keyword.as_str() {
+                "name" => {
+                    self.duplicate(&decl.name, s);
+                    decl.name = self.string(s).map(|v| v.value);
+                }
+                "name_en" => decl.name_en = self.string(s).map(|v| v.value),
+                "rank" => {
+                    if let Some((r, n)) = self.rank(s) {
+                        decl.rank = Some(r);
+                        decl.rank_name = n;
+                    }
+                }
+                "parent" => decl.parent = self.word(s, "parent <id>", value::id),
+                "population" => {
+                    decl.population = self
+                        .word(s, "population <number>", value::quantity)
+                        .and_then(|q| self.whole_number(q, "population"));
+                }
+                "attr" => {
+                    self.no_block(s);
+                    if self.arity(s, 2, 2, "attr <name> <yes|no|number|\"text\">") {
+                        let name = s.args[0].text().to_string();
+                        let v = attr_value(&s.args[1]);
+                        decl.attrs.retain(|(n, _)| *n != name);
+                        decl.attrs.push((name, v));
+                    }
+                }
+                "source" => decl.source = self.string(s).map(|v| v.value),
+                _ => self.unknown_keyword(s, "in a jurisdiction", JURISDICTION),
+            }
+        }
+        if decl.rank.is_none() {
+            self.missing(statement, "rank", "rank county \"区\"");
+        }
+        id.map(|_| decl)
+    }
+
+    fn whole_number(&mut self, q: Spanned<value::Quantity>, what: &str) -> Option<u64> {
+        if q.value.unit.is_some() || q.value.value.fract() != 0.0 || q.value.value < 0.0 {
+            self.error("invalid-value", q.span, format!("{what} must be a whole number"), "here", None);
+            return None;
+        }
+        Some(q.value.value as u64)
+    }
+
+    fn missing(&mut self, statement: &Statement, property: &str, example: &str) {
+        self.error(
+            "missing-property",
+            statement.keyword_span.cover(statement.args.first().map(|a| a.span).unwrap_or(statement.keyword_span)),
+            format!("`{}` has no `{property}`", statement.keyword),
+            format!("`{property}` missing"),
+            Some(format!("add `{example}` inside the block")),
+        );
+    }
+
+    fn document(&mut self, statement: &Statement) -> Option<DocumentDecl> {
+        let id = self.header_id(statement)?;
+        let header = statement.keyword_span.cover(id.span);
+        let mut d = DocumentDecl {
+            id,
+            title: None,
+            title_en: None,
+            issuer: None,
+            number: None,
+            issued: None,
+            period: None,
+            rank: None,
+            rank_name: None,
+            jurisdiction: None,
+            carries_out: Vec::new(),
+            requires_units: false,
+            source_text: None,
+            header,
+        };
+        for s in self.block(statement) {
+            match s.keyword.as_str() {
+                "title" => {
+                    self.duplicate(&d.title, s);
+                    d.title = self.string(s).map(|v| v.value);
+                }
+                "title_en" => d.title_en = self.string(s).map(|v| v.value),
+                "issuer" => d.issuer = self.string(s).map(|v| v.value),
+                "number" => d.number = self.string(s).map(|v| v.value),
+                "issued" => d.issued = self.word(s, "issued 2022-03-11", value::date),
+                "period" => d.period = self.word(s, "period 2021-2035", value::period),
+                "rank" => {
+                    if let Some((r, n)) = self.rank(s) {
+                        d.rank = Some(r);
+                        d.rank_name = n;
+                    }
+                }
+                "jurisdiction" => d.jurisdiction = self.word(s, "jurisdiction <id>", value::id),
+                "carries_out" => d.carries_out.extend(self.ids(s)),
+                "requires_units" => d.requires_units = self.word(s, "requires_units yes", value::boolean).is_some_and(|b| b.value),
+                "source_text" => d.source_text = self.string(s).map(|v| v.value),
+                _ => self.unknown_keyword(s, "in a document", DOCUMENT),
+            }
+        }
+        for (present, property, example) in [
+            (d.title.is_some(), "title", "title \"…\""),
+            (d.issued.is_some(), "issued", "issued 2022-03-11"),
+            (d.rank.is_some(), "rank", "rank county \"区\""),
+            (d.jurisdiction.is_some(), "jurisdiction", "jurisdiction <id>"),
+        ] {
+            if !present {
+                self.missing(statement, property, example);
+            }
+        }
+        if let (Some(issued), Some(period)) = (&d.issued, &d.period)
+            && issued.value.year > period.value.to
+        {
+            self.error(
+                "invalid-value",
+                issued.span,
+                format!("issued in {} after its period {} ended", issued.value.year, period.value),
+                "issue date",
+                Some("check the date of issue and the period of validity".into()),
+            );
+        }
+        Some(d)
+    }
+
+    fn obligation(&mut self, statement: &Statement, depth: usize) -> Option<ObligationDecl> {
+        let id = self.header_id(statement)?;
+        let header = statement.keyword_span.cover(id.span);
+        let mut o = ObligationDecl {
+            id,
+            kind: ObligationKind::Action,
+            title: None,
+            title_en: None,
+            source: None,
+            text: None,
+            binds: Binds::Lower,
+            applies_if: None,
+            severity: Severity::Error,
+            exemptible: true,
+            refines: Vec::new(),
+            elements: Vec::new(),
+            requires_units: false,
+            why: None,
+            targets: Vec::new(),
+            children: Vec::new(),
+            header,
+        };
+        for s in self.block(statement) {
+            match s.keyword.as_str() {
+                "kind" => {
+                    if let Some(k) = self.word(s, "kind action", |w| {
+                        ObligationKind::parse(w).ok_or_else(|| ValueError {
+                            message: format!("unknown kind `{w}`"),
+                            help: Some("the kinds are `action`, `target`, `quantity` and `mechanism`".into()),
+                        })
+                    }) {
+                        o.kind = k.value;
+                    }
+                }
+                "title" => {
+                    self.duplicate(&o.title, s);
+                    o.title = self.string(s).map(|v| v.value);
+                }
+                "title_en" => o.title_en = self.string(s).map(|v| v.value),
+                "source" => {
+                    self.duplicate(&o.source, s);
+                    o.source = self.word(s, "source 3.1.3", value::citation);
+                }
+                "text" => o.text = self.string(s).map(|v| v.value),
+                "binds" => {
+                    if let Some(b) = self.binds(s) {
+                        o.binds = b;
+                    }
+                }
+                "applies_if" => o.applies_if = self.condition(s),
+                "severity" => {
+                    if let Some(v) = self.word(s, "severity error", |w| {
+                        Severity::parse(w).ok_or_else(|| ValueError {
+                            message: format!("unknown severity `{w}`"),
+                            help: Some("the severities are `error`, `warning` and `info`".into()),
+                        })
+                    }) {
+                        o.severity = v.value;
+                    }
+                }
+                "exemptible" => {
+                    if let Some(b) = self.word(s, "exemptible no", value::boolean) {
+                        o.exemptible = b.value;
+                    }
+                }
+                "refines" => o.refines.extend(self.ids(s)),
+                "elements" => {
+                    for e in self.strings(s) {
+                        let alternatives: Vec<String> =
+                            e.value.split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect();
+                        if alternatives.is_empty() {
+                            self.error("invalid-value", e.span, "an empty element", "empty", Some("name the element, e.g. `\"防止诈骗\"`".into()));
+                        } else {
+                            o.elements.push(Spanned::new(Element { alternatives }, e.span));
+                        }
+                    }
+                }
+                "requires_units" => o.requires_units = self.word(s, "requires_units yes", value::boolean).is_some_and(|b| b.value),
+                "why" => o.why = self.string(s).map(|v| v.value),
+                "target" => {
+                    if let Some(t) = self.target(s) {
+                        o.targets.push(t);
+                    }
+                }
+                "obligation" => {
+                    if let Some(child) = self.obligation(s, depth + 1) {
+                        o.children.push(child);
+                    }
+                }
+                _ => self.unknown_keyword(s, "in an obligation", OBLIGATION),
+            }
+        }
+        if o.title.is_none() {
+            self.missing(statement, "title", "title \"…\"");
+        }
+        if o.source.is_none() {
+            self.missing(statement, "source", "source 3.1.3");
+        }
+        Some(o)
+    }
+
+    fn binds(&mut self, s: &Statement) -> Option<Binds> {
+        self.no_block(s);
+        if !self.arity(s, 1, 4, "binds county") {
+            return None;
+        }
+        if s.args.len() == 1 && s.args[0].text() == "issuer" {
+            return Some(Binds::Issuer);
+        }
+        let mut ranks = Vec::new();
+        for arg in &s.args {
+            match Rank::parse(arg.text()) {
+                Some(r) => ranks.push(r),
+                None => self.error(
+                    "invalid-value",
+                    arg.span,
+                    format!("`{}` is not a rank", arg.text()),
+                    "not a rank",
+                    Some("write ranks (`province`, `prefecture`, `county`) or `issuer` alone".into()),
+                ),
+            }
+        }
+        (!ranks.is_empty()).then_some(Binds::Ranks(ranks))
+    }
+
+    fn condition(&mut self, s: &Statement) -> Option<Spanned<Condition>> {
+        self.no_block(s);
+        if !self.arity(s, 1, 3, "applies_if agricultural") {
+            return None;
+        }
+        let span = s.args[0].span.cover(s.args[s.args.len() - 1].span);
+        let texts: Vec<&str> = s.args.iter().map(Arg::text).collect();
+        let condition = match texts.as_slice() {
+            [attr] => Condition::Truthy { attr: attr.to_string(), negated: false },
+            ["not", attr] => Condition::Truthy { attr: attr.to_string(), negated: true },
+            [attr, op, _] if CompareOp::parse(op).is_some() => Condition::Compare {
+                attr: attr.to_string(),
+                op: CompareOp::parse(op)?,
+                value: attr_value(&s.args[2]),
+            },
+            _ => {
+                self.error(
+                    "invalid-value",
+                    span,
+                    "cannot read this condition",
+                    "condition",
+                    Some("write `applies_if <attr>`, `applies_if not <attr>` or `applies_if <attr> >= <value>`".into()),
+                );
+                return None;
+            }
+        };
+        Some(Spanned::new(condition, span))
+    }
+
+    fn figure(&mut self, s: &Statement, comparator: Comparator) -> Option<Figure> {
+        self.no_block(s);
+        if !self.arity(s, 1, 2, &format!("{} 30万 人次", s.keyword)) {
+            return None;
+        }
+        let q = match value::quantity(s.args[0].text()) {
+            Ok(q) => q,
+            Err(e) => {
+                self.value_error(s.args[0].span, e);
+                return None;
+            }
+        };
+        let mut unit = q.unit;
+        if let Some(extra) = s.args.get(1) {
+            if unit.is_some() {
+                self.error("invalid-value", extra.span, "the unit is given twice", "second unit", Some("write the unit once, e.g. `30万 人次`".into()));
+            } else {
+                unit = Some(value::normalize_width(extra.text()));
+            }
+        }
+        let span = s.args[0].span.cover(s.args[s.args.len() - 1].span);
+        if unit.as_deref() == Some("%") && !(0.0..=100.0).contains(&q.value) {
+            self.error("invalid-value", span, format!("a percentage of {} is impossible", q.value), "out of range", Some("percentages lie between 0% and 100%".into()));
+            return None;
+        }
+        Some(Figure { comparator, value: q.value, unit, span })
+    }
+
+    fn target(&mut self, statement: &Statement) -> Option<TargetDecl> {
+        let metric = self.header_id(statement)?;
+        let mut t = TargetDecl {
+            metric,
+            label: None,
+            figure: None,
+            text: None,
+            deadline: None,
+            per_year: false,
+            passes: Passes::Floor,
+            why: None,
+            span: statement.span,
+        };
+        for s in self.block(statement) {
+            match s.keyword.as_str() {
+                "metric" => t.label = self.string(s).map(|v| v.value),
+                "text" => t.text = self.string(s).map(|v| v.value),
+                "by" => t.deadline = self.word(s, "by 2025", value::year),
+                "per" => {
+                    if self.word(s, "per year", |w| {
+                        if w == "year" { Ok(()) } else { Err(ValueError { message: format!("`per {w}` is not a period"), help: Some("write `per year`, or nothing for a total".into()) }) }
+                    })
+                    .is_some()
+                    {
+                        t.per_year = true;
+                    }
+                }
+                "passes" => {
+                    if let Some(p) = self.word(s, "passes floor", |w| {
+                        Passes::parse(w).ok_or_else(|| ValueError {
+                            message: format!("unknown way of passing down `{w}`"),
+                            help: Some("write `passes floor`, `passes share` or `passes none`".into()),
+                        })
+                    }) {
+                        t.passes = p.value;
+                    }
+                }
+                "why" => t.why = self.string(s).map(|v| v.value),
+                keyword => match Comparator::parse(keyword) {
+                    Some(c) => {
+                        if t.figure.is_some() {
+                            self.error("duplicate-property", s.keyword_span, "a target has one figure", "second figure", Some("split it into two targets with their own metric ids".into()));
+                        }
+                        t.figure = self.figure(s, c);
+                    }
+                    None => self.unknown_keyword(s, "in a target", TARGET),
+                },
+            }
+        }
+        Some(t)
+    }
+
+    fn item(&mut self, statement: &Statement) -> Option<ItemDecl> {
+        let id = self.header_id(statement)?;
+        let header = statement.keyword_span.cover(id.span);
+        let mut item = ItemDecl { id, title: None, source: None, text: None, implements: Vec::new(), units: Vec::new(), targets: Vec::new(), header };
+        for s in self.block(statement) {
+            match s.keyword.as_str() {
+                "title" => {
+                    self.duplicate(&item.title, s);
+                    item.title = self.string(s).map(|v| v.value);
+                }
+                "source" => item.source = self.word(s, "source 2.1.1", value::citation),
+                "text" => item.text = self.string(s).map(|v| v.value),
+                "implements" => item.implements.extend(self.ids(s)),
+                "units" => item.units.extend(self.strings(s)),
+                "target" => {
+                    if let Some(t) = self.target(s) {
+                        item.targets.push(t);
+                    }
+                }
+                _ => self.unknown_keyword(s, "in an item", ITEM),
+            }
+        }
+        if item.title.is_none() {
+            self.missing(statement, "title", "title \"…\"");
+        }
+        if item.source.is_none() {
+            self.missing(statement, "source", "source 2.1.1");
+        }
+        Some(item)
+    }
+
+    fn exemption(&mut self, statement: &Statement) -> Option<ExemptionDecl> {
+        let obligation = self.header_id(statement)?;
+        let header = statement.keyword_span.cover(obligation.span);
+        let mut e = ExemptionDecl { obligation, reason: None, basis: None, approved_by: None, expires: None, header };
+        for s in self.block(statement) {
+            match s.keyword.as_str() {
+                "reason" => e.reason = self.string(s),
+                "basis" => e.basis = self.string(s).map(|v| v.value),
+                "approved_by" => e.approved_by = self.string(s).map(|v| v.value),
+                "expires" => e.expires = self.word(s, "expires 2025-12-31", value::date),
+                _ => self.unknown_keyword(s, "in an exemption", EXEMPT),
+            }
+        }
+        Some(e)
+    }
+
+    fn observation(&mut self, statement: &Statement) -> Option<ObservationDecl> {
+        let metric = self.header_id(statement)?;
+        let header = statement.keyword_span.cover(metric.span);
+        let mut o = ObservationDecl { metric, jurisdiction: None, year: None, value: None, source: None, header };
+        for s in self.block(statement) {
+            match s.keyword.as_str() {
+                "jurisdiction" => o.jurisdiction = self.word(s, "jurisdiction <id>", value::id),
+                "year" => o.year = self.word(s, "year 2023", value::year).map(|y| y.value),
+                "value" => o.value = self.figure(s, Comparator::Exactly),
+                "source" => o.source = self.string(s).map(|v| v.value),
+                _ => self.unknown_keyword(s, "in an observation", OBSERVE),
+            }
+        }
+        for (present, property, example) in [
+            (o.jurisdiction.is_some(), "jurisdiction", "jurisdiction <id>"),
+            (o.year.is_some(), "year", "year 2023"),
+            (o.value.is_some(), "value", "value 27.68%"),
+        ] {
+            if !present {
+                self.missing(statement, property, example);
+            }
+        }
+        Some(o)
+    }
+}
+
+fn attr_value(arg: &Arg) -> AttrValue {
+    match &arg.kind {
+        ArgKind::Str(s) => AttrValue::Text(s.clone()),
+        ArgKind::Word(w) => {
+            if let Ok(b) = value::boolean(w) {
+                AttrValue::Bool(b)
+            } else if let Ok(q) = value::quantity(w) {
+                AttrValue::Number(q.value)
+            } else {
+                AttrValue::Text(w.clone())
+            }
+        }
+    }
+}
+
+fn plural_args(min: usize, max: usize) -> String {
+    match (min, max) {
+        (1, 1) => "one argument".into(),
+        (a, b) if a == b => format!("{a} arguments"),
+        (a, usize::MAX) => format!("at least {a} argument{}", if a == 1 { "" } else { "s" }),
+        (a, b) => format!("{a} to {b} arguments"),
+    }
+}

@@ -1,0 +1,29 @@
+//! Stage 1, syntax: text → typed tree of one file, plus every error in it.
+//!
+//! Invariant: parsing never fails and never stops at the first error; it
+//! returns what it could read and the list of errors. Nothing here knows
+//! about other files, the graph or the checks.
+
+pub mod ast;
+pub mod cst;
+pub mod lower;
+pub mod value;
+
+pub use ast::FileAst;
+pub use cst::SyntaxError;
+
+/// The result of parsing one file: the tree and the errors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parse {
+    pub file: FileAst,
+    pub errors: Vec<SyntaxError>,
+}
+
+/// Parses the text of one `.plan` file.
+pub fn parse(text: &str) -> Parse {
+    let (statements, mut errors) = cst::parse_statements(text);
+    let (file, lower_errors) = lower::lower(&statements);
+    errors.extend(lower_errors);
+    errors.sort_by_key(|e| (e.span.start, e.span.end));
+    Parse { file, errors }
+}

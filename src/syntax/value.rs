@@ -1,0 +1,299 @@
+//! Reading words as values: numbers with Chinese magnitudes and units,
+//! dates, periods, citations, ids and booleans.
+//!
+//! Drafters paste from Word, so full-width digits, `％` and `．` are read as
+//! their ASCII forms; a thousands separator is refused with a hint, because
+//! `1,000` and `1，000` are ambiguous in a list.
+
+use nom::{
+    IResult, Parser,
+    bytes::complete::{take_while, take_while1},
+    character::complete::{char, satisfy},
+    combinator::{opt, recognize},
+    sequence::pair,
+};
+use std::fmt;
+
+/// A calendar date. Ordered chronologically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Date {
+    /// The date of a number of days since 1970-01-01 (Howard Hinnant's
+    /// civil-from-days algorithm), for "today" without a date crate.
+    pub fn from_unix_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+}
+
+/// A period of validity, inclusive years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: i32,
+    pub to: i32,
+}
+
+impl Period {
+    pub fn is_annual(&self) -> bool {
+        self.from == self.to
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_annual() { write!(f, "{}", self.from) } else { write!(f, "{}–{}", self.from, self.to) }
+    }
+}
+
+/// A number read from a word, with the unit written after it (if any).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub value: f64,
+    pub unit: Option<String>,
+}
+
+/// Why a word is not the value that was expected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueError {
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl ValueError {
+    fn new(message: impl Into<String>, help: Option<&str>) -> Self {
+        ValueError { message: message.into(), help: help.map(str::to_string) }
+    }
+}
+
+/// Maps full-width digits, `％` and `．` to ASCII; leaves everything else.
+pub fn normalize_width(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '％' => '%',
+            '．' => '.',
+            other => other,
+        })
+        .collect()
+}
+
+fn digits(input: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c.is_ascii_digit())(input)
+}
+
+fn decimal(input: &str) -> IResult<&str, &str> {
+    recognize(pair(digits, opt(pair(char('.'), digits)))).parse(input)
+}
+
+fn magnitude(input: &str) -> IResult<&str, char> {
+    satisfy(|c| matches!(c, '万' | '亿' | '千' | '百')).parse(input)
+}
+
+/// Reads `30万`, `28%`, `27.68`, `30万人次`, `8000个`.
+pub fn quantity(word: &str) -> Result<Quantity, ValueError> {
+    let normal = normalize_width(word);
+    let parsed: IResult<&str, (&str, Option<char>)> = pair(decimal, opt(magnitude)).parse(&normal);
+    let Ok((unit, (number, magnitude))) = parsed else {
+        return Err(ValueError::new(format!("expected a number, found `{word}`"), Some("write digits, e.g. `30万`, `28%` or `8000 个`")));
+    };
+    let mut after = unit.chars();
+    if matches!(after.next(), Some(',' | '，')) && after.next().is_some_and(|c| c.is_ascii_digit()) {
+        return Err(ValueError::new(
+            format!("thousands separators are not read: `{word}`"),
+            Some("write the number without separators, e.g. `1000`, or with a magnitude, e.g. `1万`"),
+        ));
+    }
+    let mut value: f64 = number
+        .parse()
+        .map_err(|_| ValueError::new(format!("`{word}` is not a number"), None))?;
+    value *= match magnitude {
+        Some('万') => 1e4,
+        Some('亿') => 1e8,
+        Some('千') => 1e3,
+        Some('百') => 1e2,
+        _ => 1.0,
+    };
+    if !value.is_finite() || value > 1e15 {
+        return Err(ValueError::new(format!("`{word}` is too large"), Some("figures up to 10^15 are read")));
+    }
+    let unit = (!unit.is_empty()).then(|| unit.to_string());
+    Ok(Quantity { value, unit })
+}
+
+fn fixed_digits(input: &str, n: usize) -> IResult<&str, u32> {
+    let (rest, d) = take_while(|c: char| c.is_ascii_digit())(input)?;
+    if d.len() != n {
+        return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit)));
+    }
+    Ok((rest, d.parse().unwrap_or(0)))
+}
+
+/// Reads a year such as `2025`.
+pub fn year(word: &str) -> Result<i32, ValueError> {
+    let normal = normalize_width(word);
+    match fixed_digits(&normal, 4) {
+        Ok(("", y)) if (1900..=2200).contains(&y) => Ok(y as i32),
+        Ok(("", _)) => Err(ValueError::new(format!("impossible year `{word}`"), Some("years from 1900 to 2200 are read"))),
+        _ => Err(ValueError::new(format!("expected a year, found `{word}`"), Some("write four digits, e.g. `2025`"))),
+    }
+}
+
+/// Reads a date `2022-03-11`.
+pub fn date(word: &str) -> Result<Date, ValueError> {
+    let normal = normalize_width(word);
+    let parsed: IResult<&str, (u32, char, u32, char, u32)> = (
+        |i| fixed_digits(i, 4),
+        char('-'),
+        |i| fixed_digits(i, 2),
+        char('-'),
+        |i| fixed_digits(i, 2),
+    )
+        .parse(&normal);
+    match parsed {
+        Ok(("", (y, _, m, _, d))) => {
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+            if !(1900..=2200).contains(&y) || m == 0 || m > 12 || d == 0 || d > days[(m - 1) as usize] {
+                return Err(ValueError::new(format!("impossible date `{word}`"), Some("write a real date as YYYY-MM-DD")));
+            }
+            Ok(Date { year: y as i32, month: m, day: d })
+        }
+        _ => Err(ValueError::new(format!("expected a date, found `{word}`"), Some("write YYYY-MM-DD, e.g. `2022-03-11`"))),
+    }
+}
+
+/// Reads a period `2021-2035` (also `2021..2035` or with `—`/`–`) or a single year.
+pub fn period(word: &str) -> Result<Period, ValueError> {
+    let normal = normalize_width(word);
+    for separator in ["..", "-", "—", "–"] {
+        if let Some((a, b)) = normal.split_once(separator) {
+            let (from, to) = (year(a)?, year(b)?);
+            if to < from {
+                return Err(ValueError::new(format!("period `{word}` ends before it starts"), None));
+            }
+            return Ok(Period { from, to });
+        }
+    }
+    let y = year(&normal).map_err(|_| ValueError::new(format!("expected a period, found `{word}`"), Some("write `2021-2035`, or `2024` for an annual document")))?;
+    Ok(Period { from: y, to: y })
+}
+
+/// Reads a citation: dotted numbers, an optional `/n` clause and an
+/// optional `¶n` paragraph, e.g. `3.1.3`, `3.3.1/2`, `5.3¶4`, `12`.
+pub fn citation(word: &str) -> Result<String, ValueError> {
+    let normal = normalize_width(word);
+    let parsed: IResult<&str, &str> = recognize((
+        digits,
+        nom::multi::many0(pair(char('.'), digits)),
+        opt(pair(char('¶'), digits)),
+        opt(pair(char('/'), digits)),
+    ))
+    .parse(&normal);
+    match parsed {
+        Ok(("", c)) => Ok(c.to_string()),
+        _ => Err(ValueError::new(
+            format!("expected a source citation, found `{word}`"),
+            Some("cite the original headings as a dotted path: `3.1.3`, `3.3.1/2` for a clause, `5.3¶4` for a paragraph"),
+        )),
+    }
+}
+
+/// Reads an id: letters, digits, `_`, `-`, `.`, `/`, starting with a letter.
+pub fn id(word: &str) -> Result<String, ValueError> {
+    let mut chars = word.chars();
+    let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/'));
+    if ok {
+        Ok(word.to_string())
+    } else {
+        Err(ValueError::new(
+            format!("`{word}` is not an id"),
+            Some("ids are ASCII letters, digits, `_`, `-`, `.` and `/`, starting with a letter, e.g. `bj.3.3.1/2`"),
+        ))
+    }
+}
+
+/// Reads `yes`/`no`/`true`/`false`.
+pub fn boolean(word: &str) -> Result<bool, ValueError> {
+    match word {
+        "yes" | "true" => Ok(true),
+        "no" | "false" => Ok(false),
+        _ => Err(ValueError::new(format!("expected `yes` or `no`, found `{word}`"), None)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_magnitudes_and_units() {
+        assert_eq!(quantity("30万").unwrap(), Quantity { value: 300_000.0, unit: None });
+        assert_eq!(quantity("30万人次").unwrap(), Quantity { value: 300_000.0, unit: Some("人次".into()) });
+        assert_eq!(quantity("28%").unwrap(), Quantity { value: 28.0, unit: Some("%".into()) });
+        assert_eq!(quantity("27.68").unwrap().value, 27.68);
+        assert_eq!(quantity("1万").unwrap().value, 10_000.0);
+    }
+
+    #[test]
+    fn full_width_forms_are_read() {
+        assert_eq!(quantity("３０％").unwrap(), Quantity { value: 30.0, unit: Some("%".into()) });
+        assert_eq!(quantity("30％").unwrap().unit.as_deref(), Some("%"));
+        assert_eq!(year("２０２５").unwrap(), 2025);
+    }
+
+    #[test]
+    fn separators_and_garbage_are_refused_with_a_hint() {
+        let err = quantity("1，000").unwrap_err();
+        assert!(err.message.contains("thousands separators"), "{err:?}");
+        assert!(quantity("1,000").is_err());
+        assert!(quantity("many").unwrap_err().help.is_some());
+        assert!(quantity("9999999999999999999999").is_err());
+    }
+
+    #[test]
+    fn dates_periods_and_years() {
+        assert_eq!(date("2022-03-11").unwrap(), Date { year: 2022, month: 3, day: 11 });
+        assert!(date("2022-02-30").is_err());
+        assert!(year("20255").is_err());
+        assert!(year("0001").is_err());
+        assert_eq!(period("2021-2035").unwrap(), Period { from: 2021, to: 2035 });
+        assert_eq!(period("2024").unwrap(), Period { from: 2024, to: 2024 });
+        assert!(period("2035-2021").is_err());
+    }
+
+    #[test]
+    fn citations() {
+        for ok in ["12", "3.1.3", "3.3.1/2", "5.3¶4", "5.1¶2/1"] {
+            assert_eq!(citation(ok).unwrap(), ok);
+        }
+        for bad in ["3.", "a.1", "3//2", ""] {
+            assert!(citation(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn unix_days_to_date() {
+        assert_eq!(Date::from_unix_days(0), Date { year: 1970, month: 1, day: 1 });
+        assert_eq!(Date::from_unix_days(20_415), Date { year: 2025, month: 11, day: 23 });
+    }
+}
