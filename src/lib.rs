@@ -19,3 +19,57 @@ pub mod model;
 pub mod report;
 pub mod source;
 pub mod syntax;
+
+use diagnostic::Diagnostic;
+use model::{DocId, Model};
+
+/// The outcome of checking a set of files.
+#[derive(Debug)]
+pub struct Outcome {
+    pub model: Model,
+    /// Input errors first (syntax, model), then findings, each group sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether any file could not be parsed or the model is invalid (exit 2).
+    pub input_errors: bool,
+    /// The plans that were checked.
+    pub plans: Vec<DocId>,
+}
+
+/// Which documents to check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection<'a> {
+    /// Every document that carries out another.
+    All,
+    /// Only the documents declared in files whose names are listed.
+    Files(&'a [String]),
+}
+
+/// Loads `(name, text)` files, validates them and runs every check on the
+/// selected plans.
+pub fn check<N: Into<String>, T: Into<std::sync::Arc<str>>>(
+    files: impl IntoIterator<Item = (N, T)>,
+    selection: Selection,
+    options: check::Options,
+) -> Outcome {
+    let loaded = model::load(files);
+    let model = loaded.model;
+    let mut diagnostics = loaded.diagnostics;
+    check::sort(&mut diagnostics);
+    let input_errors = !diagnostics.is_empty();
+    let plans: Vec<DocId> = model
+        .plans()
+        .filter(|&d| match selection {
+            Selection::All => true,
+            Selection::Files(names) => names
+                .iter()
+                .any(|n| *n == model.sources.get(model.document(d).file).name),
+        })
+        .collect();
+    diagnostics.extend(check::run(&model, options, plans.iter().copied()));
+    Outcome {
+        model,
+        diagnostics,
+        input_errors,
+        plans,
+    }
+}

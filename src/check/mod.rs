@@ -1,1 +1,391 @@
+//! Stage 3, checks: the model → findings.
+//!
+//! [`Context`] works out, once per plan, which obligations bind it (owed,
+//! advisory because the higher document came later, not applicable, or not
+//! binding at all) and which of the plan's provisions cover each one: its
+//! items through `implements`, its own obligations through `refines`, and
+//! transitively whatever those refine. Each check is its own module, named
+//! after the defect it finds, and reads only the context.
+//!
+//! Invariant: checks never read files or know a real place, document or
+//! number; everything comes from the model.
 
+pub mod figures;
+pub mod registry;
+
+mod contradictory_exemption;
+mod dropped_element;
+mod exemption_without_reason;
+mod expired_exemption;
+mod incomparable_units;
+mod missing_responsible_unit;
+mod non_exemptible_obligation;
+mod omitted_obligation;
+mod roll_up;
+mod unapportionable_quantity;
+mod undercut_target;
+mod unstated_quantity;
+mod unused_exemption;
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::model::{DocId, ExId, ItemId, Model, OblId};
+use crate::source::{FileId, Span};
+use crate::syntax::ast::{AttrValue, Binds, CompareOp, Condition, TargetDecl};
+use crate::syntax::value::Date;
+
+/// Settings of a check run.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// The date expiry is judged against.
+    pub as_of: Date,
+}
+
+/// How an obligation stands towards one plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Binding {
+    /// The plan must carry it out; `advisory` when the higher document was
+    /// issued after the plan (what a revision must add).
+    Owed { advisory: bool },
+    /// It binds the plan's rank, but its `applies_if` is false here.
+    NotApplicable,
+    /// It binds only the issuer, another rank, or another year.
+    NotBound,
+}
+
+/// Something in a plan that carries out an obligation: an item, or one of
+/// the plan's own obligations that refines it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Provision {
+    Item(ItemId),
+    Obligation(OblId),
+}
+
+/// What one plan owes and what covers it.
+#[derive(Debug, Clone)]
+pub struct PlanView {
+    pub doc: DocId,
+    /// Every obligation of every document the plan carries out, with its binding.
+    pub bindings: Vec<(OblId, Binding)>,
+    binding_of: HashMap<OblId, Binding>,
+    /// For each obligation, the provisions that cover it directly or through refinement.
+    pub covered_by: HashMap<OblId, Vec<Provision>>,
+    /// Exemptions in force (not expired), by the obligation they name.
+    pub exemptions_in_force: HashMap<OblId, ExId>,
+}
+
+impl PlanView {
+    pub fn binding(&self, o: OblId) -> Binding {
+        self.binding_of
+            .get(&o)
+            .copied()
+            .unwrap_or(Binding::NotBound)
+    }
+
+    pub fn owed(&self) -> impl Iterator<Item = (OblId, bool)> + '_ {
+        self.bindings.iter().filter_map(|&(o, b)| match b {
+            Binding::Owed { advisory } => Some((o, advisory)),
+            _ => None,
+        })
+    }
+
+    pub fn covering(&self, o: OblId) -> &[Provision] {
+        self.covered_by.get(&o).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// The model, the options and one [`PlanView`] per plan.
+pub struct Context<'m> {
+    pub model: &'m Model,
+    pub options: Options,
+    pub plans: Vec<PlanView>,
+}
+
+impl<'m> Context<'m> {
+    pub fn new(model: &'m Model, options: Options, plans: impl IntoIterator<Item = DocId>) -> Self {
+        let plans = plans
+            .into_iter()
+            .map(|d| plan_view(model, options, d))
+            .collect();
+        Context {
+            model,
+            options,
+            plans,
+        }
+    }
+
+    /// The severity of a finding about an obligation: `base`, or `info`
+    /// where the obligation is advisory for this plan.
+    pub fn severity(&self, base: Severity, advisory: bool) -> Severity {
+        if advisory { Severity::Info } else { base }
+    }
+
+    /// Whether the obligation (and each bullet above it) applies to the
+    /// jurisdiction. Without a jurisdiction everything applies.
+    pub fn applies(&self, o: OblId, jurisdiction: Option<crate::model::JurId>) -> bool {
+        applies(self.model, o, jurisdiction)
+    }
+
+    pub fn provision_label(&self, p: Provision, message: impl Into<String>) -> Label {
+        let (file, span) = self.provision_place(p);
+        Label::new(file, span, message)
+    }
+
+    pub fn provision_place(&self, p: Provision) -> (FileId, Span) {
+        match p {
+            Provision::Item(i) => {
+                let i = self.model.item(i);
+                (i.file, i.decl.header)
+            }
+            Provision::Obligation(o) => {
+                let o = self.model.obligation(o);
+                (o.file, o.decl.header)
+            }
+        }
+    }
+
+    pub fn provision_id(&self, p: Provision) -> &str {
+        match p {
+            Provision::Item(i) => self.model.item(i).id(),
+            Provision::Obligation(o) => self.model.obligation(o).id(),
+        }
+    }
+
+    pub fn provision_text(&self, p: Provision) -> String {
+        match p {
+            Provision::Item(i) => self.model.item(i).searchable_text(),
+            Provision::Obligation(o) => {
+                let d = &self.model.obligation(o).decl;
+                [d.title.as_deref(), d.text.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+        }
+    }
+
+    pub fn provision_targets(&self, p: Provision) -> &'m [TargetDecl] {
+        match p {
+            Provision::Item(i) => &self.model.item(i).decl.targets,
+            Provision::Obligation(o) => &self.model.obligation(o).decl.targets,
+        }
+    }
+
+    /// A label at the obligation in its rules file.
+    pub fn obligation_label(&self, o: OblId, message: impl Into<String>) -> Label {
+        let o = self.model.obligation(o);
+        Label::new(o.file, o.decl.header, message)
+    }
+
+    /// A label at the plan's `document` header, for what is missing.
+    pub fn plan_header(&self, plan: DocId, message: impl Into<String>) -> Label {
+        let d = self.model.document(plan);
+        Label::new(d.file, d.decl.header, message)
+    }
+
+    /// `id` (citation 「title」), how findings name an obligation.
+    pub fn describe(&self, o: OblId) -> String {
+        let o = self.model.obligation(o);
+        format!("`{}` ({} 「{}」)", o.id(), o.citation(), o.title())
+    }
+
+    /// A finding about an obligation in a plan, with the structured refs filled in.
+    pub fn finding(
+        &self,
+        code: &'static str,
+        severity: Severity,
+        message: String,
+        primary: Label,
+        plan: DocId,
+        o: Option<OblId>,
+    ) -> Diagnostic {
+        let mut d = Diagnostic::new(code, severity, message, primary);
+        d.plan = Some(self.model.plan_ref(plan));
+        d.obligation = o.map(|o| self.model.obligation_ref(o));
+        d
+    }
+}
+
+/// Runs every check on the given plans and returns the findings in a
+/// stable order: by file, position, code, message.
+pub fn run(
+    model: &Model,
+    options: Options,
+    plans: impl IntoIterator<Item = DocId>,
+) -> Vec<Diagnostic> {
+    let ctx = Context::new(model, options, plans);
+    let mut out = Vec::new();
+    for check in registry::CHECKS {
+        if let Some(run) = check.run {
+            run(&ctx, &mut out);
+        }
+    }
+    sort(&mut out);
+    out
+}
+
+/// Sorts diagnostics by file, position, code and message.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.primary.file, a.primary.span.start, a.code, &a.message).cmp(&(
+            b.primary.file,
+            b.primary.span.start,
+            b.code,
+            &b.message,
+        ))
+    });
+}
+
+fn effective_binds(model: &Model, o: OblId) -> Binds {
+    std::iter::once(o)
+        .chain(model.ancestors(o))
+        .find_map(|x| model.obligation(x).decl.binds.clone())
+        .unwrap_or(Binds::Lower)
+}
+
+fn applies(model: &Model, o: OblId, jurisdiction: Option<crate::model::JurId>) -> bool {
+    let Some(j) = jurisdiction else { return true };
+    let j = model.jurisdiction(j);
+    std::iter::once(o).chain(model.ancestors(o)).all(|x| {
+        match &model.obligation(x).decl.applies_if {
+            None => true,
+            Some(c) => condition_holds(&c.value, |name| j.attr(name)),
+        }
+    })
+}
+
+/// Evaluates a condition; an attribute the jurisdiction lacks makes it false.
+pub fn condition_holds(condition: &Condition, attr: impl Fn(&str) -> Option<AttrValue>) -> bool {
+    match condition {
+        Condition::Truthy {
+            attr: name,
+            negated,
+        } => {
+            let truthy = match attr(name) {
+                Some(AttrValue::Bool(b)) => b,
+                Some(AttrValue::Number(n)) => n != 0.0,
+                Some(AttrValue::Text(t)) => !t.is_empty(),
+                None => false,
+            };
+            truthy != *negated
+        }
+        Condition::Compare {
+            attr: name,
+            op,
+            value,
+        } => {
+            let Some(actual) = attr(name) else {
+                return false;
+            };
+            let ordering = match (&actual, value) {
+                (AttrValue::Number(a), AttrValue::Number(b)) => a.partial_cmp(b),
+                (AttrValue::Bool(a), AttrValue::Bool(b)) => Some(a.cmp(b)),
+                (AttrValue::Text(a), AttrValue::Text(b)) => Some(a.cmp(b)),
+                _ => None,
+            };
+            let Some(ordering) = ordering else {
+                return false;
+            };
+            use std::cmp::Ordering::*;
+            match op {
+                CompareOp::Eq => ordering == Equal,
+                CompareOp::Ne => ordering != Equal,
+                CompareOp::Ge => ordering != Less,
+                CompareOp::Le => ordering != Greater,
+                CompareOp::Gt => ordering == Greater,
+                CompareOp::Lt => ordering == Less,
+            }
+        }
+    }
+}
+
+fn plan_view(model: &Model, options: Options, doc: DocId) -> PlanView {
+    let plan = model.document(doc);
+    let plan_rank = plan.rank();
+    let plan_period = plan.decl.period.as_ref().map(|p| p.value);
+    let plan_issued = plan.decl.issued.as_ref().map(|d| d.value);
+    let mut bindings = Vec::new();
+    for &parent in &plan.parents {
+        let higher = model.document(parent);
+        let higher_period = higher.decl.period.as_ref().map(|p| p.value);
+        let annual_mismatch = match higher_period {
+            Some(p) if p.is_annual() => plan_period != Some(p),
+            _ => false,
+        };
+        let advisory =
+            matches!((plan_issued, higher.decl.issued.as_ref()), (Some(p), Some(h)) if h.value > p);
+        for &o in &higher.obligations {
+            let rank_bound = match effective_binds(model, o) {
+                Binds::Issuer => false,
+                Binds::Lower => match (plan_rank, higher.rank()) {
+                    (Some(p), Some(h)) => p > h,
+                    _ => true,
+                },
+                Binds::Ranks(ranks) => plan_rank.is_none_or(|r| ranks.contains(&r)),
+            };
+            let binding = if annual_mismatch || !rank_bound {
+                Binding::NotBound
+            } else if !applies(model, o, plan.jurisdiction) {
+                Binding::NotApplicable
+            } else {
+                Binding::Owed { advisory }
+            };
+            bindings.push((o, binding));
+        }
+    }
+    let mut binding_of = HashMap::new();
+    for &(o, b) in &bindings {
+        binding_of
+            .entry(o)
+            .and_modify(|existing: &mut Binding| {
+                if let (Binding::Owed { advisory: a }, Binding::Owed { advisory: b2 }) =
+                    (*existing, b)
+                {
+                    *existing = Binding::Owed { advisory: a && b2 };
+                }
+            })
+            .or_insert(b);
+    }
+    let mut covered_by: HashMap<OblId, Vec<Provision>> = HashMap::new();
+    let provisions = plan
+        .items
+        .iter()
+        .map(|&i| (Provision::Item(i), model.item(i).implements.clone()))
+        .chain(plan.obligations.iter().map(|&o| {
+            (
+                Provision::Obligation(o),
+                model.obligation(o).refines.clone(),
+            )
+        }));
+    for (provision, links) in provisions {
+        for link in links {
+            for covered in model.refinement_closure(link) {
+                let list = covered_by.entry(covered).or_default();
+                if !list.contains(&provision) {
+                    list.push(provision);
+                }
+            }
+        }
+    }
+    let mut exemptions_in_force = HashMap::new();
+    for &e in &plan.exemptions {
+        let exemption = model.exemption(e);
+        let expired = exemption
+            .decl
+            .expires
+            .as_ref()
+            .is_some_and(|d| d.value < options.as_of);
+        if let (Some(o), false) = (exemption.obligation, expired) {
+            exemptions_in_force.entry(o).or_insert(e);
+        }
+    }
+    PlanView {
+        doc,
+        bindings,
+        binding_of,
+        covered_by,
+        exemptions_in_force,
+    }
+}

@@ -27,7 +27,12 @@ pub enum Rank {
 }
 
 impl Rank {
-    pub const ALL: [Rank; 4] = [Rank::National, Rank::Province, Rank::Prefecture, Rank::County];
+    pub const ALL: [Rank; 4] = [
+        Rank::National,
+        Rank::Province,
+        Rank::Prefecture,
+        Rank::County,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -126,8 +131,15 @@ pub enum Binds {
 /// `applies_if` on a jurisdiction attribute.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Condition {
-    Truthy { attr: String, negated: bool },
-    Compare { attr: String, op: CompareOp, value: AttrValue },
+    Truthy {
+        attr: String,
+        negated: bool,
+    },
+    Compare {
+        attr: String,
+        op: CompareOp,
+        value: AttrValue,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,7 +186,8 @@ pub struct ObligationDecl {
     pub title_en: Option<String>,
     pub source: Option<Spanned<String>>,
     pub text: Option<String>,
-    pub binds: Binds,
+    /// `None`: inherited from the parent obligation, or every lower rank.
+    pub binds: Option<Binds>,
     pub applies_if: Option<Spanned<Condition>>,
     pub severity: Severity,
     pub exemptible: bool,

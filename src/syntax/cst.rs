@@ -67,7 +67,11 @@ pub struct SyntaxError {
 
 /// Splits `text` into statements, collecting every syntax error.
 pub fn parse_statements(text: &str) -> (Vec<Statement>, Vec<SyntaxError>) {
-    let mut parser = StatementParser { text, pos: 0, errors: Vec::new() };
+    let mut parser = StatementParser {
+        text,
+        pos: 0,
+        errors: Vec::new(),
+    };
     let statements = parser.block_body(0, None);
     (statements, parser.errors)
 }
@@ -120,7 +124,10 @@ fn string_literal(input: &str) -> StringLit {
                 Some((_, 'n')) => value.push('\n'),
                 Some((_, 't')) => value.push('\t'),
                 Some((j, other)) if other != '\n' => {
-                    return StringLit::BadEscape { at: i, len: j + other.len_utf8() - i };
+                    return StringLit::BadEscape {
+                        at: i,
+                        len: j + other.len_utf8() - i,
+                    };
                 }
                 _ => return StringLit::Unterminated { len: i + 1 },
             },
@@ -145,8 +152,20 @@ impl<'a> StatementParser<'a> {
         self.pos = self.text.len() - rest.len();
     }
 
-    fn error(&mut self, span: Span, message: impl Into<String>, label: impl Into<String>, help: Option<String>) {
-        self.errors.push(SyntaxError { code: "syntax-error", span, message: message.into(), label: label.into(), help });
+    fn error(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: Option<String>,
+    ) {
+        self.errors.push(SyntaxError {
+            code: "syntax-error",
+            span,
+            message: message.into(),
+            label: label.into(),
+            help,
+        });
     }
 
     /// Skips blanks, newlines, `;` and comments between statements.
@@ -170,7 +189,9 @@ impl<'a> StatementParser<'a> {
 
     /// Skips to the end of the current line, for recovery.
     fn skip_line(&mut self) {
-        if let Ok((rest, _)) = take_till::<_, _, nom::error::Error<&str>>(|c| c == '\n')(self.rest()) {
+        if let Ok((rest, _)) =
+            take_till::<_, _, nom::error::Error<&str>>(|c| c == '\n')(self.rest())
+        {
             self.advance_to(rest);
         }
     }
@@ -199,7 +220,12 @@ impl<'a> StatementParser<'a> {
                 if open.is_some() {
                     return statements;
                 }
-                self.error(span, "unexpected `}`", "no block is open here", Some("remove this brace".into()));
+                self.error(
+                    span,
+                    "unexpected `}`",
+                    "no block is open here",
+                    Some("remove this brace".into()),
+                );
                 continue;
             }
             match keyword(rest) {
@@ -217,7 +243,12 @@ impl<'a> StatementParser<'a> {
                     } else {
                         "statements start with an ASCII keyword such as `obligation`, `item` or `title`".to_string()
                     };
-                    self.error(span, format!("expected a keyword, found `{token}`"), "not a keyword", Some(help));
+                    self.error(
+                        span,
+                        format!("expected a keyword, found `{token}`"),
+                        "not a keyword",
+                        Some(help),
+                    );
                     self.skip_line();
                 }
             }
@@ -242,7 +273,10 @@ impl<'a> StatementParser<'a> {
                         StringLit::Ok { value, len } => {
                             self.pos += len;
                             end = self.pos;
-                            args.push(Arg { kind: ArgKind::Str(value), span: Span::new(start, self.pos) });
+                            args.push(Arg {
+                                kind: ArgKind::Str(value),
+                                span: Span::new(start, self.pos),
+                            });
                         }
                         StringLit::Unterminated { len } => {
                             self.pos += len;
@@ -285,15 +319,25 @@ impl<'a> StatementParser<'a> {
                     break;
                 }
                 _ => {
-                    let (after, token) = word(rest).unwrap_or((&rest[c.len_utf8()..], &rest[..c.len_utf8()]));
+                    let (after, token) =
+                        word(rest).unwrap_or((&rest[c.len_utf8()..], &rest[..c.len_utf8()]));
                     let start = self.pos;
                     self.advance_to(after);
                     end = self.pos;
-                    args.push(Arg { kind: ArgKind::Word(token.to_string()), span: Span::new(start, self.pos) });
+                    args.push(Arg {
+                        kind: ArgKind::Word(token.to_string()),
+                        span: Span::new(start, self.pos),
+                    });
                 }
             }
         }
-        Statement { keyword: kw.to_string(), keyword_span, args, block, span: Span::new(keyword_span.start, end) }
+        Statement {
+            keyword: kw.to_string(),
+            keyword_span,
+            args,
+            block,
+            span: Span::new(keyword_span.start, end),
+        }
     }
 
     /// Skips a block that is too deep without recursing: counts braces
@@ -359,7 +403,10 @@ mod tests {
     fn escapes_and_ideographic_space() {
         let (statements, errors) = parse_statements("text\u{3000}\"a \\\"b\\\" \\\\ c\"\n");
         assert!(errors.is_empty());
-        assert_eq!(statements[0].args[0].kind, ArgKind::Str("a \"b\" \\ c".into()));
+        assert_eq!(
+            statements[0].args[0].kind,
+            ArgKind::Str("a \"b\" \\ c".into())
+        );
     }
 
     #[test]
@@ -367,8 +414,21 @@ mod tests {
         let text = "a {\n  title \"open\n}\nb {\n  \"no keyword\"\n}\nc {\n  x 1 }\n}\n";
         let (statements, errors) = parse_statements(text);
         let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
-        assert_eq!(messages, ["unterminated string", "expected a keyword, found `\"`", "unexpected `}`"]);
-        assert_eq!(statements.iter().map(|s| s.keyword.as_str()).collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert_eq!(
+            messages,
+            [
+                "unterminated string",
+                "expected a keyword, found `\"`",
+                "unexpected `}`"
+            ]
+        );
+        assert_eq!(
+            statements
+                .iter()
+                .map(|s| s.keyword.as_str())
+                .collect::<Vec<_>>(),
+            ["a", "b", "c"]
+        );
     }
 
     #[test]
@@ -383,6 +443,10 @@ mod tests {
     fn deep_nesting_is_refused_without_overflow() {
         let text = "a {".repeat(10_000);
         let (_, errors) = parse_statements(&text);
-        assert!(errors.iter().any(|e| e.message == "blocks nested too deeply"));
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.message == "blocks nested too deeply")
+        );
     }
 }

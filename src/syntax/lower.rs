@@ -12,18 +12,66 @@ use crate::syntax::ast::*;
 use crate::syntax::cst::{Arg, ArgKind, Statement, SyntaxError};
 use crate::syntax::value::{self, ValueError};
 
-const TOP: &[&str] = &["jurisdiction", "document", "obligation", "item", "exempt", "observe"];
-const JURISDICTION: &[&str] = &["name", "name_en", "rank", "parent", "population", "attr", "source"];
+const TOP: &[&str] = &[
+    "jurisdiction",
+    "document",
+    "obligation",
+    "item",
+    "exempt",
+    "observe",
+];
+const JURISDICTION: &[&str] = &[
+    "name",
+    "name_en",
+    "rank",
+    "parent",
+    "population",
+    "attr",
+    "source",
+];
 const DOCUMENT: &[&str] = &[
-    "title", "title_en", "issuer", "number", "issued", "period", "rank", "jurisdiction", "carries_out",
-    "requires_units", "source_text",
+    "title",
+    "title_en",
+    "issuer",
+    "number",
+    "issued",
+    "period",
+    "rank",
+    "jurisdiction",
+    "carries_out",
+    "requires_units",
+    "source_text",
 ];
 const OBLIGATION: &[&str] = &[
-    "kind", "title", "title_en", "source", "text", "binds", "applies_if", "severity", "exemptible", "refines",
-    "elements", "requires_units", "why", "target", "obligation",
+    "kind",
+    "title",
+    "title_en",
+    "source",
+    "text",
+    "binds",
+    "applies_if",
+    "severity",
+    "exemptible",
+    "refines",
+    "elements",
+    "requires_units",
+    "why",
+    "target",
+    "obligation",
 ];
-const TARGET: &[&str] =
-    &["metric", "at_least", "more_than", "at_most", "about", "exactly", "text", "by", "per", "passes", "why"];
+const TARGET: &[&str] = &[
+    "metric",
+    "at_least",
+    "more_than",
+    "at_most",
+    "about",
+    "exactly",
+    "text",
+    "by",
+    "per",
+    "passes",
+    "why",
+];
 const ITEM: &[&str] = &["title", "source", "text", "implements", "units", "target"];
 const EXEMPT: &[&str] = &["reason", "basis", "approved_by", "expires"];
 const OBSERVE: &[&str] = &["jurisdiction", "year", "value", "source"];
@@ -40,7 +88,9 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
                 }
             }
             "document" => {
-                let Some(document) = lowerer.document(statement) else { continue };
+                let Some(document) = lowerer.document(statement) else {
+                    continue;
+                };
                 if let Some(first) = &file.document {
                     lowerer.error(
                         "duplicate-document",
@@ -49,7 +99,10 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
                         "second document",
                         Some(format!("each file holds one document; `{}` is declared first; move this one to its own file", first.id.value)),
                     );
-                } else if !(file.obligations.is_empty() && file.items.is_empty() && file.exemptions.is_empty()) {
+                } else if !(file.obligations.is_empty()
+                    && file.items.is_empty()
+                    && file.exemptions.is_empty())
+                {
                     lowerer.error(
                         "misplaced-statement",
                         statement.keyword_span,
@@ -107,7 +160,10 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
 }
 
 /// Suggests the closest of `candidates` to `word`, if any is close.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::normalized_damerau_levenshtein(word, c), c))
@@ -121,18 +177,44 @@ struct Lowerer {
 }
 
 impl Lowerer {
-    fn error(&mut self, code: &'static str, span: Span, message: impl Into<String>, label: impl Into<String>, help: Option<String>) {
-        self.errors.push(SyntaxError { code, span, message: message.into(), label: label.into(), help });
+    fn error(
+        &mut self,
+        code: &'static str,
+        span: Span,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: Option<String>,
+    ) {
+        self.errors.push(SyntaxError {
+            code,
+            span,
+            message: message.into(),
+            label: label.into(),
+            help,
+        });
     }
 
     fn value_error(&mut self, span: Span, error: ValueError) {
-        self.errors.push(SyntaxError { code: "invalid-value", span, message: error.message, label: "here".into(), help: error.help });
+        self.errors.push(SyntaxError {
+            code: "invalid-value",
+            span,
+            message: error.message,
+            label: "here".into(),
+            help: error.help,
+        });
     }
 
     fn unknown_keyword(&mut self, statement: &Statement, place: &str, allowed: &[&str]) {
         let help = match did_you_mean(&statement.keyword, allowed.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
-            None => format!("expected one of: {}", allowed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")),
+            None => format!(
+                "expected one of: {}",
+                allowed
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         };
         self.error(
             "unknown-keyword",
@@ -153,7 +235,10 @@ impl Lowerer {
                     statement.span,
                     format!("`{}` needs a block", statement.keyword),
                     "no `{ … }` here",
-                    Some(format!("write `{} <id> {{` and its properties on the following lines, then `}}`", statement.keyword)),
+                    Some(format!(
+                        "write `{} <id> {{` and its properties on the following lines, then `}}`",
+                        statement.keyword
+                    )),
                 );
                 &[]
             }
@@ -175,7 +260,11 @@ impl Lowerer {
     fn arity(&mut self, statement: &Statement, min: usize, max: usize, form: &str) -> bool {
         let n = statement.args.len();
         if n < min || n > max {
-            let span = if n > max { statement.args[max].span.cover(statement.span) } else { statement.span };
+            let span = if n > max {
+                statement.args[max].span.cover(statement.span)
+            } else {
+                statement.span
+            };
             self.error(
                 "syntax-error",
                 span,
@@ -214,7 +303,13 @@ impl Lowerer {
                 }
             },
             ArgKind::Str(_) => {
-                self.error("invalid-value", arg.span, "an id is written without quotes", "quoted id", Some("remove the quotes".into()));
+                self.error(
+                    "invalid-value",
+                    arg.span,
+                    "an id is written without quotes",
+                    "quoted id",
+                    Some("remove the quotes".into()),
+                );
                 None
             }
         }
@@ -223,14 +318,28 @@ impl Lowerer {
     fn ids(&mut self, statement: &Statement) -> Vec<Spanned<String>> {
         self.no_block(statement);
         if statement.args.is_empty() {
-            self.arity(statement, 1, usize::MAX, &format!("{} <id> …", statement.keyword));
+            self.arity(
+                statement,
+                1,
+                usize::MAX,
+                &format!("{} <id> …", statement.keyword),
+            );
         }
-        statement.args.iter().filter_map(|a| self.id_arg(a)).collect()
+        statement
+            .args
+            .iter()
+            .filter_map(|a| self.id_arg(a))
+            .collect()
     }
 
     fn string(&mut self, statement: &Statement) -> Option<Spanned<String>> {
         self.no_block(statement);
-        if !self.arity(statement, 1, usize::MAX, &format!("{} \"…\"", statement.keyword)) {
+        if !self.arity(
+            statement,
+            1,
+            usize::MAX,
+            &format!("{} \"…\"", statement.keyword),
+        ) {
             return None;
         }
         let mut text = String::new();
@@ -249,13 +358,20 @@ impl Lowerer {
                 }
             }
         }
-        let span = statement.args[0].span.cover(statement.args[statement.args.len() - 1].span);
+        let span = statement.args[0]
+            .span
+            .cover(statement.args[statement.args.len() - 1].span);
         Some(Spanned::new(text, span))
     }
 
     fn strings(&mut self, statement: &Statement) -> Vec<Spanned<String>> {
         self.no_block(statement);
-        self.arity(statement, 1, usize::MAX, &format!("{} \"…\" \"…\"", statement.keyword));
+        self.arity(
+            statement,
+            1,
+            usize::MAX,
+            &format!("{} \"…\" \"…\"", statement.keyword),
+        );
         let mut out = Vec::new();
         for arg in &statement.args {
             match &arg.kind {
@@ -273,7 +389,12 @@ impl Lowerer {
     }
 
     /// The single word argument, read with `read`.
-    fn word<T>(&mut self, statement: &Statement, form: &str, read: impl Fn(&str) -> Result<T, ValueError>) -> Option<Spanned<T>> {
+    fn word<T>(
+        &mut self,
+        statement: &Statement,
+        form: &str,
+        read: impl Fn(&str) -> Result<T, ValueError>,
+    ) -> Option<Spanned<T>> {
         self.no_block(statement);
         if !self.arity(statement, 1, 1, form) {
             return None;
@@ -302,7 +423,12 @@ impl Lowerer {
 
     fn rank(&mut self, statement: &Statement) -> Option<(Spanned<Rank>, Option<String>)> {
         self.no_block(statement);
-        if !self.arity(statement, 1, 2, "rank <national|province|prefecture|county> \"display name\"") {
+        if !self.arity(
+            statement,
+            1,
+            2,
+            "rank <national|province|prefecture|county> \"display name\"",
+        ) {
             return None;
         }
         let arg = &statement.args[0];
@@ -311,7 +437,13 @@ impl Lowerer {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => "the ranks are `national`, `province`, `prefecture` and `county`".into(),
             };
-            self.error("invalid-value", arg.span, format!("unknown rank `{}`", arg.text()), "not a rank", Some(help));
+            self.error(
+                "invalid-value",
+                arg.span,
+                format!("unknown rank `{}`", arg.text()),
+                "not a rank",
+                Some(help),
+            );
             return None;
         };
         let name = statement.args.get(1).map(|a| a.text().to_string());
@@ -321,7 +453,9 @@ impl Lowerer {
     fn jurisdiction(&mut self, statement: &Statement) -> Option<JurisdictionDecl> {
         let id = self.header_id(statement);
         let mut decl = JurisdictionDecl {
-            id: id.clone().unwrap_or_else(|| Spanned::new(String::new(), statement.keyword_span)),
+            id: id
+                .clone()
+                .unwrap_or_else(|| Spanned::new(String::new(), statement.keyword_span)),
             name: None,
             name_en: None,
             rank: None,
@@ -371,7 +505,13 @@ impl Lowerer {
 
     fn whole_number(&mut self, q: Spanned<value::Quantity>, what: &str) -> Option<u64> {
         if q.value.unit.is_some() || q.value.value.fract() != 0.0 || q.value.value < 0.0 {
-            self.error("invalid-value", q.span, format!("{what} must be a whole number"), "here", None);
+            self.error(
+                "invalid-value",
+                q.span,
+                format!("{what} must be a whole number"),
+                "here",
+                None,
+            );
             return None;
         }
         Some(q.value.value as u64)
@@ -380,7 +520,13 @@ impl Lowerer {
     fn missing(&mut self, statement: &Statement, property: &str, example: &str) {
         self.error(
             "missing-property",
-            statement.keyword_span.cover(statement.args.first().map(|a| a.span).unwrap_or(statement.keyword_span)),
+            statement.keyword_span.cover(
+                statement
+                    .args
+                    .first()
+                    .map(|a| a.span)
+                    .unwrap_or(statement.keyword_span),
+            ),
             format!("`{}` has no `{property}`", statement.keyword),
             format!("`{property}` missing"),
             Some(format!("add `{example}` inside the block")),
@@ -425,7 +571,11 @@ impl Lowerer {
                 }
                 "jurisdiction" => d.jurisdiction = self.word(s, "jurisdiction <id>", value::id),
                 "carries_out" => d.carries_out.extend(self.ids(s)),
-                "requires_units" => d.requires_units = self.word(s, "requires_units yes", value::boolean).is_some_and(|b| b.value),
+                "requires_units" => {
+                    d.requires_units = self
+                        .word(s, "requires_units yes", value::boolean)
+                        .is_some_and(|b| b.value)
+                }
                 "source_text" => d.source_text = self.string(s).map(|v| v.value),
                 _ => self.unknown_keyword(s, "in a document", DOCUMENT),
             }
@@ -434,7 +584,11 @@ impl Lowerer {
             (d.title.is_some(), "title", "title \"…\""),
             (d.issued.is_some(), "issued", "issued 2022-03-11"),
             (d.rank.is_some(), "rank", "rank county \"区\""),
-            (d.jurisdiction.is_some(), "jurisdiction", "jurisdiction <id>"),
+            (
+                d.jurisdiction.is_some(),
+                "jurisdiction",
+                "jurisdiction <id>",
+            ),
         ] {
             if !present {
                 self.missing(statement, property, example);
@@ -446,7 +600,10 @@ impl Lowerer {
             self.error(
                 "invalid-value",
                 issued.span,
-                format!("issued in {} after its period {} ended", issued.value.year, period.value),
+                format!(
+                    "issued in {} after its period {} ended",
+                    issued.value.year, period.value
+                ),
                 "issue date",
                 Some("check the date of issue and the period of validity".into()),
             );
@@ -454,7 +611,7 @@ impl Lowerer {
         Some(d)
     }
 
-    fn obligation(&mut self, statement: &Statement, depth: usize) -> Option<ObligationDecl> {
+    fn obligation(&mut self, statement: &Statement) -> Option<ObligationDecl> {
         let id = self.header_id(statement)?;
         let header = statement.keyword_span.cover(id.span);
         let mut o = ObligationDecl {
@@ -464,7 +621,7 @@ impl Lowerer {
             title_en: None,
             source: None,
             text: None,
-            binds: Binds::Lower,
+            binds: None,
             applies_if: None,
             severity: Severity::Error,
             exemptible: true,
@@ -482,7 +639,10 @@ impl Lowerer {
                     if let Some(k) = self.word(s, "kind action", |w| {
                         ObligationKind::parse(w).ok_or_else(|| ValueError {
                             message: format!("unknown kind `{w}`"),
-                            help: Some("the kinds are `action`, `target`, `quantity` and `mechanism`".into()),
+                            help: Some(
+                                "the kinds are `action`, `target`, `quantity` and `mechanism`"
+                                    .into(),
+                            ),
                         })
                     }) {
                         o.kind = k.value;
@@ -500,7 +660,7 @@ impl Lowerer {
                 "text" => o.text = self.string(s).map(|v| v.value),
                 "binds" => {
                     if let Some(b) = self.binds(s) {
-                        o.binds = b;
+                        o.binds = Some(b);
                     }
                 }
                 "applies_if" => o.applies_if = self.condition(s),
@@ -522,16 +682,32 @@ impl Lowerer {
                 "refines" => o.refines.extend(self.ids(s)),
                 "elements" => {
                     for e in self.strings(s) {
-                        let alternatives: Vec<String> =
-                            e.value.split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect();
+                        let alternatives: Vec<String> = e
+                            .value
+                            .split('|')
+                            .map(str::trim)
+                            .filter(|a| !a.is_empty())
+                            .map(str::to_string)
+                            .collect();
                         if alternatives.is_empty() {
-                            self.error("invalid-value", e.span, "an empty element", "empty", Some("name the element, e.g. `\"防止诈骗\"`".into()));
+                            self.error(
+                                "invalid-value",
+                                e.span,
+                                "an empty element",
+                                "empty",
+                                Some("name the element, e.g. `\"防止诈骗\"`".into()),
+                            );
                         } else {
-                            o.elements.push(Spanned::new(Element { alternatives }, e.span));
+                            o.elements
+                                .push(Spanned::new(Element { alternatives }, e.span));
                         }
                     }
                 }
-                "requires_units" => o.requires_units = self.word(s, "requires_units yes", value::boolean).is_some_and(|b| b.value),
+                "requires_units" => {
+                    o.requires_units = self
+                        .word(s, "requires_units yes", value::boolean)
+                        .is_some_and(|b| b.value)
+                }
                 "why" => o.why = self.string(s).map(|v| v.value),
                 "target" => {
                     if let Some(t) = self.target(s) {
@@ -539,7 +715,7 @@ impl Lowerer {
                     }
                 }
                 "obligation" => {
-                    if let Some(child) = self.obligation(s, depth + 1) {
+                    if let Some(child) = self.obligation(s) {
                         o.children.push(child);
                     }
                 }
@@ -572,7 +748,9 @@ impl Lowerer {
                     arg.span,
                     format!("`{}` is not a rank", arg.text()),
                     "not a rank",
-                    Some("write ranks (`province`, `prefecture`, `county`) or `issuer` alone".into()),
+                    Some(
+                        "write ranks (`province`, `prefecture`, `county`) or `issuer` alone".into(),
+                    ),
                 ),
             }
         }
@@ -587,8 +765,14 @@ impl Lowerer {
         let span = s.args[0].span.cover(s.args[s.args.len() - 1].span);
         let texts: Vec<&str> = s.args.iter().map(Arg::text).collect();
         let condition = match texts.as_slice() {
-            [attr] => Condition::Truthy { attr: attr.to_string(), negated: false },
-            ["not", attr] => Condition::Truthy { attr: attr.to_string(), negated: true },
+            [attr] => Condition::Truthy {
+                attr: attr.to_string(),
+                negated: false,
+            },
+            ["not", attr] => Condition::Truthy {
+                attr: attr.to_string(),
+                negated: true,
+            },
             [attr, op, _] if CompareOp::parse(op).is_some() => Condition::Compare {
                 attr: attr.to_string(),
                 op: CompareOp::parse(op)?,
@@ -623,17 +807,34 @@ impl Lowerer {
         let mut unit = q.unit;
         if let Some(extra) = s.args.get(1) {
             if unit.is_some() {
-                self.error("invalid-value", extra.span, "the unit is given twice", "second unit", Some("write the unit once, e.g. `30万 人次`".into()));
+                self.error(
+                    "invalid-value",
+                    extra.span,
+                    "the unit is given twice",
+                    "second unit",
+                    Some("write the unit once, e.g. `30万 人次`".into()),
+                );
             } else {
                 unit = Some(value::normalize_width(extra.text()));
             }
         }
         let span = s.args[0].span.cover(s.args[s.args.len() - 1].span);
         if unit.as_deref() == Some("%") && !(0.0..=100.0).contains(&q.value) {
-            self.error("invalid-value", span, format!("a percentage of {} is impossible", q.value), "out of range", Some("percentages lie between 0% and 100%".into()));
+            self.error(
+                "invalid-value",
+                span,
+                format!("a percentage of {} is impossible", q.value),
+                "out of range",
+                Some("percentages lie between 0% and 100%".into()),
+            );
             return None;
         }
-        Some(Figure { comparator, value: q.value, unit, span })
+        Some(Figure {
+            comparator,
+            value: q.value,
+            unit,
+            span,
+        })
     }
 
     fn target(&mut self, statement: &Statement) -> Option<TargetDecl> {
@@ -655,10 +856,18 @@ impl Lowerer {
                 "text" => t.text = self.string(s).map(|v| v.value),
                 "by" => t.deadline = self.word(s, "by 2025", value::year),
                 "per" => {
-                    if self.word(s, "per year", |w| {
-                        if w == "year" { Ok(()) } else { Err(ValueError { message: format!("`per {w}` is not a period"), help: Some("write `per year`, or nothing for a total".into()) }) }
-                    })
-                    .is_some()
+                    if self
+                        .word(s, "per year", |w| {
+                            if w == "year" {
+                                Ok(())
+                            } else {
+                                Err(ValueError {
+                                    message: format!("`per {w}` is not a period"),
+                                    help: Some("write `per year`, or nothing for a total".into()),
+                                })
+                            }
+                        })
+                        .is_some()
                     {
                         t.per_year = true;
                     }
@@ -667,7 +876,9 @@ impl Lowerer {
                     if let Some(p) = self.word(s, "passes floor", |w| {
                         Passes::parse(w).ok_or_else(|| ValueError {
                             message: format!("unknown way of passing down `{w}`"),
-                            help: Some("write `passes floor`, `passes share` or `passes none`".into()),
+                            help: Some(
+                                "write `passes floor`, `passes share` or `passes none`".into(),
+                            ),
                         })
                     }) {
                         t.passes = p.value;
@@ -677,7 +888,13 @@ impl Lowerer {
                 keyword => match Comparator::parse(keyword) {
                     Some(c) => {
                         if t.figure.is_some() {
-                            self.error("duplicate-property", s.keyword_span, "a target has one figure", "second figure", Some("split it into two targets with their own metric ids".into()));
+                            self.error(
+                                "duplicate-property",
+                                s.keyword_span,
+                                "a target has one figure",
+                                "second figure",
+                                Some("split it into two targets with their own metric ids".into()),
+                            );
                         }
                         t.figure = self.figure(s, c);
                     }
@@ -691,7 +908,16 @@ impl Lowerer {
     fn item(&mut self, statement: &Statement) -> Option<ItemDecl> {
         let id = self.header_id(statement)?;
         let header = statement.keyword_span.cover(id.span);
-        let mut item = ItemDecl { id, title: None, source: None, text: None, implements: Vec::new(), units: Vec::new(), targets: Vec::new(), header };
+        let mut item = ItemDecl {
+            id,
+            title: None,
+            source: None,
+            text: None,
+            implements: Vec::new(),
+            units: Vec::new(),
+            targets: Vec::new(),
+            header,
+        };
         for s in self.block(statement) {
             match s.keyword.as_str() {
                 "title" => {
@@ -722,7 +948,14 @@ impl Lowerer {
     fn exemption(&mut self, statement: &Statement) -> Option<ExemptionDecl> {
         let obligation = self.header_id(statement)?;
         let header = statement.keyword_span.cover(obligation.span);
-        let mut e = ExemptionDecl { obligation, reason: None, basis: None, approved_by: None, expires: None, header };
+        let mut e = ExemptionDecl {
+            obligation,
+            reason: None,
+            basis: None,
+            approved_by: None,
+            expires: None,
+            header,
+        };
         for s in self.block(statement) {
             match s.keyword.as_str() {
                 "reason" => e.reason = self.string(s),
@@ -738,7 +971,14 @@ impl Lowerer {
     fn observation(&mut self, statement: &Statement) -> Option<ObservationDecl> {
         let metric = self.header_id(statement)?;
         let header = statement.keyword_span.cover(metric.span);
-        let mut o = ObservationDecl { metric, jurisdiction: None, year: None, value: None, source: None, header };
+        let mut o = ObservationDecl {
+            metric,
+            jurisdiction: None,
+            year: None,
+            value: None,
+            source: None,
+            header,
+        };
         for s in self.block(statement) {
             match s.keyword.as_str() {
                 "jurisdiction" => o.jurisdiction = self.word(s, "jurisdiction <id>", value::id),
@@ -749,7 +989,11 @@ impl Lowerer {
             }
         }
         for (present, property, example) in [
-            (o.jurisdiction.is_some(), "jurisdiction", "jurisdiction <id>"),
+            (
+                o.jurisdiction.is_some(),
+                "jurisdiction",
+                "jurisdiction <id>",
+            ),
             (o.year.is_some(), "year", "year 2023"),
             (o.value.is_some(), "value", "value 27.68%"),
         ] {

@@ -60,7 +60,11 @@ impl Period {
 
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_annual() { write!(f, "{}", self.from) } else { write!(f, "{}–{}", self.from, self.to) }
+        if self.is_annual() {
+            write!(f, "{}", self.from)
+        } else {
+            write!(f, "{}–{}", self.from, self.to)
+        }
     }
 }
 
@@ -80,7 +84,10 @@ pub struct ValueError {
 
 impl ValueError {
     fn new(message: impl Into<String>, help: Option<&str>) -> Self {
-        ValueError { message: message.into(), help: help.map(str::to_string) }
+        ValueError {
+            message: message.into(),
+            help: help.map(str::to_string),
+        }
     }
 }
 
@@ -113,13 +120,19 @@ pub fn quantity(word: &str) -> Result<Quantity, ValueError> {
     let normal = normalize_width(word);
     let parsed: IResult<&str, (&str, Option<char>)> = pair(decimal, opt(magnitude)).parse(&normal);
     let Ok((unit, (number, magnitude))) = parsed else {
-        return Err(ValueError::new(format!("expected a number, found `{word}`"), Some("write digits, e.g. `30万`, `28%` or `8000 个`")));
+        return Err(ValueError::new(
+            format!("expected a number, found `{word}`"),
+            Some("write digits, e.g. `30万`, `28%` or `8000 个`"),
+        ));
     };
     let mut after = unit.chars();
-    if matches!(after.next(), Some(',' | '，')) && after.next().is_some_and(|c| c.is_ascii_digit()) {
+    if matches!(after.next(), Some(',' | '，')) && after.next().is_some_and(|c| c.is_ascii_digit())
+    {
         return Err(ValueError::new(
             format!("thousands separators are not read: `{word}`"),
-            Some("write the number without separators, e.g. `1000`, or with a magnitude, e.g. `1万`"),
+            Some(
+                "write the number without separators, e.g. `1000`, or with a magnitude, e.g. `1万`",
+            ),
         ));
     }
     let mut value: f64 = number
@@ -133,7 +146,10 @@ pub fn quantity(word: &str) -> Result<Quantity, ValueError> {
         _ => 1.0,
     };
     if !value.is_finite() || value > 1e15 {
-        return Err(ValueError::new(format!("`{word}` is too large"), Some("figures up to 10^15 are read")));
+        return Err(ValueError::new(
+            format!("`{word}` is too large"),
+            Some("figures up to 10^15 are read"),
+        ));
     }
     let unit = (!unit.is_empty()).then(|| unit.to_string());
     Ok(Quantity { value, unit })
@@ -142,7 +158,10 @@ pub fn quantity(word: &str) -> Result<Quantity, ValueError> {
 fn fixed_digits(input: &str, n: usize) -> IResult<&str, u32> {
     let (rest, d) = take_while(|c: char| c.is_ascii_digit())(input)?;
     if d.len() != n {
-        return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Digit,
+        )));
     }
     Ok((rest, d.parse().unwrap_or(0)))
 }
@@ -152,8 +171,14 @@ pub fn year(word: &str) -> Result<i32, ValueError> {
     let normal = normalize_width(word);
     match fixed_digits(&normal, 4) {
         Ok(("", y)) if (1900..=2200).contains(&y) => Ok(y as i32),
-        Ok(("", _)) => Err(ValueError::new(format!("impossible year `{word}`"), Some("years from 1900 to 2200 are read"))),
-        _ => Err(ValueError::new(format!("expected a year, found `{word}`"), Some("write four digits, e.g. `2025`"))),
+        Ok(("", _)) => Err(ValueError::new(
+            format!("impossible year `{word}`"),
+            Some("years from 1900 to 2200 are read"),
+        )),
+        _ => Err(ValueError::new(
+            format!("expected a year, found `{word}`"),
+            Some("write four digits, e.g. `2025`"),
+        )),
     }
 }
 
@@ -171,13 +196,41 @@ pub fn date(word: &str) -> Result<Date, ValueError> {
     match parsed {
         Ok(("", (y, _, m, _, d))) => {
             let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-            if !(1900..=2200).contains(&y) || m == 0 || m > 12 || d == 0 || d > days[(m - 1) as usize] {
-                return Err(ValueError::new(format!("impossible date `{word}`"), Some("write a real date as YYYY-MM-DD")));
+            let days = [
+                31,
+                if leap { 29 } else { 28 },
+                31,
+                30,
+                31,
+                30,
+                31,
+                31,
+                30,
+                31,
+                30,
+                31,
+            ];
+            if !(1900..=2200).contains(&y)
+                || m == 0
+                || m > 12
+                || d == 0
+                || d > days[(m - 1) as usize]
+            {
+                return Err(ValueError::new(
+                    format!("impossible date `{word}`"),
+                    Some("write a real date as YYYY-MM-DD"),
+                ));
             }
-            Ok(Date { year: y as i32, month: m, day: d })
+            Ok(Date {
+                year: y as i32,
+                month: m,
+                day: d,
+            })
         }
-        _ => Err(ValueError::new(format!("expected a date, found `{word}`"), Some("write YYYY-MM-DD, e.g. `2022-03-11`"))),
+        _ => Err(ValueError::new(
+            format!("expected a date, found `{word}`"),
+            Some("write YYYY-MM-DD, e.g. `2022-03-11`"),
+        )),
     }
 }
 
@@ -188,12 +241,20 @@ pub fn period(word: &str) -> Result<Period, ValueError> {
         if let Some((a, b)) = normal.split_once(separator) {
             let (from, to) = (year(a)?, year(b)?);
             if to < from {
-                return Err(ValueError::new(format!("period `{word}` ends before it starts"), None));
+                return Err(ValueError::new(
+                    format!("period `{word}` ends before it starts"),
+                    None,
+                ));
             }
             return Ok(Period { from, to });
         }
     }
-    let y = year(&normal).map_err(|_| ValueError::new(format!("expected a period, found `{word}`"), Some("write `2021-2035`, or `2024` for an annual document")))?;
+    let y = year(&normal).map_err(|_| {
+        ValueError::new(
+            format!("expected a period, found `{word}`"),
+            Some("write `2021-2035`, or `2024` for an annual document"),
+        )
+    })?;
     Ok(Period { from: y, to: y })
 }
 
@@ -212,7 +273,9 @@ pub fn citation(word: &str) -> Result<String, ValueError> {
         Ok(("", c)) => Ok(c.to_string()),
         _ => Err(ValueError::new(
             format!("expected a source citation, found `{word}`"),
-            Some("cite the original headings as a dotted path: `3.1.3`, `3.3.1/2` for a clause, `5.3¶4` for a paragraph"),
+            Some(
+                "cite the original headings as a dotted path: `3.1.3`, `3.3.1/2` for a clause, `5.3¶4` for a paragraph",
+            ),
         )),
     }
 }
@@ -227,7 +290,9 @@ pub fn id(word: &str) -> Result<String, ValueError> {
     } else {
         Err(ValueError::new(
             format!("`{word}` is not an id"),
-            Some("ids are ASCII letters, digits, `_`, `-`, `.` and `/`, starting with a letter, e.g. `bj.3.3.1/2`"),
+            Some(
+                "ids are ASCII letters, digits, `_`, `-`, `.` and `/`, starting with a letter, e.g. `bj.3.3.1/2`",
+            ),
         ))
     }
 }
@@ -237,7 +302,10 @@ pub fn boolean(word: &str) -> Result<bool, ValueError> {
     match word {
         "yes" | "true" => Ok(true),
         "no" | "false" => Ok(false),
-        _ => Err(ValueError::new(format!("expected `yes` or `no`, found `{word}`"), None)),
+        _ => Err(ValueError::new(
+            format!("expected `yes` or `no`, found `{word}`"),
+            None,
+        )),
     }
 }
 
@@ -247,16 +315,40 @@ mod tests {
 
     #[test]
     fn chinese_magnitudes_and_units() {
-        assert_eq!(quantity("30万").unwrap(), Quantity { value: 300_000.0, unit: None });
-        assert_eq!(quantity("30万人次").unwrap(), Quantity { value: 300_000.0, unit: Some("人次".into()) });
-        assert_eq!(quantity("28%").unwrap(), Quantity { value: 28.0, unit: Some("%".into()) });
+        assert_eq!(
+            quantity("30万").unwrap(),
+            Quantity {
+                value: 300_000.0,
+                unit: None
+            }
+        );
+        assert_eq!(
+            quantity("30万人次").unwrap(),
+            Quantity {
+                value: 300_000.0,
+                unit: Some("人次".into())
+            }
+        );
+        assert_eq!(
+            quantity("28%").unwrap(),
+            Quantity {
+                value: 28.0,
+                unit: Some("%".into())
+            }
+        );
         assert_eq!(quantity("27.68").unwrap().value, 27.68);
         assert_eq!(quantity("1万").unwrap().value, 10_000.0);
     }
 
     #[test]
     fn full_width_forms_are_read() {
-        assert_eq!(quantity("３０％").unwrap(), Quantity { value: 30.0, unit: Some("%".into()) });
+        assert_eq!(
+            quantity("３０％").unwrap(),
+            Quantity {
+                value: 30.0,
+                unit: Some("%".into())
+            }
+        );
         assert_eq!(quantity("30％").unwrap().unit.as_deref(), Some("%"));
         assert_eq!(year("２０２５").unwrap(), 2025);
     }
@@ -272,12 +364,31 @@ mod tests {
 
     #[test]
     fn dates_periods_and_years() {
-        assert_eq!(date("2022-03-11").unwrap(), Date { year: 2022, month: 3, day: 11 });
+        assert_eq!(
+            date("2022-03-11").unwrap(),
+            Date {
+                year: 2022,
+                month: 3,
+                day: 11
+            }
+        );
         assert!(date("2022-02-30").is_err());
         assert!(year("20255").is_err());
         assert!(year("0001").is_err());
-        assert_eq!(period("2021-2035").unwrap(), Period { from: 2021, to: 2035 });
-        assert_eq!(period("2024").unwrap(), Period { from: 2024, to: 2024 });
+        assert_eq!(
+            period("2021-2035").unwrap(),
+            Period {
+                from: 2021,
+                to: 2035
+            }
+        );
+        assert_eq!(
+            period("2024").unwrap(),
+            Period {
+                from: 2024,
+                to: 2024
+            }
+        );
         assert!(period("2035-2021").is_err());
     }
 
@@ -293,7 +404,21 @@ mod tests {
 
     #[test]
     fn unix_days_to_date() {
-        assert_eq!(Date::from_unix_days(0), Date { year: 1970, month: 1, day: 1 });
-        assert_eq!(Date::from_unix_days(20_415), Date { year: 2025, month: 11, day: 23 });
+        assert_eq!(
+            Date::from_unix_days(0),
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }
+        );
+        assert_eq!(
+            Date::from_unix_days(20_415),
+            Date {
+                year: 2025,
+                month: 11,
+                day: 23
+            }
+        );
     }
 }

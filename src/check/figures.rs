@@ -1,0 +1,349 @@
+//! What figure an obligation's target asks of one plan, and whether a
+//! stated figure meets it. Shared by the checks that compare figures.
+
+use std::collections::BTreeMap;
+
+use crate::check::{Binding, Context, PlanView, Provision};
+use crate::model::{DocId, OblId};
+use crate::syntax::ast::{Comparator, Passes, TargetDecl};
+
+/// One target a plan states, with every requirement of the same metric
+/// among the owed obligations its provision covers.
+#[derive(Debug, Clone)]
+pub struct Comparisons<'m> {
+    pub plan: DocId,
+    pub provision: Provision,
+    pub stated: &'m TargetDecl,
+    pub entries: Vec<Comparison>,
+}
+
+/// One requirement and how the stated target measures up to it.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub requirement: Requirement,
+    pub advisory: bool,
+    pub verdicts: Vec<Verdict>,
+}
+
+/// The owed obligations each provision of the plan covers, in id order.
+pub fn covered_obligations(plan: &PlanView) -> BTreeMap<Provision, Vec<(OblId, bool)>> {
+    let mut map: BTreeMap<Provision, Vec<(OblId, bool)>> = BTreeMap::new();
+    for (&o, provisions) in &plan.covered_by {
+        if let Binding::Owed { advisory } = plan.binding(o) {
+            for &p in provisions {
+                map.entry(p).or_default().push((o, advisory));
+            }
+        }
+    }
+    for list in map.values_mut() {
+        list.sort();
+    }
+    map
+}
+
+/// Every stated target of the plan compared with what it owes.
+pub fn comparisons<'m>(ctx: &Context<'m>, plan: &PlanView) -> Vec<Comparisons<'m>> {
+    let mut out = Vec::new();
+    for (provision, obligations) in covered_obligations(plan) {
+        for stated in ctx.provision_targets(provision) {
+            let mut entries = Vec::new();
+            for &(o, advisory) in &obligations {
+                for target in &ctx.model.obligation(o).decl.targets {
+                    if target.metric.value != stated.metric.value {
+                        continue;
+                    }
+                    if let Owed::Figure(requirement) = owed(ctx, plan.doc, o, target) {
+                        let verdicts = compare(&requirement, stated);
+                        entries.push(Comparison {
+                            requirement,
+                            advisory,
+                            verdicts,
+                        });
+                    }
+                }
+            }
+            if !entries.is_empty() {
+                out.push(Comparisons {
+                    plan: plan.doc,
+                    provision,
+                    stated,
+                    entries,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The figure one plan owes for one target of one obligation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Requirement {
+    pub obligation: OblId,
+    pub metric: String,
+    pub comparator: Comparator,
+    /// The owed value: the higher figure, or the plan's share of it.
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub per_year: bool,
+    pub deadline: Option<i32>,
+    /// A qualitative target's text.
+    pub text: Option<String>,
+    /// For a population share: the higher total, the plan's population and
+    /// the population it is shared among.
+    pub share: Option<ShareBasis>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShareBasis {
+    pub total: f64,
+    pub population: u64,
+    pub among: u64,
+    pub jurisdictions: usize,
+}
+
+/// What a target asks of a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Owed {
+    /// A figure (or a qualitative text, or a deadline) is owed.
+    Figure(Requirement),
+    /// Nothing passes down (`passes none`, or a share that rounds to zero).
+    Nothing,
+    /// A share is owed but cannot be computed: names what is missing.
+    Unapportionable(String),
+}
+
+/// Works out what `target` of obligation `o` asks of `plan`.
+pub fn owed(ctx: &Context, plan: DocId, o: OblId, target: &TargetDecl) -> Owed {
+    if target.passes == Passes::None {
+        return Owed::Nothing;
+    }
+    let mut requirement = Requirement {
+        obligation: o,
+        metric: target.metric.value.clone(),
+        comparator: target
+            .figure
+            .as_ref()
+            .map(|f| f.comparator)
+            .unwrap_or(Comparator::AtLeast),
+        value: target.figure.as_ref().map(|f| f.value),
+        unit: target.figure.as_ref().and_then(|f| f.unit.clone()),
+        per_year: target.per_year,
+        deadline: target.deadline.as_ref().map(|d| d.value),
+        text: target.text.clone(),
+        share: None,
+    };
+    if target.passes == Passes::Share
+        && let Some(total) = requirement.value
+    {
+        match share(ctx, plan, o, total) {
+            Ok(basis) => {
+                let owed = apportion(total, basis.population, basis.among);
+                if owed <= 0.0 {
+                    return Owed::Nothing;
+                }
+                requirement.value = Some(owed);
+                requirement.share = Some(basis);
+            }
+            Err(missing) => return Owed::Unapportionable(missing),
+        }
+    }
+    Owed::Figure(requirement)
+}
+
+/// ⌈total × population / among⌉, exact for whole numbers.
+pub fn apportion(total: f64, population: u64, among: u64) -> f64 {
+    if among == 0 {
+        return 0.0;
+    }
+    if total.fract() == 0.0 && (0.0..1e18).contains(&total) {
+        let numerator = total as u128 * population as u128;
+        numerator.div_ceil(among as u128) as f64
+    } else {
+        (total * population as f64 / among as f64).ceil()
+    }
+}
+
+/// The population basis of a share: the plan's jurisdiction among the
+/// jurisdictions of its rank below the obligation's issuer, where the
+/// obligation applies.
+fn share(ctx: &Context, plan: DocId, o: OblId, total: f64) -> Result<ShareBasis, String> {
+    let model = ctx.model;
+    let plan_doc = model.document(plan);
+    let Some(plan_j) = plan_doc.jurisdiction else {
+        return Err(format!("plan `{}` names no jurisdiction", plan_doc.id()));
+    };
+    let issuer = model.document(model.obligation(o).document);
+    let Some(issuer_j) = issuer.jurisdiction else {
+        return Err(format!("document `{}` names no jurisdiction", issuer.id()));
+    };
+    let rank = model.jurisdiction(plan_j).rank();
+    let mut among = 0u64;
+    let mut count = 0usize;
+    let mut missing = Vec::new();
+    for (index, j) in model.jurisdictions.iter().enumerate() {
+        let id = crate::model::JurId(index as u32);
+        if j.rank() != rank
+            || !model.jurisdiction_descends(id, issuer_j)
+            || !ctx.applies(o, Some(id))
+        {
+            continue;
+        }
+        match j.decl.population {
+            Some(p) => {
+                among += p;
+                count += 1;
+            }
+            None => missing.push(format!("`{}`", j.id())),
+        }
+    }
+    let Some(population) = model.jurisdiction(plan_j).decl.population else {
+        return Err(format!(
+            "jurisdiction `{}` has no population",
+            model.jurisdiction(plan_j).id()
+        ));
+    };
+    if !missing.is_empty() {
+        return Err(format!("no population for {}", missing.join(", ")));
+    }
+    if !model.jurisdiction_descends(plan_j, issuer_j) {
+        return Err(format!(
+            "`{}` does not lie below `{}`",
+            model.jurisdiction(plan_j).id(),
+            model.jurisdiction(issuer_j).id()
+        ));
+    }
+    Ok(ShareBasis {
+        total,
+        population,
+        among,
+        jurisdictions: count,
+    })
+}
+
+/// How a stated target measures up to a requirement.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    Meets,
+    /// The figure is weaker: lower, or higher for a ceiling.
+    LowerFigure {
+        expected: f64,
+        actual: f64,
+    },
+    /// The deadline is later.
+    LaterDeadline {
+        expected: i32,
+        actual: i32,
+    },
+    /// Units, or yearly against total, cannot be compared.
+    Incomparable(String),
+}
+
+/// Compares a stated target with a requirement of the same metric. The
+/// deadline is judged after the figure.
+pub fn compare(requirement: &Requirement, stated: &TargetDecl) -> Vec<Verdict> {
+    let mut verdicts = Vec::new();
+    if let (Some(expected), Some(figure)) = (requirement.value, stated.figure.as_ref()) {
+        let units_differ = match (&requirement.unit, &figure.unit) {
+            (Some(a), Some(b)) => a != b,
+            _ => false,
+        };
+        if units_differ {
+            verdicts.push(Verdict::Incomparable(format!(
+                "`{}` is in {} but the obligation counts in {}",
+                requirement.metric,
+                figure.unit.as_deref().unwrap_or(""),
+                requirement.unit.as_deref().unwrap_or("")
+            )));
+        } else if requirement.per_year != stated.per_year {
+            let (a, b) = if stated.per_year {
+                ("a year", "in total")
+            } else {
+                ("in total", "a year")
+            };
+            verdicts.push(Verdict::Incomparable(format!(
+                "`{}` is stated {a} but owed {b}",
+                requirement.metric
+            )));
+        } else if !meets(
+            requirement.comparator,
+            expected,
+            figure.comparator,
+            figure.value,
+        ) {
+            verdicts.push(Verdict::LowerFigure {
+                expected,
+                actual: figure.value,
+            });
+        }
+    }
+    if let (Some(expected), Some(actual)) = (requirement.deadline, stated.deadline.as_ref())
+        && actual.value > expected
+    {
+        verdicts.push(Verdict::LaterDeadline {
+            expected,
+            actual: actual.value,
+        });
+    }
+    if verdicts.is_empty() {
+        verdicts.push(Verdict::Meets);
+    }
+    verdicts
+}
+
+fn meets(owed: Comparator, expected: f64, stated: Comparator, actual: f64) -> bool {
+    if owed.is_ceiling() {
+        return actual <= expected;
+    }
+    if owed == Comparator::MoreThan && stated != Comparator::MoreThan {
+        return actual > expected;
+    }
+    actual >= expected
+}
+
+/// Formats a figure for a message: `15159 人次 a year`, `28%`.
+pub fn format_figure(value: f64, unit: Option<&str>, per_year: bool) -> String {
+    let number = if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    };
+    let unit = match unit {
+        Some("%") => "%".to_string(),
+        Some(u) => format!(" {u}"),
+        None => String::new(),
+    };
+    format!("{number}{unit}{}", if per_year { " a year" } else { "" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apportioning_rounds_up_exactly() {
+        assert_eq!(apportion(300_000.0, 1_106_214, 21_893_095), 15_159.0);
+        assert_eq!(apportion(100.0, 1, 4), 25.0);
+        assert_eq!(apportion(100.0, 1, 3), 34.0);
+        assert_eq!(apportion(5.0, 1, 0), 0.0);
+    }
+
+    #[test]
+    fn comparators() {
+        assert!(meets(Comparator::About, 28.0, Comparator::AtLeast, 30.0));
+        assert!(!meets(Comparator::About, 28.0, Comparator::AtLeast, 27.0));
+        assert!(!meets(
+            Comparator::MoreThan,
+            15.0,
+            Comparator::AtLeast,
+            15.0
+        ));
+        assert!(meets(
+            Comparator::MoreThan,
+            15.0,
+            Comparator::MoreThan,
+            15.0
+        ));
+        assert!(meets(Comparator::AtMost, 10.0, Comparator::AtMost, 8.0));
+        assert!(!meets(Comparator::AtMost, 10.0, Comparator::AtMost, 12.0));
+    }
+}

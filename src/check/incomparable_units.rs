@@ -1,0 +1,70 @@
+//! `incomparable-units`: a plan states a figure for an owed metric in a
+//! unit, or over a period, that cannot be compared with what it owes.
+//!
+//! - **What it checks**: a stated target whose unit differs from the
+//!   obligation's (`家` against `个`), or that is yearly where the
+//!   obligation counts a total (or the reverse).
+//! - **Why it matters**: planlint cannot tell whether such a figure
+//!   undercuts; a reviewer cannot either without asking.
+//! - **How to fix**: state the figure in the obligation's unit and period.
+
+use crate::check::figures::{self, Verdict};
+use crate::check::registry::CodeInfo;
+use crate::check::{Context, Provision};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub const CODE: CodeInfo = CodeInfo {
+    code: "incomparable-units",
+    severity: Severity::Warning,
+    summary: "a stated figure's unit or period cannot be compared with the owed one",
+};
+
+pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for plan in &ctx.plans {
+        for group in figures::comparisons(ctx, plan) {
+            for entry in &group.entries {
+                for verdict in &entry.verdicts {
+                    let Verdict::Incomparable(why) = verdict else {
+                        continue;
+                    };
+                    let o = entry.requirement.obligation;
+                    let mut d = ctx
+                        .finding(
+                            CODE.code,
+                            ctx.severity(CODE.severity, entry.advisory),
+                            format!(
+                                "cannot compare `{}` with {}: {why}",
+                                ctx.provision_id(group.provision),
+                                ctx.describe(o)
+                            ),
+                            ctx.provision_label(group.provision, "stated here"),
+                            plan.doc,
+                            Some(o),
+                        )
+                        .with_related(ctx.obligation_label(o, "owed here"))
+                        .with_help(format!(
+                            "state `{}` in {}{}",
+                            entry.requirement.metric,
+                            entry
+                                .requirement
+                                .unit
+                                .as_deref()
+                                .unwrap_or("the obligation's unit"),
+                            if entry.requirement.per_year {
+                                ", `per year`"
+                            } else {
+                                ", as a total"
+                            }
+                        ));
+                    if let Some(f) = &group.stated.figure {
+                        d.primary.span = f.span;
+                    }
+                    if let Provision::Item(i) = group.provision {
+                        d.item = Some(ctx.model.item_ref(i));
+                    }
+                    out.push(d);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! `omitted-obligation`: an obligation the plan must carry out that nothing
+//! in the plan covers and no exemption excuses.
+//!
+//! - **What it checks**: every obligation owed by a plan (through the
+//!   documents it carries out, where it binds the plan's rank and applies to
+//!   its jurisdiction) is implemented by an item, refined by one of the
+//!   plan's own obligations, or exempted.
+//! - **Why it matters**: an omitted obligation is the commonest defect of an
+//!   implementation plan, and the hardest to see by reading.
+//! - **How to fix**: add an item with `implements <id>`, or an `exempt <id>`
+//!   with the reason the plan leaves it out.
+//!
+//! A bullet with clauses: if nothing in the bullet is covered, one finding
+//! at the bullet; otherwise one per clause left out.
+
+use crate::check::registry::CodeInfo;
+use crate::check::{Binding, Context, PlanView};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::OblId;
+
+pub const CODE: CodeInfo = CodeInfo {
+    code: "omitted-obligation",
+    severity: Severity::Error,
+    summary: "an obligation the plan must carry out is neither implemented nor exempted",
+};
+
+pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for plan in &ctx.plans {
+        for (o, advisory) in find(ctx, plan) {
+            out.push(diagnostic(ctx, plan, o, advisory));
+        }
+    }
+}
+
+/// Whether anything in the plan covers or exempts `o` or one of its clauses.
+pub fn touched(ctx: &Context, plan: &PlanView, o: OblId) -> bool {
+    !plan.covering(o).is_empty()
+        || plan.exemptions_in_force.contains_key(&o)
+        || ctx
+            .model
+            .obligation(o)
+            .children
+            .iter()
+            .any(|&c| touched(ctx, plan, c))
+}
+
+/// Whether `o` or a bullet above it has an exemption in force.
+pub fn exempted(ctx: &Context, plan: &PlanView, o: OblId) -> bool {
+    std::iter::once(o)
+        .chain(ctx.model.ancestors(o))
+        .any(|x| plan.exemptions_in_force.contains_key(&x))
+}
+
+fn find(ctx: &Context, plan: &PlanView) -> Vec<(OblId, bool)> {
+    plan.owed()
+        .filter(|&(o, _)| {
+            if exempted(ctx, plan, o) || touched(ctx, plan, o) {
+                return false;
+            }
+            match ctx.model.obligation(o).parent {
+                Some(p) if matches!(plan.binding(p), Binding::Owed { .. }) => touched(ctx, plan, p),
+                _ => true,
+            }
+        })
+        .collect()
+}
+
+fn diagnostic(ctx: &Context, plan: &PlanView, o: OblId, advisory: bool) -> Diagnostic {
+    let obligation = ctx.model.obligation(o);
+    let clauses = obligation.children.len();
+    let what = if clauses > 0 {
+        format!(" nor any of its {clauses} clauses")
+    } else {
+        String::new()
+    };
+    let mut message = format!("no item implements {}{what}", ctx.describe(o));
+    let higher = ctx.model.document(obligation.document);
+    if advisory {
+        message.push_str(&format!(
+            " (advisory: `{}` was issued after the plan)",
+            higher.id()
+        ));
+    }
+    let severity = ctx.severity(obligation.decl.severity, advisory);
+    let mut d = ctx
+        .finding(
+            CODE.code,
+            severity,
+            message,
+            ctx.plan_header(plan.doc, "omitted from this plan"),
+            plan.doc,
+            Some(o),
+        )
+        .with_related(ctx.obligation_label(o, format!("required by `{}`", higher.id())));
+    let exemption = if obligation.decl.exemptible {
+        format!(
+            ", or `exempt {} {{ reason \"…\" }}` if the plan leaves it out on purpose",
+            obligation.id()
+        )
+    } else {
+        String::new()
+    };
+    d.help = Some(format!(
+        "add an item with `implements {}`{exemption}",
+        obligation.id()
+    ));
+    d
+}

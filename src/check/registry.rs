@@ -1,0 +1,177 @@
+//! The one registry of diagnostic codes: every code, its default severity,
+//! a one-line summary, and the function that runs its check. `planlint
+//! explain CODE` prints the code's section of `docs/diagnostics.md`, which
+//! is compiled in, so the documentation and the tool cannot drift apart
+//! (a test checks every code has its section).
+
+use crate::check::*;
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// What a code means.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeInfo {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+}
+
+/// A check: its codes and its entry point. Input errors (syntax and
+/// model) have codes but no entry point: loading reports them.
+#[derive(Clone, Copy)]
+pub struct Check {
+    pub codes: &'static [CodeInfo],
+    pub run: Option<fn(&Context, &mut Vec<Diagnostic>)>,
+}
+
+const fn input(code: &'static str, summary: &'static str) -> CodeInfo {
+    CodeInfo {
+        code,
+        severity: Severity::Error,
+        summary,
+    }
+}
+
+/// Codes reported while reading and loading files; any of them makes a run exit 2.
+pub const INPUT_CODES: &[CodeInfo] = &[
+    input("read-error", "a file could not be read or decoded"),
+    input(
+        "syntax-error",
+        "the text is not a well-formed statement, string or block",
+    ),
+    input(
+        "unknown-keyword",
+        "a keyword that the construct does not have",
+    ),
+    input(
+        "invalid-value",
+        "a value that does not read as what the keyword takes",
+    ),
+    input("missing-property", "a required property is missing"),
+    input(
+        "duplicate-property",
+        "a property that takes one value is given twice",
+    ),
+    input(
+        "duplicate-document",
+        "a file declares more than one document",
+    ),
+    input("misplaced-statement", "a statement stands where it cannot"),
+    input(
+        "missing-document",
+        "an obligation, item or exemption in a file without a document",
+    ),
+    input("duplicate-id", "two declarations share an id"),
+    input(
+        "unknown-reference",
+        "a reference to an id that nothing declares",
+    ),
+    input(
+        "cycle",
+        "refinements, carries-out links or jurisdiction parents form a cycle",
+    ),
+    input(
+        "foreign-link",
+        "an item or exemption names an obligation of a document its plan does not carry out",
+    ),
+];
+
+/// Every check, in the order they run.
+pub const CHECKS: &[Check] = &[
+    Check {
+        codes: &[omitted_obligation::CODE],
+        run: Some(omitted_obligation::run),
+    },
+    Check {
+        codes: &[undercut_target::CODE],
+        run: Some(undercut_target::run),
+    },
+    Check {
+        codes: &[unstated_quantity::CODE],
+        run: Some(unstated_quantity::run),
+    },
+    Check {
+        codes: &[incomparable_units::CODE],
+        run: Some(incomparable_units::run),
+    },
+    Check {
+        codes: &[unapportionable_quantity::CODE],
+        run: Some(unapportionable_quantity::run),
+    },
+    Check {
+        codes: &[dropped_element::CODE],
+        run: Some(dropped_element::run),
+    },
+    Check {
+        codes: &[missing_responsible_unit::CODE],
+        run: Some(missing_responsible_unit::run),
+    },
+    Check {
+        codes: &[exemption_without_reason::CODE],
+        run: Some(exemption_without_reason::run),
+    },
+    Check {
+        codes: &[non_exemptible_obligation::CODE],
+        run: Some(non_exemptible_obligation::run),
+    },
+    Check {
+        codes: &[contradictory_exemption::CODE],
+        run: Some(contradictory_exemption::run),
+    },
+    Check {
+        codes: &[unused_exemption::CODE],
+        run: Some(unused_exemption::run),
+    },
+    Check {
+        codes: &[expired_exemption::CODE],
+        run: Some(expired_exemption::run),
+    },
+    Check {
+        codes: &[roll_up::SHORTFALL, roll_up::INCOMPLETE],
+        run: Some(roll_up::run),
+    },
+];
+
+/// Every code, input errors first.
+pub fn all_codes() -> impl Iterator<Item = &'static CodeInfo> {
+    INPUT_CODES
+        .iter()
+        .chain(CHECKS.iter().flat_map(|c| c.codes.iter()))
+}
+
+pub fn lookup(code: &str) -> Option<&'static CodeInfo> {
+    all_codes().find(|c| c.code == code)
+}
+
+const DIAGNOSTICS_DOC: &str = include_str!("../../docs/diagnostics.md");
+
+/// The section of `docs/diagnostics.md` headed by the code.
+pub fn explanation(code: &str) -> Option<&'static str> {
+    let heading = format!("## `{code}`");
+    let start = DIAGNOSTICS_DOC.find(&format!("{heading}\n"))?;
+    let rest = &DIAGNOSTICS_DOC[start..];
+    let end = rest[heading.len()..]
+        .find("\n## ")
+        .map(|e| e + heading.len() + 1)
+        .unwrap_or(rest.len());
+    Some(rest[..end].trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_documented_once() {
+        let mut seen = std::collections::HashSet::new();
+        for info in all_codes() {
+            assert!(
+                seen.insert(info.code),
+                "code {} registered twice",
+                info.code
+            );
+            let text = explanation(info.code)
+                .unwrap_or_else(|| panic!("docs/diagnostics.md has no section for {}", info.code));
+            assert!(text.len() > 40, "section for {} is too short", info.code);
+        }
+    }
+}

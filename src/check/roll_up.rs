@@ -1,0 +1,179 @@
+//! `roll-up-shortfall` and `roll-up-incomplete`: when the sibling plans of
+//! a higher document are checked together (all the districts of a city),
+//! the figures they promise for a shared quantity must add up to the
+//! higher total.
+//!
+//! - **What it checks**: for each `passes share` target, the jurisdictions
+//!   of one rank below the issuer to which it applies. If each has a plan in
+//!   the run, the figures they state must sum to at least the total
+//!   (`roll-up-shortfall`). If only some have, the roll-up cannot be judged
+//!   yet, and the finding names those missing (`roll-up-incomplete`).
+//! - **Why it matters**: each district can be close to its share and the
+//!   city still fall short; only the sum shows it.
+//! - **How to fix**: raise the figures of the plans that state less than
+//!   their share (their `undercut-target` findings say which).
+
+use std::collections::BTreeMap;
+
+use crate::check::figures::format_figure;
+use crate::check::registry::CodeInfo;
+use crate::check::{Binding, Context, PlanView};
+use crate::diagnostic::{Diagnostic, Figures, Severity};
+use crate::model::{DocId, JurId, OblId};
+use crate::syntax::ast::{Passes, TargetDecl};
+
+pub const SHORTFALL: CodeInfo = CodeInfo {
+    code: "roll-up-shortfall",
+    severity: Severity::Error,
+    summary: "the sibling plans' figures for a shared quantity sum to less than the higher total",
+};
+
+pub const INCOMPLETE: CodeInfo = CodeInfo {
+    code: "roll-up-incomplete",
+    severity: Severity::Info,
+    summary: "a shared quantity's roll-up cannot be judged: some sibling plans are not in the run",
+};
+
+/// How many missing jurisdictions a message names before "and N more".
+const NAMED: usize = 5;
+
+pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut higher_docs: Vec<DocId> = ctx
+        .plans
+        .iter()
+        .flat_map(|p| ctx.model.document(p.doc).parents.iter().copied())
+        .collect();
+    higher_docs.sort();
+    higher_docs.dedup();
+    for higher in higher_docs {
+        let Some(issuer_j) = ctx.model.document(higher).jurisdiction else {
+            continue;
+        };
+        let plans: Vec<&PlanView> = ctx
+            .plans
+            .iter()
+            .filter(|p| ctx.model.document(p.doc).parents.contains(&higher))
+            .collect();
+        for &o in &ctx.model.document(higher).obligations {
+            for target in &ctx.model.obligation(o).decl.targets {
+                if target.passes != Passes::Share || target.figure.is_none() {
+                    continue;
+                }
+                roll_up(ctx, o, target, issuer_j, &plans, out);
+            }
+        }
+    }
+}
+
+fn roll_up(
+    ctx: &Context,
+    o: OblId,
+    target: &TargetDecl,
+    issuer_j: JurId,
+    plans: &[&PlanView],
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(total) = target.figure.as_ref() else {
+        return;
+    };
+    let mut by_rank: BTreeMap<_, Vec<&PlanView>> = BTreeMap::new();
+    for &plan in plans {
+        let Some(j) = ctx.model.document(plan.doc).jurisdiction else {
+            continue;
+        };
+        if matches!(plan.binding(o), Binding::Owed { .. })
+            && ctx.model.jurisdiction_descends(j, issuer_j)
+        {
+            by_rank
+                .entry(ctx.model.jurisdiction(j).rank())
+                .or_default()
+                .push(plan);
+        }
+    }
+    for (rank, plans) in by_rank {
+        let siblings: Vec<JurId> = (0..ctx.model.jurisdictions.len() as u32)
+            .map(JurId)
+            .filter(|&j| {
+                ctx.model.jurisdiction(j).rank() == rank
+                    && ctx.model.jurisdiction_descends(j, issuer_j)
+                    && ctx.applies(o, Some(j))
+            })
+            .collect();
+        let plan_of = |j: JurId| {
+            plans
+                .iter()
+                .find(|p| ctx.model.document(p.doc).jurisdiction == Some(j))
+        };
+        let missing: Vec<JurId> = siblings
+            .iter()
+            .copied()
+            .filter(|&j| plan_of(j).is_none())
+            .collect();
+        let unit = total.unit.as_deref();
+        let total_text = format_figure(total.value, unit, target.per_year);
+        let rank_name = rank.map(|r| r.as_str()).unwrap_or("unranked");
+        if !missing.is_empty() {
+            let mut names: Vec<String> = missing
+                .iter()
+                .take(NAMED)
+                .map(|&j| ctx.model.jurisdiction(j).display_name().to_string())
+                .collect();
+            if missing.len() > NAMED {
+                names.push(format!("and {} more", missing.len() - NAMED));
+            }
+            let mut d = Diagnostic::new(
+                INCOMPLETE.code,
+                INCOMPLETE.severity,
+                format!(
+                    "the roll-up of `{}` ({total_text}) for {} cannot be judged yet: {} of {} {rank_name} jurisdictions have no plan in this run ({})",
+                    target.metric.value,
+                    ctx.describe(o),
+                    missing.len(),
+                    siblings.len(),
+                    names.join(", ")
+                ),
+                ctx.obligation_label(o, "shared among the jurisdictions below"),
+            )
+            .with_help("check every sibling plan in one run (`planlint check plans/`) to judge the sum");
+            d.obligation = Some(ctx.model.obligation_ref(o));
+            out.push(d);
+            continue;
+        }
+        let mut sum = 0.0;
+        for &j in &siblings {
+            let Some(plan) = plan_of(j) else { continue };
+            sum += plan
+                .covering(o)
+                .iter()
+                .flat_map(|&p| ctx.provision_targets(p))
+                .filter(|t| t.metric.value == target.metric.value && t.per_year == target.per_year)
+                .filter_map(|t| t.figure.as_ref())
+                .filter(|f| f.unit.is_none() || unit.is_none() || f.unit.as_deref() == unit)
+                .map(|f| f.value)
+                .fold(0.0, f64::max);
+        }
+        if sum >= total.value {
+            continue;
+        }
+        let sum_text = format_figure(sum, unit, target.per_year);
+        let mut d = Diagnostic::new(
+            SHORTFALL.code,
+            SHORTFALL.severity,
+            format!(
+                "the {} {rank_name} plans promise {sum_text} of `{}` together, less than the {total_text} of {}",
+                siblings.len(),
+                target.metric.value,
+                ctx.describe(o)
+            ),
+            ctx.obligation_label(o, format!("asks {total_text}")),
+        )
+        .with_help("raise the figures of the plans that state less than their share; their `undercut-target` and `unstated-quantity` findings name them");
+        d.obligation = Some(ctx.model.obligation_ref(o));
+        d.figures = Some(Figures {
+            metric: target.metric.value.clone(),
+            expected: total_text,
+            actual: sum_text,
+        });
+        out.push(d);
+    }
+}

@@ -1,0 +1,172 @@
+//! `undercut-target`: a plan promises less than it owes: a lower figure (a
+//! higher one for an "at most" target), a smaller yearly quantity than its
+//! population share, or a later deadline.
+//!
+//! - **What it checks**: every target a plan states, against the same
+//!   metric of every owed obligation the stating provision covers. Where
+//!   two documents bind the plan (a city refinement of a national
+//!   obligation), the strictest figure is owed and both are cited.
+//! - **Why it matters**: a target that looks present but is weaker passes a
+//!   reading that only looks for the topic.
+//! - **How to fix**: raise the figure, or bring the deadline forward, to
+//!   what the message says is owed.
+
+use crate::check::figures::{self, Verdict, format_figure};
+use crate::check::registry::CodeInfo;
+use crate::check::{Context, Provision};
+use crate::diagnostic::{Diagnostic, Figures, Severity};
+use crate::syntax::ast::Comparator;
+
+pub const CODE: CodeInfo = CodeInfo {
+    code: "undercut-target",
+    severity: Severity::Error,
+    summary: "a target lower, a deadline later or a yearly quantity smaller than the plan owes",
+};
+
+pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for plan in &ctx.plans {
+        for group in figures::comparisons(ctx, plan) {
+            if let Some(d) = lower_figure(ctx, &group) {
+                out.push(d);
+            }
+            if let Some(d) = later_deadline(ctx, &group) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+fn lower_figure(ctx: &Context, group: &figures::Comparisons) -> Option<Diagnostic> {
+    let failing: Vec<_> = group
+        .entries
+        .iter()
+        .filter_map(|e| {
+            e.verdicts.iter().find_map(|v| match v {
+                Verdict::LowerFigure { expected, actual } => Some((e, *expected, *actual)),
+                _ => None,
+            })
+        })
+        .collect();
+    let ceiling = failing.first()?.0.requirement.comparator.is_ceiling();
+    let &(strictest, expected, actual) = failing.iter().max_by(|a, b| {
+        if ceiling {
+            b.1.total_cmp(&a.1)
+        } else {
+            a.1.total_cmp(&b.1)
+        }
+    })?;
+    let req = &strictest.requirement;
+    let unit = req
+        .unit
+        .as_deref()
+        .or(group.stated.figure.as_ref().and_then(|f| f.unit.as_deref()));
+    let expected_text = format_figure(expected, unit, req.per_year);
+    let actual_text = format_figure(actual, unit, req.per_year);
+    let relation = if ceiling {
+        "more than"
+    } else if req.comparator == Comparator::MoreThan {
+        "not more than"
+    } else {
+        "less than"
+    };
+    let advisory = failing.iter().all(|(e, _, _)| e.advisory);
+    let mut message = format!(
+        "`{}` promises {actual_text} of `{}`, {relation} the {expected_text} owed to {}",
+        ctx.provision_id(group.provision),
+        group.stated.metric.value,
+        ctx.describe(req.obligation)
+    );
+    if advisory {
+        message.push_str(" (advisory: the higher document was issued after the plan)");
+    }
+    let mut d = ctx.finding(
+        CODE.code,
+        ctx.severity(CODE.severity, advisory),
+        message,
+        ctx.provision_label(group.provision, format!("promises {actual_text}")),
+        group.plan,
+        Some(req.obligation),
+    );
+    if let Provision::Item(i) = group.provision {
+        d.item = Some(ctx.model.item_ref(i));
+    }
+    if let Some(figure) = &group.stated.figure {
+        d.primary.span = figure.span;
+    }
+    for (e, exp, _) in &failing {
+        d = d.with_related(ctx.obligation_label(
+            e.requirement.obligation,
+            format!("owes {}", format_figure(*exp, unit, e.requirement.per_year)),
+        ));
+    }
+    let basis = match req.share {
+        Some(s) => format!(
+            "the higher document asks {} across {} jurisdictions; this plan's share by population is ⌈{} × {} / {}⌉ = {}; ",
+            format_figure(s.total, unit, req.per_year),
+            s.jurisdictions,
+            s.total,
+            s.population,
+            s.among,
+            expected_text
+        ),
+        None => String::new(),
+    };
+    d.help = Some(format!(
+        "{basis}raise the figure to at least {expected_text}"
+    ));
+    if ceiling {
+        d.help = Some(format!("lower the figure to at most {expected_text}"));
+    }
+    d.figures = Some(Figures {
+        metric: group.stated.metric.value.clone(),
+        expected: expected_text,
+        actual: actual_text,
+    });
+    Some(d)
+}
+
+fn later_deadline(ctx: &Context, group: &figures::Comparisons) -> Option<Diagnostic> {
+    let failing: Vec<_> = group
+        .entries
+        .iter()
+        .filter_map(|e| {
+            e.verdicts.iter().find_map(|v| match v {
+                Verdict::LaterDeadline { expected, actual } => Some((e, *expected, *actual)),
+                _ => None,
+            })
+        })
+        .collect();
+    let &(strictest, expected, actual) = failing.iter().min_by_key(|f| f.1)?;
+    let advisory = failing.iter().all(|(e, _, _)| e.advisory);
+    let mut d = ctx.finding(
+        CODE.code,
+        ctx.severity(CODE.severity, advisory),
+        format!(
+            "`{}` sets `{}` for {actual}, later than the {expected} deadline of {}",
+            ctx.provision_id(group.provision),
+            group.stated.metric.value,
+            ctx.describe(strictest.requirement.obligation)
+        ),
+        ctx.provision_label(group.provision, format!("by {actual}")),
+        group.plan,
+        Some(strictest.requirement.obligation),
+    );
+    if let Some(deadline) = &group.stated.deadline {
+        d.primary.span = deadline.span;
+    }
+    if let Provision::Item(i) = group.provision {
+        d.item = Some(ctx.model.item_ref(i));
+    }
+    for (e, exp, _) in &failing {
+        d = d.with_related(ctx.obligation_label(e.requirement.obligation, format!("due by {exp}")));
+    }
+    d.help = Some(format!(
+        "bring the deadline forward to {expected} or earlier"
+    ));
+    d.figures = Some(Figures {
+        metric: group.stated.metric.value.clone(),
+        expected: format!("by {expected}"),
+        actual: format!("by {actual}"),
+    });
+    Some(d)
+}

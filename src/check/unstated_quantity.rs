@@ -1,0 +1,86 @@
+//! `unstated-quantity`: a plan carries out an obligation whose figure
+//! passes down to it, but states no figure for it.
+//!
+//! - **What it checks**: for each owed obligation with a target that passes
+//!   down (as a floor or a population share, or a qualitative target), at
+//!   least one provision covering it states a target of the same metric.
+//!   Silent where nothing is owed (`passes none`, a share of zero) and where
+//!   nothing covers the obligation (that is an omission).
+//! - **Why it matters**: "we will train the public" without a number cannot
+//!   be held to the city's 30万人次 a year.
+//! - **How to fix**: add `target <metric> { … }` to the implementing item.
+
+use crate::check::figures::{Owed, format_figure, owed};
+use crate::check::registry::CodeInfo;
+use crate::check::{Context, Provision};
+use crate::diagnostic::{Diagnostic, Figures, Severity};
+
+pub const CODE: CodeInfo = CodeInfo {
+    code: "unstated-quantity",
+    severity: Severity::Warning,
+    summary: "an item implements a quantified obligation but states no figure for it",
+};
+
+pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for plan in &ctx.plans {
+        for (o, advisory) in plan.owed() {
+            let covering = plan.covering(o);
+            let Some(&first) = covering.iter().min() else {
+                continue;
+            };
+            for target in &ctx.model.obligation(o).decl.targets {
+                let Owed::Figure(requirement) = owed(ctx, plan.doc, o, target) else {
+                    continue;
+                };
+                let stated = covering.iter().any(|&p| {
+                    ctx.provision_targets(p)
+                        .iter()
+                        .any(|t| t.metric.value == target.metric.value)
+                });
+                if stated {
+                    continue;
+                }
+                let owed_text = match (requirement.value, &requirement.text) {
+                    (Some(v), _) => {
+                        format_figure(v, requirement.unit.as_deref(), requirement.per_year)
+                    }
+                    (None, Some(text)) => format!("「{text}」"),
+                    (None, None) => "a figure".to_string(),
+                };
+                let deadline = requirement
+                    .deadline
+                    .map(|y| format!(" by {y}"))
+                    .unwrap_or_default();
+                let mut d = ctx
+                    .finding(
+                        CODE.code,
+                        ctx.severity(CODE.severity, advisory),
+                        format!(
+                            "`{}` implements {} but states no `{}` (owed: {owed_text}{deadline})",
+                            ctx.provision_id(first),
+                            ctx.describe(o),
+                            target.metric.value
+                        ),
+                        ctx.provision_label(first, "no figure stated"),
+                        plan.doc,
+                        Some(o),
+                    )
+                    .with_related(ctx.obligation_label(o, format!("asks {owed_text}{deadline}")))
+                    .with_help(format!(
+                        "add `target {} {{ … }}` to `{}` with at least {owed_text}{deadline}",
+                        target.metric.value,
+                        ctx.provision_id(first)
+                    ));
+                if let Provision::Item(i) = first {
+                    d.item = Some(ctx.model.item_ref(i));
+                }
+                d.figures = Some(Figures {
+                    metric: target.metric.value.clone(),
+                    expected: format!("{owed_text}{deadline}"),
+                    actual: "not stated".into(),
+                });
+                out.push(d);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! `unused-exemption`: an exemption of an obligation that does not bind the
+//! plan anyway.
+//!
+//! - **What it checks**: every exempted obligation is owed by the plan: it
+//!   binds the plan's rank, is not reserved to the issuer, applies to the
+//!   plan's jurisdiction, and (for an annual document) the plan's year.
+//! - **Why it matters**: an exemption that excuses nothing is noise that
+//!   hides the ones that matter, and often a sign of a wrong id.
+//! - **How to fix**: remove the exemption.
+
+use crate::check::registry::CodeInfo;
+use crate::check::{Binding, Context};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+
+pub const CODE: CodeInfo = CodeInfo {
+    code: "unused-exemption",
+    severity: Severity::Warning,
+    summary: "an exemption of an obligation that does not bind the plan",
+};
+
+pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for plan in &ctx.plans {
+        for &e in &ctx.model.document(plan.doc).exemptions {
+            let exemption = ctx.model.exemption(e);
+            let Some(o) = exemption.obligation else {
+                continue;
+            };
+            let why = match plan.binding(o) {
+                Binding::Owed { .. } => continue,
+                Binding::NotApplicable => "it does not apply to the plan's jurisdiction",
+                Binding::NotBound => {
+                    "it does not bind this plan (the issuer only, another rank or another year)"
+                }
+            };
+            out.push(
+                ctx.finding(
+                    CODE.code,
+                    CODE.severity,
+                    format!(
+                        "the exemption of {} excuses nothing: {why}",
+                        ctx.describe(o)
+                    ),
+                    Label::new(exemption.file, exemption.decl.header, "unused exemption"),
+                    plan.doc,
+                    Some(o),
+                )
+                .with_related(ctx.obligation_label(o, "the obligation"))
+                .with_help("remove the exemption; nothing is owed"),
+            );
+        }
+    }
+}

@@ -1,0 +1,393 @@
+//! Building the model: parse every file, register every declaration, then
+//! resolve the references between them.
+
+use std::collections::HashMap;
+
+use petgraph::graph::NodeIndex;
+
+use super::*;
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::source::{SourceFile, Span};
+use crate::syntax::{self, lower::did_you_mean};
+
+/// Parses and loads every `(name, text)` pair into one model.
+pub fn load<N: Into<String>, T: Into<std::sync::Arc<str>>>(
+    files: impl IntoIterator<Item = (N, T)>,
+) -> Loaded {
+    let mut builder = Builder::default();
+    for (name, text) in files {
+        builder.add_file(SourceFile::new(name, text));
+    }
+    builder.resolve();
+    let mut diagnostics = builder.diagnostics;
+    diagnostics.extend(validate::validate(&builder.model));
+    Loaded {
+        model: builder.model,
+        diagnostics,
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    model: Model,
+    diagnostics: Vec<Diagnostic>,
+    /// Unresolved references, kept until every file is registered.
+    pending_parents: Vec<(DocId, Vec<crate::source::Spanned<String>>)>,
+    item_ids: HashMap<String, ItemId>,
+}
+
+impl Builder {
+    fn add_file(&mut self, file: SourceFile) {
+        let parse = syntax::parse(&file.text);
+        let file_id = self.model.sources.add(file);
+        for e in parse.errors {
+            let mut d = Diagnostic::new(
+                e.code,
+                Severity::Error,
+                e.message,
+                Label::new(file_id, e.span, e.label),
+            );
+            d.help = e.help;
+            self.diagnostics.push(d);
+        }
+        let ast = parse.file;
+        for j in ast.jurisdictions {
+            self.add_jurisdiction(j, file_id);
+        }
+        for o in ast.observations {
+            self.model.observations.push(Observation {
+                decl: o,
+                file: file_id,
+                jurisdiction: None,
+            });
+        }
+        let Some(document) = ast.document else { return };
+        let Some(doc) = self.add_document(document, file_id) else {
+            return;
+        };
+        for o in ast.obligations {
+            self.add_obligation(o, file_id, doc, None);
+        }
+        for i in ast.items {
+            self.add_item(i, file_id, doc);
+        }
+        for e in ast.exemptions {
+            let node = self
+                .model
+                .graph
+                .add_node(Node::Exemption(ExId(self.model.exemptions.len() as u32)));
+            let id = ExId(self.model.exemptions.len() as u32);
+            self.model.exemptions.push(Exemption {
+                decl: e,
+                file: file_id,
+                node,
+                document: doc,
+                obligation: None,
+            });
+            self.model.documents[doc.index()].exemptions.push(id);
+        }
+    }
+
+    fn duplicate(&mut self, what: &str, id: &str, file: FileId, span: Span, first: (FileId, Span)) {
+        self.diagnostics.push(
+            Diagnostic::new(
+                "duplicate-id",
+                Severity::Error,
+                format!("{what} `{id}` is declared twice"),
+                Label::new(file, span, "declared again here"),
+            )
+            .with_related(Label::new(first.0, first.1, "first declared here"))
+            .with_help("ids must be unique: rename one of them"),
+        );
+    }
+
+    fn add_jurisdiction(&mut self, decl: JurisdictionDecl, file: FileId) {
+        let id = JurId(self.model.jurisdictions.len() as u32);
+        if let Some(&first) = self.model.jurisdiction_ids.get(&decl.id.value) {
+            let f = &self.model.jurisdictions[first.index()];
+            let first = (f.file, f.decl.id.span);
+            self.duplicate("jurisdiction", &decl.id.value, file, decl.id.span, first);
+            return;
+        }
+        let node = self.model.graph.add_node(Node::Jurisdiction(id));
+        self.model
+            .jurisdiction_ids
+            .insert(decl.id.value.clone(), id);
+        self.model.jurisdictions.push(Jurisdiction {
+            decl,
+            file,
+            node,
+            parent: None,
+        });
+    }
+
+    fn add_document(&mut self, decl: DocumentDecl, file: FileId) -> Option<DocId> {
+        let id = DocId(self.model.documents.len() as u32);
+        if let Some(&first) = self.model.document_ids.get(&decl.id.value) {
+            let f = &self.model.documents[first.index()];
+            let first = (f.file, f.decl.id.span);
+            self.duplicate("document", &decl.id.value, file, decl.id.span, first);
+            return None;
+        }
+        let node = self.model.graph.add_node(Node::Document(id));
+        self.model.document_ids.insert(decl.id.value.clone(), id);
+        self.pending_parents.push((id, decl.carries_out.clone()));
+        self.model.documents.push(Document {
+            decl,
+            file,
+            node,
+            parents: Vec::new(),
+            jurisdiction: None,
+            obligations: Vec::new(),
+            items: Vec::new(),
+            exemptions: Vec::new(),
+        });
+        Some(id)
+    }
+
+    fn add_obligation(
+        &mut self,
+        mut decl: ObligationDecl,
+        file: FileId,
+        doc: DocId,
+        parent: Option<OblId>,
+    ) {
+        let children = std::mem::take(&mut decl.children);
+        let id = OblId(self.model.obligations.len() as u32);
+        if let Some(&first) = self.model.obligation_ids.get(&decl.id.value) {
+            let f = &self.model.obligations[first.index()];
+            let first = (f.file, f.decl.id.span);
+            self.duplicate("obligation", &decl.id.value, file, decl.id.span, first);
+            return;
+        }
+        let node = self.model.graph.add_node(Node::Obligation(id));
+        let container = match parent {
+            Some(p) => self.model.obligations[p.index()].node,
+            None => self.model.documents[doc.index()].node,
+        };
+        self.model.graph.add_edge(container, node, Edge::Contains);
+        self.model.obligation_ids.insert(decl.id.value.clone(), id);
+        self.model.obligations.push(Obligation {
+            decl,
+            file,
+            node,
+            document: doc,
+            parent,
+            children: Vec::new(),
+            refines: Vec::new(),
+        });
+        self.model.documents[doc.index()].obligations.push(id);
+        if let Some(p) = parent {
+            self.model.obligations[p.index()].children.push(id);
+        }
+        for child in children {
+            self.add_obligation(child, file, doc, Some(id));
+        }
+    }
+
+    fn add_item(&mut self, decl: ItemDecl, file: FileId, doc: DocId) {
+        let id = ItemId(self.model.items.len() as u32);
+        if let Some(&first) = self.item_ids.get(&decl.id.value) {
+            let f = &self.model.items[first.index()];
+            let first = (f.file, f.decl.id.span);
+            self.duplicate("item", &decl.id.value, file, decl.id.span, first);
+            return;
+        }
+        let node = self.model.graph.add_node(Node::Item(id));
+        self.model
+            .graph
+            .add_edge(self.model.documents[doc.index()].node, node, Edge::Contains);
+        self.item_ids.insert(decl.id.value.clone(), id);
+        self.model.items.push(Item {
+            decl,
+            file,
+            node,
+            document: doc,
+            implements: Vec::new(),
+        });
+        self.model.documents[doc.index()].items.push(id);
+    }
+
+    fn unknown(
+        &mut self,
+        what: &str,
+        reference: &crate::source::Spanned<String>,
+        file: FileId,
+        mut known: Vec<&str>,
+    ) {
+        known.sort_unstable();
+        let help = match did_you_mean(&reference.value, known) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("declare the {what}, or check the id"),
+        };
+        self.diagnostics.push(
+            Diagnostic::new(
+                "unknown-reference",
+                Severity::Error,
+                format!("no {what} has the id `{}`", reference.value),
+                Label::new(file, reference.span, format!("unknown {what}")),
+            )
+            .with_help(help),
+        );
+    }
+
+    fn resolve_document(
+        &mut self,
+        r: &crate::source::Spanned<String>,
+        file: FileId,
+    ) -> Option<DocId> {
+        let found = self.model.document_ids.get(&r.value).copied();
+        if found.is_none() {
+            let known: Vec<String> = self.model.document_ids.keys().cloned().collect();
+            self.unknown(
+                "document",
+                r,
+                file,
+                known.iter().map(String::as_str).collect(),
+            );
+        }
+        found
+    }
+
+    fn resolve_jurisdiction(
+        &mut self,
+        r: &crate::source::Spanned<String>,
+        file: FileId,
+    ) -> Option<JurId> {
+        let found = self.model.jurisdiction_ids.get(&r.value).copied();
+        if found.is_none() {
+            let known: Vec<String> = self.model.jurisdiction_ids.keys().cloned().collect();
+            self.unknown(
+                "jurisdiction",
+                r,
+                file,
+                known.iter().map(String::as_str).collect(),
+            );
+        }
+        found
+    }
+
+    fn resolve_obligation(
+        &mut self,
+        r: &crate::source::Spanned<String>,
+        file: FileId,
+    ) -> Option<OblId> {
+        let found = self.model.obligation_ids.get(&r.value).copied();
+        if found.is_none() {
+            let known: Vec<String> = self.model.obligation_ids.keys().cloned().collect();
+            self.unknown(
+                "obligation",
+                r,
+                file,
+                known.iter().map(String::as_str).collect(),
+            );
+        }
+        found
+    }
+
+    fn edge(&mut self, from: NodeIndex, to: NodeIndex, edge: Edge) {
+        self.model.graph.add_edge(from, to, edge);
+    }
+
+    fn resolve(&mut self) {
+        for (doc, refs) in std::mem::take(&mut self.pending_parents) {
+            let file = self.model.documents[doc.index()].file;
+            for r in refs {
+                if let Some(parent) = self.resolve_document(&r, file) {
+                    let (from, to) = (
+                        self.model.documents[doc.index()].node,
+                        self.model.documents[parent.index()].node,
+                    );
+                    self.edge(from, to, Edge::CarriesOut);
+                    let parents = &mut self.model.documents[doc.index()].parents;
+                    if !parents.contains(&parent) {
+                        parents.push(parent);
+                    }
+                }
+            }
+            if let Some(j) = self.model.documents[doc.index()].decl.jurisdiction.clone()
+                && let Some(jid) = self.resolve_jurisdiction(&j, file)
+            {
+                self.model.documents[doc.index()].jurisdiction = Some(jid);
+                let (from, to) = (
+                    self.model.documents[doc.index()].node,
+                    self.model.jurisdictions[jid.index()].node,
+                );
+                self.edge(from, to, Edge::Governs);
+            }
+        }
+        for j in 0..self.model.jurisdictions.len() {
+            let (file, parent) = (
+                self.model.jurisdictions[j].file,
+                self.model.jurisdictions[j].decl.parent.clone(),
+            );
+            if let Some(p) = parent
+                && let Some(pid) = self.resolve_jurisdiction(&p, file)
+            {
+                self.model.jurisdictions[j].parent = Some(pid);
+                let (from, to) = (
+                    self.model.jurisdictions[j].node,
+                    self.model.jurisdictions[pid.index()].node,
+                );
+                self.edge(from, to, Edge::Parent);
+            }
+        }
+        for o in 0..self.model.obligations.len() {
+            let (file, refs) = (
+                self.model.obligations[o].file,
+                self.model.obligations[o].decl.refines.clone(),
+            );
+            for r in refs {
+                if let Some(target) = self.resolve_obligation(&r, file) {
+                    self.model.obligations[o].refines.push(target);
+                    let (from, to) = (
+                        self.model.obligations[o].node,
+                        self.model.obligations[target.index()].node,
+                    );
+                    self.edge(from, to, Edge::Refines);
+                }
+            }
+        }
+        for i in 0..self.model.items.len() {
+            let (file, refs) = (
+                self.model.items[i].file,
+                self.model.items[i].decl.implements.clone(),
+            );
+            for r in refs {
+                if let Some(target) = self.resolve_obligation(&r, file) {
+                    if !self.model.items[i].implements.contains(&target) {
+                        self.model.items[i].implements.push(target);
+                    }
+                    let (from, to) = (
+                        self.model.items[i].node,
+                        self.model.obligations[target.index()].node,
+                    );
+                    self.edge(from, to, Edge::Implements);
+                }
+            }
+        }
+        for e in 0..self.model.exemptions.len() {
+            let (file, r) = (
+                self.model.exemptions[e].file,
+                self.model.exemptions[e].decl.obligation.clone(),
+            );
+            if let Some(target) = self.resolve_obligation(&r, file) {
+                self.model.exemptions[e].obligation = Some(target);
+                let (from, to) = (
+                    self.model.exemptions[e].node,
+                    self.model.obligations[target.index()].node,
+                );
+                self.edge(from, to, Edge::Exempts);
+            }
+        }
+        for o in 0..self.model.observations.len() {
+            let (file, r) = (
+                self.model.observations[o].file,
+                self.model.observations[o].decl.jurisdiction.clone(),
+            );
+            if let Some(r) = r {
+                self.model.observations[o].jurisdiction = self.resolve_jurisdiction(&r, file);
+            }
+        }
+    }
+}

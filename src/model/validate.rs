@@ -1,0 +1,139 @@
+//! Validation of the loaded graph: cycles and links that reach outside
+//! what a plan carries out.
+
+use petgraph::algo::tarjan_scc;
+use petgraph::visit::EdgeFiltered;
+
+use super::*;
+use crate::diagnostic::{Label, Severity};
+
+pub fn validate(model: &Model) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    cycles(model, Edge::Refines, "refinement", &mut out);
+    cycles(model, Edge::CarriesOut, "carries-out", &mut out);
+    cycles(model, Edge::Parent, "jurisdiction parent", &mut out);
+    foreign_links(model, &mut out);
+    out
+}
+
+/// Reports every cycle along edges of one kind, naming each node on it.
+fn cycles(model: &Model, kind: Edge, what: &str, out: &mut Vec<Diagnostic>) {
+    let filtered = EdgeFiltered::from_fn(&model.graph, |e| *e.weight() == kind);
+    for mut component in tarjan_scc(&filtered) {
+        let is_cycle = component.len() > 1
+            || model
+                .graph
+                .edges_connecting(component[0], component[0])
+                .any(|e| *e.weight() == kind);
+        if !is_cycle {
+            continue;
+        }
+        component.sort();
+        let places: Vec<(String, FileId, crate::source::Span)> = component
+            .iter()
+            .map(|&n| match model.graph[n] {
+                Node::Obligation(o) => {
+                    let o = model.obligation(o);
+                    (o.id().to_string(), o.file, o.decl.id.span)
+                }
+                Node::Document(d) => {
+                    let d = model.document(d);
+                    (d.id().to_string(), d.file, d.decl.id.span)
+                }
+                Node::Jurisdiction(j) => {
+                    let j = model.jurisdiction(j);
+                    (j.id().to_string(), j.file, j.decl.id.span)
+                }
+                Node::Item(i) => {
+                    let i = model.item(i);
+                    (i.id().to_string(), i.file, i.decl.id.span)
+                }
+                Node::Exemption(e) => {
+                    let e = model.exemption(e);
+                    (e.decl.obligation.value.clone(), e.file, e.decl.header)
+                }
+            })
+            .collect();
+        let names: Vec<String> = places.iter().map(|(id, _, _)| format!("`{id}`")).collect();
+        let message = if places.len() == 1 {
+            format!("{what} cycle: {} refers to itself", names[0])
+        } else {
+            format!("{what} cycle: {}", names.join(" → "))
+        };
+        let (_, file, span) = &places[0];
+        let mut d = Diagnostic::new(
+            "cycle",
+            Severity::Error,
+            message,
+            Label::new(*file, *span, "on the cycle"),
+        )
+        .with_help(format!(
+            "a {what} link must point upward; remove one link of the cycle"
+        ));
+        for (_, file, span) in &places[1..] {
+            d = d.with_related(Label::new(*file, *span, "on the cycle"));
+        }
+        out.push(d);
+    }
+}
+
+/// An item may implement, and an exemption exempt, only obligations of the
+/// documents its own document carries out.
+fn foreign_links(model: &Model, out: &mut Vec<Diagnostic>) {
+    let links = model
+        .items
+        .iter()
+        .flat_map(|i| {
+            i.implements.iter().map(move |&o| {
+                let span = i
+                    .decl
+                    .implements
+                    .iter()
+                    .find(|r| r.value == model.obligation(o).id())
+                    .map(|r| r.span)
+                    .unwrap_or(i.decl.header);
+                (i.document, o, i.file, span, "implements")
+            })
+        })
+        .chain(model.exemptions.iter().filter_map(|e| {
+            e.obligation
+                .map(|o| (e.document, o, e.file, e.decl.obligation.span, "exempts"))
+        }));
+    for (doc, obligation, file, span, verb) in links {
+        let owner = model.obligation(obligation).document;
+        let document = model.document(doc);
+        if document.parents.contains(&owner) {
+            continue;
+        }
+        let owner_doc = model.document(owner);
+        let help = if owner == doc {
+            "a plan does not implement its own obligations; link an obligation of a document it carries out".to_string()
+        } else {
+            format!(
+                "add `carries_out {}` to document `{}`, or link the obligation of a document it carries out that refines this one",
+                owner_doc.id(),
+                document.id()
+            )
+        };
+        let o = model.obligation(obligation);
+        out.push(
+            Diagnostic::new(
+                "foreign-link",
+                Severity::Error,
+                format!(
+                    "`{}` {verb} `{}` of `{}`, which it does not carry out",
+                    document.id(),
+                    o.id(),
+                    owner_doc.id()
+                ),
+                Label::new(
+                    file,
+                    span,
+                    "not an obligation of a document this plan carries out",
+                ),
+            )
+            .with_related(Label::new(o.file, o.decl.header, "the obligation"))
+            .with_help(help),
+        );
+    }
+}

@@ -1,0 +1,163 @@
+//! The machine-readable result, documented in `docs/json.md`.
+//!
+//! Positions are 1-based lines and 1-based character columns. The shape is
+//! versioned: fields are only ever added within a version.
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Figures, Label};
+use crate::report::{Counts, RunSummary};
+use crate::source::{FileId, SourceMap, Span};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+pub struct JsonReport<'a> {
+    pub version: u32,
+    pub findings: Vec<JsonFinding<'a>>,
+    pub summary: JsonSummary<'a>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonSummary<'a> {
+    pub files: usize,
+    pub plans: &'a [String],
+    #[serde(flatten)]
+    pub counts: Counts,
+    pub total: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Position<'a> {
+    pub file: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonFinding<'a> {
+    pub code: &'a str,
+    pub severity: &'a str,
+    pub message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<&'a str>,
+    pub location: Position<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<JsonPlan<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub obligation: Option<JsonObligation<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<JsonItem<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figures: Option<&'a Figures>,
+    pub related: Vec<JsonLabel<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonPlan<'a> {
+    pub id: &'a str,
+    pub file: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonObligation<'a> {
+    pub id: &'a str,
+    pub document: &'a str,
+    pub citation: &'a str,
+    pub file: &'a str,
+    pub line: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonItem<'a> {
+    pub id: &'a str,
+    pub citation: &'a str,
+    pub file: &'a str,
+    pub line: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonLabel<'a> {
+    pub message: &'a str,
+    #[serde(flatten)]
+    pub location: Position<'a>,
+}
+
+fn position(sources: &SourceMap, file: FileId, span: Span) -> Position<'_> {
+    let f = sources.get(file);
+    let (line, column) = f.line_col(span.start);
+    let (end_line, end_column) = f.line_col(span.end);
+    Position {
+        file: &f.name,
+        line,
+        column,
+        end_line,
+        end_column,
+    }
+}
+
+fn label<'a>(sources: &'a SourceMap, l: &'a Label) -> JsonLabel<'a> {
+    JsonLabel {
+        message: &l.message,
+        location: position(sources, l.file, l.span),
+    }
+}
+
+/// Builds the JSON report.
+pub fn build<'a>(
+    diagnostics: &'a [Diagnostic],
+    sources: &'a SourceMap,
+    summary: &'a RunSummary,
+) -> JsonReport<'a> {
+    let findings = diagnostics
+        .iter()
+        .map(|d| JsonFinding {
+            code: d.code,
+            severity: d.severity.as_str(),
+            message: &d.message,
+            help: d.help.as_deref(),
+            location: position(sources, d.primary.file, d.primary.span),
+            plan: d.plan.as_ref().map(|p| JsonPlan {
+                id: &p.id,
+                file: &sources.get(p.file).name,
+            }),
+            obligation: d.obligation.as_ref().map(|o| JsonObligation {
+                id: &o.id,
+                document: &o.document,
+                citation: &o.citation,
+                file: &sources.get(o.file).name,
+                line: sources.get(o.file).line_col(o.span.start).0,
+            }),
+            item: d.item.as_ref().map(|i| JsonItem {
+                id: &i.id,
+                citation: &i.citation,
+                file: &sources.get(i.file).name,
+                line: sources.get(i.file).line_col(i.span.start).0,
+            }),
+            figures: d.figures.as_ref(),
+            related: d.related.iter().map(|l| label(sources, l)).collect(),
+        })
+        .collect();
+    let counts = Counts::of(diagnostics);
+    JsonReport {
+        version: SCHEMA_VERSION,
+        findings,
+        summary: JsonSummary {
+            files: summary.files,
+            plans: &summary.plans,
+            counts,
+            total: counts.total(),
+        },
+    }
+}
+
+/// The JSON report as pretty-printed text.
+pub fn render(diagnostics: &[Diagnostic], sources: &SourceMap, summary: &RunSummary) -> String {
+    let report = build(diagnostics, sources, summary);
+    let mut text =
+        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
