@@ -116,7 +116,7 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
                 }
             }
             "obligation" => {
-                if let Some(o) = lowerer.obligation(statement, 0) {
+                if let Some(o) = lowerer.obligation(statement) {
                     file.obligations.push(o);
                 }
             }
