@@ -517,7 +517,16 @@ impl Lowerer {
         Some(q.value.value as u64)
     }
 
+    /// Reports a required property that is absent. A property that is
+    /// written but did not read, or a construct without a block, has its
+    /// own error already; a second one would only repeat it.
     fn missing(&mut self, statement: &Statement, property: &str, example: &str) {
+        let Some(block) = &statement.block else {
+            return;
+        };
+        if block.iter().any(|s| s.keyword == property) {
+            return;
+        }
         self.error(
             "missing-property",
             statement.keyword_span.cover(
