@@ -27,6 +27,9 @@ mod undercut_target;
 mod unstated_quantity;
 mod unused_exemption;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
