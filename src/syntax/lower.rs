@@ -138,23 +138,23 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
             _ => lowerer.unknown_keyword(statement, "at the top level", TOP),
         }
     }
-    if file.document.is_none() {
-        for (what, span) in file
-            .obligations
-            .iter()
-            .map(|o| ("obligation", o.header))
-            .chain(file.items.iter().map(|i| ("item", i.header)))
-            .chain(file.exemptions.iter().map(|e| ("exempt", e.header)))
-            .take(1)
-        {
-            lowerer.error(
-                "missing-document",
-                span,
-                format!("this {what} belongs to no document"),
-                "no `document` above it",
-                Some("start the file with a `document <id> { … }` block".into()),
-            );
-        }
+    let first_without_document = file
+        .obligations
+        .iter()
+        .map(|o| ("obligation", o.header))
+        .chain(file.items.iter().map(|i| ("item", i.header)))
+        .chain(file.exemptions.iter().map(|e| ("exempt", e.header)))
+        .min_by_key(|(_, span)| span.start);
+    if file.document.is_none()
+        && let Some((what, span)) = first_without_document
+    {
+        lowerer.error(
+            "missing-document",
+            span,
+            format!("this {what} belongs to no document"),
+            "no `document` above it",
+            Some("start the file with a `document <id> { … }` block".into()),
+        );
     }
     (file, lowerer.errors)
 }
