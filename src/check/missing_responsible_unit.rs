@@ -3,8 +3,9 @@
 //!
 //! - **What it checks**: items of documents with `requires_units yes`, and
 //!   items implementing an obligation with `requires_units yes`, have
-//!   `units`. An item that only implements targets (kind `target`) is a
-//!   statement of goals, not a task, and needs none.
+//!   `units`. An item that only implements targets (kind `target`) or
+//!   guiding ideas and working principles (kind `principle`) is a statement
+//!   of goals or direction, not a task, and needs none.
 //! - **Why it matters**: a task nobody is responsible for is not carried out.
 //! - **How to fix**: add `units "区科协" …` to the item.
 
@@ -24,12 +25,15 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let document = ctx.model.document(plan.doc);
         for &i in &document.items {
             let item = ctx.model.item(i);
-            // A statement of targets (发展目标) carries out no task, so names no unit.
+            // A statement of targets (发展目标) or principles (指导思想,
+            // 工作原则) carries out no task, so names no unit.
             let states_targets_only = !item.implements.is_empty()
-                && item
-                    .implements
-                    .iter()
-                    .all(|&o| ctx.model.obligation(o).decl.kind == ObligationKind::Target);
+                && item.implements.iter().all(|&o| {
+                    matches!(
+                        ctx.model.obligation(o).decl.kind,
+                        ObligationKind::Target | ObligationKind::Principle
+                    )
+                });
             if !item.decl.units.is_empty() || states_targets_only {
                 continue;
             }

@@ -12,8 +12,9 @@
 //!
 //! A bullet with clauses: each owed obligation, bullet and clause alike,
 //! must be covered itself (the bullet's own text is what its clauses do not
-//! split off). If nothing in the bullet is covered, one finding at the
-//! bullet; otherwise one per obligation left out.
+//! split off). A bullet with no `text` of its own is only the heading of its
+//! clauses, covered once one of them is. If nothing in the bullet is
+//! covered, one finding at the bullet; otherwise one per obligation left out.
 
 use crate::check::registry::CodeInfo;
 use crate::check::{Binding, Context, PlanView};
@@ -57,6 +58,15 @@ fn find(ctx: &Context, plan: &PlanView) -> Vec<(OblId, bool)> {
     plan.owed()
         .filter(|&(o, _)| {
             if exempted(ctx, plan, o) || !plan.covering(o).is_empty() {
+                return false;
+            }
+            // A bullet without text of its own is only the heading of its
+            // clauses: carrying out one of them carries out the heading.
+            let obligation = ctx.model.obligation(o);
+            if obligation.decl.text.is_none()
+                && !obligation.children.is_empty()
+                && touched(ctx, plan, o)
+            {
                 return false;
             }
             match ctx.model.obligation(o).parent {

@@ -194,3 +194,87 @@ fn the_same_engine_checks_the_city_against_the_nation() {
         [("omitted-obligation".to_string(), "n.2".to_string())]
     );
 }
+
+/// A city document whose bullet `c.9` has text of its own and whose bullet
+/// `c.8` is only the heading of its two clauses.
+const CITY_WITH_HEADINGS: &str = r#"
+document city.outline {
+  title "市纲要"; issued 2022-03-01; rank province; jurisdiction city
+}
+obligation c.8 {
+  title "组织实施"; source 5.1
+  obligation c.8/1 { title "建立工作机制"; source 5.1/1; text "建立工作机制" }
+  obligation c.8/2 { title "列入年度计划"; source 5.1/2; text "列入年度计划" }
+}
+obligation c.9 {
+  title "健全服务体系"; source 4.5.1; text "构建基层科普服务体系"
+  obligation c.9/2 { title "推广订单认领模式"; source 4.5.1/2; text "推广订单认领模式" }
+}
+obligation c.10 { kind principle; title "工作原则"; source 2.2.1; text "坚持协同推进" }
+"#;
+
+fn east_plan(body: &str) -> String {
+    format!(
+        "document east.plan {{ title \"东区方案\"; issued 2022-09-01; rank county; jurisdiction east; carries_out city.outline; requires_units yes }}\n{body}"
+    )
+}
+
+#[test]
+fn a_bullet_without_text_is_carried_out_with_its_clauses_and_one_with_text_is_not() {
+    let plan = east_plan(
+        r#"
+item e.1 { title "机制"; source 4.1; implements c.8/1 c.8/2; units "区科协" }
+item e.2 { title "订单"; source 3.5.1; implements c.9/2; units "区科协" }
+item e.3 { title "原则"; source 1.2; implements c.10 }
+"#,
+    );
+    let outcome = run(&[
+        ("j.plan", JURISDICTIONS),
+        ("c.plan", CITY_WITH_HEADINGS),
+        ("e.plan", &plan),
+    ]);
+    // c.8 has no text of its own: its clauses carry it out. c.9's own text
+    // is not implemented. The item carrying out a principle needs no unit.
+    assert_eq!(
+        codes_for(&outcome, "east.plan"),
+        [("omitted-obligation".to_string(), "c.9".to_string())]
+    );
+}
+
+#[test]
+fn a_bullet_without_text_is_omitted_once_when_none_of_its_clauses_is_carried_out() {
+    let plan = east_plan(
+        r#"
+item e.2 { title "体系"; source 3.5.1; implements c.9 c.9/2; units "区科协" }
+item e.3 { title "原则"; source 1.2; implements c.10 }
+"#,
+    );
+    let outcome = run(&[
+        ("j.plan", JURISDICTIONS),
+        ("c.plan", CITY_WITH_HEADINGS),
+        ("e.plan", &plan),
+    ]);
+    assert_eq!(
+        codes_for(&outcome, "east.plan"),
+        [("omitted-obligation".to_string(), "c.8".to_string())]
+    );
+}
+
+#[test]
+fn an_item_carrying_out_a_task_still_names_its_unit() {
+    let plan = east_plan(
+        r#"
+item e.1 { title "机制"; source 4.1; implements c.8/1 c.8/2 c.10 }
+item e.2 { title "体系"; source 3.5.1; implements c.9 c.9/2; units "区科协" }
+"#,
+    );
+    let outcome = run(&[
+        ("j.plan", JURISDICTIONS),
+        ("c.plan", CITY_WITH_HEADINGS),
+        ("e.plan", &plan),
+    ]);
+    assert_eq!(
+        codes_for(&outcome, "east.plan"),
+        [("missing-responsible-unit".to_string(), String::new())]
+    );
+}

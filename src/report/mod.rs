@@ -8,6 +8,7 @@
 
 pub mod human;
 pub mod json;
+pub mod plain;
 
 use crate::diagnostic::{Diagnostic, Severity};
 

@@ -649,7 +649,7 @@ impl Lowerer {
                         ObligationKind::parse(w).ok_or_else(|| ValueError {
                             message: format!("unknown kind `{w}`"),
                             help: Some(
-                                "the kinds are `action`, `target`, `quantity` and `mechanism`"
+                                "the kinds are `action`, `target`, `quantity`, `mechanism` and `principle`"
                                     .into(),
                             ),
                         })

@@ -79,7 +79,7 @@ fn warnings_alone_exit_0() {
     let project = project("dropped-element", "fail");
     let output = check(project.path(), &["--format", "plain"]);
     let text = stdout(&output);
-    assert!(text.contains("planlint::dropped-element"), "{text}");
+    assert!(text.contains("warning[dropped-element]"), "{text}");
     assert!(text.contains("0 errors, 1 warning"), "{text}");
     assert_eq!(output.status.code(), Some(0));
 }
