@@ -15,9 +15,11 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod identity;
 pub mod model;
 pub mod report;
 pub mod source;
+pub mod suppress;
 pub mod syntax;
 
 use diagnostic::Diagnostic;
@@ -72,4 +74,26 @@ pub fn check<N: Into<String>, T: Into<std::sync::Arc<str>>>(
         input_errors,
         plans,
     }
+}
+
+/// What each checked plan owes (advisory obligations included), by id.
+pub fn owed(outcome: &Outcome, options: check::Options) -> Vec<report::PlanObligations> {
+    let model = &outcome.model;
+    let ctx = check::Context::new(model, options, outcome.plans.iter().copied());
+    ctx.plans
+        .iter()
+        .map(|view| {
+            let doc = model.document(view.doc);
+            let mut obligations: Vec<String> = view
+                .owed()
+                .map(|(o, _)| model.obligation(o).id().to_string())
+                .collect();
+            obligations.dedup();
+            report::PlanObligations {
+                plan: doc.id().to_string(),
+                file: model.sources.get(doc.file).name.clone(),
+                obligations,
+            }
+        })
+        .collect()
 }

@@ -1,16 +1,16 @@
 //! `planlint check`: read the files, run the library, print, pick the exit status.
 
-use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use planlint::check::Options;
 use planlint::diagnostic::Severity;
-use planlint::report::{self, RunSummary, human};
+use planlint::report::RunSummary;
 use planlint::{Selection, check};
 
 use crate::cli::files;
-use crate::cli::{CheckArgs, Format, today};
+use crate::cli::output::Render;
+use crate::cli::{CheckArgs, today};
 
 pub fn run(args: CheckArgs) -> ExitCode {
     let mut read_errors = Vec::new();
@@ -71,47 +71,30 @@ pub fn run(args: CheckArgs) -> ExitCode {
             .iter()
             .map(|&d| outcome.model.document(d).id().to_string())
             .collect(),
+        suppressed: Vec::new(),
+        owed: planlint::owed(&outcome, options),
     };
-
-    let stdout = std::io::stdout();
-    let terminal = stdout.is_terminal();
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let format = args.format.unwrap_or(if terminal && !no_color {
-        Format::Human
-    } else {
-        Format::Plain
-    });
-    let text = match format {
-        Format::Json => {
-            report::json::render(&outcome.diagnostics, &outcome.model.sources, &summary)
-        }
-        Format::Human => human::render(
-            &outcome.diagnostics,
-            &outcome.model.sources,
-            &summary,
-            human::Style::Graphical {
-                color: terminal && !no_color,
-            },
-            args.width,
-        ),
-        Format::Plain => human::render(
-            &outcome.diagnostics,
-            &outcome.model.sources,
-            &summary,
-            human::Style::Plain,
-            args.width,
-        ),
+    let render = Render {
+        diagnostics: &outcome.diagnostics,
+        sources: &outcome.model.sources,
+        summary: &summary,
+        width: args.width,
+        docs_url: None,
     };
-    let mut lock = stdout.lock();
-    let _ = lock.write_all(text.as_bytes());
-    let _ = lock.flush();
+    let write_errors = render.emit(args.format, &args.output_file);
+    for e in &write_errors {
+        eprintln!(
+            "planlint: error[write-error]: cannot write `{}`: {}",
+            e.path, e.message
+        );
+    }
     for e in &read_errors {
         eprintln!(
             "planlint: error[read-error]: cannot read `{}`: {}",
             e.path, e.message
         );
     }
-    if !read_errors.is_empty() || outcome.input_errors {
+    if !read_errors.is_empty() || !write_errors.is_empty() || outcome.input_errors {
         ExitCode::from(2)
     } else if outcome
         .diagnostics

@@ -5,6 +5,7 @@
 mod check;
 mod explain;
 pub mod files;
+mod output;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,6 +56,10 @@ pub struct CheckArgs {
     /// Output format; by default `human` on a terminal, `plain` otherwise.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// Also write the report in FORMAT to PATH (repeatable), e.g.
+    /// `--output-file sarif=planlint.sarif`.
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = output::parse_output_file)]
+    pub output_file: Vec<output::OutputFile>,
     /// The date expiry is judged against (YYYY-MM-DD); default today.
     #[arg(long, value_parser = parse_date)]
     pub as_of: Option<Date>,
@@ -63,14 +68,40 @@ pub struct CheckArgs {
     pub width: usize,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// miette's graphical diagnostics.
     Human,
     /// Narratable text for screen readers and logs.
     Plain,
+    /// One line per finding: `file:line:col: severity code message`.
+    Concise,
     /// The documented machine-readable result (docs/json.md).
     Json,
+    /// One JSON object per finding per line.
+    JsonLines,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations (and a job summary).
+    Github,
+    /// GitLab code-quality JSON.
+    Gitlab,
+    /// JUnit XML, one test case per obligation × plan.
+    Junit,
+}
+
+impl Format {
+    pub const NAMES: &[&str] = &[
+        "human",
+        "plain",
+        "concise",
+        "json",
+        "json-lines",
+        "sarif",
+        "github",
+        "gitlab",
+        "junit",
+    ];
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
