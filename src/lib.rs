@@ -14,6 +14,7 @@
 //! the binary.
 
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod identity;
 pub mod model;

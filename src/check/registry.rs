@@ -35,6 +35,10 @@ const fn input(code: &'static str, summary: &'static str) -> CodeInfo {
 pub const INPUT_CODES: &[CodeInfo] = &[
     input("read-error", "a file could not be read or decoded"),
     input(
+        "config-error",
+        "`planlint.toml` is not valid: an unknown key, code, severity or glob",
+    ),
+    input(
         "syntax-error",
         "the text is not a well-formed statement, string or block",
     ),

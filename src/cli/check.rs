@@ -4,23 +4,30 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use planlint::check::Options;
-use planlint::diagnostic::Severity;
 use planlint::report::RunSummary;
 use planlint::{Selection, check};
 
 use crate::cli::files;
 use crate::cli::output::Render;
+use crate::cli::settings::Settings;
 use crate::cli::{CheckArgs, today};
 
 pub fn run(args: CheckArgs) -> ExitCode {
+    let settings = match Settings::load(&args.policy) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let config = &settings.policy.config;
+    let rules = settings.path(args.rules.as_ref(), config.rules.as_deref(), "rules");
+    let plans = settings.path(args.plans.as_ref(), config.plans.as_deref(), "plans");
     let mut read_errors = Vec::new();
     let mut paths = Vec::new();
     let selected: Vec<PathBuf> = if args.paths.is_empty() {
-        if !args.rules.exists() && !args.plans.exists() {
+        if !rules.exists() && !plans.exists() {
             eprintln!(
                 "planlint: neither `{}` nor `{}` exists here; run from a project directory or name the files to check",
-                files::display(&args.rules),
-                files::display(&args.plans)
+                files::display(&rules),
+                files::display(&plans)
             );
             return ExitCode::from(2);
         }
@@ -32,11 +39,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
         selected
     };
-    if args.rules.exists() || !args.paths.is_empty() {
-        files::collect(&args.rules, &mut paths, &mut read_errors);
+    if rules.exists() || !args.paths.is_empty() {
+        files::collect(&rules, &mut paths, &mut read_errors);
     }
-    if args.paths.is_empty() && args.plans.exists() {
-        files::collect(&args.plans, &mut paths, &mut read_errors);
+    if args.paths.is_empty() && plans.exists() {
+        files::collect(&plans, &mut paths, &mut read_errors);
     }
     for p in &selected {
         if !paths.iter().any(|q| same_file(q, p)) {
@@ -63,7 +70,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let options = Options {
         as_of: args.as_of.unwrap_or_else(today),
     };
-    let outcome = check(texts, selection, options);
+    let mut outcome = check(texts, selection, options);
+    outcome.diagnostics = settings.apply(
+        std::mem::take(&mut outcome.diagnostics),
+        &outcome.model.sources,
+    );
     let summary = RunSummary {
         files: outcome.model.sources.len(),
         plans: outcome
@@ -79,7 +90,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         sources: &outcome.model.sources,
         summary: &summary,
         width: args.width,
-        docs_url: None,
+        docs_url: config.docs_url.as_deref(),
     };
     let write_errors = render.emit(args.format, &args.output_file);
     for e in &write_errors {
@@ -94,17 +105,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
             e.path, e.message
         );
     }
-    if !read_errors.is_empty() || !write_errors.is_empty() || outcome.input_errors {
-        ExitCode::from(2)
-    } else if outcome
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error)
-    {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    settings.exit(
+        !read_errors.is_empty() || !write_errors.is_empty() || outcome.input_errors,
+        &outcome.diagnostics,
+    )
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

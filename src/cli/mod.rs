@@ -6,6 +6,7 @@ mod check;
 mod explain;
 pub mod files;
 mod output;
+mod settings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,12 +48,16 @@ enum Command {
 pub struct CheckArgs {
     /// Plan files or directories to check.
     pub paths: Vec<PathBuf>,
-    /// Where the higher documents and jurisdictions live.
-    #[arg(long, default_value = "rules")]
-    pub rules: PathBuf,
-    /// Where the plans live (used when no paths are given).
-    #[arg(long, default_value = "plans")]
-    pub plans: PathBuf,
+    /// Where the higher documents and jurisdictions live [default: `rules`,
+    /// or `rules` of planlint.toml].
+    #[arg(long)]
+    pub rules: Option<PathBuf>,
+    /// Where the plans live, used when no paths are given [default: `plans`,
+    /// or `plans` of planlint.toml].
+    #[arg(long)]
+    pub plans: Option<PathBuf>,
+    #[command(flatten)]
+    pub policy: settings::PolicyArgs,
     /// Output format; by default `human` on a terminal, `plain` otherwise.
     #[arg(long, value_enum)]
     pub format: Option<Format>,

@@ -1,6 +1,7 @@
 //! planlint in CI: machine formats, configuration, suppressions, baselines
 //! and revision diffs, through the real binary.
 
+mod config;
 mod formats;
 
 use std::path::{Path, PathBuf};
