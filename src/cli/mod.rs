@@ -34,7 +34,7 @@ enum Command {
     /// that carries out another. With paths, checks the documents in those
     /// files (or directories); their higher documents still come from the
     /// rules directory.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print the documentation of a diagnostic code.
     Explain {
         /// A code such as `omitted-obligation`.
@@ -124,7 +124,7 @@ pub fn today() -> Date {
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(*args),
         Command::Explain { code } => explain::explain(&code),
         Command::Codes => explain::codes(),
     }
