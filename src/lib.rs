@@ -36,6 +36,8 @@ pub struct Outcome {
     pub input_errors: bool,
     /// The plans that were checked.
     pub plans: Vec<DocId>,
+    /// Findings taken out by the plans' `suppress` statements.
+    pub suppressed: Vec<suppress::Suppressed>,
 }
 
 /// Which documents to check.
@@ -68,12 +70,15 @@ pub fn check<N: Into<String>, T: Into<std::sync::Arc<str>>>(
                 .any(|n| *n == model.sources.get(model.document(d).file).name),
         })
         .collect();
-    diagnostics.extend(check::run(&model, options, plans.iter().copied()));
+    let findings = check::run(&model, options, plans.iter().copied());
+    let applied = suppress::apply(&model, &plans, findings);
+    diagnostics.extend(applied.kept);
     Outcome {
         model,
         diagnostics,
         input_errors,
         plans,
+        suppressed: applied.suppressed,
     }
 }
 

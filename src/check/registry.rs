@@ -133,6 +133,11 @@ pub const CHECKS: &[Check] = &[
         codes: &[roll_up::SHORTFALL, roll_up::INCOMPLETE],
         run: Some(roll_up::run),
     },
+    // Reported after the checks, when the plans' `suppress` statements are applied.
+    Check {
+        codes: &[crate::suppress::UNUSED],
+        run: None,
+    },
 ];
 
 /// Every code, input errors first.

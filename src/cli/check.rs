@@ -82,7 +82,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             .iter()
             .map(|&d| outcome.model.document(d).id().to_string())
             .collect(),
-        suppressed: Vec::new(),
+        suppressed: std::mem::take(&mut outcome.suppressed),
         owed: planlint::owed(&outcome, options),
     };
     let render = Render {

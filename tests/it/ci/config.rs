@@ -4,26 +4,7 @@
 
 use std::path::Path;
 
-use super::{AS_OF, fixture, run};
-
-/// A copy of the fixture in a temporary directory, with a `planlint.toml`.
-fn project(config: Option<&str>) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    for sub in ["rules", "plans"] {
-        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
-        for entry in std::fs::read_dir(fixture().join(sub))
-            .expect("fixture")
-            .flatten()
-        {
-            std::fs::copy(entry.path(), dir.path().join(sub).join(entry.file_name()))
-                .expect("copy");
-        }
-    }
-    if let Some(text) = config {
-        std::fs::write(dir.path().join("planlint.toml"), text).expect("write");
-    }
-    dir
-}
+use super::{AS_OF, project, run};
 
 fn status(dir: &Path, flags: &[&str]) -> i32 {
     let mut args = vec!["check", "--as-of", AS_OF, "--format", "concise"];

@@ -33,11 +33,28 @@ fn assert_valid_sarif(text: &str) {
     assert_eq!(log["runs"][0]["columnKind"], "unicodeCodePoints");
 }
 
+/// The SARIF log with each rule reduced to its id: the rules carry the
+/// text of `docs/diagnostics.md`, which has its own tests.
+fn without_rule_texts(text: &str) -> String {
+    let mut log: Value = serde_json::from_str(text).unwrap_or_default();
+    let ids: Vec<Value> = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .map(|rules| rules.iter().map(|r| r["id"].clone()).collect())
+        .unwrap_or_default();
+    log["runs"][0]["tool"]["driver"]["rules"] = Value::Array(ids);
+    serde_json::to_string_pretty(&log).unwrap_or_default()
+}
+
 #[test]
 fn fixture_in_every_format() {
     for format in FORMATS {
         let (out, err, code) = run(&fixture(), &["check", "--as-of", AS_OF, "--format", format]);
         assert_eq!(code, 1, "{format}: {err}");
+        let out = if *format == "sarif" {
+            without_rule_texts(&out)
+        } else {
+            out
+        };
         insta::assert_snapshot!(format!("fixture_{format}"), out);
     }
 }

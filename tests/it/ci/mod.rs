@@ -3,6 +3,7 @@
 
 mod config;
 mod formats;
+mod suppressions;
 
 use std::path::{Path, PathBuf};
 
@@ -37,4 +38,32 @@ pub fn run(dir: &Path, args: &[&str]) -> (String, String, i32) {
         String::from_utf8_lossy(&o.stderr).into_owned(),
         o.status.code().unwrap_or(-1),
     )
+}
+
+/// A copy of the fixture in a temporary directory, with a `planlint.toml`
+/// when `config` is given.
+pub fn project(config: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for sub in ["rules", "plans"] {
+        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
+        for entry in std::fs::read_dir(fixture().join(sub))
+            .expect("fixture")
+            .flatten()
+        {
+            std::fs::copy(entry.path(), dir.path().join(sub).join(entry.file_name()))
+                .expect("copy");
+        }
+    }
+    if let Some(text) = config {
+        std::fs::write(dir.path().join("planlint.toml"), text).expect("write");
+    }
+    dir
+}
+
+/// Appends text to a file of a project.
+pub fn append(dir: &Path, file: &str, text: &str) {
+    let path = dir.join(file);
+    let mut old = std::fs::read_to_string(&path).expect("read");
+    old.push_str(text);
+    std::fs::write(&path, old).expect("write");
 }
