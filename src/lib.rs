@@ -13,6 +13,7 @@
 //! files, finding `rules/` and `plans/`, terminals and exit codes live in
 //! the binary.
 
+pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod diagnostic;

@@ -35,6 +35,10 @@ const fn input(code: &'static str, summary: &'static str) -> CodeInfo {
 pub const INPUT_CODES: &[CodeInfo] = &[
     input("read-error", "a file could not be read or decoded"),
     input(
+        "invalid-baseline",
+        "the `--baseline` file cannot be read or is not a planlint baseline",
+    ),
+    input(
         "config-error",
         "`planlint.toml` is not valid: an unknown key, code, severity or glob",
     ),
@@ -136,6 +140,11 @@ pub const CHECKS: &[Check] = &[
     // Reported after the checks, when the plans' `suppress` statements are applied.
     Check {
         codes: &[crate::suppress::UNUSED],
+        run: None,
+    },
+    // Reported by `check --baseline`.
+    Check {
+        codes: &[crate::baseline::STALE],
         run: None,
     },
 ];

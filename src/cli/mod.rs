@@ -2,10 +2,12 @@
 //! that touches files, terminals and exit codes lives here, not in the
 //! library.
 
+mod baseline;
 mod check;
 mod explain;
 pub mod files;
 mod output;
+mod run;
 mod settings;
 
 use std::path::PathBuf;
@@ -35,6 +37,12 @@ enum Command {
     /// files (or directories); their higher documents still come from the
     /// rules directory.
     Check(Box<CheckArgs>),
+    /// Write today's findings to a baseline file.
+    ///
+    /// `check --baseline FILE` then reports only findings not in it, and
+    /// entries that no longer occur. Entries are keyed on what a finding is
+    /// about (plan, code, obligation), not on lines.
+    Baseline(Box<baseline::BaselineArgs>),
     /// Print the documentation of a diagnostic code.
     Explain {
         /// A code such as `omitted-obligation`.
@@ -46,18 +54,8 @@ enum Command {
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
-    /// Plan files or directories to check.
-    pub paths: Vec<PathBuf>,
-    /// Where the higher documents and jurisdictions live [default: `rules`,
-    /// or `rules` of planlint.toml].
-    #[arg(long)]
-    pub rules: Option<PathBuf>,
-    /// Where the plans live, used when no paths are given [default: `plans`,
-    /// or `plans` of planlint.toml].
-    #[arg(long)]
-    pub plans: Option<PathBuf>,
     #[command(flatten)]
-    pub policy: settings::PolicyArgs,
+    pub input: run::InputArgs,
     /// Output format; by default `human` on a terminal, `plain` otherwise.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
@@ -65,9 +63,10 @@ pub struct CheckArgs {
     /// `--output-file sarif=planlint.sarif`.
     #[arg(long, value_name = "FORMAT=PATH", value_parser = output::parse_output_file)]
     pub output_file: Vec<output::OutputFile>,
-    /// The date expiry is judged against (YYYY-MM-DD); default today.
-    #[arg(long, value_parser = parse_date)]
-    pub as_of: Option<Date>,
+    /// Report only findings not in this baseline (`planlint baseline`
+    /// writes it), and the baseline's entries that no longer occur.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
     /// Width of human output, in columns.
     #[arg(long, default_value_t = 100)]
     pub width: usize,
@@ -125,6 +124,7 @@ pub fn today() -> Date {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(*args),
+        Command::Baseline(args) => baseline::run(*args),
         Command::Explain { code } => explain::explain(&code),
         Command::Codes => explain::codes(),
     }

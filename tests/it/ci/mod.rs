@@ -1,6 +1,7 @@
 //! planlint in CI: machine formats, configuration, suppressions, baselines
 //! and revision diffs, through the real binary.
 
+mod baseline;
 mod config;
 mod formats;
 mod suppressions;
@@ -43,13 +44,25 @@ pub fn run(dir: &Path, args: &[&str]) -> (String, String, i32) {
 /// A copy of the fixture in a temporary directory, with a `planlint.toml`
 /// when `config` is given.
 pub fn project(config: Option<&str>) -> tempfile::TempDir {
+    copy_of(&fixture(), config)
+}
+
+/// A copy of the real `rules/` and `plans/` (their `.plan` files).
+pub fn real_project() -> tempfile::TempDir {
+    copy_of(&root(), None)
+}
+
+fn copy_of(from: &Path, config: Option<&str>) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary directory");
     for sub in ["rules", "plans"] {
         std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
-        for entry in std::fs::read_dir(fixture().join(sub))
-            .expect("fixture")
+        for entry in std::fs::read_dir(from.join(sub))
+            .expect("source directory")
             .flatten()
         {
+            if entry.path().extension().is_none_or(|e| e != "plan") {
+                continue;
+            }
             std::fs::copy(entry.path(), dir.path().join(sub).join(entry.file_name()))
                 .expect("copy");
         }
