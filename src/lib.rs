@@ -17,6 +17,7 @@ pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod identity;
 pub mod model;
 pub mod report;

@@ -11,6 +11,8 @@ use crate::cli::run::{InputArgs, check_paths};
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct BaselineArgs {
+    /// Plan files or directories; by default every plan.
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub input: InputArgs,
     /// The baseline file to write (replaced atomically).
@@ -19,7 +21,7 @@ pub struct BaselineArgs {
 }
 
 pub fn run(args: BaselineArgs) -> ExitCode {
-    let mut checked = match check_paths(&args.input) {
+    let mut checked = match check_paths(&args.input, &args.paths) {
         Ok(c) => c,
         Err(code) => return code,
     };

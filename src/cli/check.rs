@@ -12,7 +12,7 @@ use crate::cli::output::Render;
 use crate::cli::run::check_paths;
 
 pub fn run(args: CheckArgs) -> ExitCode {
-    let mut checked = match check_paths(&args.input) {
+    let mut checked = match check_paths(&args.input, &args.paths) {
         Ok(c) => c,
         Err(code) => return code,
     };

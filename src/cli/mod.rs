@@ -4,6 +4,7 @@
 
 mod baseline;
 mod check;
+mod diff;
 mod explain;
 pub mod files;
 mod output;
@@ -43,6 +44,14 @@ enum Command {
     /// entries that no longer occur. Entries are keyed on what a finding is
     /// about (plan, code, obligation), not on lines.
     Baseline(Box<baseline::BaselineArgs>),
+    /// Say what a revision of a plan changes in compliance.
+    ///
+    /// `diff OLD NEW` compares two files; `diff --rev REV PATH` compares
+    /// PATH with its version committed at REV (`git show`). Reports the
+    /// findings introduced and resolved, obligations newly implemented or
+    /// no longer implemented, and targets raised or lowered. Exits 1 when
+    /// the revision introduces a finding at or above the fail level.
+    Diff(Box<diff::DiffArgs>),
     /// Print the documentation of a diagnostic code.
     Explain {
         /// A code such as `omitted-obligation`.
@@ -54,6 +63,8 @@ enum Command {
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
+    /// Plan files or directories to check.
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub input: run::InputArgs,
     /// Output format; by default `human` on a terminal, `plain` otherwise.
@@ -125,6 +136,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(*args),
         Command::Baseline(args) => baseline::run(*args),
+        Command::Diff(args) => diff::run(*args),
         Command::Explain { code } => explain::explain(&code),
         Command::Codes => explain::codes(),
     }

@@ -16,8 +16,6 @@ use crate::cli::{parse_date, today};
 /// Where the documents are, the date, and the severity flags.
 #[derive(clap::Args, Debug, Clone)]
 pub struct InputArgs {
-    /// Plan files or directories to check.
-    pub paths: Vec<PathBuf>,
     /// Where the higher documents and jurisdictions live [default: `rules`,
     /// or `rules` of planlint.toml].
     #[arg(long)]
@@ -76,10 +74,11 @@ impl Checked {
     }
 }
 
-/// Loads the settings, reads the files and checks them.
-pub fn check_paths(input: &InputArgs) -> Result<Checked, ExitCode> {
+/// Loads the settings, reads the files (the rules and `paths`, or the
+/// rules and the plans) and checks them.
+pub fn check_paths(input: &InputArgs, paths: &[PathBuf]) -> Result<Checked, ExitCode> {
     let settings = Settings::load(&input.policy)?;
-    let files = read_files(input, &settings, &input.paths)?;
+    let files = read_files(input, &settings, paths)?;
     Ok(check_texts(input, settings, files))
 }
 
@@ -171,7 +170,7 @@ pub fn check_texts(input: &InputArgs, settings: Settings, files: Files) -> Check
     }
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
+pub fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,

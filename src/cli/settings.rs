@@ -40,6 +40,7 @@ pub struct PolicyArgs {
 }
 
 /// The settings in force.
+#[derive(Clone)]
 pub struct Settings {
     pub policy: Policy,
     pub fail_level: Severity,

@@ -3,6 +3,7 @@
 
 mod baseline;
 mod config;
+mod diff;
 mod formats;
 mod suppressions;
 
