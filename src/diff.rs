@@ -321,3 +321,36 @@ pub fn render(diff: &Diff, old_name: &str, new_name: &str) -> String {
     );
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(code: &str, about: &str) -> Finding {
+        Finding {
+            identity: Identity {
+                plan: Some("p".into()),
+                code: code.into(),
+                about: about.into(),
+                item: None,
+                metric: None,
+            },
+            severity: Severity::Error,
+            message: String::new(),
+            location: String::new(),
+        }
+    }
+
+    #[test]
+    fn findings_are_matched_as_a_multiset() {
+        let old = [f("a", "x"), f("a", "x"), f("b", "y")];
+        let new = [f("a", "x"), f("c", "z")];
+        assert_eq!(unmatched(&new, &old), vec![f("c", "z")]);
+        assert_eq!(unmatched(&old, &new), vec![f("a", "x"), f("b", "y")]);
+    }
+
+    #[test]
+    fn an_empty_diff_says_so() {
+        assert!(render(&Diff::default(), "a", "b").ends_with("no change in compliance\n"));
+    }
+}

@@ -7,7 +7,12 @@
 //! 2. [`model`]: every file → one graph of documents, jurisdictions,
 //!    obligations and plan items, validated;
 //! 3. [`check`]: the graph → findings, one module per check;
-//! 4. [`report`]: findings → human (miette), plain and JSON output.
+//! 4. [`report`]: findings → human (miette), plain, JSON and the CI
+//!    formats (SARIF, GitHub, GitLab, JUnit, …).
+//!
+//! Around them: [`suppress`] (a plan's `suppress` statements), [`config`]
+//! (`planlint.toml` and severities), [`baseline`], [`diff`] (what a
+//! revision changes), all keyed on a finding's [`identity`].
 //!
 //! The library does no IO: callers hand it text with a file name. Reading
 //! files, finding `rules/` and `plans/`, terminals and exit codes live in
