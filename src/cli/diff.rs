@@ -76,7 +76,11 @@ pub fn run(args: DiffArgs) -> ExitCode {
         (None, None) => return ExitCode::from(2),
     };
     let new_name = files::display(&new_path);
-    let old = check_texts(&args.input, settings.clone(), old_files);
+    let mut old_settings = settings.clone();
+    if args.rev.is_some() {
+        old_settings.alias = Some((old_name.clone(), new_path.clone()));
+    }
+    let old = check_texts(&args.input, old_settings, old_files);
     let new = check_texts(&args.input, settings, new_files);
     for (checked, name) in [(&old, &old_name), (&new, &new_name)] {
         checked.report_read_errors();

@@ -48,6 +48,10 @@ pub struct Settings {
     /// The directory of the configuration file (the working directory
     /// without one): paths in it and plan globs are relative to it.
     pub base: PathBuf,
+    /// A file name that stands for another file when plan globs are
+    /// matched: the old text of `diff --rev` (`HEAD:plans/x.plan`) is
+    /// matched as the file it is a revision of.
+    pub alias: Option<(String, PathBuf)>,
 }
 
 impl Settings {
@@ -131,6 +135,7 @@ impl Settings {
             fail_level,
             exit_zero: args.exit_zero,
             base,
+            alias: None,
         })
     }
 
@@ -153,7 +158,10 @@ impl Settings {
         let relative: Vec<String> = sources
             .iter()
             .map(|(_, f)| {
-                let path = Path::new(&f.name);
+                let path = match &self.alias {
+                    Some((name, path)) if *name == f.name => path.as_path(),
+                    _ => Path::new(&f.name),
+                };
                 std::fs::canonicalize(path)
                     .ok()
                     .and_then(|p| p.strip_prefix(&base).ok().map(files::display))

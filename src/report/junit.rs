@@ -10,8 +10,6 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use quick_xml::escape::escape;
-
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::identity::Identity;
 use crate::report::{RunSummary, concise};
@@ -93,7 +91,7 @@ pub fn render(diagnostics: &[Diagnostic], sources: &SourceMap, summary: &RunSumm
         let _ = writeln!(
             out,
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">",
-            escape(suite.as_str()),
+            escape(suite),
             cases.len(),
             cases.values().filter(|c| failed(c)).count(),
             cases.values().filter(|c| skipped(c)).count()
@@ -107,8 +105,8 @@ pub fn render(diagnostics: &[Diagnostic], sources: &SourceMap, summary: &RunSumm
             let _ = write!(
                 out,
                 "    <testcase name=\"{}\" classname=\"{}\"{file}",
-                escape(name.as_str()),
-                escape(suite.as_str())
+                escape(name),
+                escape(suite)
             );
             if case.findings.is_empty() && case.suppressed.is_empty() {
                 out.push_str("/>\n");
@@ -126,15 +124,15 @@ pub fn render(diagnostics: &[Diagnostic], sources: &SourceMap, summary: &RunSumm
                     out,
                     "      <failure type=\"{}\" message=\"{}\">{}</failure>",
                     escape(first.code),
-                    escape(concise::one_line(&first.message).as_str()),
-                    escape(body.join("\n").as_str())
+                    escape(&concise::one_line(&first.message)),
+                    escape(&body.join("\n"))
                 );
             } else if skipped(case) {
                 let reasons: Vec<&str> = case.suppressed.iter().map(|(_, r)| *r).collect();
                 let _ = writeln!(
                     out,
                     "      <skipped message=\"suppressed: {}\"/>",
-                    escape(reasons.join("; ").as_str())
+                    escape(&reasons.join("; "))
                 );
             }
             let notes: Vec<String> = case
@@ -152,7 +150,7 @@ pub fn render(diagnostics: &[Diagnostic], sources: &SourceMap, summary: &RunSumm
                 let _ = writeln!(
                     out,
                     "      <system-out>{}</system-out>",
-                    escape(notes.join("\n").as_str())
+                    escape(&notes.join("\n"))
                 );
             }
             out.push_str("    </testcase>\n");
@@ -163,6 +161,16 @@ pub fn render(diagnostics: &[Diagnostic], sources: &SourceMap, summary: &RunSumm
     out
 }
 
+/// Text escaped for XML, without the control characters XML 1.0 forbids
+/// (a plan's text could hold one; the report must stay well-formed).
+fn escape(text: &str) -> String {
+    let allowed: String = text
+        .chars()
+        .filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    quick_xml::escape::escape(allowed.as_str()).into_owned()
+}
+
 /// A finding's concise line and its help.
 fn detail(d: &Diagnostic, sources: &SourceMap) -> String {
     let mut text = concise::line(d, sources);
@@ -171,4 +179,14 @@ fn detail(d: &Diagnostic, sources: &SourceMap) -> String {
         text.push_str(&concise::one_line(help));
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaped_text_is_well_formed_xml() {
+        assert_eq!(escape("a<b & \"c\"\u{1}\n"), "a&lt;b &amp; &quot;c&quot;\n");
+    }
 }

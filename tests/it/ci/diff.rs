@@ -189,6 +189,33 @@ fn against_a_git_revision() {
     assert_eq!(code, 1, "{err}");
     insta::assert_snapshot!("diff_xicheng_rev", out);
 
+    // The old revision is judged with the plan's per-plan overrides too.
+    std::fs::write(
+        d.join("planlint.toml"),
+        "[[overrides]]\nplans = [\"plans/xicheng*.plan\"]\nseverity = { dropped-element = \"error\", undercut-target = \"warning\" }\n",
+    )
+    .expect("write");
+    let (out, _, code) = run(
+        d,
+        &[
+            "diff",
+            "--rev",
+            "HEAD",
+            "plans/xicheng.plan",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 1, "the omission is still an error");
+    let json: Value = serde_json::from_str(&out).unwrap_or_default();
+    assert_eq!(json["resolved"][0]["code"], "dropped-element");
+    assert_eq!(json["resolved"][0]["severity"], "error");
+    assert_eq!(json["introduced"][1]["code"], "undercut-target");
+    assert_eq!(json["introduced"][1]["severity"], "warning");
+    std::fs::remove_file(d.join("planlint.toml")).expect("remove");
+
     // From a subdirectory, the path is relative to it.
     let (_, err, code) = run(
         &d.join("plans"),
