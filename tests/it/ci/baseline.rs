@@ -193,3 +193,32 @@ fn the_baseline_is_replaced_atomically() {
         .unwrap_or_default();
     assert!(names.iter().all(|n| !n.starts_with(".tmp")), "{names:?}");
 }
+
+#[test]
+fn entries_about_plans_outside_the_run_are_not_stale() {
+    let dir = real_project();
+    let d = dir.path();
+    run(d, &["baseline", "--as-of", AS_OF]);
+    let text = std::fs::read_to_string(d.join("planlint-baseline.json")).unwrap_or_default();
+    assert!(
+        text.contains("\"plan\":\"bj.outline\""),
+        "the full baseline has the outline's findings"
+    );
+    let (out, _, code) = run(
+        d,
+        &[
+            "check",
+            "plans/xicheng.plan",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "concise",
+            "--baseline",
+            "planlint-baseline.json",
+            "--fail-level",
+            "info",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("stale"), "{out}");
+}

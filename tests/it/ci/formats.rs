@@ -211,3 +211,36 @@ fn gitlab_fingerprints_are_unique_and_survive_moved_lines() {
     assert_eq!(before, after);
     assert_ne!(before[0], before[1]);
 }
+
+#[test]
+fn sarif_rules_link_to_the_published_docs() {
+    let dir = super::project(Some(
+        "docs-url = \"https://example.org/planlint/diagnostics.html\"\n",
+    ));
+    let (out, _, _) = run(
+        dir.path(),
+        &["check", "--as-of", AS_OF, "--format", "sarif"],
+    );
+    assert_valid_sarif(&out);
+    let log: Value = serde_json::from_str(&out).unwrap_or_default();
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let rule = rules
+        .iter()
+        .find(|r| r["id"] == "undercut-target")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        rule["helpUri"],
+        "https://example.org/planlint/diagnostics.html#undercut-target"
+    );
+    assert_eq!(rule["defaultConfiguration"]["level"], "error");
+    // Without `docs-url` there is no link to invent.
+    let (out, _, _) = run(
+        &fixture(),
+        &["check", "--as-of", AS_OF, "--format", "sarif"],
+    );
+    assert!(!out.contains("helpUri"));
+}
