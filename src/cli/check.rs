@@ -7,8 +7,8 @@ use planlint::baseline::{self, Baseline};
 use planlint::source::SourceFile;
 
 use crate::cli::CheckArgs;
+use crate::cli::emit::Render;
 use crate::cli::files;
-use crate::cli::output::Render;
 use crate::cli::run::check_paths;
 
 pub fn run(args: CheckArgs) -> ExitCode {

@@ -5,9 +5,9 @@
 mod baseline;
 mod check;
 mod diff;
+mod emit;
 mod explain;
 pub mod files;
-mod output;
 mod run;
 mod settings;
 
@@ -72,8 +72,8 @@ pub struct CheckArgs {
     pub format: Option<Format>,
     /// Also write the report in FORMAT to PATH (repeatable), e.g.
     /// `--output-file sarif=planlint.sarif`.
-    #[arg(long, value_name = "FORMAT=PATH", value_parser = output::parse_output_file)]
-    pub output_file: Vec<output::OutputFile>,
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = emit::parse_output_file)]
+    pub output_file: Vec<emit::OutputFile>,
     /// Report only findings not in this baseline (`planlint baseline`
     /// writes it), and the baseline's entries that no longer occur.
     #[arg(long, value_name = "FILE")]
