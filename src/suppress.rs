@@ -219,3 +219,53 @@ fn unused(model: &Model, plan: DocId, decl: &SuppressionDecl) -> Diagnostic {
     d.plan = Some(model.plan_ref(plan));
     d
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::syntax::parse;
+
+    #[test]
+    fn the_statement_reads_one_or_two_names_and_a_reason() {
+        let p = parse("document d {\n}\nsuppress undercut-target a.1 {\n  reason \"因为\"\n}\n");
+        // Only the document's own missing properties.
+        assert!(p.errors.iter().all(|e| e.span.end <= 10), "{:?}", p.errors);
+        let s = &p.file.suppressions[0];
+        let names: Vec<&str> = s.targets.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(names, ["undercut-target", "a.1"]);
+        assert_eq!(s.reason.as_ref().map(|r| r.value.as_str()), Some("因为"));
+    }
+
+    #[test]
+    fn malformed_statements_are_errors_not_panics() {
+        for (text, code) in [
+            (
+                "document d {\n}\nsuppress {\n  reason \"x\"\n}\n",
+                "syntax-error",
+            ),
+            (
+                "document d {\n}\nsuppress a b c { reason \"x\" }\n",
+                "syntax-error",
+            ),
+            (
+                "document d {\n}\nsuppress a { reason \"x\"; reason \"y\" }\n",
+                "duplicate-property",
+            ),
+            (
+                "document d {\n}\nsuppress a { why \"x\" }\n",
+                "unknown-keyword",
+            ),
+            (
+                "document d {\n}\nsuppress \"a\" { reason \"x\" }\n",
+                "invalid-value",
+            ),
+            ("suppress a { reason \"x\" }\n", "missing-document"),
+        ] {
+            let p = parse(text);
+            assert!(
+                p.errors.iter().any(|e| e.code == code),
+                "{text:?}: expected {code}, got {:?}",
+                p.errors
+            );
+        }
+    }
+}
