@@ -21,11 +21,10 @@ pub struct BaselineArgs {
 }
 
 pub fn run(args: BaselineArgs) -> ExitCode {
-    let mut checked = match check_paths(&args.input, &args.paths) {
+    let checked = match check_paths(&args.input, &args.paths) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let _ = checked.summary();
     checked.report_read_errors();
     let outcome = &checked.outcome;
     if outcome.input_errors || !checked.read_errors.is_empty() {
