@@ -268,7 +268,9 @@ impl Policy {
                 match self.level(d.code, plan_path(&d).as_deref(), d.severity) {
                     Level::Allow => None,
                     Level::Report(s) => {
-                        d.severity = s;
+                        // What a later document asks stays advice: settings
+                        // may silence it, not make it fail a run.
+                        d.severity = if d.advisory { Severity::Info } else { s };
                         Some(d)
                     }
                 }
