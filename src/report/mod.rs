@@ -4,10 +4,24 @@
 //! narratable plain form) and [`json`]. Renderers read only diagnostics and
 //! sources, never the model.
 //!
+//! The reviewers' report is built once as a [`coverage`] model (from the
+//! check context and the diagnostics) and rendered by [`html`],
+//! [`markdown`], and, for the 对照表 rows of [`table`], [`xlsx`] and
+//! [`csv`]; [`graph`] draws the cascade.
+//!
 //! Invariant: every line and column shown counts characters, not bytes.
 
+pub mod coverage;
+pub mod csv;
+pub mod graph;
+pub mod headings;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod lang;
+pub mod markdown;
+pub mod table;
+pub mod xlsx;
 
 use crate::diagnostic::{Diagnostic, Severity};
 
