@@ -862,7 +862,7 @@ fn findings(
             let (end_line, _) = file.line_col(d.primary.span.end);
             let first = line.saturating_sub(1).max(1);
             let last = end_line.max(line).min(line + EXCERPT_LINES - 1);
-            let excerpt = (first..=last)
+            let excerpt: Vec<ExcerptLine> = (first..=last)
                 .filter_map(|n| {
                     let start = file.line_start(n - 1)?;
                     let end = file.line_start(n).unwrap_or(file.text.len());
@@ -870,10 +870,11 @@ fn findings(
                         .slice(crate::source::Span::new(start, end))
                         .trim_end()
                         .to_string();
-                    Some(ExcerptLine {
+                    let marked = n >= line && n <= end_line.max(line);
+                    (marked || !text.trim().is_empty()).then_some(ExcerptLine {
                         number: n,
                         text,
-                        marked: n >= line && n <= end_line.max(line),
+                        marked,
                     })
                 })
                 .collect();
@@ -881,6 +882,15 @@ fn findings(
                 .obligation
                 .as_ref()
                 .and_then(|o| model.obligation_by_id(&o.id));
+            // A finding about something missing points at the plan's
+            // header, which tells a reader nothing: no excerpt then.
+            let at_header = d.plan.as_ref().is_some_and(|p| {
+                model.document_by_id(&p.id).is_some_and(|doc| {
+                    let doc = model.document(doc);
+                    doc.file == d.primary.file && doc.decl.header == d.primary.span
+                })
+            });
+            let excerpt = if at_header { Vec::new() } else { excerpt };
             Finding {
                 anchor: format!("f-{i}"),
                 code: d.code,

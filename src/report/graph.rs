@@ -72,8 +72,8 @@ pub struct Graph {
 #[error("the graph could not be laid out")]
 pub struct LayoutError;
 
-/// Characters per label line before wrapping.
-const WRAP: usize = 16;
+/// Columns per label line before wrapping (a Chinese character takes two).
+const WRAP: usize = 30;
 /// Label lines of a title at most.
 const TITLE_LINES: usize = 3;
 
@@ -217,22 +217,50 @@ fn push_unique(g: &mut Graph, from: usize, to: usize, kind: EdgeKind) {
     }
 }
 
-/// Wraps a title into lines of at most [`WRAP`] characters, at most
-/// [`TITLE_LINES`] lines, the last ending in `…` when cut.
+/// Wraps a title into lines of at most [`WRAP`] columns (a Chinese
+/// character takes two, a Latin letter one; Latin words stay whole), at
+/// most [`TITLE_LINES`] lines, the last ending in `…` when cut.
 pub fn wrap(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut lines: Vec<String> = chars
-        .chunks(WRAP)
-        .map(|c| c.iter().collect::<String>())
-        .collect();
-    if lines.len() > TITLE_LINES {
-        lines.truncate(TITLE_LINES);
-        if let Some(last) = lines.last_mut() {
-            last.pop();
-            last.push('…');
+    let mut tokens: Vec<String> = Vec::new();
+    for c in text.chars() {
+        let joins = c.is_ascii() && !c.is_ascii_whitespace();
+        match tokens.last_mut() {
+            Some(last)
+                if joins
+                    && last
+                        .chars()
+                        .all(|l| l.is_ascii() && !l.is_ascii_whitespace()) =>
+            {
+                last.push(c)
+            }
+            _ => tokens.push(c.to_string()),
         }
     }
-    lines
+    let width = |s: &str| {
+        s.chars()
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum::<usize>()
+    };
+    let mut lines: Vec<String> = vec![String::new()];
+    for token in tokens {
+        let Some(line) = lines.last_mut() else { break };
+        if !line.is_empty() && width(line) + width(&token) > WRAP {
+            let next = token.trim_start().to_string();
+            if next.is_empty() {
+                continue;
+            }
+            lines.push(next);
+        } else {
+            line.push_str(&token);
+        }
+    }
+    let cut = lines.len() > TITLE_LINES;
+    lines.truncate(TITLE_LINES);
+    if cut && let Some(last) = lines.last_mut() {
+        *last = last.trim_end().to_string();
+        last.push('…');
+    }
+    lines.iter().map(|l| l.trim_end().to_string()).collect()
 }
 
 fn edge_name(kind: EdgeKind) -> &'static str {
@@ -472,6 +500,11 @@ mod tests {
         let lines = wrap(&long);
         assert_eq!(lines.len(), TITLE_LINES);
         assert!(lines[2].ends_with('…'));
+        assert_eq!(lines[0].chars().count(), 15);
         assert_eq!(wrap("短"), vec!["短".to_string()]);
+        assert_eq!(
+            wrap("Opinions on Further Strengthening the Popularization"),
+            vec!["Opinions on Further", "Strengthening the", "Popularization"]
+        );
     }
 }

@@ -7,7 +7,8 @@
 
 use std::fmt::Write;
 
-use crate::report::coverage::{Coverage, Group, Status};
+use crate::diagnostic::Severity;
+use crate::report::coverage::{Coverage, Finding, Group, Status};
 use crate::report::lang::Lang;
 use crate::report::markdown::{observation_text, target_cell_text};
 use crate::report::table;
@@ -82,7 +83,7 @@ td.adv{background-image:repeating-linear-gradient(135deg,transparent 0 6px,rgba(
 .legend li{display:flex;align-items:center;gap:.35rem}
 .legend .c{display:inline-block;border:1px solid var(--line);min-width:2rem;text-align:center;font-weight:700;padding:0 .2rem}
 details.sec{margin:.3rem 0}details.sec>summary{cursor:pointer;font-weight:600;padding:.2rem 0}
-table.m td.t{max-width:34rem}table.m td.cit{white-space:nowrap}
+table.m{width:100%;table-layout:fixed}table.m th{overflow-wrap:anywhere}table.m td.cit{white-space:nowrap}
 tr.d1 td.t{padding-left:1.6rem}tr.d2 td.t{padding-left:2.8rem}
 tr:target td,div.f:target{outline:3px solid #2563eb;outline-offset:-2px}
 code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.9em;background:#f3f4f6;padding:0 .2rem}
@@ -104,12 +105,12 @@ fn header(out: &mut String, c: &Coverage, lang: Lang) {
         .iter()
         .map(|p| format!("<code>{}</code>", esc(&p.id)))
         .collect();
-    let _ = write!(
+    let _ = writeln!(
         out,
         "<header><h1>{}</h1><p class=\"muted\">{}: {} · {} {}</p>\
 <nav><b>{}</b><ol><li><a href=\"#summary\">{}</a></li><li><a href=\"#matrix\">{}</a></li>\
 <li><a href=\"#national\">{}</a></li><li><a href=\"#targets\">{}</a></li><li><a href=\"#comparison\">{}</a></li>\
-<li><a href=\"#findings\">{}</a></li><li><a href=\"#graph\">{}</a></li></ol></nav></header>\n",
+<li><a href=\"#findings\">{}</a></li><li><a href=\"#graph\">{}</a></li></ol></nav></header>",
         esc(w.report_title),
         esc(w.generated),
         esc(&c.as_of),
@@ -196,9 +197,9 @@ fn summary(out: &mut String, c: &Coverage, lang: Lang) {
             esc(w.infos)
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "</tbody></table><p class=\"small muted\">{}<br>{}</p></section>\n",
+        "</tbody></table><p class=\"small muted\">{}<br>{}</p></section>",
         esc(w.compliance_note),
         esc(w.advisory_note)
     );
@@ -275,13 +276,14 @@ fn group(out: &mut String, c: &Coverage, g: &Group, lang: Lang, collapsed: bool)
     let _ = write!(
         out,
         "<details class=\"sec\"{}><summary>{heading} <span class=\"muted small\">({} {}; {} {} / {})</span></summary>\
-<table class=\"m\"><thead><tr><th>{}</th><th>{}</th>",
+<table class=\"m\">{}<thead><tr><th>{}</th><th>{}</th>",
         if collapsed { "" } else { " open" },
         g.rows.len(),
         esc(w.obligation),
         omitted,
         esc(lang.status(Status::Omitted)),
         esc(lang.status(Status::Undercut)),
+        colgroup(c.plans.len()),
         esc(w.citation),
         esc(w.obligation),
     );
@@ -338,6 +340,14 @@ fn group(out: &mut String, c: &Coverage, g: &Group, lang: Lang, collapsed: bool)
     out.push_str("</tbody></table></details>\n");
 }
 
+/// Fixed column widths, so that the tables of every section line up.
+fn colgroup(plans: usize) -> String {
+    format!(
+        "<colgroup><col style=\"width:7rem\"><col>{}</colgroup>",
+        "<col style=\"width:4.2rem\">".repeat(plans)
+    )
+}
+
 fn national(out: &mut String, c: &Coverage, lang: Lang) {
     let w = lang.words();
     let _ = write!(
@@ -347,7 +357,7 @@ fn national(out: &mut String, c: &Coverage, lang: Lang) {
         esc(w.national_note)
     );
     if c.national.is_empty() {
-        let _ = write!(out, "<p>{}</p></section>\n", esc(w.none));
+        let _ = writeln!(out, "<p>{}</p></section>", esc(w.none));
         return;
     }
     let _ = write!(
@@ -413,9 +423,9 @@ fn national(out: &mut String, c: &Coverage, lang: Lang) {
         }
         out.push_str("</tr>");
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "</tbody></table></details><p class=\"small muted\">● {} · ○ {}</p></section>\n",
+        "</tbody></table></details><p class=\"small muted\">● {} · ○ {}</p></section>",
         esc(w.reached),
         esc(w.not_reached)
     );
@@ -430,7 +440,7 @@ fn targets(out: &mut String, c: &Coverage, lang: Lang) {
         esc(w.targets_note)
     );
     if c.targets.is_empty() {
-        let _ = write!(out, "<p>{}</p></section>\n", esc(w.none));
+        let _ = writeln!(out, "<p>{}</p></section>", esc(w.none));
         return;
     }
     let _ = write!(
@@ -508,6 +518,7 @@ fn comparison(out: &mut String, c: &Coverage, lang: Lang) {
     );
     let rows = table::rows(c, lang);
     let headings = table::headings(lang);
+    let open = rows.iter().filter(|r| r.differs()).count() <= COLLAPSE_ROWS;
     for plan in &c.plans {
         let mine: Vec<_> = rows
             .iter()
@@ -516,11 +527,7 @@ fn comparison(out: &mut String, c: &Coverage, lang: Lang) {
         let _ = write!(
             out,
             "<details class=\"sec\"{}><summary><code>{}</code> {} <span class=\"muted small\">({})</span></summary>",
-            if mine.len() > COLLAPSE_ROWS / 4 || c.plans.len() > 1 {
-                ""
-            } else {
-                " open"
-            },
+            if open { " open" } else { "" },
             esc(&plan.id),
             esc(&plan.title),
             mine.len()
@@ -562,60 +569,105 @@ fn findings(out: &mut String, c: &Coverage, lang: Lang) {
         c.findings.len()
     );
     if c.findings.is_empty() {
-        let _ = write!(out, "<p>{}</p></section>\n", esc(w.no_findings));
+        let _ = writeln!(out, "<p>{}</p></section>", esc(w.no_findings));
         return;
     }
     let excerpts = c.findings.len() <= EXCERPT_FINDINGS;
+    let mut groups: Vec<(Option<&str>, Vec<&Finding>)> = c
+        .plans
+        .iter()
+        .map(|p| (Some(p.id.as_str()), Vec::new()))
+        .collect();
+    groups.push((None, Vec::new()));
     for f in &c.findings {
-        let sev = f.severity.as_str();
+        let index = groups
+            .iter()
+            .position(|(plan, _)| *plan == f.plan.as_deref())
+            .unwrap_or(groups.len() - 1);
+        groups[index].1.push(f);
+    }
+    for (plan, mut list) in groups {
+        if list.is_empty() {
+            continue;
+        }
+        // Errors first; the sort is stable, so file order stays within a severity.
+        list.sort_by_key(|f| std::cmp::Reverse(f.severity));
+        let counts = |s: Severity| list.iter().filter(|f| f.severity == s).count();
+        let (errors, warnings, infos) = (
+            counts(Severity::Error),
+            counts(Severity::Warning),
+            counts(Severity::Info),
+        );
+        let open = errors + warnings > 0 && list.len() <= COLLAPSE_ROWS / 2;
+        let title = match plan {
+            Some(id) => format!("<code>{}</code>", esc(id)),
+            None => esc(w.other_findings),
+        };
         let _ = write!(
             out,
-            "<div class=\"f {sev}\" id=\"{}\"><p><span class=\"sev {sev}\">{sev}</span> <code>{}</code> <span class=\"muted small\">{}</span></p><p>{}</p>",
-            esc(&f.anchor),
-            esc(f.code),
-            esc(&f.location),
-            esc(&f.message)
+            "<details class=\"sec\"{}><summary>{title} <span class=\"muted small\">({errors} {}, {warnings} {}, {infos} {})</span></summary>",
+            if open { " open" } else { "" },
+            esc(w.errors),
+            esc(w.warnings),
+            esc(w.infos)
         );
-        if let Some(help) = &f.help {
-            let _ = write!(
-                out,
-                "<p class=\"small\"><b>{}:</b> {}</p>",
-                esc(w.help),
-                esc(help)
-            );
+        for f in list {
+            finding(out, f, lang, excerpts);
         }
-        if excerpts && !f.excerpt.is_empty() {
-            out.push_str("<pre class=\"ex\">");
-            for line in &f.excerpt {
-                let _ = write!(
-                    out,
-                    "<span{}><span class=\"ln\">{:>4} │ </span>{}</span>\n",
-                    if line.marked { " class=\"m\"" } else { "" },
-                    line.number,
-                    esc(&line.text)
-                );
-            }
-            out.push_str("</pre>");
-        }
-        if excerpts && let Some(text) = &f.obligation_text {
-            let _ = write!(
-                out,
-                "<blockquote class=\"small\"><b>{}</b>: {}</blockquote>",
-                esc(w.obligation_text),
-                esc(text)
-            );
-        }
-        if let Some(row) = &f.row {
-            let _ = write!(
-                out,
-                "<p class=\"small\"><a href=\"#{}\">{} →</a></p>",
-                esc(row),
-                esc(w.in_matrix)
-            );
-        }
-        out.push_str("</div>\n");
+        out.push_str("</details>\n");
     }
     out.push_str("</section>\n");
+}
+
+fn finding(out: &mut String, f: &Finding, lang: Lang, excerpts: bool) {
+    let w = lang.words();
+    let sev = f.severity.as_str();
+    let _ = write!(
+        out,
+        "<div class=\"f {sev}\" id=\"{}\"><p><span class=\"sev {sev}\">{sev}</span> <code>{}</code> <span class=\"muted small\">{}</span></p><p>{}</p>",
+        esc(&f.anchor),
+        esc(f.code),
+        esc(&f.location),
+        esc(&f.message)
+    );
+    if let Some(help) = &f.help {
+        let _ = write!(
+            out,
+            "<p class=\"small\"><b>{}:</b> {}</p>",
+            esc(w.help),
+            esc(help)
+        );
+    }
+    if excerpts && !f.excerpt.is_empty() {
+        out.push_str("<pre class=\"ex\">");
+        for line in &f.excerpt {
+            let _ = writeln!(
+                out,
+                "<span{}><span class=\"ln\">{:>4} │ </span>{}</span>",
+                if line.marked { " class=\"m\"" } else { "" },
+                line.number,
+                esc(&line.text)
+            );
+        }
+        out.push_str("</pre>");
+    }
+    if excerpts && let Some(text) = &f.obligation_text {
+        let _ = write!(
+            out,
+            "<blockquote class=\"small\"><b>{}</b>: {}</blockquote>",
+            esc(w.obligation_text),
+            esc(text)
+        );
+    }
+    if let Some(row) = &f.row {
+        let _ = write!(
+            out,
+            "<p class=\"small\"><a href=\"#{}\">{} →</a></p>",
+            esc(row),
+            esc(w.in_matrix)
+        );
+    }
+    out.push_str("</div>\n");
 }
 
 fn graph(out: &mut String, lang: Lang, svg: Option<&str>) {

@@ -249,7 +249,10 @@ pub fn observation_text(
         crate::check::figures::format_figure(o.value, o.unit.as_deref(), false)
     );
     if let (Some(p), Some(_)) = (o.progress, target.value) {
-        let _ = write!(text, " ({p:.1}% {})", w.of_target);
+        let _ = match lang {
+            Lang::Zh => write!(text, "（{} {p:.1}%）", w.of_target),
+            Lang::En => write!(text, " ({p:.1}% {})", w.of_target),
+        };
     }
     text
 }
