@@ -55,7 +55,7 @@ pub fn run(args: ReportArgs) -> ExitCode {
         Ok(()) => {
             if let Some(out) = &args.out {
                 eprintln!(
-                    "planlint: wrote `{}` ({} plans, {} obligations, {} findings)",
+                    "planlint: wrote `{}` (plans: {}, obligations: {}, findings: {})",
                     crate::cli::files::display(out),
                     coverage.plans.len(),
                     coverage.rows().count(),

@@ -551,11 +551,20 @@ fn cell(
 ) -> Cell {
     let model = ctx.model;
     let key = (model.document(plan.doc).id(), model.obligation(o).id());
-    let findings = by_cell.get(&key).cloned().unwrap_or_default();
+    let mut findings = by_cell.get(&key).cloned().unwrap_or_default();
     let undercut = findings
         .iter()
         .any(|&i| diagnostics.get(i).is_some_and(|d| d.code == UNDERCUT_CODE));
     let status = status(ctx, plan, o, undercut);
+    // A clause of an omitted bullet is reported once, at the bullet: the
+    // clause's cell shows that finding.
+    if findings.is_empty() && status == Status::Omitted {
+        findings = model
+            .ancestors(o)
+            .find_map(|a| by_cell.get(&(key.0, model.obligation(a).id())))
+            .cloned()
+            .unwrap_or_default();
+    }
     Cell {
         status,
         advisory: matches!(plan.binding(o), Binding::Owed { advisory: true }),
@@ -650,23 +659,28 @@ fn documents(ctx: &Context) -> Vec<DocumentInfo> {
         .collect()
 }
 
-/// Top documents above the checked plans: their obligations, refinements
-/// and which plans reach them.
+/// Top documents (which carry out nothing) at least two levels above a
+/// checked plan: their obligations, how the documents between refine them,
+/// and which plans reach them. A top document that only some plan's
+/// direct parent is already has its rows in the matrix.
 fn national(ctx: &Context, row_of: &HashMap<OblId, String>) -> Vec<NationalRow> {
     let model = ctx.model;
     let mut tops: Vec<DocId> = Vec::new();
-    let mut stack: Vec<DocId> = ctx.plans.iter().map(|p| p.doc).collect();
-    let mut seen: Vec<DocId> = Vec::new();
-    while let Some(d) = stack.pop() {
-        if seen.contains(&d) {
-            continue;
+    for plan in &ctx.plans {
+        let direct = &model.document(plan.doc).parents;
+        let mut stack: Vec<DocId> = direct.clone();
+        let mut seen: Vec<DocId> = Vec::new();
+        while let Some(d) = stack.pop() {
+            if seen.contains(&d) {
+                continue;
+            }
+            seen.push(d);
+            let parents = &model.document(d).parents;
+            if parents.is_empty() && !direct.contains(&d) && !tops.contains(&d) {
+                tops.push(d);
+            }
+            stack.extend(parents.iter().copied());
         }
-        seen.push(d);
-        let parents = &model.document(d).parents;
-        if parents.is_empty() && !ctx.plans.iter().any(|p| p.doc == d) {
-            tops.push(d);
-        }
-        stack.extend(parents.iter().copied());
     }
     tops.sort();
     let mut refined_by: HashMap<OblId, Vec<OblId>> = HashMap::new();

@@ -45,6 +45,25 @@ pub fn render(coverage: &Coverage, lang: Lang, graph_svg: Option<&str>) -> Strin
     out
 }
 
+/// Escapes a message and shows its `backticked` names as code.
+fn message(text: &str) -> String {
+    let escaped = esc(text);
+    if escaped.matches('`').count() % 2 != 0 {
+        return escaped;
+    }
+    escaped
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("<code>{part}</code>")
+            } else {
+                part.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Escapes text for HTML content and attribute values.
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -299,11 +318,14 @@ fn group(out: &mut String, c: &Coverage, g: &Group, lang: Lang, collapsed: bool)
     for row in &g.rows {
         let _ = write!(
             out,
-            "<tr class=\"obl d{}\" id=\"{}\"><td class=\"cit\">{}</td><td class=\"t\" title=\"{}\">{} <code class=\"small\">{}</code></td>",
+            "<tr class=\"obl d{}\" id=\"{}\"><td class=\"cit\">{}</td><td class=\"t\"{}>{} <code class=\"small\">{}</code></td>",
             row.depth.min(2),
             esc(&row.anchor),
             esc(&row.citation),
-            esc(row.text.as_deref().unwrap_or("")),
+            row.text
+                .as_deref()
+                .map(|t| format!(" title=\"{}\"", esc(t)))
+                .unwrap_or_default(),
             esc(&row.title),
             esc(&row.obligation)
         );
@@ -551,7 +573,7 @@ fn comparison(out: &mut String, c: &Coverage, lang: Lang) {
                 esc(&cells[1])
             );
             for text in &cells[2..] {
-                let _ = write!(out, "<td class=\"small\">{}</td>", esc(text));
+                let _ = write!(out, "<td class=\"small\">{}</td>", message(text));
             }
             out.push_str("</tr>");
         }
@@ -628,14 +650,14 @@ fn finding(out: &mut String, f: &Finding, lang: Lang, excerpts: bool) {
         esc(&f.anchor),
         esc(f.code),
         esc(&f.location),
-        esc(&f.message)
+        message(&f.message)
     );
     if let Some(help) = &f.help {
         let _ = write!(
             out,
             "<p class=\"small\"><b>{}:</b> {}</p>",
             esc(w.help),
-            esc(help)
+            message(help)
         );
     }
     if excerpts && !f.excerpt.is_empty() {
@@ -687,6 +709,15 @@ fn graph(out: &mut String, lang: Lang, svg: Option<&str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backticks_become_code_after_escaping() {
+        assert_eq!(
+            message("no item implements `a<b>` here"),
+            "no item implements <code>a&lt;b&gt;</code> here"
+        );
+        assert_eq!(message("odd ` tick"), "odd ` tick");
+    }
 
     #[test]
     fn escapes_markup_and_quotes() {
