@@ -48,7 +48,7 @@ pub fn render(coverage: &Coverage, lang: Lang, graph_svg: Option<&str>) -> Strin
 /// Escapes a message and shows its `backticked` names as code.
 fn message(text: &str) -> String {
     let escaped = esc(text);
-    if escaped.matches('`').count() % 2 != 0 {
+    if !escaped.matches('`').count().is_multiple_of(2) {
         return escaped;
     }
     escaped
