@@ -928,3 +928,110 @@ fn findings(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Options;
+    use crate::syntax::value::Date;
+
+    /// The fixture cascade of `tests/fixtures/report`: a city outline and
+    /// districts A and B.
+    fn fixture() -> (crate::Outcome, Options) {
+        let files = [
+            (
+                "places.plan",
+                include_str!("../../tests/fixtures/report/rules/places.plan"),
+            ),
+            (
+                "national.plan",
+                include_str!("../../tests/fixtures/report/rules/national.plan"),
+            ),
+            (
+                "city.plan",
+                include_str!("../../tests/fixtures/report/rules/city.plan"),
+            ),
+            (
+                "a.plan",
+                include_str!("../../tests/fixtures/report/plans/a.plan"),
+            ),
+            (
+                "b.plan",
+                include_str!("../../tests/fixtures/report/plans/b.plan"),
+            ),
+        ];
+        let options = Options {
+            as_of: Date {
+                year: 2026,
+                month: 1,
+                day: 1,
+            },
+        };
+        let outcome = crate::check(files, crate::Selection::All, options);
+        assert!(!outcome.input_errors, "{:?}", outcome.diagnostics);
+        (outcome, options)
+    }
+
+    fn cell<'c>(c: &'c Coverage, obligation: &str, plan: &str) -> &'c Cell {
+        let column = c
+            .plans
+            .iter()
+            .position(|p| p.id == plan)
+            .unwrap_or(usize::MAX);
+        c.rows()
+            .find(|r| r.obligation == obligation)
+            .and_then(|r| r.cells.get(column))
+            .unwrap_or_else(|| panic!("no cell {obligation} × {plan}"))
+    }
+
+    #[test]
+    fn statuses_of_the_fixture() {
+        let (outcome, options) = fixture();
+        let ctx = Context::new(&outcome.model, options, outcome.plans.iter().copied());
+        let c = build(&ctx, &outcome.diagnostics, &Headings::new());
+        assert_eq!(cell(&c, "tc.1.1.1", "t.a").status, Status::Implemented);
+        assert_eq!(cell(&c, "tc.1.1.1", "t.b").status, Status::Omitted);
+        assert_eq!(cell(&c, "tc.2.1.1", "t.a").status, Status::Partial);
+        assert_eq!(cell(&c, "tc.2.1.2", "t.a").status, Status::Undercut);
+        assert_eq!(cell(&c, "tc.2.2.1", "t.a").status, Status::NotApplicable);
+        assert_eq!(cell(&c, "tc.3.1.1", "t.a").status, Status::NotOwed);
+        let exempted = cell(&c, "tc.3.1.2", "t.a");
+        assert_eq!(exempted.status, Status::Exempted);
+        assert_eq!(exempted.reason.as_deref(), Some("由市里统一编制"));
+        // The undercut cell links to the undercut finding.
+        let undercut = cell(&c, "tc.2.1.2", "t.a");
+        assert!(
+            undercut
+                .findings
+                .iter()
+                .any(|&i| c.findings[i].code == UNDERCUT_CODE)
+        );
+        // A's share of the training: 10000 × 50000 / 100000.
+        let training = c
+            .targets
+            .iter()
+            .find(|t| t.obligation == "tc.2.1.2")
+            .expect("a target row");
+        let a = &training.cells[1];
+        assert_eq!(a.verdict, TargetVerdict::Lower);
+        assert_eq!(a.owed.as_ref().and_then(|f| f.value), Some(5000.0));
+        assert_eq!(a.share, Some((50000, 100000)));
+    }
+
+    #[test]
+    fn the_model_serializes() {
+        let (outcome, options) = fixture();
+        let ctx = Context::new(&outcome.model, options, outcome.plans.iter().copied());
+        let c = build(&ctx, &outcome.diagnostics, &Headings::new());
+        let json = serde_json::to_string(&c).unwrap_or_default();
+        assert!(json.contains("\"status\":\"undercut\""), "{json}");
+        assert!(json.contains("\"comparator\":\"about\""), "{json}");
+    }
+
+    #[test]
+    fn anchors_are_unique_and_safe() {
+        assert_eq!(anchor("o", "bj.3.1.3/2"), "o-bj.3.1.3-2f2");
+        assert_ne!(anchor("o", "a/1"), anchor("o", "a_1"));
+        assert_eq!(anchor("o", "x\"<"), "o-x-22-3c");
+    }
+}
