@@ -83,7 +83,7 @@ pub fn esc(text: &str) -> String {
 const CSS: &str = r#"
 :root{--ok:#009e73;--part:#e69f00;--ex:#0072b2;--om:#d55e00;--un:#cc79a7;--na:#9ca3af;--ink:#1f2937;--line:#d1d5db}
 *{box-sizing:border-box}
-body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","Microsoft YaHei","PingFang SC",system-ui,sans-serif;color:var(--ink);margin:0 auto;max-width:1400px;padding:1rem 1.5rem;line-height:1.5;font-size:14px}
+body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","Microsoft YaHei","PingFang SC",system-ui,sans-serif;color:var(--ink);margin:0 auto;max-width:1600px;padding:1rem 1.5rem;line-height:1.5;font-size:14px}
 h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.25rem;border-bottom:2px solid var(--ink);padding-bottom:.2rem;margin-top:2rem}h3{font-size:1.05rem;margin:1rem 0 .3rem}
 nav ol{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;padding-left:1.2rem}
 table{border-collapse:collapse;margin:.4rem 0 1rem}
@@ -133,7 +133,7 @@ fn header(out: &mut String, c: &Coverage, lang: Lang) {
         esc(w.report_title),
         esc(w.generated),
         esc(&c.as_of),
-        esc(w.plan),
+        esc(w.plans),
         plans.join(", "),
         esc(w.contents),
         esc(w.summary),
@@ -257,7 +257,7 @@ fn matrix(out: &mut String, c: &Coverage, lang: Lang) {
         esc(w.matrix),
         esc(w.matrix_note),
         total,
-        esc(w.obligation)
+        esc(w.obligations)
     );
     legend(out, lang);
     if collapsed {
@@ -298,7 +298,7 @@ fn group(out: &mut String, c: &Coverage, g: &Group, lang: Lang, collapsed: bool)
 <table class=\"m\">{}<thead><tr><th>{}</th><th>{}</th>",
         if collapsed { "" } else { " open" },
         g.rows.len(),
-        esc(w.obligation),
+        esc(w.obligations),
         omitted,
         esc(lang.status(Status::Omitted)),
         esc(lang.status(Status::Undercut)),
