@@ -565,14 +565,24 @@ fn cell(
             .cloned()
             .unwrap_or_default();
     }
+    // A bullet carried out through its clauses shows what carries those out.
+    let mut covering: Vec<Provision> = plan.covering(o).to_vec();
+    if covering.is_empty() && matches!(status, Status::Partial | Status::Implemented) {
+        let mut stack = model.obligation(o).children.clone();
+        while let Some(c) = stack.pop() {
+            for &p in plan.covering(c) {
+                if !covering.contains(&p) {
+                    covering.push(p);
+                }
+            }
+            stack.extend(model.obligation(c).children.iter().copied());
+        }
+        covering.sort();
+    }
     Cell {
         status,
         advisory: matches!(plan.binding(o), Binding::Owed { advisory: true }),
-        provisions: plan
-            .covering(o)
-            .iter()
-            .map(|&p| provision_info(ctx, p))
-            .collect(),
+        provisions: covering.iter().map(|&p| provision_info(ctx, p)).collect(),
         reason: match status {
             Status::Exempted => exemption_reason(ctx, plan, o).flatten(),
             _ => None,

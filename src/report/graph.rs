@@ -432,7 +432,32 @@ pub fn to_svg(g: &Graph) -> Result<String, LayoutError> {
         vg.do_it(false, false, false, &mut svg);
         svg.finalize()
     });
-    result.map_err(|_| LayoutError)
+    result
+        .map(|svg| sorted_styles(&svg))
+        .map_err(|_| LayoutError)
+}
+
+/// layout-rs writes its font classes from a hash map, in an order that
+/// changes from run to run; sorting them makes the picture reproducible
+/// (the committed example report is compared byte for byte).
+fn sorted_styles(svg: &str) -> String {
+    let (Some(start), Some(end)) = (svg.find("<style>\n"), svg.find("</style>")) else {
+        return svg.to_string();
+    };
+    let body = start + "<style>\n".len();
+    if end < body {
+        return svg.to_string();
+    }
+    let mut lines: Vec<&str> = svg[body..end].lines().collect();
+    lines.sort_unstable();
+    let mut out = String::with_capacity(svg.len());
+    out.push_str(&svg[..body]);
+    for line in lines {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str(&svg[end..]);
+    out
 }
 
 /// The SVG without its XML declaration, to place inside an HTML page.
@@ -492,6 +517,14 @@ mod tests {
         assert!(svg.contains("北京市&lt;纲要&gt;"));
         assert!(!svg.contains("<纲要>"));
         assert!(svg.contains("西城区"));
+    }
+
+    #[test]
+    fn svg_is_the_same_every_time() {
+        let first = to_svg(&sample()).map_err(|e| e.to_string());
+        for _ in 0..8 {
+            assert_eq!(to_svg(&sample()).map_err(|e| e.to_string()), first);
+        }
     }
 
     #[test]

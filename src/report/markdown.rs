@@ -302,10 +302,22 @@ fn targets(out: &mut String, c: &Coverage, lang: Lang) {
 fn comparison(out: &mut String, c: &Coverage, lang: Lang) {
     let w = lang.words();
     let _ = writeln!(out, "## {}\n\n{}\n", w.comparison, w.comparison_note);
-    let rows: Vec<_> = table::rows(c, lang)
+    // Advisory differences (the higher document came later) are counted,
+    // not listed: they say what a revision must add, and a pull-request
+    // comment has to stay short. The HTML report and the exports list them.
+    let all: Vec<_> = table::rows(c, lang)
         .into_iter()
         .filter(|r| r.differs())
         .collect();
+    let advisory = all.iter().filter(|r| r.advisory).count();
+    if advisory > 0 {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            w.advisory_not_listed.replace("{}", &advisory.to_string())
+        );
+    }
+    let rows: Vec<_> = all.into_iter().filter(|r| !r.advisory).collect();
     if rows.is_empty() {
         let _ = writeln!(out, "{}\n", w.no_findings);
         return;
@@ -326,7 +338,32 @@ fn findings(out: &mut String, c: &Coverage, lang: Lang) {
         let _ = writeln!(out, "{}", w.no_findings);
         return;
     }
-    for f in &c.findings {
+    // Findings about an owed obligation of a plan are in the 对照表 already
+    // (差异 and 建议), or counted there when advisory; list the others, so
+    // that the comment stays short.
+    let mut in_table = vec![false; c.findings.len()];
+    let mut shown = 0;
+    for row in c.rows() {
+        for cell in row.cells.iter().filter(|cell| cell.status.is_owed()) {
+            for &i in &cell.findings {
+                if let Some(seen) = in_table.get_mut(i)
+                    && !*seen
+                {
+                    *seen = true;
+                    shown += usize::from(!cell.advisory);
+                }
+            }
+        }
+    }
+    if shown > 0 {
+        let _ = writeln!(
+            out,
+            "{}
+",
+            w.findings_in_table.replace("{}", &shown.to_string())
+        );
+    }
+    for (f, _) in c.findings.iter().zip(&in_table).filter(|(_, seen)| !**seen) {
         let _ = writeln!(
             out,
             "- **{}** `{}` {}: {}",

@@ -96,10 +96,8 @@ pub fn rows(coverage: &Coverage, lang: Lang) -> Vec<ComparisonRow> {
                 .iter()
                 .filter_map(|&i| coverage.findings.get(i))
                 .collect();
+            // The status has its own column; the difference says what else.
             let mut differences: Vec<String> = Vec::new();
-            if cell.status != Status::Implemented {
-                differences.push(lang.status(cell.status).to_string());
-            }
             if let Some(reason) = &cell.reason {
                 differences.push(format!("{}: {reason}", words.exempted_reason));
             }

@@ -2,7 +2,7 @@
 //! spreadsheet: one sheet with every plan's owed obligations, frozen
 //! headings and an autofilter. Returns the bytes; the caller writes them.
 
-use rust_xlsxwriter::{Format, FormatBorder, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
 
 use crate::report::coverage::Coverage;
 use crate::report::lang::Lang;
@@ -14,6 +14,10 @@ const WIDTHS: [f64; 6] = [14.0, 12.0, 60.0, 40.0, 50.0, 50.0];
 /// The workbook as bytes.
 pub fn render(coverage: &Coverage, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
+    // Dated as of the check, not the clock, so the same run gives the same file.
+    if let Ok(date) = ExcelDateTime::parse_from_str(&coverage.as_of) {
+        workbook.set_properties(&DocProperties::new().set_creation_datetime(&date));
+    }
     let sheet = workbook.add_worksheet();
     sheet.set_name("对照表")?;
     let heading = Format::new()

@@ -279,6 +279,20 @@ fn xlsx_export_is_a_workbook() {
         .map(|e| e.expect("entry").file_name())
         .collect();
     assert_eq!(names.len(), 1, "{names:?}");
+    // The same run gives the same bytes (the workbook is dated as of the check).
+    let again = tempfile::tempdir().expect("tempdir");
+    let second = again.path().join("again.xlsx");
+    let (status, _, _) = run(
+        &["--format", "xlsx", "--out", &second.display().to_string()],
+        |c| {
+            fixture_args(c);
+        },
+    );
+    assert_eq!(status, 0);
+    assert!(
+        std::fs::read(&second).expect("written") == bytes,
+        "xlsx output varies"
+    );
 }
 
 #[test]
