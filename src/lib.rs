@@ -73,3 +73,26 @@ pub fn check<N: Into<String>, T: Into<std::sync::Arc<str>>>(
         plans,
     }
 }
+
+impl Outcome {
+    /// Records a file that could not be read or decoded, so that every
+    /// output format reports it and the run exits 2.
+    pub fn add_read_error(&mut self, path: &str, message: &str) {
+        let file = self.model.sources.add(source::SourceFile::new(path, ""));
+        let label = diagnostic::Label::new(file, source::Span::point(0), "not read");
+        let error = Diagnostic::new(
+            "read-error",
+            diagnostic::Severity::Error,
+            format!("cannot read `{path}`: {message}"),
+            label,
+        )
+        .with_help("check the path and its permissions, and save plan files as UTF-8");
+        let after_earlier_read_errors = self
+            .diagnostics
+            .iter()
+            .take_while(|d| d.code == "read-error")
+            .count();
+        self.diagnostics.insert(after_earlier_read_errors, error);
+        self.input_errors = true;
+    }
+}

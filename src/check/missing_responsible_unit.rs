@@ -3,13 +3,16 @@
 //!
 //! - **What it checks**: items of documents with `requires_units yes`, and
 //!   items implementing an obligation with `requires_units yes`, have
-//!   `units`.
+//!   `units`. An item that only implements targets (kind `target`) or
+//!   guiding ideas and working principles (kind `principle`) is a statement
+//!   of goals or direction, not a task, and needs none.
 //! - **Why it matters**: a task nobody is responsible for is not carried out.
 //! - **How to fix**: add `units "区科协" …` to the item.
 
 use crate::check::registry::CodeInfo;
 use crate::check::{Binding, Context};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::syntax::ast::ObligationKind;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "missing-responsible-unit",
@@ -22,7 +25,16 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let document = ctx.model.document(plan.doc);
         for &i in &document.items {
             let item = ctx.model.item(i);
-            if !item.decl.units.is_empty() {
+            // A statement of targets (发展目标) or principles (指导思想,
+            // 工作原则) carries out no task, so names no unit.
+            let states_targets_only = !item.implements.is_empty()
+                && item.implements.iter().all(|&o| {
+                    matches!(
+                        ctx.model.obligation(o).decl.kind,
+                        ObligationKind::Target | ObligationKind::Principle
+                    )
+                });
+            if !item.decl.units.is_empty() || states_targets_only {
                 continue;
             }
             let requiring = item.implements.iter().copied().find(|&o| {

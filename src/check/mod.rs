@@ -27,6 +27,9 @@ mod undercut_target;
 mod unstated_quantity;
 mod unused_exemption;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -208,8 +211,8 @@ impl<'m> Context<'m> {
     }
 }
 
-/// Runs every check on the given plans and returns the findings in a
-/// stable order: by file, position, code, message.
+/// Runs every check on the given plans and returns the findings in the
+/// stable order of [`sort`].
 pub fn run(
     model: &Model,
     options: Options,
@@ -226,15 +229,19 @@ pub fn run(
     out
 }
 
-/// Sorts diagnostics by file, position, code and message.
+/// Sorts diagnostics: those about a plan first, grouped by the plan's
+/// file, then those about no single plan (roll-ups); within a group by
+/// file, position, code and message.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        (a.primary.file, a.primary.span.start, a.code, &a.message).cmp(&(
-            b.primary.file,
-            b.primary.span.start,
-            b.code,
-            &b.message,
-        ))
+    diagnostics.sort_by_cached_key(|d| {
+        (
+            d.plan.is_none(),
+            d.plan.as_ref().map(|p| p.file),
+            d.primary.file,
+            d.primary.span.start,
+            d.code,
+            d.message.clone(),
+        )
     });
 }
 

@@ -10,8 +10,11 @@
 //! - **How to fix**: add an item with `implements <id>`, or an `exempt <id>`
 //!   with the reason the plan leaves it out.
 //!
-//! A bullet with clauses: if nothing in the bullet is covered, one finding
-//! at the bullet; otherwise one per clause left out.
+//! A bullet with clauses: each owed obligation, bullet and clause alike,
+//! must be covered itself (the bullet's own text is what its clauses do not
+//! split off). A bullet with no `text` of its own is only the heading of its
+//! clauses, covered once one of them is. If nothing in the bullet is
+//! covered, one finding at the bullet; otherwise one per obligation left out.
 
 use crate::check::registry::CodeInfo;
 use crate::check::{Binding, Context, PlanView};
@@ -32,7 +35,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Whether anything in the plan covers or exempts `o` or one of its clauses.
+/// Whether anything in the plan covers or exempts `o` or one of its owed clauses.
 pub fn touched(ctx: &Context, plan: &PlanView, o: OblId) -> bool {
     !plan.covering(o).is_empty()
         || plan.exemptions_in_force.contains_key(&o)
@@ -41,7 +44,7 @@ pub fn touched(ctx: &Context, plan: &PlanView, o: OblId) -> bool {
             .obligation(o)
             .children
             .iter()
-            .any(|&c| touched(ctx, plan, c))
+            .any(|&c| matches!(plan.binding(c), Binding::Owed { .. }) && touched(ctx, plan, c))
 }
 
 /// Whether `o` or a bullet above it has an exemption in force.
@@ -54,7 +57,16 @@ pub fn exempted(ctx: &Context, plan: &PlanView, o: OblId) -> bool {
 fn find(ctx: &Context, plan: &PlanView) -> Vec<(OblId, bool)> {
     plan.owed()
         .filter(|&(o, _)| {
-            if exempted(ctx, plan, o) || touched(ctx, plan, o) {
+            if exempted(ctx, plan, o) || !plan.covering(o).is_empty() {
+                return false;
+            }
+            // A bullet without text of its own is only the heading of its
+            // clauses: carrying out one of them carries out the heading.
+            let obligation = ctx.model.obligation(o);
+            if obligation.decl.text.is_none()
+                && !obligation.children.is_empty()
+                && touched(ctx, plan, o)
+            {
                 return false;
             }
             match ctx.model.obligation(o).parent {
@@ -67,11 +79,16 @@ fn find(ctx: &Context, plan: &PlanView) -> Vec<(OblId, bool)> {
 
 fn diagnostic(ctx: &Context, plan: &PlanView, o: OblId, advisory: bool) -> Diagnostic {
     let obligation = ctx.model.obligation(o);
-    let clauses = obligation.children.len();
-    let what = if clauses > 0 {
-        format!(" nor any of its {clauses} clauses")
-    } else {
-        String::new()
+    let owed_clauses = obligation
+        .children
+        .iter()
+        .filter(|&&c| matches!(plan.binding(c), Binding::Owed { .. }))
+        .count();
+    let what = match owed_clauses {
+        0 => String::new(),
+        _ if touched(ctx, plan, o) => " itself, only some of its clauses".to_string(),
+        1 => " nor its clause".to_string(),
+        n => format!(" nor any of its {n} clauses"),
     };
     let mut message = format!("no item implements {}{what}", ctx.describe(o));
     let higher = ctx.model.document(obligation.document);

@@ -125,11 +125,12 @@ fn roll_up(
                 INCOMPLETE.code,
                 INCOMPLETE.severity,
                 format!(
-                    "the roll-up of `{}` ({total_text}) for {} cannot be judged yet: {} of {} {rank_name} jurisdictions have no plan in this run ({})",
+                    "the roll-up of `{}` ({total_text}) for {} cannot be judged yet: {} of {} {rank_name} jurisdictions {} no plan in this run ({})",
                     target.metric.value,
                     ctx.describe(o),
                     missing.len(),
                     siblings.len(),
+                    if missing.len() == 1 { "has" } else { "have" },
                     names.join(", ")
                 ),
                 ctx.obligation_label(o, "shared among the jurisdictions below"),

@@ -93,11 +93,15 @@ fn lower_figure(ctx: &Context, group: &figures::Comparisons) -> Option<Diagnosti
     if let Some(figure) = &group.stated.figure {
         d.primary.span = figure.span;
     }
-    for (e, exp, _) in &failing {
-        d = d.with_related(ctx.obligation_label(
-            e.requirement.obligation,
-            format!("owes {}", format_figure(*exp, unit, e.requirement.per_year)),
-        ));
+    // Every requirement of the metric is cited, met or not: the reader sees
+    // which source sets the figure that wins.
+    for e in &group.entries {
+        if let Some(owed) = e.requirement.value {
+            d = d.with_related(ctx.obligation_label(
+                e.requirement.obligation,
+                format!("owes {}", format_figure(owed, unit, e.requirement.per_year)),
+            ));
+        }
     }
     let basis = match req.share {
         Some(s) => format!(
@@ -157,8 +161,12 @@ fn later_deadline(ctx: &Context, group: &figures::Comparisons) -> Option<Diagnos
     if let Provision::Item(i) = group.provision {
         d.item = Some(ctx.model.item_ref(i));
     }
-    for (e, exp, _) in &failing {
-        d = d.with_related(ctx.obligation_label(e.requirement.obligation, format!("due by {exp}")));
+    for e in &group.entries {
+        if let Some(due) = e.requirement.deadline {
+            d = d.with_related(
+                ctx.obligation_label(e.requirement.obligation, format!("due by {due}")),
+            );
+        }
     }
     d.help = Some(format!(
         "bring the deadline forward to {expected} or earlier"

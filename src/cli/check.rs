@@ -63,7 +63,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let options = Options {
         as_of: args.as_of.unwrap_or_else(today),
     };
-    let outcome = check(texts, selection, options);
+    let mut outcome = check(texts, selection, options);
+    for e in &read_errors {
+        outcome.add_read_error(&e.path, &e.message);
+    }
     let summary = RunSummary {
         files: outcome.model.sources.len(),
         plans: outcome
@@ -111,7 +114,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             e.path, e.message
         );
     }
-    if !read_errors.is_empty() || outcome.input_errors {
+    if outcome.input_errors {
         ExitCode::from(2)
     } else if outcome
         .diagnostics

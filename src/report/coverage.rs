@@ -514,22 +514,24 @@ fn status(ctx: &Context, plan: &PlanView, o: OblId, undercut: bool) -> Status {
     if !plan.covering(o).is_empty() {
         return Status::Implemented;
     }
-    let children = &ctx.model.obligation(o).children;
-    let parent_covered = ctx
-        .model
-        .obligation(o)
-        .parent
-        .is_some_and(|p| !plan.covering(p).is_empty());
-    if parent_covered || children.is_empty() {
+    // As `omitted-obligation` reads a bullet: one with text of its own must
+    // be covered itself; one without is the heading of its clauses, carried
+    // out (in part) through them.
+    let obligation = ctx.model.obligation(o);
+    if obligation.decl.text.is_some() || obligation.children.is_empty() {
         return Status::Omitted;
     }
-    let child_statuses: Vec<Status> = children
+    let child_statuses: Vec<Status> = obligation
+        .children
         .iter()
         .map(|&c| status(ctx, plan, c, false))
         .collect();
-    let touched = child_statuses
-        .iter()
-        .any(|s| matches!(s, Status::Implemented | Status::Partial | Status::Exempted));
+    let touched = child_statuses.iter().any(|s| {
+        matches!(
+            s,
+            Status::Implemented | Status::Partial | Status::Exempted | Status::Undercut
+        )
+    });
     if !touched {
         Status::Omitted
     } else if child_statuses
@@ -1001,7 +1003,13 @@ mod tests {
         let c = build(&ctx, &outcome.diagnostics, &Headings::new());
         assert_eq!(cell(&c, "tc.1.1.1", "t.a").status, Status::Implemented);
         assert_eq!(cell(&c, "tc.1.1.1", "t.b").status, Status::Omitted);
-        assert_eq!(cell(&c, "tc.2.1.1", "t.a").status, Status::Partial);
+        // A bullet with text of its own must be covered itself; a heading
+        // without text is carried out in part through its clauses.
+        assert_eq!(cell(&c, "tc.2.1.1", "t.a").status, Status::Omitted);
+        assert_eq!(cell(&c, "tc.2.1.1/1", "t.a").status, Status::Implemented);
+        assert_eq!(cell(&c, "tc.2.3.1", "t.a").status, Status::Partial);
+        assert_eq!(cell(&c, "tc.2.3.1", "t.b").status, Status::Omitted);
+        assert_eq!(cell(&c, "tc.2.3.1/2", "t.b").status, Status::Omitted);
         assert_eq!(cell(&c, "tc.2.1.2", "t.a").status, Status::Undercut);
         assert_eq!(cell(&c, "tc.2.2.1", "t.a").status, Status::NotApplicable);
         assert_eq!(cell(&c, "tc.3.1.1", "t.a").status, Status::NotOwed);

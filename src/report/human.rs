@@ -1,5 +1,6 @@
-//! Human output through miette: graphical (colour and Unicode on a
-//! terminal) or narratable plain text (for screen readers, logs and pipes).
+//! Human output: miette's graphical report (colour and Unicode on a
+//! terminal), or plain narratable text (for screen readers, logs and
+//! pipes, rendered by [`crate::report::plain`]).
 //!
 //! miette cannot label two files in one report, so labels in the primary
 //! label's file stay on the report and each label in another file (the
@@ -12,7 +13,7 @@ use std::sync::Arc;
 
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    NarratableReportHandler, SourceCode, SourceSpan, SpanContents,
+    SourceCode, SourceSpan, SpanContents,
 };
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -52,7 +53,10 @@ pub fn render(
                     .with_links(false);
                 handler.render_report(&mut text, &report)
             }
-            Style::Plain => NarratableReportHandler::new().render_report(&mut text, &report),
+            Style::Plain => {
+                text = crate::report::plain::render_one(d, sources);
+                Ok(())
+            }
         };
         if result.is_err() {
             text = fallback(d, sources);

@@ -128,14 +128,16 @@ impl Lang {
     pub fn status_help(self, status: Status) -> &'static str {
         match (self, status) {
             (Lang::Zh, Status::Implemented) => "有条款落实（implements / refines）",
-            (Lang::Zh, Status::Partial) => "通过部分分项落实，其余分项遗漏",
+            (Lang::Zh, Status::Partial) => "无正文的条目：部分分项已落实，其余遗漏",
             (Lang::Zh, Status::Exempted) => "方案说明不落实（悬停查看理由）",
             (Lang::Zh, Status::Omitted) => "既无落实条款，也无说明",
             (Lang::Zh, Status::Undercut) => "有落实条款，但指标、期限或份额低于要求",
             (Lang::Zh, Status::NotApplicable) => "约束该级别，但适用条件不成立",
             (Lang::Zh, Status::NotOwed) => "不约束该方案（仅约束发文机关、其他级别或年度）",
             (Lang::En, Status::Implemented) => "an item implements it (or a refinement)",
-            (Lang::En, Status::Partial) => "carried out through some clauses; others omitted",
+            (Lang::En, Status::Partial) => {
+                "a heading without text of its own: some clauses carried out, others omitted"
+            }
             (Lang::En, Status::Exempted) => "left out with a reason (hover to read it)",
             (Lang::En, Status::Omitted) => "neither implemented nor exempted",
             (Lang::En, Status::Undercut) => {

@@ -20,6 +20,7 @@ pub mod human;
 pub mod json;
 pub mod lang;
 pub mod markdown;
+pub mod plain;
 pub mod table;
 pub mod xlsx;
 

@@ -95,6 +95,8 @@ pub enum ObligationKind {
     Target,
     Quantity,
     Mechanism,
+    /// A guiding idea or working principle: a direction, not a task.
+    Principle,
 }
 
 impl ObligationKind {
@@ -104,6 +106,7 @@ impl ObligationKind {
             "target" => Some(Self::Target),
             "quantity" => Some(Self::Quantity),
             "mechanism" => Some(Self::Mechanism),
+            "principle" => Some(Self::Principle),
             _ => None,
         }
     }
@@ -114,6 +117,7 @@ impl ObligationKind {
             Self::Target => "target",
             Self::Quantity => "quantity",
             Self::Mechanism => "mechanism",
+            Self::Principle => "principle",
         }
     }
 }

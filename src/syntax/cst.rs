@@ -104,37 +104,56 @@ fn word(input: &str) -> IResult<&str, &str> {
     take_while1(is_word_char)(input)
 }
 
-/// Outcome of reading a string literal starting at `"`.
+/// Outcome of reading a string literal starting at `"`. Both outcomes keep
+/// the text read, so that a broken string still counts as the statement's
+/// argument and lowering does not report it missing as well.
 enum StringLit {
-    Ok { value: String, len: usize },
-    Unterminated { len: usize },
-    BadEscape { at: usize, len: usize },
+    /// Closed by `"`; `bad_escape` is the first unknown escape (offset and
+    /// length), kept in the value as written.
+    Closed {
+        value: String,
+        len: usize,
+        bad_escape: Option<(usize, usize)>,
+    },
+    Unterminated {
+        value: String,
+        len: usize,
+    },
 }
 
 fn string_literal(input: &str) -> StringLit {
     let mut value = String::new();
+    let mut bad_escape = None;
     let mut chars = input.char_indices().skip(1);
     while let Some((i, c)) = chars.next() {
         match c {
-            '"' => return StringLit::Ok { value, len: i + 1 },
-            '\n' => return StringLit::Unterminated { len: i },
+            '"' => {
+                return StringLit::Closed {
+                    value,
+                    len: i + 1,
+                    bad_escape,
+                };
+            }
+            '\n' => return StringLit::Unterminated { value, len: i },
             '\\' => match chars.next() {
                 Some((_, '"')) => value.push('"'),
                 Some((_, '\\')) => value.push('\\'),
                 Some((_, 'n')) => value.push('\n'),
                 Some((_, 't')) => value.push('\t'),
                 Some((j, other)) if other != '\n' => {
-                    return StringLit::BadEscape {
-                        at: i,
-                        len: j + other.len_utf8() - i,
-                    };
+                    bad_escape.get_or_insert((i, j + other.len_utf8() - i));
+                    value.push('\\');
+                    value.push(other);
                 }
-                _ => return StringLit::Unterminated { len: i + 1 },
+                _ => return StringLit::Unterminated { value, len: i + 1 },
             },
             c => value.push(c),
         }
     }
-    StringLit::Unterminated { len: input.len() }
+    StringLit::Unterminated {
+        value,
+        len: input.len(),
+    }
 }
 
 struct StatementParser<'a> {
@@ -270,33 +289,39 @@ impl<'a> StatementParser<'a> {
                 '"' => {
                     let start = self.pos;
                     match string_literal(rest) {
-                        StringLit::Ok { value, len } => {
+                        StringLit::Closed {
+                            value,
+                            len,
+                            bad_escape,
+                        } => {
                             self.pos += len;
                             end = self.pos;
                             args.push(Arg {
                                 kind: ArgKind::Str(value),
                                 span: Span::new(start, self.pos),
                             });
+                            if let Some((at, len)) = bad_escape {
+                                self.error(
+                                    Span::new(start + at, start + at + len),
+                                    "unknown escape in string",
+                                    "not an escape",
+                                    Some("the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`".into()),
+                                );
+                            }
                         }
-                        StringLit::Unterminated { len } => {
+                        StringLit::Unterminated { value, len } => {
                             self.pos += len;
+                            end = self.pos;
+                            args.push(Arg {
+                                kind: ArgKind::Str(value),
+                                span: Span::new(start, self.pos),
+                            });
                             self.error(
                                 Span::new(start, self.pos),
                                 "unterminated string",
                                 "this string has no closing `\"`",
                                 Some("close the string on the same line; write `\\\"` for a quote inside it".into()),
                             );
-                            break;
-                        }
-                        StringLit::BadEscape { at, len } => {
-                            let span = Span::new(start + at, start + at + len);
-                            self.error(
-                                span,
-                                "unknown escape in string",
-                                "not an escape",
-                                Some("the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`".into()),
-                            );
-                            self.skip_line();
                             break;
                         }
                     }
@@ -348,8 +373,9 @@ impl<'a> StatementParser<'a> {
             match c {
                 '"' => {
                     let len = match string_literal(self.rest()) {
-                        StringLit::Ok { len, .. } | StringLit::Unterminated { len } => len.max(1),
-                        StringLit::BadEscape { at, len } => at + len,
+                        StringLit::Closed { len, .. } | StringLit::Unterminated { len, .. } => {
+                            len.max(1)
+                        }
                     };
                     self.pos += len;
                     continue;

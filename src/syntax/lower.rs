@@ -138,23 +138,23 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
             _ => lowerer.unknown_keyword(statement, "at the top level", TOP),
         }
     }
-    if file.document.is_none() {
-        for (what, span) in file
-            .obligations
-            .iter()
-            .map(|o| ("obligation", o.header))
-            .chain(file.items.iter().map(|i| ("item", i.header)))
-            .chain(file.exemptions.iter().map(|e| ("exempt", e.header)))
-            .take(1)
-        {
-            lowerer.error(
-                "missing-document",
-                span,
-                format!("this {what} belongs to no document"),
-                "no `document` above it",
-                Some("start the file with a `document <id> { … }` block".into()),
-            );
-        }
+    let first_without_document = file
+        .obligations
+        .iter()
+        .map(|o| ("obligation", o.header))
+        .chain(file.items.iter().map(|i| ("item", i.header)))
+        .chain(file.exemptions.iter().map(|e| ("exempt", e.header)))
+        .min_by_key(|(_, span)| span.start);
+    if file.document.is_none()
+        && let Some((what, span)) = first_without_document
+    {
+        lowerer.error(
+            "missing-document",
+            span,
+            format!("this {what} belongs to no document"),
+            "no `document` above it",
+            Some("start the file with a `document <id> { … }` block".into()),
+        );
     }
     (file, lowerer.errors)
 }
@@ -517,7 +517,16 @@ impl Lowerer {
         Some(q.value.value as u64)
     }
 
+    /// Reports a required property that is absent. A property that is
+    /// written but did not read, or a construct without a block, has its
+    /// own error already; a second one would only repeat it.
     fn missing(&mut self, statement: &Statement, property: &str, example: &str) {
+        let Some(block) = &statement.block else {
+            return;
+        };
+        if block.iter().any(|s| s.keyword == property) {
+            return;
+        }
         self.error(
             "missing-property",
             statement.keyword_span.cover(
@@ -640,7 +649,7 @@ impl Lowerer {
                         ObligationKind::parse(w).ok_or_else(|| ValueError {
                             message: format!("unknown kind `{w}`"),
                             help: Some(
-                                "the kinds are `action`, `target`, `quantity` and `mechanism`"
+                                "the kinds are `action`, `target`, `quantity`, `mechanism` and `principle`"
                                     .into(),
                             ),
                         })

@@ -82,19 +82,23 @@ fn fixture_cells_say_what_each_plan_did() {
     );
     // Binds the issuer only.
     assert!(row("3.1.1").ends_with("| · | · | · |"), "{}", row("3.1.1"));
-    // A implements one clause of the campaign: the bullet is partial.
-    assert!(row("2.1.1").ends_with("| · | ◐ | ✓ |"), "{}", row("2.1.1"));
+    // A implements one clause of the campaign, which has text of its own:
+    // the campaign itself is omitted. The facilities heading has no text:
+    // one clause of two makes it partial.
+    assert!(row("2.1.1").ends_with("| · | ✗ | ✓ |"), "{}", row("2.1.1"));
     assert!(
         row("2.1.1/2").ends_with("| · | ✗ | ✓ |"),
         "{}",
         row("2.1.1/2")
     );
-    // The summary: A owes 7 (target, bullet, 2 clauses, training, yearly
-    // plan; the fund binds the city only, the farmers do not apply):
-    // implemented 2 (target, clause 1), exempted 1 → 3 of 6.
+    assert!(row("2.3.1").ends_with("| · | ◐ | ✗ |"), "{}", row("2.3.1"));
+    // The summary: A owes 9 (target, campaign and 2 clauses, training,
+    // facilities and 2 clauses, yearly plan; the fund binds the city only,
+    // the farmers do not apply): implemented 3 (target, a clause of each),
+    // partial 1, exempted 1, omitted 3, undercut 1 → 4 of 9.
     assert!(
         text.contains(
-            "| t.a 甲区实施方案 | 甲区 | t.city | 6 | 0 | 2 | 1 | 1 | 1 | 1 | 1 | 50.0% |"
+            "| t.a 甲区实施方案 | 甲区 | t.city | 9 | 0 | 3 | 1 | 1 | 3 | 1 | 1 | 44.4% |"
         ),
         "{text}"
     );

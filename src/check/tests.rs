@@ -1,0 +1,280 @@
+//! Semantics of binding and coverage across several documents, checked on
+//! small cascades written in the language.
+
+use crate::check::Options;
+use crate::syntax::value::Date;
+use crate::{Outcome, Selection, check};
+
+const JURISDICTIONS: &str = r#"
+jurisdiction nat { name "国"; rank national }
+jurisdiction city { name "市"; rank province; parent nat; population 300 }
+jurisdiction east { name "东区"; rank county; parent city; population 100; attr agricultural no }
+jurisdiction west { name "西区"; rank county; parent city; population 200; attr agricultural yes }
+"#;
+
+const NATIONAL: &str = r#"
+document national { title "国家意见"; issued 2022-01-01; rank national; jurisdiction nat }
+obligation n.1 {
+  title "提高科学素质"; source 1
+  target literacy { more_than 15%; by 2025 }
+}
+obligation n.2 { title "开展培训"; source 2 }
+"#;
+
+const CITY: &str = r#"
+document city.outline {
+  title "市纲要"; issued 2022-03-01; rank province; jurisdiction city
+  carries_out national
+}
+obligation c.1 {
+  title "提高科学素质"; source 2.3.1; refines n.1
+  target literacy { about 28%; by 2025 }
+}
+obligation c.2 {
+  title "开展应急培训"; source 4.5.3
+  target trained { at_least 3000 人次; per year; passes share }
+}
+obligation c.3 { title "农民培训"; source 3.2.1; applies_if agricultural }
+"#;
+
+fn run(files: &[(&str, &str)]) -> Outcome {
+    let as_of = Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    };
+    check(
+        files.iter().map(|(n, t)| (n.to_string(), t.to_string())),
+        Selection::All,
+        Options { as_of },
+    )
+}
+
+fn codes_for(outcome: &Outcome, plan: &str) -> Vec<(String, String)> {
+    outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.plan.as_ref().is_some_and(|p| p.id == plan))
+        .map(|d| {
+            (
+                d.code.to_string(),
+                d.obligation
+                    .as_ref()
+                    .map(|o| o.id.clone())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn district(body: &str) -> String {
+    format!(
+        "document east.plan {{ title \"东区方案\"; issued 2022-09-01; rank county; jurisdiction east; carries_out city.outline national }}\n{body}"
+    )
+}
+
+#[test]
+fn a_plan_carrying_out_two_documents_owes_the_strictest_figure_and_cites_both() {
+    let plan = district(
+        r#"
+item e.1 { title "目标"; source 1.3; implements c.1; target literacy { at_least 20%; by 2025 } }
+item e.2 { title "培训"; source 2.1; implements c.2 n.2; target trained { at_least 1000 人次; per year } }
+"#,
+    );
+    let outcome = run(&[
+        ("j.plan", JURISDICTIONS),
+        ("n.plan", NATIONAL),
+        ("c.plan", CITY),
+        ("e.plan", &plan),
+    ]);
+    assert!(!outcome.input_errors, "{:?}", outcome.diagnostics);
+    let undercuts: Vec<_> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "undercut-target")
+        .collect();
+    assert_eq!(undercuts.len(), 1, "{undercuts:?}");
+    let undercut = undercuts[0];
+    // The city's 28% is stricter than the nation's "more than 15%".
+    assert_eq!(
+        undercut.obligation.as_ref().map(|o| o.id.as_str()),
+        Some("c.1")
+    );
+    assert_eq!(
+        undercut.figures.as_ref().map(|f| f.expected.as_str()),
+        Some("28%")
+    );
+    assert_eq!(
+        undercut.related.len(),
+        2,
+        "both sources are cited: {:?}",
+        undercut.related
+    );
+    // Implementing c.1, which refines n.1, covers n.1: no omission of n.1.
+    assert!(
+        !codes_for(&outcome, "east.plan").contains(&("omitted-obligation".into(), "n.1".into()))
+    );
+}
+
+#[test]
+fn a_population_share_is_owed_among_the_jurisdictions_where_it_applies() {
+    let plan = district(
+        r#"
+item e.1 { title "目标"; source 1.3; implements c.1; target literacy { at_least 30%; by 2025 } }
+item e.2 { title "培训"; source 2.1; implements c.2 n.2; target trained { at_least 999 人次; per year } }
+"#,
+    );
+    let outcome = run(&[
+        ("j.plan", JURISDICTIONS),
+        ("n.plan", NATIONAL),
+        ("c.plan", CITY),
+        ("e.plan", &plan),
+    ]);
+    let undercut = outcome
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "undercut-target")
+        .expect("an undercut");
+    // East holds 100 of 300 residents: ⌈3000 × 100 / 300⌉ = 1000.
+    assert_eq!(
+        undercut.figures.as_ref().map(|f| f.expected.as_str()),
+        Some("1000 人次 a year")
+    );
+    // The farmers' obligation does not apply to east, so it is not owed.
+    assert!(
+        !codes_for(&outcome, "east.plan")
+            .iter()
+            .any(|(_, o)| o == "c.3")
+    );
+}
+
+#[test]
+fn obligations_of_a_document_issued_after_the_plan_are_advisory() {
+    let later_national = NATIONAL.replace("issued 2022-01-01", "issued 2023-01-01");
+    let plan = district(
+        r#"
+item e.1 { title "目标"; source 1.3; implements c.1; target literacy { at_least 30%; by 2025 } }
+"#,
+    );
+    let outcome = run(&[
+        ("j.plan", JURISDICTIONS),
+        ("n.plan", &later_national),
+        ("c.plan", CITY),
+        ("e.plan", &plan),
+    ]);
+    let omitted_n2 = outcome
+        .diagnostics
+        .iter()
+        .find(|d| {
+            d.code == "omitted-obligation" && d.obligation.as_ref().is_some_and(|o| o.id == "n.2")
+        })
+        .expect("n.2 is omitted");
+    assert_eq!(omitted_n2.severity, crate::diagnostic::Severity::Info);
+    assert!(omitted_n2.message.contains("advisory"));
+    let omitted_c2 = outcome
+        .diagnostics
+        .iter()
+        .find(|d| {
+            d.code == "omitted-obligation" && d.obligation.as_ref().is_some_and(|o| o.id == "c.2")
+        })
+        .expect("c.2 is omitted");
+    assert_eq!(omitted_c2.severity, crate::diagnostic::Severity::Error);
+}
+
+#[test]
+fn the_same_engine_checks_the_city_against_the_nation() {
+    let outcome = run(&[
+        ("j.plan", JURISDICTIONS),
+        ("n.plan", NATIONAL),
+        ("c.plan", CITY),
+    ]);
+    // The city refines n.1 with a stronger target and leaves out n.2.
+    assert_eq!(
+        codes_for(&outcome, "city.outline"),
+        [("omitted-obligation".to_string(), "n.2".to_string())]
+    );
+}
+
+/// A city document whose bullet `c.9` has text of its own and whose bullet
+/// `c.8` is only the heading of its two clauses.
+const CITY_WITH_HEADINGS: &str = r#"
+document city.outline {
+  title "市纲要"; issued 2022-03-01; rank province; jurisdiction city
+}
+obligation c.8 {
+  title "组织实施"; source 5.1
+  obligation c.8/1 { title "建立工作机制"; source 5.1/1; text "建立工作机制" }
+  obligation c.8/2 { title "列入年度计划"; source 5.1/2; text "列入年度计划" }
+}
+obligation c.9 {
+  title "健全服务体系"; source 4.5.1; text "构建基层科普服务体系"
+  obligation c.9/2 { title "推广订单认领模式"; source 4.5.1/2; text "推广订单认领模式" }
+}
+obligation c.10 { kind principle; title "工作原则"; source 2.2.1; text "坚持协同推进" }
+"#;
+
+fn east_plan(body: &str) -> String {
+    format!(
+        "document east.plan {{ title \"东区方案\"; issued 2022-09-01; rank county; jurisdiction east; carries_out city.outline; requires_units yes }}\n{body}"
+    )
+}
+
+#[test]
+fn a_bullet_without_text_is_carried_out_with_its_clauses_and_one_with_text_is_not() {
+    let plan = east_plan(
+        r#"
+item e.1 { title "机制"; source 4.1; implements c.8/1 c.8/2; units "区科协" }
+item e.2 { title "订单"; source 3.5.1; implements c.9/2; units "区科协" }
+item e.3 { title "原则"; source 1.2; implements c.10 }
+"#,
+    );
+    let outcome = run(&[
+        ("j.plan", JURISDICTIONS),
+        ("c.plan", CITY_WITH_HEADINGS),
+        ("e.plan", &plan),
+    ]);
+    // c.8 has no text of its own: its clauses carry it out. c.9's own text
+    // is not implemented. The item carrying out a principle needs no unit.
+    assert_eq!(
+        codes_for(&outcome, "east.plan"),
+        [("omitted-obligation".to_string(), "c.9".to_string())]
+    );
+}
+
+#[test]
+fn a_bullet_without_text_is_omitted_once_when_none_of_its_clauses_is_carried_out() {
+    let plan = east_plan(
+        r#"
+item e.2 { title "体系"; source 3.5.1; implements c.9 c.9/2; units "区科协" }
+item e.3 { title "原则"; source 1.2; implements c.10 }
+"#,
+    );
+    let outcome = run(&[
+        ("j.plan", JURISDICTIONS),
+        ("c.plan", CITY_WITH_HEADINGS),
+        ("e.plan", &plan),
+    ]);
+    assert_eq!(
+        codes_for(&outcome, "east.plan"),
+        [("omitted-obligation".to_string(), "c.8".to_string())]
+    );
+}
+
+#[test]
+fn an_item_carrying_out_a_task_still_names_its_unit() {
+    let plan = east_plan(
+        r#"
+item e.1 { title "机制"; source 4.1; implements c.8/1 c.8/2 c.10 }
+item e.2 { title "体系"; source 3.5.1; implements c.9 c.9/2; units "区科协" }
+"#,
+    );
+    let outcome = run(&[
+        ("j.plan", JURISDICTIONS),
+        ("c.plan", CITY_WITH_HEADINGS),
+        ("e.plan", &plan),
+    ]);
+    assert_eq!(
+        codes_for(&outcome, "east.plan"),
+        [("missing-responsible-unit".to_string(), String::new())]
+    );
+}

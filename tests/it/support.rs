@@ -1,0 +1,89 @@
+//! Helpers shared by the integration tests: where fixtures live, loading a
+//! fixture directory, and rendering diagnostics the way the binary does.
+
+use std::path::{Path, PathBuf};
+
+use planlint::check::Options;
+use planlint::diagnostic::Diagnostic;
+use planlint::report::{RunSummary, human};
+use planlint::source::SourceMap;
+use planlint::syntax::value::Date;
+use planlint::{Outcome, Selection};
+
+/// The date every test judges expiry against, so that snapshots never age.
+pub const AS_OF: Date = Date {
+    year: 2025,
+    month: 1,
+    day: 1,
+};
+
+/// The width of rendered output in snapshots.
+pub const WIDTH: usize = 100;
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// The `.plan` files directly in `dir`, sorted by name, as `(name, path)`.
+pub fn plan_files(dir: &Path) -> Vec<(String, PathBuf)> {
+    let mut files: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "plan"))
+        .map(|p| {
+            let name = p
+                .file_name()
+                .expect("file name")
+                .to_string_lossy()
+                .into_owned();
+            (name, p)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Loads every `.plan` file of `dir` (named by file name) and checks them all.
+pub fn check_dir(dir: &Path) -> Outcome {
+    let files = plan_files(dir).into_iter().map(|(name, path)| {
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        (name, text)
+    });
+    planlint::check(files, Selection::All, Options { as_of: AS_OF })
+}
+
+/// What `planlint check --format plain` prints for an outcome.
+pub fn plain(outcome: &Outcome) -> String {
+    let summary = RunSummary {
+        files: outcome.model.sources.len(),
+        plans: outcome
+            .plans
+            .iter()
+            .map(|&d| outcome.model.document(d).id().to_string())
+            .collect(),
+    };
+    human::render(
+        &outcome.diagnostics,
+        &outcome.model.sources,
+        &summary,
+        human::Style::Plain,
+        WIDTH,
+    )
+}
+
+/// What `planlint check --format human` prints without colour, for
+/// diagnostics about no plan.
+pub fn graphical(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
+    let summary = RunSummary {
+        files: sources.len(),
+        plans: Vec::new(),
+    };
+    human::render(
+        diagnostics,
+        sources,
+        &summary,
+        human::Style::Graphical { color: false },
+        WIDTH,
+    )
+}
