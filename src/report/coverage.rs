@@ -439,7 +439,9 @@ fn section_heading(section: &str, titles: Option<&SectionTitles>) -> String {
     .flatten()
     .collect();
     if !names.is_empty() {
-        heading.push(' ');
+        if !heading.ends_with('、') {
+            heading.push(' ');
+        }
         heading.push_str(&names.join(" › "));
     }
     heading
