@@ -8,6 +8,10 @@ mod diff;
 mod emit;
 mod explain;
 pub mod files;
+mod graph;
+mod input;
+mod output;
+mod report;
 mod run;
 mod settings;
 
@@ -59,6 +63,96 @@ enum Command {
     },
     /// List every diagnostic code with its default severity.
     Codes,
+    /// Write the reviewers' report: summary, coverage matrix, targets,
+    /// 对照表, findings and the cascade graph, in one self-contained file.
+    ///
+    /// Exit 0 when the file is written, whatever the findings; 2 when it
+    /// could not be (unreadable or invalid input, unwritable path).
+    Report(ReportArgs),
+    /// Export the cascade graph as DOT, Mermaid or SVG.
+    Graph(GraphArgs),
+}
+
+#[derive(clap::Args)]
+pub struct ReportArgs {
+    /// Plan files or directories to report on (default: every plan).
+    pub paths: Vec<PathBuf>,
+    /// Where to write; stdout when absent (not for xlsx).
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "html")]
+    pub format: ReportFormat,
+    /// Language of headings and verdicts; the documents' text stays as written.
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: LangArg,
+    #[arg(long, default_value = "rules")]
+    pub rules: PathBuf,
+    #[arg(long, default_value = "plans")]
+    pub plans: PathBuf,
+    /// The date expiry is judged against (YYYY-MM-DD); default today.
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained page.
+    Html,
+    /// For a pull-request comment.
+    Markdown,
+    /// The 对照表 as a spreadsheet.
+    Xlsx,
+    /// The 对照表 as CSV (UTF-8 with BOM).
+    Csv,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for planlint::report::lang::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Zh => planlint::report::lang::Lang::Zh,
+            LangArg::En => planlint::report::lang::Lang::En,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+pub struct GraphArgs {
+    /// Plan files or directories (default: every plan).
+    pub paths: Vec<PathBuf>,
+    /// Where to write; stdout when absent.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "svg")]
+    pub format: GraphFormat,
+    /// Documents only, or also obligations and items.
+    #[arg(long, value_enum, default_value = "documents")]
+    pub detail: GraphDetail,
+    #[arg(long, default_value = "rules")]
+    pub rules: PathBuf,
+    #[arg(long, default_value = "plans")]
+    pub plans: PathBuf,
+    /// The date expiry is judged against (YYYY-MM-DD); default today.
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Dot,
+    Mermaid,
+    Svg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphDetail {
+    Documents,
+    Obligations,
 }
 
 #[derive(clap::Args)]
@@ -139,5 +233,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Diff(args) => diff::run(*args),
         Command::Explain { code } => explain::explain(&code),
         Command::Codes => explain::codes(),
+        Command::Report(args) => report::run(args),
+        Command::Graph(args) => graph::run(args),
     }
 }

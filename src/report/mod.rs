@@ -5,17 +5,31 @@
 //! [`concise`], [`sarif`], [`github`], [`gitlab`] and [`junit`]. Renderers
 //! read only diagnostics, sources and the run summary, never the model.
 //!
+//! The reviewers' report is built once as a [`coverage`] model (from the
+//! check context and the diagnostics) and rendered by [`html`],
+//! [`markdown`], and, for the 对照表 rows of [`table`], [`xlsx`] and
+//! [`csv`]; [`graph`] draws the cascade.
+//!
 //! Invariant: every line and column shown counts characters, not bytes.
 
 pub mod concise;
+pub mod coverage;
+pub mod csv;
 pub mod github;
 pub mod gitlab;
+pub mod graph;
+pub mod headings;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod json_lines;
 pub mod junit;
+pub mod lang;
+pub mod markdown;
 pub mod plain;
 pub mod sarif;
+pub mod table;
+pub mod xlsx;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{FileId, SourceMap, Span};

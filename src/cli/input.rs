@@ -1,0 +1,145 @@
+//! Reading a run's files for `report` and `graph`: the same selection as
+//! `check` (no paths: `rules/` and `plans/`, every plan; paths: those plans,
+//! their higher documents from `rules/`), checked, and refused with exit 2
+//! when a file cannot be read or the model is invalid.
+
+use std::path::{Path, PathBuf};
+
+use planlint::check::registry::INPUT_CODES;
+use planlint::check::{Context, Options};
+use planlint::report::coverage::{self, Coverage, Headings};
+use planlint::report::headings;
+use planlint::report::human;
+use planlint::{Outcome, Selection, check};
+
+use crate::cli::files;
+
+/// A checked run and its coverage model.
+pub struct Checked {
+    pub outcome: Outcome,
+    pub coverage: Coverage,
+}
+
+/// Reads, checks and builds the coverage model; on failure prints why to
+/// stderr and returns `Err`, for exit status 2.
+pub fn load(
+    paths: &[PathBuf],
+    rules: &Path,
+    plans: &Path,
+    options: Options,
+) -> Result<Checked, ()> {
+    let mut read_errors = Vec::new();
+    let mut all = Vec::new();
+    let selected: Vec<PathBuf> = if paths.is_empty() {
+        if !rules.exists() && !plans.exists() {
+            eprintln!(
+                "planlint: neither `{}` nor `{}` exists here; run from a project directory or name the plans",
+                files::display(rules),
+                files::display(plans)
+            );
+            return Err(());
+        }
+        Vec::new()
+    } else {
+        let mut selected = Vec::new();
+        for p in paths {
+            files::collect(p, &mut selected, &mut read_errors);
+        }
+        selected
+    };
+    if rules.exists() || !paths.is_empty() {
+        files::collect(rules, &mut all, &mut read_errors);
+    }
+    if paths.is_empty() && plans.exists() {
+        files::collect(plans, &mut all, &mut read_errors);
+    }
+    for p in &selected {
+        if !all.iter().any(|q| same_file(q, p)) {
+            all.push(p.clone());
+        }
+    }
+    let mut texts = Vec::new();
+    for p in &all {
+        match files::read(p) {
+            Ok(text) => texts.push((files::display(p), text)),
+            Err(e) => read_errors.push(e),
+        }
+    }
+    for e in &read_errors {
+        eprintln!(
+            "planlint: error[read-error]: cannot read `{}`: {}",
+            e.path, e.message
+        );
+    }
+    if !read_errors.is_empty() {
+        return Err(());
+    }
+    let selected_names: Vec<String> = all
+        .iter()
+        .filter(|p| selected.iter().any(|s| same_file(s, p)))
+        .map(|p| files::display(p))
+        .collect();
+    let selection = if paths.is_empty() {
+        Selection::All
+    } else {
+        Selection::Files(&selected_names)
+    };
+    let outcome = check(texts, selection, options);
+    if outcome.input_errors {
+        let summary = planlint::report::RunSummary {
+            files: outcome.model.sources.len(),
+            plans: Vec::new(),
+            ..Default::default()
+        };
+        let input: Vec<_> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| INPUT_CODES.iter().any(|c| c.code == d.code))
+            .cloned()
+            .collect();
+        eprint!(
+            "{}",
+            human::render(
+                &input,
+                &outcome.model.sources,
+                &summary,
+                human::Style::Plain,
+                100
+            )
+        );
+        eprintln!(
+            "planlint: the files have errors; fix them (see `planlint check`) before writing a report"
+        );
+        return Err(());
+    }
+    let headings = read_headings(&outcome, rules);
+    let ctx = Context::new(&outcome.model, options, outcome.plans.iter().copied());
+    let coverage = coverage::build(&ctx, &outcome.diagnostics, &headings);
+    Ok(Checked { outcome, coverage })
+}
+
+/// Section titles of every document whose `source_text` can be read, as
+/// written relative to the project (or to the rules directory's parent).
+fn read_headings(outcome: &Outcome, rules: &Path) -> Headings {
+    let mut headings = Headings::new();
+    for doc in &outcome.model.documents {
+        let Some(source) = &doc.decl.source_text else {
+            continue;
+        };
+        let candidates = [
+            PathBuf::from(source),
+            rules.parent().unwrap_or(Path::new(".")).join(source),
+        ];
+        if let Some(text) = candidates.iter().find_map(|p| files::read(p).ok()) {
+            headings.insert(doc.id().to_string(), headings::from_text(&text));
+        }
+    }
+    headings
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}

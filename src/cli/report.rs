@@ -1,0 +1,72 @@
+//! `planlint report`: check the plans and write the reviewers' report as
+//! HTML, Markdown, xlsx or csv. Exit 0 when the file is written, whatever
+//! the findings; 2 when it could not be (bad input, unwritable path).
+
+use std::process::ExitCode;
+
+use planlint::check::Options;
+use planlint::report::graph::{self, Detail};
+use planlint::report::{csv, html, markdown, xlsx};
+
+use crate::cli::{ReportArgs, ReportFormat, input, output, today};
+
+pub fn run(args: ReportArgs) -> ExitCode {
+    if args.format == ReportFormat::Xlsx && args.out.is_none() {
+        eprintln!("planlint: `--format xlsx` needs `--out FILE`");
+        return ExitCode::from(2);
+    }
+    let options = Options {
+        as_of: args.as_of.unwrap_or_else(today),
+    };
+    let Ok(checked) = input::load(&args.paths, &args.rules, &args.plans, options) else {
+        return ExitCode::from(2);
+    };
+    let coverage = &checked.coverage;
+    let lang = args.lang.into();
+    let bytes = match args.format {
+        ReportFormat::Html => {
+            let g = graph::build(&checked.outcome.model, Some(coverage), Detail::Documents);
+            let svg = match graph::to_svg(&g) {
+                Ok(svg) => Some(svg),
+                Err(e) => {
+                    eprintln!("planlint: warning: {e}; the report has no graph picture");
+                    None
+                }
+            };
+            html::render(coverage, lang, svg.as_deref()).into_bytes()
+        }
+        ReportFormat::Markdown => markdown::render(coverage, lang).into_bytes(),
+        ReportFormat::Xlsx => match xlsx::render(coverage, lang) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("planlint: cannot build the workbook: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        ReportFormat::Csv => match csv::render(coverage, lang) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("planlint: cannot build the csv: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    match output::write(args.out.as_deref(), &bytes) {
+        Ok(()) => {
+            if let Some(out) = &args.out {
+                eprintln!(
+                    "planlint: wrote `{}` (plans: {}, obligations: {}, findings: {})",
+                    crate::cli::files::display(out),
+                    coverage.plans.len(),
+                    coverage.rows().count(),
+                    coverage.findings.len()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("planlint: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,1057 @@
+//! The coverage model behind the reviewers' report: for every plan of a
+//! run, what it owes, covers, exempts, omits, undercuts and what does not
+//! apply, with the findings tied to each cell. Built once from the check
+//! [`Context`] and the diagnostics; every renderer (HTML, Markdown, the
+//! 对照表 exports, the graph labels) reads this model and computes nothing
+//! of its own. It serializes, so a front end can also take it as JSON.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::check::figures::{self, Owed, Verdict};
+use crate::check::{Binding, Context, PlanView, Provision};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{DocId, Model, OblId};
+use crate::report::Counts;
+use crate::report::headings::{self, SectionTitles};
+use crate::report::lang::Lang;
+use crate::syntax::ast::{Comparator, Figure, Passes, TargetDecl};
+
+/// The code of the check whose findings turn a cell into [`Status::Undercut`].
+pub const UNDERCUT_CODE: &str = "undercut-target";
+
+/// How many source lines a finding's excerpt shows at most.
+const EXCERPT_LINES: usize = 4;
+
+/// Everything a report shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    pub as_of: String,
+    pub documents: Vec<DocumentInfo>,
+    /// The plans checked: the matrix's columns, in this order everywhere.
+    pub plans: Vec<PlanSummary>,
+    /// The matrix rows, grouped by higher document and section.
+    pub groups: Vec<Group>,
+    pub national: Vec<NationalRow>,
+    pub targets: Vec<TargetRow>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentInfo {
+    pub id: String,
+    pub title: String,
+    pub number: Option<String>,
+    pub issuer: Option<String>,
+    pub issued: Option<String>,
+    pub jurisdiction: Option<String>,
+    pub carries_out: Vec<String>,
+    /// Whether it is one of the plans checked.
+    pub checked: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PlanSummary {
+    pub id: String,
+    pub title: String,
+    pub jurisdiction: Option<String>,
+    pub carries_out: Vec<String>,
+    pub owed: usize,
+    /// Owed obligations of a higher document issued after the plan.
+    pub advisory: usize,
+    pub implemented: usize,
+    pub partial: usize,
+    pub exempted: usize,
+    pub omitted: usize,
+    pub undercut: usize,
+    pub not_applicable: usize,
+    /// (implemented + exempted) ÷ owed, in percent; none when nothing is owed.
+    pub compliance: Option<f64>,
+    pub findings: Counts,
+}
+
+/// How one obligation stands in one plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Implemented,
+    /// A bullet carried out through some of its clauses while others are omitted.
+    Partial,
+    Exempted,
+    Omitted,
+    Undercut,
+    NotApplicable,
+    NotOwed,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Implemented,
+        Status::Partial,
+        Status::Exempted,
+        Status::Omitted,
+        Status::Undercut,
+        Status::NotApplicable,
+        Status::NotOwed,
+    ];
+
+    /// A symbol that tells the statuses apart without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::Implemented => "✓",
+            Status::Partial => "◐",
+            Status::Exempted => "E",
+            Status::Omitted => "✗",
+            Status::Undercut => "▼",
+            Status::NotApplicable => "n/a",
+            Status::NotOwed => "·",
+        }
+    }
+
+    /// A short class name for styling.
+    pub fn class(self) -> &'static str {
+        match self {
+            Status::Implemented => "s-ok",
+            Status::Partial => "s-part",
+            Status::Exempted => "s-ex",
+            Status::Omitted => "s-om",
+            Status::Undercut => "s-un",
+            Status::NotApplicable => "s-na",
+            Status::NotOwed => "s-no",
+        }
+    }
+
+    /// Whether the plan owes the obligation.
+    pub fn is_owed(self) -> bool {
+        !matches!(self, Status::NotApplicable | Status::NotOwed)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub document: String,
+    pub document_title: String,
+    /// The section citation (`3.1`), empty for a document without sections.
+    pub section: String,
+    /// `三、(一) 青少年科学素质提升行动`, or the numbering alone.
+    pub heading: String,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// The HTML anchor of the row.
+    pub anchor: String,
+    pub obligation: String,
+    pub document: String,
+    pub citation: String,
+    pub title: String,
+    pub text: Option<String>,
+    /// 0 for a bullet, 1 for its clause, …
+    pub depth: usize,
+    pub severity: Severity,
+    /// One per plan, in the order of [`Coverage::plans`].
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    pub status: Status,
+    pub advisory: bool,
+    /// What carries it out.
+    pub provisions: Vec<ProvisionInfo>,
+    /// The exemption's reason.
+    pub reason: Option<String>,
+    /// Indices into [`Coverage::findings`] about this plan and obligation.
+    pub findings: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvisionInfo {
+    pub id: String,
+    pub citation: String,
+    pub title: String,
+}
+
+/// An article of a top document (one that carries out nothing), how the
+/// documents below refine it and which plans reach it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NationalRow {
+    pub document: String,
+    pub obligation: String,
+    pub anchor: String,
+    pub citation: String,
+    pub title: String,
+    pub depth: usize,
+    pub refinements: Vec<ProvisionInfo>,
+    /// Per plan: what in it covers the article, directly or through a refinement.
+    pub reached_by: Vec<Vec<ProvisionInfo>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureInfo {
+    pub comparator: Option<Comparator>,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub per_year: bool,
+    pub deadline: Option<i32>,
+    pub text: Option<String>,
+}
+
+impl Serialize for Comparator {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// What a target asks of a plan, and what the plan says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TargetVerdict {
+    Meets,
+    Lower,
+    Later,
+    Incomparable,
+    /// Implemented, but no figure stated.
+    Unstated,
+    NothingOwed,
+    Exempted,
+    Omitted,
+    NotOwed,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetCell {
+    pub owed: Option<FigureInfo>,
+    /// Population share: the plan's population and the population shared among.
+    pub share: Option<(u64, u64)>,
+    pub stated: Option<FigureInfo>,
+    pub verdict: TargetVerdict,
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ObservationInfo {
+    pub jurisdiction: String,
+    pub year: Option<i32>,
+    pub value: f64,
+    pub unit: Option<String>,
+    /// Observed ÷ target figure, in percent.
+    pub progress: Option<f64>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetRow {
+    pub anchor: String,
+    pub obligation: String,
+    pub document: String,
+    pub citation: String,
+    pub title: String,
+    pub metric: String,
+    pub metric_label: String,
+    pub higher: FigureInfo,
+    pub passes: &'static str,
+    /// One per plan, in the order of [`Coverage::plans`].
+    pub cells: Vec<TargetCell>,
+    pub observations: Vec<ObservationInfo>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExcerptLine {
+    pub number: usize,
+    pub text: String,
+    pub marked: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub anchor: String,
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    /// `file:line:column`, the column in characters.
+    pub location: String,
+    pub plan: Option<String>,
+    pub obligation: Option<String>,
+    /// The matrix row of the obligation, where it has one.
+    pub row: Option<String>,
+    pub excerpt: Vec<ExcerptLine>,
+    pub obligation_text: Option<String>,
+}
+
+/// The section titles of higher documents, by document id, read from their
+/// source texts by the caller (the library does no IO).
+pub type Headings = HashMap<String, SectionTitles>;
+
+/// Builds the coverage model of the plans in `ctx` from the diagnostics of
+/// the same run.
+pub fn build(ctx: &Context, diagnostics: &[Diagnostic], headings: &Headings) -> Coverage {
+    let model = ctx.model;
+    let mut by_cell: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, d) in diagnostics.iter().enumerate() {
+        if let (Some(p), Some(o)) = (&d.plan, &d.obligation) {
+            by_cell.entry((&p.id, &o.id)).or_default().push(i);
+        }
+    }
+    let higher = higher_documents(ctx);
+    let mut groups: Vec<Group> = Vec::new();
+    let mut row_of: HashMap<OblId, String> = HashMap::new();
+    for &h in &higher {
+        let doc = model.document(h);
+        let titles = headings.get(doc.id());
+        for &o in &doc.obligations {
+            let obligation = model.obligation(o);
+            let top = model.ancestors(o).last().unwrap_or(o);
+            let section = headings::section_of(model.obligation(top).citation());
+            if groups
+                .last()
+                .is_none_or(|g| g.document != doc.id() || g.section != section)
+            {
+                groups.push(Group {
+                    document: doc.id().to_string(),
+                    document_title: doc.decl.title.clone().unwrap_or_default(),
+                    heading: section_heading(&section, titles),
+                    section,
+                    rows: Vec::new(),
+                });
+            }
+            let cells = ctx
+                .plans
+                .iter()
+                .map(|plan| cell(ctx, plan, o, &by_cell, diagnostics))
+                .collect();
+            let anchor = anchor("o", obligation.id());
+            row_of.insert(o, anchor.clone());
+            if let Some(group) = groups.last_mut() {
+                group.rows.push(Row {
+                    anchor,
+                    obligation: obligation.id().to_string(),
+                    document: doc.id().to_string(),
+                    citation: obligation.citation().to_string(),
+                    title: obligation.title().to_string(),
+                    text: obligation.decl.text.clone(),
+                    depth: model.ancestors(o).count(),
+                    severity: obligation.decl.severity,
+                    cells,
+                });
+            }
+        }
+    }
+    let plans = ctx
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(i, p)| summary(model, p, i, &groups, diagnostics))
+        .collect();
+    Coverage {
+        as_of: ctx.options.as_of.to_string(),
+        documents: documents(ctx),
+        plans,
+        national: national(ctx, &row_of),
+        targets: targets(ctx, &higher),
+        findings: findings(model, diagnostics, &row_of),
+        groups,
+    }
+}
+
+impl Coverage {
+    /// Every matrix row, in order.
+    pub fn rows(&self) -> impl Iterator<Item = &Row> {
+        self.groups.iter().flat_map(|g| g.rows.iter())
+    }
+}
+
+impl FigureInfo {
+    fn of_target(t: &TargetDecl) -> FigureInfo {
+        FigureInfo {
+            comparator: t.figure.as_ref().map(|f| f.comparator),
+            value: t.figure.as_ref().map(|f| f.value),
+            unit: t.figure.as_ref().and_then(|f| f.unit.clone()),
+            per_year: t.per_year,
+            deadline: t.deadline.as_ref().map(|d| d.value),
+            text: t.text.clone(),
+        }
+    }
+
+    /// `≥ 15159 人次 每年`, `≈ 28% 2025年前`, `国际创新型城市同等水平 2035年前`.
+    pub fn display(&self, lang: Lang) -> String {
+        let words = lang.words();
+        let mut parts = Vec::new();
+        if let Some(value) = self.value {
+            let symbol = match self.comparator {
+                Some(Comparator::AtLeast) | None => "≥",
+                Some(Comparator::MoreThan) => ">",
+                Some(Comparator::AtMost) => "≤",
+                Some(Comparator::About) => "≈",
+                Some(Comparator::Exactly) => "=",
+            };
+            parts.push(format!(
+                "{symbol} {}",
+                figures::format_figure(value, self.unit.as_deref(), false)
+            ));
+        }
+        if let Some(text) = &self.text {
+            parts.push(text.clone());
+        }
+        if self.per_year {
+            parts.push(words.per_year.to_string());
+        }
+        if let Some(year) = self.deadline {
+            parts.push(match lang {
+                Lang::Zh => format!("{year}{}", words.by_year),
+                Lang::En => format!("{} {year}", words.by_year),
+            });
+        }
+        parts.join(" ")
+    }
+}
+
+/// An HTML id for a thing: `o-bj.3.1.3-2f2` for `bj.3.1.3/2`; characters
+/// other than ASCII letters, digits, `.` and `_` become `-` and their hex code.
+pub fn anchor(prefix: &str, id: &str) -> String {
+    let mut out = format!("{prefix}-");
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() || c == '.' || c == '_' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("-{:x}", c as u32));
+        }
+    }
+    out
+}
+
+fn section_heading(section: &str, titles: Option<&SectionTitles>) -> String {
+    if section.is_empty() {
+        return String::new();
+    }
+    let numbering = headings::chinese_numbering(section);
+    let title = |key: &str| titles.and_then(|t| t.get(key)).cloned();
+    let top = section.split('.').next().unwrap_or("");
+    let mut heading = numbering;
+    let names: Vec<String> = [
+        title(top),
+        (top != section).then(|| title(section)).flatten(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !names.is_empty() {
+        if !heading.ends_with('、') {
+            heading.push(' ');
+        }
+        heading.push_str(&names.join(" › "));
+    }
+    heading
+}
+
+/// The documents the checked plans carry out, in declaration order.
+fn higher_documents(ctx: &Context) -> Vec<DocId> {
+    let mut higher: Vec<DocId> = ctx
+        .plans
+        .iter()
+        .flat_map(|p| ctx.model.document(p.doc).parents.iter().copied())
+        .collect();
+    higher.sort();
+    higher.dedup();
+    higher
+}
+
+fn provision_info(ctx: &Context, p: Provision) -> ProvisionInfo {
+    let (citation, title) = match p {
+        Provision::Item(i) => {
+            let i = ctx.model.item(i);
+            (i.citation(), i.decl.title.as_deref().unwrap_or(""))
+        }
+        Provision::Obligation(o) => {
+            let o = ctx.model.obligation(o);
+            (o.citation(), o.title())
+        }
+    };
+    ProvisionInfo {
+        id: ctx.provision_id(p).to_string(),
+        citation: citation.to_string(),
+        title: title.to_string(),
+    }
+}
+
+fn obligation_info(model: &Model, o: OblId) -> ProvisionInfo {
+    let ob = model.obligation(o);
+    ProvisionInfo {
+        id: ob.id().to_string(),
+        citation: ob.citation().to_string(),
+        title: ob.title().to_string(),
+    }
+}
+
+/// The exemption in force on `o` or the nearest bullet above it.
+fn exemption_reason(ctx: &Context, plan: &PlanView, o: OblId) -> Option<Option<String>> {
+    std::iter::once(o)
+        .chain(ctx.model.ancestors(o))
+        .find_map(|x| plan.exemptions_in_force.get(&x))
+        .map(|&e| {
+            ctx.model
+                .exemption(e)
+                .decl
+                .reason
+                .as_ref()
+                .map(|r| r.value.clone())
+        })
+}
+
+fn status(ctx: &Context, plan: &PlanView, o: OblId, undercut: bool) -> Status {
+    match plan.binding(o) {
+        Binding::NotBound => return Status::NotOwed,
+        Binding::NotApplicable => return Status::NotApplicable,
+        Binding::Owed { .. } => {}
+    }
+    if exemption_reason(ctx, plan, o).is_some() {
+        return Status::Exempted;
+    }
+    if undercut {
+        return Status::Undercut;
+    }
+    if !plan.covering(o).is_empty() {
+        return Status::Implemented;
+    }
+    // As `omitted-obligation` reads a bullet: one with text of its own must
+    // be covered itself; one without is the heading of its clauses, carried
+    // out (in part) through them.
+    let obligation = ctx.model.obligation(o);
+    if obligation.decl.text.is_some() || obligation.children.is_empty() {
+        return Status::Omitted;
+    }
+    let child_statuses: Vec<Status> = obligation
+        .children
+        .iter()
+        .map(|&c| status(ctx, plan, c, false))
+        .collect();
+    let touched = child_statuses.iter().any(|s| {
+        matches!(
+            s,
+            Status::Implemented | Status::Partial | Status::Exempted | Status::Undercut
+        )
+    });
+    if !touched {
+        Status::Omitted
+    } else if child_statuses
+        .iter()
+        .any(|s| matches!(s, Status::Omitted | Status::Partial))
+    {
+        Status::Partial
+    } else {
+        Status::Implemented
+    }
+}
+
+fn cell(
+    ctx: &Context,
+    plan: &PlanView,
+    o: OblId,
+    by_cell: &HashMap<(&str, &str), Vec<usize>>,
+    diagnostics: &[Diagnostic],
+) -> Cell {
+    let model = ctx.model;
+    let key = (model.document(plan.doc).id(), model.obligation(o).id());
+    let mut findings = by_cell.get(&key).cloned().unwrap_or_default();
+    let undercut = findings
+        .iter()
+        .any(|&i| diagnostics.get(i).is_some_and(|d| d.code == UNDERCUT_CODE));
+    let status = status(ctx, plan, o, undercut);
+    // A clause of an omitted bullet is reported once, at the bullet: the
+    // clause's cell shows that finding.
+    if findings.is_empty() && status == Status::Omitted {
+        findings = model
+            .ancestors(o)
+            .find_map(|a| by_cell.get(&(key.0, model.obligation(a).id())))
+            .cloned()
+            .unwrap_or_default();
+    }
+    // A bullet carried out through its clauses shows what carries those out.
+    let mut covering: Vec<Provision> = plan.covering(o).to_vec();
+    if covering.is_empty() && matches!(status, Status::Partial | Status::Implemented) {
+        let mut stack = model.obligation(o).children.clone();
+        while let Some(c) = stack.pop() {
+            for &p in plan.covering(c) {
+                if !covering.contains(&p) {
+                    covering.push(p);
+                }
+            }
+            stack.extend(model.obligation(c).children.iter().copied());
+        }
+        covering.sort();
+    }
+    Cell {
+        status,
+        advisory: matches!(plan.binding(o), Binding::Owed { advisory: true }),
+        provisions: covering.iter().map(|&p| provision_info(ctx, p)).collect(),
+        reason: match status {
+            Status::Exempted => exemption_reason(ctx, plan, o).flatten(),
+            _ => None,
+        },
+        findings,
+    }
+}
+
+fn summary(
+    model: &Model,
+    plan: &PlanView,
+    column: usize,
+    groups: &[Group],
+    diagnostics: &[Diagnostic],
+) -> PlanSummary {
+    let doc = model.document(plan.doc);
+    let mut s = PlanSummary {
+        id: doc.id().to_string(),
+        title: doc.decl.title.clone().unwrap_or_default(),
+        jurisdiction: doc
+            .jurisdiction
+            .map(|j| model.jurisdiction(j).display_name().to_string()),
+        carries_out: doc
+            .parents
+            .iter()
+            .map(|&p| model.document(p).id().to_string())
+            .collect(),
+        ..PlanSummary::default()
+    };
+    for row in groups.iter().flat_map(|g| &g.rows) {
+        let Some(cell) = row.cells.get(column) else {
+            continue;
+        };
+        if cell.status.is_owed() {
+            s.owed += 1;
+            if cell.advisory {
+                s.advisory += 1;
+            }
+        }
+        match cell.status {
+            Status::Implemented => s.implemented += 1,
+            Status::Partial => s.partial += 1,
+            Status::Exempted => s.exempted += 1,
+            Status::Omitted => s.omitted += 1,
+            Status::Undercut => s.undercut += 1,
+            Status::NotApplicable => s.not_applicable += 1,
+            Status::NotOwed => {}
+        }
+    }
+    s.compliance =
+        (s.owed > 0).then(|| 100.0 * (s.implemented + s.exempted) as f64 / s.owed as f64);
+    let mine: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.plan.as_ref().is_some_and(|p| p.id == s.id))
+        .cloned()
+        .collect();
+    s.findings = Counts::of(&mine);
+    s
+}
+
+fn documents(ctx: &Context) -> Vec<DocumentInfo> {
+    let model = ctx.model;
+    (0..model.documents.len() as u32)
+        .map(DocId)
+        .map(|d| {
+            let doc = model.document(d);
+            DocumentInfo {
+                id: doc.id().to_string(),
+                title: doc.decl.title.clone().unwrap_or_default(),
+                number: doc.decl.number.clone(),
+                issuer: doc.decl.issuer.clone(),
+                issued: doc.decl.issued.as_ref().map(|i| i.value.to_string()),
+                jurisdiction: doc
+                    .jurisdiction
+                    .map(|j| model.jurisdiction(j).display_name().to_string()),
+                carries_out: doc
+                    .parents
+                    .iter()
+                    .map(|&p| model.document(p).id().to_string())
+                    .collect(),
+                checked: ctx.plans.iter().any(|p| p.doc == d),
+            }
+        })
+        .collect()
+}
+
+/// Top documents (which carry out nothing) at least two levels above a
+/// checked plan: their obligations, how the documents between refine them,
+/// and which plans reach them. A top document that only some plan's
+/// direct parent is already has its rows in the matrix.
+fn national(ctx: &Context, row_of: &HashMap<OblId, String>) -> Vec<NationalRow> {
+    let model = ctx.model;
+    let mut tops: Vec<DocId> = Vec::new();
+    for plan in &ctx.plans {
+        let direct = &model.document(plan.doc).parents;
+        let mut stack: Vec<DocId> = direct.clone();
+        let mut seen: Vec<DocId> = Vec::new();
+        while let Some(d) = stack.pop() {
+            if seen.contains(&d) {
+                continue;
+            }
+            seen.push(d);
+            let parents = &model.document(d).parents;
+            if parents.is_empty() && !direct.contains(&d) && !tops.contains(&d) {
+                tops.push(d);
+            }
+            stack.extend(parents.iter().copied());
+        }
+    }
+    tops.sort();
+    let mut refined_by: HashMap<OblId, Vec<OblId>> = HashMap::new();
+    for index in 0..model.obligations.len() as u32 {
+        let x = OblId(index);
+        for r in model.refinement_closure(x).into_iter().skip(1) {
+            refined_by.entry(r).or_default().push(x);
+        }
+    }
+    let mut rows = Vec::new();
+    for d in tops {
+        for &o in &model.document(d).obligations {
+            let ob = model.obligation(o);
+            rows.push(NationalRow {
+                document: model.document(d).id().to_string(),
+                obligation: ob.id().to_string(),
+                anchor: row_of
+                    .get(&o)
+                    .cloned()
+                    .unwrap_or_else(|| anchor("o", ob.id())),
+                citation: ob.citation().to_string(),
+                title: ob.title().to_string(),
+                depth: model.ancestors(o).count(),
+                refinements: refined_by
+                    .get(&o)
+                    .map(|list| list.iter().map(|&x| obligation_info(model, x)).collect())
+                    .unwrap_or_default(),
+                reached_by: ctx
+                    .plans
+                    .iter()
+                    .map(|p| {
+                        p.covering(o)
+                            .iter()
+                            .map(|&q| provision_info(ctx, q))
+                            .collect()
+                    })
+                    .collect(),
+            });
+        }
+    }
+    rows
+}
+
+fn targets(ctx: &Context, higher: &[DocId]) -> Vec<TargetRow> {
+    let model = ctx.model;
+    let mut rows = Vec::new();
+    for &h in higher {
+        let doc = model.document(h);
+        for &o in &doc.obligations {
+            let ob = model.obligation(o);
+            for target in &ob.decl.targets {
+                let higher_figure = FigureInfo::of_target(target);
+                let observations = observations(ctx, doc.jurisdiction, target);
+                rows.push(TargetRow {
+                    anchor: anchor("o", ob.id()),
+                    obligation: ob.id().to_string(),
+                    document: doc.id().to_string(),
+                    citation: ob.citation().to_string(),
+                    title: ob.title().to_string(),
+                    metric: target.metric.value.clone(),
+                    metric_label: target
+                        .label
+                        .clone()
+                        .unwrap_or_else(|| target.metric.value.clone()),
+                    higher: higher_figure,
+                    passes: match target.passes {
+                        Passes::Floor => "floor",
+                        Passes::Share => "share",
+                        Passes::None => "none",
+                    },
+                    cells: ctx
+                        .plans
+                        .iter()
+                        .map(|p| target_cell(ctx, p, o, target))
+                        .collect(),
+                    observations,
+                });
+            }
+        }
+    }
+    rows
+}
+
+fn target_cell(ctx: &Context, plan: &PlanView, o: OblId, target: &TargetDecl) -> TargetCell {
+    let mut cell = TargetCell {
+        owed: None,
+        share: None,
+        stated: None,
+        verdict: TargetVerdict::NotOwed,
+        detail: None,
+    };
+    if !matches!(plan.binding(o), Binding::Owed { .. }) {
+        return cell;
+    }
+    let stated = plan
+        .covering(o)
+        .iter()
+        .flat_map(|&p| ctx.provision_targets(p))
+        .find(|t| t.metric.value == target.metric.value);
+    cell.stated = stated.map(FigureInfo::of_target);
+    let requirement = match figures::owed(ctx, plan.doc, o, target) {
+        Owed::Nothing => {
+            cell.verdict = TargetVerdict::NothingOwed;
+            return cell;
+        }
+        Owed::Unapportionable(why) => {
+            cell.verdict = TargetVerdict::Incomparable;
+            cell.detail = Some(why);
+            return cell;
+        }
+        Owed::Figure(r) => r,
+    };
+    cell.owed = Some(FigureInfo {
+        comparator: Some(match requirement.comparator {
+            Comparator::About => Comparator::AtLeast,
+            c => c,
+        }),
+        value: requirement.value,
+        unit: requirement.unit.clone(),
+        per_year: requirement.per_year,
+        deadline: requirement.deadline,
+        text: requirement.text.clone(),
+    });
+    cell.share = requirement.share.map(|s| (s.population, s.among));
+    cell.verdict = if exemption_reason(ctx, plan, o).is_some() {
+        TargetVerdict::Exempted
+    } else if let Some(stated) = stated {
+        let verdicts = figures::compare(&requirement, stated);
+        match verdicts.into_iter().find(|v| *v != Verdict::Meets) {
+            None => TargetVerdict::Meets,
+            Some(Verdict::LowerFigure { .. }) => TargetVerdict::Lower,
+            Some(Verdict::LaterDeadline { .. }) => TargetVerdict::Later,
+            Some(Verdict::Incomparable(why)) => {
+                cell.detail = Some(why);
+                TargetVerdict::Incomparable
+            }
+            Some(Verdict::Meets) => TargetVerdict::Meets,
+        }
+    } else if plan.covering(o).is_empty() {
+        TargetVerdict::Omitted
+    } else {
+        TargetVerdict::Unstated
+    };
+    cell
+}
+
+/// Observations of the target's metric in the issuer's jurisdiction or
+/// below it, with progress against the target's figure.
+fn observations(
+    ctx: &Context,
+    issuer: Option<crate::model::JurId>,
+    target: &TargetDecl,
+) -> Vec<ObservationInfo> {
+    let model = ctx.model;
+    model
+        .observations
+        .iter()
+        .filter(|obs| obs.decl.metric.value == target.metric.value)
+        .filter_map(|obs| {
+            let j = obs.jurisdiction?;
+            let inside = match issuer {
+                Some(i) => i == j || model.jurisdiction_descends(j, i),
+                None => true,
+            };
+            let value: &Figure = obs.decl.value.as_ref()?;
+            inside.then(|| ObservationInfo {
+                jurisdiction: model.jurisdiction(j).display_name().to_string(),
+                year: obs.decl.year,
+                value: value.value,
+                unit: value.unit.clone(),
+                progress: target
+                    .figure
+                    .as_ref()
+                    .filter(|f| f.value > 0.0 && f.unit == value.unit)
+                    .map(|f| 100.0 * value.value / f.value),
+                source: obs.decl.source.clone(),
+            })
+        })
+        .collect()
+}
+
+fn findings(
+    model: &Model,
+    diagnostics: &[Diagnostic],
+    row_of: &HashMap<OblId, String>,
+) -> Vec<Finding> {
+    diagnostics
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let file = model.sources.get(d.primary.file);
+            let (line, column) = file.line_col(d.primary.span.start);
+            let (end_line, _) = file.line_col(d.primary.span.end);
+            let first = line.saturating_sub(1).max(1);
+            let last = end_line.max(line).min(line + EXCERPT_LINES - 1);
+            let excerpt: Vec<ExcerptLine> = (first..=last)
+                .filter_map(|n| {
+                    let start = file.line_start(n - 1)?;
+                    let end = file.line_start(n).unwrap_or(file.text.len());
+                    let text = file
+                        .slice(crate::source::Span::new(start, end))
+                        .trim_end()
+                        .to_string();
+                    let marked = n >= line && n <= end_line.max(line);
+                    (marked || !text.trim().is_empty()).then_some(ExcerptLine {
+                        number: n,
+                        text,
+                        marked,
+                    })
+                })
+                .collect();
+            let obligation = d
+                .obligation
+                .as_ref()
+                .and_then(|o| model.obligation_by_id(&o.id));
+            // A finding about something missing points at the plan's
+            // header, which tells a reader nothing: no excerpt then.
+            let at_header = d.plan.as_ref().is_some_and(|p| {
+                model.document_by_id(&p.id).is_some_and(|doc| {
+                    let doc = model.document(doc);
+                    doc.file == d.primary.file && doc.decl.header == d.primary.span
+                })
+            });
+            let excerpt = if at_header { Vec::new() } else { excerpt };
+            Finding {
+                anchor: format!("f-{i}"),
+                code: d.code,
+                severity: d.severity,
+                message: d.message.clone(),
+                help: d.help.clone(),
+                location: format!("{}:{line}:{column}", file.name),
+                plan: d.plan.as_ref().map(|p| p.id.clone()),
+                obligation: d.obligation.as_ref().map(|o| o.id.clone()),
+                row: obligation.and_then(|o| row_of.get(&o).cloned()),
+                excerpt,
+                obligation_text: obligation.map(|o| {
+                    let o = model.obligation(o);
+                    [o.decl.title.as_deref(), o.decl.text.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join("：")
+                }),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Options;
+    use crate::syntax::value::Date;
+
+    /// The fixture cascade of `tests/fixtures/report`: a city outline and
+    /// districts A and B.
+    fn fixture() -> (crate::Outcome, Options) {
+        let files = [
+            (
+                "places.plan",
+                include_str!("../../tests/fixtures/report/rules/places.plan"),
+            ),
+            (
+                "national.plan",
+                include_str!("../../tests/fixtures/report/rules/national.plan"),
+            ),
+            (
+                "city.plan",
+                include_str!("../../tests/fixtures/report/rules/city.plan"),
+            ),
+            (
+                "a.plan",
+                include_str!("../../tests/fixtures/report/plans/a.plan"),
+            ),
+            (
+                "b.plan",
+                include_str!("../../tests/fixtures/report/plans/b.plan"),
+            ),
+        ];
+        let options = Options {
+            as_of: Date {
+                year: 2026,
+                month: 1,
+                day: 1,
+            },
+        };
+        let outcome = crate::check(files, crate::Selection::All, options);
+        assert!(!outcome.input_errors, "{:?}", outcome.diagnostics);
+        (outcome, options)
+    }
+
+    fn cell<'c>(c: &'c Coverage, obligation: &str, plan: &str) -> &'c Cell {
+        let column = c
+            .plans
+            .iter()
+            .position(|p| p.id == plan)
+            .unwrap_or(usize::MAX);
+        c.rows()
+            .find(|r| r.obligation == obligation)
+            .and_then(|r| r.cells.get(column))
+            .unwrap_or_else(|| panic!("no cell {obligation} × {plan}"))
+    }
+
+    #[test]
+    fn statuses_of_the_fixture() {
+        let (outcome, options) = fixture();
+        let ctx = Context::new(&outcome.model, options, outcome.plans.iter().copied());
+        let c = build(&ctx, &outcome.diagnostics, &Headings::new());
+        assert_eq!(cell(&c, "tc.1.1.1", "t.a").status, Status::Implemented);
+        assert_eq!(cell(&c, "tc.1.1.1", "t.b").status, Status::Omitted);
+        // A bullet with text of its own must be covered itself; a heading
+        // without text is carried out in part through its clauses.
+        assert_eq!(cell(&c, "tc.2.1.1", "t.a").status, Status::Omitted);
+        assert_eq!(cell(&c, "tc.2.1.1/1", "t.a").status, Status::Implemented);
+        assert_eq!(cell(&c, "tc.2.3.1", "t.a").status, Status::Partial);
+        assert_eq!(cell(&c, "tc.2.3.1", "t.b").status, Status::Omitted);
+        assert_eq!(cell(&c, "tc.2.3.1/2", "t.b").status, Status::Omitted);
+        assert_eq!(cell(&c, "tc.2.1.2", "t.a").status, Status::Undercut);
+        assert_eq!(cell(&c, "tc.2.2.1", "t.a").status, Status::NotApplicable);
+        assert_eq!(cell(&c, "tc.3.1.1", "t.a").status, Status::NotOwed);
+        let exempted = cell(&c, "tc.3.1.2", "t.a");
+        assert_eq!(exempted.status, Status::Exempted);
+        assert_eq!(exempted.reason.as_deref(), Some("由市里统一编制"));
+        // The undercut cell links to the undercut finding.
+        let undercut = cell(&c, "tc.2.1.2", "t.a");
+        assert!(
+            undercut
+                .findings
+                .iter()
+                .any(|&i| c.findings[i].code == UNDERCUT_CODE)
+        );
+        // A's share of the training: 10000 × 50000 / 100000.
+        let training = c
+            .targets
+            .iter()
+            .find(|t| t.obligation == "tc.2.1.2")
+            .expect("a target row");
+        let a = &training.cells[1];
+        assert_eq!(a.verdict, TargetVerdict::Lower);
+        assert_eq!(a.owed.as_ref().and_then(|f| f.value), Some(5000.0));
+        assert_eq!(a.share, Some((50000, 100000)));
+    }
+
+    #[test]
+    fn the_model_serializes() {
+        let (outcome, options) = fixture();
+        let ctx = Context::new(&outcome.model, options, outcome.plans.iter().copied());
+        let c = build(&ctx, &outcome.diagnostics, &Headings::new());
+        let json = serde_json::to_string(&c).unwrap_or_default();
+        assert!(json.contains("\"status\":\"undercut\""), "{json}");
+        assert!(json.contains("\"comparator\":\"about\""), "{json}");
+    }
+
+    #[test]
+    fn anchors_are_unique_and_safe() {
+        assert_eq!(anchor("o", "bj.3.1.3/2"), "o-bj.3.1.3-2f2");
+        assert_ne!(anchor("o", "a/1"), anchor("o", "a_1"));
+        assert_eq!(anchor("o", "x\"<"), "o-x-22-3c");
+    }
+}

@@ -1,0 +1,543 @@
+//! The cascade graph: documents (and, on demand, obligations and items)
+//! with what carries out, refines and implements what, exported as DOT,
+//! Mermaid or an SVG picture drawn in Rust by layout-rs (no Graphviz at run
+//! time). Edges are labelled with a plan's compliance when a coverage model
+//! is at hand.
+
+use std::fmt::Write;
+
+use layout::backends::svg::SVGWriter;
+use layout::core::base::Orientation;
+use layout::core::color::Color;
+use layout::core::geometry::{Point, get_size_for_str};
+use layout::core::style::{LineStyleKind, StyleAttr};
+use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
+use layout::topo::layout::VisualGraph;
+
+use crate::model::{DocId, Model};
+use crate::report::coverage::{Coverage, Status};
+
+/// How much of the cascade to draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Documents and their carries-out links.
+    Documents,
+    /// Documents, the obligations of the checked plans' higher documents,
+    /// and the plans' items, with refines and implements links.
+    Obligations,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    /// A document no checked plan is.
+    Document,
+    /// A checked plan.
+    Plan,
+    Obligation,
+    Item,
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub id: String,
+    /// Lines of the label.
+    pub label: Vec<String>,
+    pub kind: NodeKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EdgeKind {
+    CarriesOut,
+    Refines,
+    Implements,
+}
+
+/// An edge from the lower thing to the higher one.
+#[derive(Debug, Clone)]
+pub struct Edge {
+    pub from: usize,
+    pub to: usize,
+    pub kind: EdgeKind,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+}
+
+/// The layout failed (layout-rs panicked on this graph).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the graph could not be laid out")]
+pub struct LayoutError;
+
+/// Columns per label line before wrapping (a Chinese character takes two).
+const WRAP: usize = 30;
+/// Label lines of a title at most.
+const TITLE_LINES: usize = 3;
+
+/// Builds the graph of the model's documents.
+pub fn build(model: &Model, coverage: Option<&Coverage>, detail: Detail) -> Graph {
+    let mut g = Graph::default();
+    let checked =
+        |d: DocId| coverage.is_some_and(|c| c.plans.iter().any(|p| p.id == model.document(d).id()));
+    let mut doc_node = Vec::new();
+    for (i, doc) in model.documents.iter().enumerate() {
+        let mut label = wrap(doc.decl.title.as_deref().unwrap_or(doc.id()));
+        label.push(doc.id().to_string());
+        doc_node.push(g.nodes.len());
+        g.nodes.push(Node {
+            id: doc.id().to_string(),
+            label,
+            kind: if checked(DocId(i as u32)) {
+                NodeKind::Plan
+            } else {
+                NodeKind::Document
+            },
+        });
+    }
+    for (i, doc) in model.documents.iter().enumerate() {
+        for &parent in &doc.parents {
+            g.edges.push(Edge {
+                from: doc_node[i],
+                to: doc_node[parent.index()],
+                kind: EdgeKind::CarriesOut,
+                label: coverage
+                    .and_then(|c| compliance(c, doc.id(), model.document(parent).id()))
+                    .unwrap_or_default(),
+            });
+        }
+    }
+    if detail == Detail::Obligations {
+        add_obligations(model, &mut g, &doc_node);
+    }
+    g
+}
+
+/// `82% (41/50)`: the share of the higher document's owed obligations the
+/// plan implements or exempts.
+fn compliance(coverage: &Coverage, plan: &str, higher: &str) -> Option<String> {
+    let column = coverage.plans.iter().position(|p| p.id == plan)?;
+    let (mut done, mut owed) = (0, 0);
+    for row in coverage.rows().filter(|r| r.document == higher) {
+        let status = row.cells.get(column)?.status;
+        if status.is_owed() {
+            owed += 1;
+            if matches!(status, Status::Implemented | Status::Exempted) {
+                done += 1;
+            }
+        }
+    }
+    (owed > 0).then(|| format!("{:.0}% ({done}/{owed})", 100.0 * done as f64 / owed as f64))
+}
+
+fn add_obligations(model: &Model, g: &mut Graph, doc_node: &[usize]) {
+    let mut obligation_node = vec![None; model.obligations.len()];
+    let higher: Vec<usize> = {
+        let mut h: Vec<usize> = model
+            .documents
+            .iter()
+            .flat_map(|d| d.parents.iter().map(|p| p.index()))
+            .collect();
+        h.sort_unstable();
+        h.dedup();
+        h
+    };
+    for &d in &higher {
+        for &o in &model.documents[d].obligations {
+            let ob = model.obligation(o);
+            if ob.parent.is_some() {
+                continue;
+            }
+            obligation_node[o.index()] = Some(g.nodes.len());
+            let mut label = wrap(ob.title());
+            label.push(format!("{} {}", ob.id(), ob.citation()));
+            g.nodes.push(Node {
+                id: ob.id().to_string(),
+                label,
+                kind: NodeKind::Obligation,
+            });
+        }
+    }
+    // A clause is drawn as its bullet.
+    let node_of = |o: crate::model::OblId| {
+        let top = model.ancestors(o).last().unwrap_or(o);
+        obligation_node[top.index()]
+    };
+    for (i, ob) in model.obligations.iter().enumerate() {
+        let Some(from) = node_of(crate::model::OblId(i as u32)) else {
+            continue;
+        };
+        for &r in &ob.refines {
+            if let Some(to) = node_of(r)
+                && from != to
+            {
+                push_unique(g, from, to, EdgeKind::Refines);
+            }
+        }
+    }
+    for item in &model.items {
+        let from = g.nodes.len();
+        let mut label = wrap(item.decl.title.as_deref().unwrap_or(item.id()));
+        label.push(format!("{} {}", item.id(), item.citation()));
+        g.nodes.push(Node {
+            id: item.id().to_string(),
+            label,
+            kind: NodeKind::Item,
+        });
+        for &o in &item.implements {
+            if let Some(to) = node_of(o) {
+                push_unique(g, from, to, EdgeKind::Implements);
+            }
+        }
+        if item.implements.is_empty() {
+            push_unique(
+                g,
+                from,
+                doc_node[item.document.index()],
+                EdgeKind::Implements,
+            );
+        }
+    }
+}
+
+fn push_unique(g: &mut Graph, from: usize, to: usize, kind: EdgeKind) {
+    if !g
+        .edges
+        .iter()
+        .any(|e| e.from == from && e.to == to && e.kind == kind)
+    {
+        g.edges.push(Edge {
+            from,
+            to,
+            kind,
+            label: String::new(),
+        });
+    }
+}
+
+/// Wraps a title into lines of at most [`WRAP`] columns (a Chinese
+/// character takes two, a Latin letter one; Latin words stay whole), at
+/// most [`TITLE_LINES`] lines, the last ending in `…` when cut.
+pub fn wrap(text: &str) -> Vec<String> {
+    let mut tokens: Vec<String> = Vec::new();
+    for c in text.chars() {
+        let joins = c.is_ascii() && !c.is_ascii_whitespace();
+        match tokens.last_mut() {
+            Some(last)
+                if joins
+                    && last
+                        .chars()
+                        .all(|l| l.is_ascii() && !l.is_ascii_whitespace()) =>
+            {
+                last.push(c)
+            }
+            _ => tokens.push(c.to_string()),
+        }
+    }
+    let width = |s: &str| {
+        s.chars()
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum::<usize>()
+    };
+    let mut lines: Vec<String> = vec![String::new()];
+    for token in tokens {
+        let Some(line) = lines.last_mut() else { break };
+        if !line.is_empty() && width(line) + width(&token) > WRAP {
+            let next = token.trim_start().to_string();
+            if next.is_empty() {
+                continue;
+            }
+            lines.push(next);
+        } else {
+            line.push_str(&token);
+        }
+    }
+    let cut = lines.len() > TITLE_LINES;
+    lines.truncate(TITLE_LINES);
+    if cut && let Some(last) = lines.last_mut() {
+        *last = last.trim_end().to_string();
+        last.push('…');
+    }
+    lines.iter().map(|l| l.trim_end().to_string()).collect()
+}
+
+fn edge_name(kind: EdgeKind) -> &'static str {
+    match kind {
+        EdgeKind::CarriesOut => "carries out",
+        EdgeKind::Refines => "refines",
+        EdgeKind::Implements => "implements",
+    }
+}
+
+/// The graph in Graphviz DOT.
+pub fn to_dot(g: &Graph) -> String {
+    let quote = |s: &str| {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' | '\r' => out.push_str("\\n"),
+                _ => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    };
+    let mut out = String::from(
+        "digraph cascade {\n  rankdir=BT;\n  node [shape=box, fontname=\"sans-serif\"];\n",
+    );
+    for n in &g.nodes {
+        let style = match n.kind {
+            NodeKind::Plan => ", style=filled, fillcolor=\"#dbeafe\"",
+            NodeKind::Document => ", style=filled, fillcolor=\"#f3f4f6\"",
+            NodeKind::Obligation => ", shape=note",
+            NodeKind::Item => ", shape=ellipse",
+        };
+        let _ = writeln!(
+            out,
+            "  {} [label={}{style}];",
+            quote(&n.id),
+            quote(&n.label.join("\n"))
+        );
+    }
+    for e in &g.edges {
+        let (Some(from), Some(to)) = (g.nodes.get(e.from), g.nodes.get(e.to)) else {
+            continue;
+        };
+        let label = if e.label.is_empty() {
+            edge_name(e.kind).to_string()
+        } else {
+            format!("{}: {}", edge_name(e.kind), e.label)
+        };
+        let _ = writeln!(
+            out,
+            "  {} -> {} [label={}];",
+            quote(&from.id),
+            quote(&to.id),
+            quote(&label)
+        );
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// The graph as a Mermaid flowchart.
+pub fn to_mermaid(g: &Graph) -> String {
+    let text = |s: &str| {
+        let mut out = String::new();
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("#quot;"),
+                '#' => out.push_str("#35;"),
+                '<' => out.push_str("#lt;"),
+                '>' => out.push_str("#gt;"),
+                '|' => out.push_str("#124;"),
+                '&' => out.push_str("#amp;"),
+                '\n' | '\r' => out.push(' '),
+                _ => out.push(c),
+            }
+        }
+        out
+    };
+    let mut out = String::from("flowchart BT\n");
+    for (i, n) in g.nodes.iter().enumerate() {
+        let label = n
+            .label
+            .iter()
+            .map(|l| text(l))
+            .collect::<Vec<_>>()
+            .join("<br/>");
+        let (open, close) = match n.kind {
+            NodeKind::Item => ("([", "])"),
+            NodeKind::Obligation => ("[/", "/]"),
+            _ => ("[", "]"),
+        };
+        let _ = writeln!(out, "  n{i}{open}\"{label}\"{close}");
+    }
+    for e in &g.edges {
+        let label = if e.label.is_empty() {
+            edge_name(e.kind).to_string()
+        } else {
+            format!("{}: {}", edge_name(e.kind), e.label)
+        };
+        let arrow = match e.kind {
+            EdgeKind::CarriesOut => "-->",
+            _ => "-.->",
+        };
+        let _ = writeln!(out, "  n{} {arrow}|\"{}\"| n{}", e.from, text(&label), e.to);
+    }
+    out
+}
+
+/// The graph drawn as a standalone SVG document, higher documents on top.
+pub fn to_svg(g: &Graph) -> Result<String, LayoutError> {
+    if g.nodes.is_empty() {
+        return Ok(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"></svg>\n"
+                .to_string(),
+        );
+    }
+    let nodes = g.nodes.clone();
+    let edges = g.edges.clone();
+    // layout-rs asserts on graphs it cannot place; a failed layout must
+    // not take the report down with it.
+    let result = std::panic::catch_unwind(move || {
+        let mut vg = VisualGraph::new(Orientation::TopToBottom);
+        let handles: Vec<_> = nodes
+            .iter()
+            .map(|n| {
+                let text = n.label.join("\n");
+                let font = 14;
+                let size = get_size_for_str(&text, font).add(Point::new(24.0, 16.0));
+                let fill = match n.kind {
+                    NodeKind::Plan => 0xdbeafeff,
+                    NodeKind::Document => 0xf3f4f6ff,
+                    NodeKind::Obligation => 0xfef3c7ff,
+                    NodeKind::Item => 0xffffffff,
+                };
+                let look =
+                    StyleAttr::new(Color::new(0x374151ff), 1, Some(Color::new(fill)), 6, font);
+                vg.add_node(Element::create(
+                    ShapeKind::new_box(&text),
+                    look,
+                    Orientation::LeftToRight,
+                    size,
+                ))
+            })
+            .collect();
+        for e in &edges {
+            let (Some(&higher), Some(&lower)) = (handles.get(e.to), handles.get(e.from)) else {
+                continue;
+            };
+            let style = match e.kind {
+                EdgeKind::CarriesOut => LineStyleKind::Normal,
+                _ => LineStyleKind::Dashed,
+            };
+            let look = StyleAttr::new(Color::new(0x6b7280ff), 1, None, 0, 12);
+            let arrow = Arrow::new(
+                LineEndKind::Arrow,
+                LineEndKind::None,
+                style,
+                &e.label,
+                &look,
+                &None,
+                &None,
+            );
+            vg.add_edge(arrow, higher, lower);
+        }
+        let mut svg = SVGWriter::new();
+        vg.do_it(false, false, false, &mut svg);
+        svg.finalize()
+    });
+    result
+        .map(|svg| sorted_styles(&svg))
+        .map_err(|_| LayoutError)
+}
+
+/// layout-rs writes its font classes from a hash map, in an order that
+/// changes from run to run; sorting them makes the picture reproducible
+/// (the committed example report is compared byte for byte).
+fn sorted_styles(svg: &str) -> String {
+    let (Some(start), Some(end)) = (svg.find("<style>\n"), svg.find("</style>")) else {
+        return svg.to_string();
+    };
+    let body = start + "<style>\n".len();
+    if end < body {
+        return svg.to_string();
+    }
+    let mut lines: Vec<&str> = svg[body..end].lines().collect();
+    lines.sort_unstable();
+    let mut out = String::with_capacity(svg.len());
+    out.push_str(&svg[..body]);
+    for line in lines {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str(&svg[end..]);
+    out
+}
+
+/// The SVG without its XML declaration, to place inside an HTML page.
+pub fn inline_svg(svg: &str) -> &str {
+    match svg.find("<svg") {
+        Some(start) => &svg[start..],
+        None => svg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Graph {
+        Graph {
+            nodes: vec![
+                Node {
+                    id: "a\"b".into(),
+                    label: vec!["北京市<纲要>".into(), "a\"b".into()],
+                    kind: NodeKind::Document,
+                },
+                Node {
+                    id: "xc".into(),
+                    label: vec!["西城区 | 方案 #1".into()],
+                    kind: NodeKind::Plan,
+                },
+            ],
+            edges: vec![Edge {
+                from: 1,
+                to: 0,
+                kind: EdgeKind::CarriesOut,
+                label: "50% (1/2)".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn dot_quotes_labels() {
+        let dot = to_dot(&sample());
+        assert!(dot.contains("\"a\\\"b\" [label=\"北京市<纲要>\\na\\\"b\""));
+        assert!(dot.contains("\"xc\" -> \"a\\\"b\" [label=\"carries out: 50% (1/2)\"]"));
+    }
+
+    #[test]
+    fn mermaid_escapes_what_would_break_the_syntax() {
+        let m = to_mermaid(&sample());
+        assert!(m.contains("n0[\"北京市#lt;纲要#gt;<br/>a#quot;b\"]"));
+        assert!(m.contains("n1[\"西城区 #124; 方案 #35;1\"]"));
+        assert!(m.contains("n1 -->|\"carries out: 50% (1/2)\"| n0"));
+    }
+
+    #[test]
+    fn svg_draws_chinese_labels_escaped() {
+        let svg = to_svg(&sample()).map_err(|e| e.to_string());
+        let svg = svg.as_deref().unwrap_or("");
+        assert!(svg.contains("北京市&lt;纲要&gt;"));
+        assert!(!svg.contains("<纲要>"));
+        assert!(svg.contains("西城区"));
+    }
+
+    #[test]
+    fn svg_is_the_same_every_time() {
+        let first = to_svg(&sample()).map_err(|e| e.to_string());
+        for _ in 0..8 {
+            assert_eq!(to_svg(&sample()).map_err(|e| e.to_string()), first);
+        }
+    }
+
+    #[test]
+    fn wrapping_cuts_long_titles() {
+        let long = "一".repeat(100);
+        let lines = wrap(&long);
+        assert_eq!(lines.len(), TITLE_LINES);
+        assert!(lines[2].ends_with('…'));
+        assert_eq!(lines[0].chars().count(), 15);
+        assert_eq!(wrap("短"), vec!["短".to_string()]);
+        assert_eq!(
+            wrap("Opinions on Further Strengthening the Popularization"),
+            vec!["Opinions on Further", "Strengthening the", "Popularization"]
+        );
+    }
+}

@@ -1,0 +1,379 @@
+//! The reviewers' report as Markdown, for a pull-request comment: the
+//! same sections as the HTML report, as tables, without the graph picture.
+//! Every piece of document text is escaped, so a title cannot open a link,
+//! a table cell or an HTML tag.
+
+use std::fmt::Write;
+
+use crate::report::coverage::{Coverage, FigureInfo, Status, TargetCell, TargetVerdict};
+use crate::report::lang::Lang;
+use crate::report::table;
+
+/// Renders the report.
+pub fn render(coverage: &Coverage, lang: Lang) -> String {
+    let w = lang.words();
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", w.report_title);
+    let _ = writeln!(out, "{}: {}\n", w.generated, esc(&coverage.as_of));
+    summary(&mut out, coverage, lang);
+    legend(&mut out, lang);
+    matrix(&mut out, coverage, lang);
+    national(&mut out, coverage, lang);
+    targets(&mut out, coverage, lang);
+    comparison(&mut out, coverage, lang);
+    findings(&mut out, coverage, lang);
+    out
+}
+
+/// Escapes text for a Markdown table cell or paragraph.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn percent(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_string(), |v| format!("{v:.1}%"))
+}
+
+fn summary(out: &mut String, c: &Coverage, lang: Lang) {
+    let w = lang.words();
+    let _ = writeln!(out, "## {}\n", w.summary);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+        w.plan,
+        w.jurisdiction,
+        w.carries_out,
+        w.owed,
+        w.advisory,
+        lang.status(Status::Implemented),
+        lang.status(Status::Partial),
+        lang.status(Status::Exempted),
+        lang.status(Status::Omitted),
+        lang.status(Status::Undercut),
+        lang.status(Status::NotApplicable),
+        w.compliance,
+        w.findings
+    );
+    let _ = writeln!(out, "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
+    for p in &c.plans {
+        let _ = writeln!(
+            out,
+            "| {} {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} {}, {} {}, {} {} |",
+            esc(&p.id),
+            esc(&p.title),
+            esc(p.jurisdiction.as_deref().unwrap_or("")),
+            esc(&p.carries_out.join(", ")),
+            p.owed,
+            p.advisory,
+            p.implemented,
+            p.partial,
+            p.exempted,
+            p.omitted,
+            p.undercut,
+            p.not_applicable,
+            percent(p.compliance),
+            p.findings.errors,
+            w.errors,
+            p.findings.warnings,
+            w.warnings,
+            p.findings.infos,
+            w.infos
+        );
+    }
+    let _ = writeln!(out, "\n{}\n\n{}\n", w.compliance_note, w.advisory_note);
+}
+
+fn legend(out: &mut String, lang: Lang) {
+    let _ = writeln!(out, "{}:\n", lang.words().legend);
+    for s in Status::ALL {
+        let _ = writeln!(
+            out,
+            "- {} {}: {}",
+            esc(s.symbol()),
+            lang.status(s),
+            lang.status_help(s)
+        );
+    }
+    let _ = writeln!(out, "- † {}\n", lang.words().advisory_note);
+}
+
+fn matrix(out: &mut String, c: &Coverage, lang: Lang) {
+    let w = lang.words();
+    let _ = writeln!(out, "## {}\n\n{}\n", w.matrix, w.matrix_note);
+    let mut document = "";
+    for g in &c.groups {
+        if g.document != document {
+            document = &g.document;
+            let _ = writeln!(out, "### {} {}\n", esc(&g.document), esc(&g.document_title));
+        }
+        if !g.heading.is_empty() {
+            let _ = writeln!(out, "#### {}\n", esc(&g.heading));
+        }
+        let _ = write!(out, "| {} | {} |", w.citation, w.obligation);
+        for p in &c.plans {
+            let _ = write!(out, " {} |", esc(&p.id));
+        }
+        let _ = write!(out, "\n|---|---|");
+        for _ in &c.plans {
+            let _ = write!(out, ":-:|");
+        }
+        out.push('\n');
+        for row in &g.rows {
+            let indent = "　".repeat(row.depth);
+            let _ = write!(
+                out,
+                "| {} | {indent}{} `{}` |",
+                esc(&row.citation),
+                esc(&row.title),
+                row.obligation.replace('`', "")
+            );
+            for cell in &row.cells {
+                let mut mark = esc(cell.status.symbol());
+                if cell.advisory {
+                    mark.push('†');
+                }
+                if let Some(reason) = &cell.reason {
+                    let _ = write!(mark, " ({})", esc(reason));
+                }
+                let _ = write!(out, " {mark} |");
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+}
+
+fn national(out: &mut String, c: &Coverage, lang: Lang) {
+    if c.national.is_empty() {
+        return;
+    }
+    let w = lang.words();
+    let _ = writeln!(out, "## {}\n\n{}\n", w.national, w.national_note);
+    let _ = write!(out, "| {} | {} | {} |", w.article, w.title, w.refined_by);
+    for p in &c.plans {
+        let _ = write!(out, " {} |", esc(&p.id));
+    }
+    let _ = write!(out, "\n|---|---|---|");
+    for _ in &c.plans {
+        let _ = write!(out, ":-:|");
+    }
+    out.push('\n');
+    for row in &c.national {
+        let refinements = if row.refinements.is_empty() {
+            w.none.to_string()
+        } else {
+            row.refinements
+                .iter()
+                .map(|r| esc(&r.id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let _ = write!(
+            out,
+            "| {} {} | {}{} | {refinements} |",
+            esc(&row.document),
+            esc(&row.citation),
+            "　".repeat(row.depth),
+            esc(&row.title)
+        );
+        for reached in &row.reached_by {
+            let _ = write!(out, " {} |", if reached.is_empty() { "○" } else { "●" });
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "\n● {} · ○ {}\n", w.reached, w.not_reached);
+}
+
+/// `owed ≥ 15159 人次 每年 · stated ≥ 16000 人次 每年 · meets`.
+pub fn target_cell_text(cell: &TargetCell, lang: Lang) -> String {
+    let w = lang.words();
+    let mut parts = Vec::new();
+    if let Some(owed) = &cell.owed {
+        let mut text = format!("{} {}", w.owed_figure, owed.display(lang));
+        if let Some((population, among)) = cell.share {
+            let _ = write!(text, " ({} {population}/{among})", w.share_of);
+        }
+        parts.push(text);
+    }
+    if let Some(stated) = &cell.stated {
+        parts.push(format!("{} {}", w.stated_figure, stated.display(lang)));
+    }
+    parts.push(verdict_text(cell.verdict, lang).to_string());
+    if let Some(detail) = &cell.detail {
+        parts.push(detail.clone());
+    }
+    parts.join(" · ")
+}
+
+/// The name of a target verdict.
+pub fn verdict_text(verdict: TargetVerdict, lang: Lang) -> &'static str {
+    let w = lang.words();
+    match verdict {
+        TargetVerdict::Meets => w.meets,
+        TargetVerdict::Lower => w.lower,
+        TargetVerdict::Later => w.later,
+        TargetVerdict::Incomparable => w.incomparable,
+        TargetVerdict::Unstated => w.unstated,
+        TargetVerdict::NothingOwed => w.nothing_owed,
+        TargetVerdict::Exempted => lang.status(Status::Exempted),
+        TargetVerdict::Omitted => lang.status(Status::Omitted),
+        TargetVerdict::NotOwed => lang.status(Status::NotOwed),
+    }
+}
+
+/// `北京市 2023: 27.68% (98.9% of the target)`.
+pub fn observation_text(
+    o: &crate::report::coverage::ObservationInfo,
+    target: &FigureInfo,
+    lang: Lang,
+) -> String {
+    let w = lang.words();
+    let mut text = format!(
+        "{} {}: {}",
+        o.jurisdiction,
+        o.year.map(|y| y.to_string()).unwrap_or_default(),
+        crate::check::figures::format_figure(o.value, o.unit.as_deref(), false)
+    );
+    if let (Some(p), Some(_)) = (o.progress, target.value) {
+        let _ = match lang {
+            Lang::Zh => write!(text, "（{} {p:.1}%）", w.of_target),
+            Lang::En => write!(text, " ({p:.1}% {})", w.of_target),
+        };
+    }
+    text
+}
+
+fn targets(out: &mut String, c: &Coverage, lang: Lang) {
+    if c.targets.is_empty() {
+        return;
+    }
+    let w = lang.words();
+    let _ = writeln!(out, "## {}\n\n{}\n", w.targets, w.targets_note);
+    let _ = write!(
+        out,
+        "| {} | {} | {} |",
+        w.obligation, w.metric, w.higher_figure
+    );
+    for p in &c.plans {
+        let _ = write!(out, " {} |", esc(&p.id));
+    }
+    let _ = write!(out, " {} |\n|---|---|---|", w.observations);
+    for _ in &c.plans {
+        let _ = write!(out, "---|");
+    }
+    out.push_str("---|\n");
+    for t in &c.targets {
+        let _ = write!(
+            out,
+            "| {} {} {} | {} | {} |",
+            esc(&t.document),
+            esc(&t.citation),
+            esc(&t.title),
+            esc(&t.metric_label),
+            esc(&t.higher.display(lang))
+        );
+        for cell in &t.cells {
+            let _ = write!(out, " {} |", esc(&target_cell_text(cell, lang)));
+        }
+        let observed: Vec<String> = t
+            .observations
+            .iter()
+            .map(|o| esc(&observation_text(o, &t.higher, lang)))
+            .collect();
+        let _ = writeln!(out, " {} |", observed.join("; "));
+    }
+    out.push('\n');
+}
+
+fn comparison(out: &mut String, c: &Coverage, lang: Lang) {
+    let w = lang.words();
+    let _ = writeln!(out, "## {}\n\n{}\n", w.comparison, w.comparison_note);
+    // Advisory differences (the higher document came later) are counted,
+    // not listed: they say what a revision must add, and a pull-request
+    // comment has to stay short. The HTML report and the exports list them.
+    let all: Vec<_> = table::rows(c, lang)
+        .into_iter()
+        .filter(|r| r.differs())
+        .collect();
+    let advisory = all.iter().filter(|r| r.advisory).count();
+    if advisory > 0 {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            w.advisory_not_listed.replace("{}", &advisory.to_string())
+        );
+    }
+    let rows: Vec<_> = all.into_iter().filter(|r| !r.advisory).collect();
+    if rows.is_empty() {
+        let _ = writeln!(out, "{}\n", w.no_findings);
+        return;
+    }
+    let _ = writeln!(out, "| {} |", table::headings(lang).join(" | "));
+    let _ = writeln!(out, "|---|---|---|---|---|---|");
+    for row in &rows {
+        let cells = table::cells(row, lang).map(|c| esc(&c));
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out.push('\n');
+}
+
+fn findings(out: &mut String, c: &Coverage, lang: Lang) {
+    let w = lang.words();
+    let _ = writeln!(out, "## {}\n", w.findings);
+    if c.findings.is_empty() {
+        let _ = writeln!(out, "{}", w.no_findings);
+        return;
+    }
+    // Findings about an owed obligation of a plan are in the 对照表 already
+    // (差异 and 建议), or counted there when advisory; list the others, so
+    // that the comment stays short.
+    let mut in_table = vec![false; c.findings.len()];
+    let mut shown = 0;
+    for row in c.rows() {
+        for cell in row.cells.iter().filter(|cell| cell.status.is_owed()) {
+            for &i in &cell.findings {
+                if let Some(seen) = in_table.get_mut(i)
+                    && !*seen
+                {
+                    *seen = true;
+                    shown += usize::from(!cell.advisory);
+                }
+            }
+        }
+    }
+    if shown > 0 {
+        let _ = writeln!(
+            out,
+            "{}
+",
+            w.findings_in_table.replace("{}", &shown.to_string())
+        );
+    }
+    for (f, _) in c.findings.iter().zip(&in_table).filter(|(_, seen)| !**seen) {
+        let _ = writeln!(
+            out,
+            "- **{}** `{}` {}: {}",
+            f.severity.as_str(),
+            f.code,
+            esc(&f.location),
+            esc(&f.message)
+        );
+        if let Some(help) = &f.help {
+            let _ = writeln!(out, "  - {}: {}", w.help, esc(help));
+        }
+    }
+}

@@ -1,0 +1,563 @@
+//! `planlint report` and `planlint graph` end to end: the Markdown snapshot,
+//! escaping, exports, exit codes, size with 3,000 obligations, 16 plans,
+//! the committed example report, and the page in a real headless Chromium.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+
+const AS_OF: &str = "2026-11-23";
+const FIXTURE: &str = "tests/fixtures/report";
+
+fn planlint() -> Command {
+    let mut cmd = Command::cargo_bin("planlint").expect("the planlint binary is built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+fn fixture_args(cmd: &mut Command) -> &mut Command {
+    cmd.args([
+        "--rules",
+        &format!("{FIXTURE}/rules"),
+        "--plans",
+        &format!("{FIXTURE}/plans"),
+        "--as-of",
+        AS_OF,
+    ])
+}
+
+/// Runs `planlint report` with `args`, returns (status, stdout, stderr).
+fn run(args: &[&str], extra: impl FnOnce(&mut Command)) -> (i32, Vec<u8>, String) {
+    let mut cmd = planlint();
+    cmd.arg("report").args(args);
+    extra(&mut cmd);
+    let out = cmd.output().expect("planlint runs");
+    (
+        out.status.code().unwrap_or(-1),
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn markdown_report_of_the_fixture_cascade() {
+    for lang in ["zh", "en"] {
+        let (status, stdout, stderr) = run(&["--format", "markdown", "--lang", lang], |c| {
+            fixture_args(c);
+        });
+        assert_eq!(status, 0, "{stderr}");
+        let text = String::from_utf8(stdout).expect("markdown is UTF-8");
+        insta::assert_snapshot!(format!("markdown_{lang}"), text);
+    }
+}
+
+#[test]
+fn fixture_cells_say_what_each_plan_did() {
+    let (status, stdout, stderr) = run(&["--format", "markdown", "--lang", "en"], |c| {
+        fixture_args(c);
+    });
+    assert_eq!(status, 0, "{stderr}");
+    let text = String::from_utf8(stdout).expect("UTF-8");
+    let row = |citation: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("| {citation} |")))
+            .unwrap_or_else(|| panic!("no matrix row {citation} in\n{text}"))
+            .to_string()
+    };
+    // Columns: t.city, t.a, t.b.
+    // A: exempted with its reason; B: omitted.
+    assert!(
+        row("3.1.2").ends_with("| · | E (由市里统一编制) | ✗ |"),
+        "{}",
+        row("3.1.2")
+    );
+    // A promises 4000 of the 5000 it owes: undercut; B meets 3000 ≥ 3000.
+    assert!(row("2.1.2").ends_with("| · | ▼ | ✓ |"), "{}", row("2.1.2"));
+    // Farmers' training: not applicable to A (not agricultural).
+    assert!(
+        row("2.2.1").ends_with("| · | n/a | ✓ |"),
+        "{}",
+        row("2.2.1")
+    );
+    // Binds the issuer only.
+    assert!(row("3.1.1").ends_with("| · | · | · |"), "{}", row("3.1.1"));
+    // A implements one clause of the campaign, which has text of its own:
+    // the campaign itself is omitted. The facilities heading has no text:
+    // one clause of two makes it partial.
+    assert!(row("2.1.1").ends_with("| · | ✗ | ✓ |"), "{}", row("2.1.1"));
+    assert!(
+        row("2.1.1/2").ends_with("| · | ✗ | ✓ |"),
+        "{}",
+        row("2.1.1/2")
+    );
+    assert!(row("2.3.1").ends_with("| · | ◐ | ✗ |"), "{}", row("2.3.1"));
+    // The summary: A owes 9 (target, campaign and 2 clauses, training,
+    // facilities and 2 clauses, yearly plan; the fund binds the city only,
+    // the farmers do not apply): implemented 3 (target, a clause of each),
+    // partial 1, exempted 1, omitted 3, undercut 1 → 4 of 9.
+    assert!(
+        text.contains(
+            "| t.a 甲区实施方案 | 甲区 | t.city | 9 | 0 | 3 | 1 | 1 | 3 | 1 | 1 | 44.4% |"
+        ),
+        "{text}"
+    );
+    // Progress of the city's observation against its 28% target.
+    assert!(
+        text.contains("测试市 2023: 27% (96.4% of the target)"),
+        "{text}"
+    );
+    // The national view: the city's target refines article 1, which A and
+    // B reach through it (A implements it, B does not).
+    assert!(
+        text.contains("| t.nat 1 | 总体目标 | tc.1.1.1 | ● | ● | ○ |"),
+        "{text}"
+    );
+}
+
+fn write_cascade(dir: &Path, title: &str, plans: usize, obligations: usize) {
+    let rules = dir.join("rules");
+    let plan_dir = dir.join("plans");
+    std::fs::create_dir_all(&rules).expect("mkdir");
+    std::fs::create_dir_all(&plan_dir).expect("mkdir");
+    let mut places =
+        String::from("jurisdiction g { name \"总\"; rank province \"市\"; population 1000000 }\n");
+    for p in 0..plans {
+        places.push_str(&format!(
+            "jurisdiction g.d{p} {{ name \"第{p}区\"; rank county \"区\"; parent g; population {} }}\n",
+            1000 + p
+        ));
+    }
+    std::fs::write(rules.join("places.plan"), places).expect("write");
+    let mut higher = format!(
+        "document g.outline {{\n  title {title:?}\n  issued 2020-01-01\n  rank province\n  jurisdiction g\n}}\n"
+    );
+    for o in 0..obligations {
+        higher.push_str(&format!(
+            "obligation g.{o} {{ title \"第{o}项要求 <b>&\"; source {}.{}.{} }}\n",
+            o / 100 + 1,
+            o / 10 % 10 + 1,
+            o % 10 + 1
+        ));
+    }
+    std::fs::write(rules.join("outline.plan"), higher).expect("write");
+    for p in 0..plans {
+        let mut plan = format!(
+            "document g.plan{p} {{\n  title \"第{p}区方案 {title}\"\n  issued 2021-01-01\n  rank county\n  jurisdiction g.d{p}\n  carries_out g.outline\n}}\n"
+        );
+        for o in (0..obligations).filter(|o| (o + p) % 2 == 0) {
+            plan.push_str(&format!(
+                "item p{p}.{o} {{ title \"落实第{o}项\"; source {o}; implements g.{o} }}\n"
+            ));
+        }
+        std::fs::write(plan_dir.join(format!("plan{p}.plan")), plan).expect("write");
+    }
+}
+
+fn cascade_args(dir: &Path) -> Vec<String> {
+    vec![
+        "--rules".into(),
+        dir.join("rules").display().to_string(),
+        "--plans".into(),
+        dir.join("plans").display().to_string(),
+        "--as-of".into(),
+        AS_OF.into(),
+    ]
+}
+
+const XSS: &str = "<script>alert(1)</script>";
+
+#[test]
+fn user_text_is_escaped_everywhere() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_cascade(dir.path(), XSS, 1, 3);
+    let out = dir.path().join("r.html");
+    let mut args = cascade_args(dir.path());
+    args.extend(["--out".into(), out.display().to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (status, _, stderr) = run(&args, |_| {});
+    assert_eq!(status, 0, "{stderr}");
+    let html = std::fs::read_to_string(&out).expect("report written");
+    assert!(!html.contains("<script"), "a script tag got through");
+    assert!(!html.contains("<b>&"), "markup in a title got through");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("第0项要求 &lt;b&gt;&amp;"));
+    // The graph's labels too (layout-rs escapes its text).
+    let svg_start = html.find("<svg").expect("the graph is inline");
+    assert!(html[svg_start..].contains("&lt;script&gt;"));
+    let (status, md, _) = run(&args_md(dir.path()), |_| {});
+    assert_eq!(status, 0);
+    let md = String::from_utf8(md).expect("UTF-8");
+    assert!(!md.contains("<script>"), "{md}");
+    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+fn args_md(dir: &Path) -> Vec<&'static str> {
+    let mut args: Vec<String> = vec!["--format".into(), "markdown".into()];
+    args.extend(cascade_args(dir));
+    args.into_iter()
+        .map(|s| &*Box::leak(s.into_boxed_str()))
+        .collect()
+}
+
+#[test]
+fn three_thousand_obligations_stay_a_reasonable_size() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_cascade(dir.path(), "大纲", 1, 3000);
+    let out = dir.path().join("big.html");
+    let mut args = cascade_args(dir.path());
+    args.extend(["--out".into(), out.display().to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (status, _, stderr) = run(&args, |_| {});
+    assert_eq!(status, 0, "{stderr}");
+    let html = std::fs::read_to_string(&out).expect("written");
+    assert_eq!(html.matches("<tr class=\"obl").count(), 3000);
+    // 1,500 omissions, every one a finding and a 对照表 row, yet the page
+    // stays small enough to open and mail: under 2.5 MB, some 800 bytes an
+    // obligation (2.1 MB when this was written).
+    assert!(
+        html.len() < 2_500_000,
+        "the report of 3,000 obligations is {} bytes",
+        html.len()
+    );
+    // The matrix sections start collapsed.
+    let matrix = &html[html.find("id=\"matrix\"").expect("matrix")
+        ..html.find("id=\"national\"").expect("national")];
+    assert!(matrix.contains("<details class=\"sec\">"));
+    assert!(!matrix.contains("<details class=\"sec\" open>"));
+}
+
+#[test]
+fn sixteen_plans_make_sixteen_columns() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_cascade(dir.path(), "大纲", 16, 20);
+    let mut args = vec!["--format".to_string(), "csv".to_string()];
+    args.extend(cascade_args(dir.path()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (status, csv, stderr) = run(&args, |_| {});
+    assert_eq!(status, 0, "{stderr}");
+    assert!(
+        csv.starts_with("\u{feff}".as_bytes()),
+        "csv starts with a BOM"
+    );
+    let mut reader = csv::Reader::from_reader(&csv[3..]);
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("valid csv");
+    // Every plan owes all 20 obligations: 16 × 20 rows.
+    assert_eq!(rows.len(), 320);
+    assert_eq!(rows.iter().filter(|r| &r[1] == "遗漏").count(), 160);
+    assert_eq!(rows.iter().filter(|r| &r[1] == "已落实").count(), 160);
+
+    let out = dir.path().join("r.html");
+    let mut args = cascade_args(dir.path());
+    args.extend(["--out".into(), out.display().to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (status, _, stderr) = run(&args, |_| {});
+    assert_eq!(status, 0, "{stderr}");
+    let html = std::fs::read_to_string(&out).expect("written");
+    let first_row = &html[html.find("<tr class=\"obl").expect("a row")..];
+    let first_row = &first_row[..first_row.find("</tr>").expect("row ends")];
+    assert_eq!(first_row.matches("<td class=\"c ").count(), 16);
+    assert!(html.contains("第15区"));
+}
+
+#[test]
+fn xlsx_export_is_a_workbook() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("对照表.xlsx");
+    let (status, _, stderr) = run(
+        &["--format", "xlsx", "--out", &out.display().to_string()],
+        |c| {
+            fixture_args(c);
+        },
+    );
+    assert_eq!(status, 0, "{stderr}");
+    let bytes = std::fs::read(&out).expect("written");
+    assert!(bytes.starts_with(b"PK\x03\x04"), "an xlsx is a zip file");
+    assert!(bytes.len() > 4000);
+    // Nothing is left behind but the file itself.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    // The same run gives the same bytes (the workbook is dated as of the check).
+    let again = tempfile::tempdir().expect("tempdir");
+    let second = again.path().join("again.xlsx");
+    let (status, _, _) = run(
+        &["--format", "xlsx", "--out", &second.display().to_string()],
+        |c| {
+            fixture_args(c);
+        },
+    );
+    assert_eq!(status, 0);
+    assert!(
+        std::fs::read(&second).expect("written") == bytes,
+        "xlsx output varies"
+    );
+}
+
+#[test]
+fn exit_codes() {
+    // Findings do not matter: the fixture has errors, the report exits 0.
+    let (status, _, _) = run(&["--format", "markdown"], |c| {
+        fixture_args(c);
+    });
+    assert_eq!(status, 0);
+    // An unwritable path: 2, and a message.
+    let (status, _, stderr) = run(&["--out", "/nonexistent-dir/r.html"], |c| {
+        fixture_args(c);
+    });
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("cannot write `/nonexistent-dir/r.html`"),
+        "{stderr}"
+    );
+    // xlsx without --out: 2.
+    let (status, _, stderr) = run(&["--format", "xlsx"], |c| {
+        fixture_args(c);
+    });
+    assert_eq!(status, 2);
+    assert!(stderr.contains("--out"), "{stderr}");
+    // Invalid input: 2, and the file is not written.
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("bad.plan"),
+        "document x {\n  title \"unclosed\n",
+    )
+    .expect("write");
+    let out = dir.path().join("r.html");
+    let (status, _, stderr) = run(
+        &[
+            "--rules",
+            &dir.path().display().to_string(),
+            "--plans",
+            &dir.path().display().to_string(),
+            "--out",
+            &out.display().to_string(),
+        ],
+        |_| {},
+    );
+    assert_eq!(status, 2, "{stderr}");
+    assert!(!out.exists());
+    // graph: every format, 0.
+    for format in ["dot", "mermaid", "svg"] {
+        let mut cmd = planlint();
+        cmd.args(["graph", "--format", format]);
+        fixture_args(&mut cmd);
+        let out = cmd.output().expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        assert!(text.contains("测试市纲要"), "{format}: {text}");
+    }
+    let mut cmd = planlint();
+    cmd.args(["graph", "--out", "/nonexistent-dir/g.svg"]);
+    fixture_args(&mut cmd);
+    assert_eq!(cmd.output().expect("runs").status.code(), Some(2));
+}
+
+/// The commands that regenerate the committed example report.
+const DOCS_COMMANDS: [[&str; 6]; 2] = [
+    [
+        "--as-of",
+        AS_OF,
+        "--format",
+        "html",
+        "--out",
+        "docs/report/index.html",
+    ],
+    [
+        "--as-of",
+        AS_OF,
+        "--format",
+        "markdown",
+        "--out",
+        "docs/report/report.md",
+    ],
+];
+
+#[test]
+fn committed_example_report_is_current() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    assert!(
+        root.join("rules").is_dir() && root.join("plans").is_dir(),
+        "the example report is built from rules/ and plans/, which are missing"
+    );
+    let update = std::env::var_os("UPDATE_DOCS").is_some();
+    let dir = tempfile::tempdir().expect("tempdir");
+    for command in DOCS_COMMANDS {
+        let committed = root.join(command[5]);
+        let fresh = dir.path().join(committed.file_name().expect("a file name"));
+        let mut args = command.to_vec();
+        let fresh_arg = fresh.display().to_string();
+        args[5] = &fresh_arg;
+        let (status, _, stderr) = run(&args, |_| {});
+        assert_eq!(status, 0, "{stderr}");
+        let fresh_bytes = std::fs::read(&fresh).expect("written");
+        if update {
+            std::fs::create_dir_all(committed.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&committed, &fresh_bytes).expect("update docs");
+            continue;
+        }
+        let old = std::fs::read(&committed).unwrap_or_default();
+        assert!(
+            old == fresh_bytes,
+            "`{}` is out of date: regenerate it with `cargo run -- report {}` (or `UPDATE_DOCS=1 cargo test committed_example_report`)",
+            command[5],
+            command.join(" ")
+        );
+    }
+}
+
+/// Chromium from Debian, or none. Where `CI` is set, a missing browser fails.
+fn chromium() -> Option<PathBuf> {
+    let found = std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain(
+            ["chromium", "chromium-browser"]
+                .into_iter()
+                .flat_map(|name| {
+                    std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+                        .map(move |d| d.join(name))
+                        .collect::<Vec<_>>()
+                }),
+        )
+        .find(|p| p.is_file());
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but Chromium is missing: `apt-get install -y chromium` (.ci/run does it)"
+        );
+        eprintln!("skipping: no chromium on PATH (set CI to make this a failure)");
+    }
+    found
+}
+
+/// Loads a page in headless Chromium: (DOM after load, stderr log).
+fn load_in_chromium(browser: &Path, page: &Path, extra: &[&str]) -> (String, String) {
+    let profile = tempfile::tempdir().expect("profile dir");
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--log-level=0",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Console messages (errors, CSP refusals) in Chromium's log.
+fn console_messages(log: &str) -> Vec<&str> {
+    log.lines()
+        .filter(|l| l.contains(":CONSOLE") || l.contains("Refused to") || l.contains("Uncaught"))
+        .collect()
+}
+
+#[test]
+fn report_in_headless_chromium() {
+    let Some(browser) = chromium() else { return };
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("index.html");
+    let (status, _, stderr) = run(
+        &["--as-of", AS_OF, "--out", &page.display().to_string()],
+        |_| {},
+    );
+    assert_eq!(status, 0, "{stderr}");
+    let (markdown_status, md, _) = run(
+        &["--as-of", AS_OF, "--format", "markdown", "--lang", "en"],
+        |_| {},
+    );
+    assert_eq!(markdown_status, 0);
+    let md = String::from_utf8(md).expect("UTF-8");
+    // The Markdown matrix has one table row per obligation (its tables'
+    // body lines); the page must show as many.
+    let matrix = &md[md.find("## Coverage matrix").expect("matrix")
+        ..md.find("## National view").expect("national")];
+    let obligations = matrix
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| Citation |"))
+        .count();
+    assert!(
+        obligations > 100,
+        "the real cascade has {obligations} obligations"
+    );
+
+    let (dom, log) = load_in_chromium(&browser, &page, &["--dump-dom"]);
+    assert!(dom.contains("</html>"), "no DOM dumped; log:\n{log}");
+    let errors = console_messages(&log);
+    assert!(errors.is_empty(), "console messages: {errors:#?}");
+    assert_eq!(
+        dom.matches("<tr class=\"obl").count(),
+        obligations,
+        "one matrix row per obligation"
+    );
+    assert!(dom.contains("<svg"), "the graph is in the page");
+
+    // The screenshot of the run, kept under target/ for a reviewer to look at.
+    let shot = root.join("target").join("report-screenshot.png");
+    let _ = std::fs::remove_file(&shot);
+    let (_, log) = load_in_chromium(
+        &browser,
+        &page,
+        &[
+            &format!("--screenshot={}", shot.display()),
+            "--window-size=1400,2200",
+            "--hide-scrollbars",
+        ],
+    );
+    let png = std::fs::read(&shot).unwrap_or_else(|_| panic!("no screenshot; log:\n{log}"));
+    assert!(png.starts_with(b"\x89PNG"), "a PNG");
+    assert!(
+        png.len() > 50_000,
+        "a screenshot of a real page, not a blank one"
+    );
+}
+
+#[test]
+fn chromium_check_sees_console_errors_and_injected_scripts() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The check must be able to fail: a page with a console error and an
+    // external asset is caught.
+    let bad = dir.path().join("bad.html");
+    std::fs::write(
+        &bad,
+        "<!DOCTYPE html><html><body><script>console.error('boom')</script><img src=\"http://127.0.0.1:9/x.png\"></body></html>",
+    )
+    .expect("write");
+    let (_, log) = load_in_chromium(&browser, &bad, &["--dump-dom"]);
+    let caught = console_messages(&log).join("\n");
+    assert!(caught.contains("boom"), "log:\n{log}");
+
+    // The XSS title stays text in the browser's DOM.
+    write_cascade(dir.path(), XSS, 1, 3);
+    let page = dir.path().join("xss.html");
+    let mut args = cascade_args(dir.path());
+    args.extend(["--out".into(), page.display().to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (status, _, stderr) = run(&args, |_| {});
+    assert_eq!(status, 0, "{stderr}");
+    let (dom, log) = load_in_chromium(&browser, &page, &["--dump-dom"]);
+    assert!(dom.contains("</html>"), "log:\n{log}");
+    assert!(!dom.contains("<script"), "a script element in the DOM");
+    assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(console_messages(&log).is_empty(), "{log}");
+}
