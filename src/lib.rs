@@ -15,6 +15,7 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod generate;
 pub mod model;
 pub mod report;
 pub mod source;

@@ -5,6 +5,7 @@
 mod check;
 mod explain;
 pub mod files;
+mod generate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +41,9 @@ enum Command {
     },
     /// List every diagnostic code with its default severity.
     Codes,
+    /// Write a synthetic cascade with planted defects (for benchmarks).
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
 }
 
 #[derive(clap::Args)]
@@ -91,5 +95,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Explain { code } => explain::explain(&code),
         Command::Codes => explain::codes(),
+        Command::Generate(args) => generate::run(args),
     }
 }
