@@ -100,6 +100,12 @@ impl SourceFile {
         (line + 1, column)
     }
 
+    /// 0-based line of a byte offset (clamped to the text), by binary search.
+    pub fn line_index(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
     /// Byte offset at which 0-based `line` starts.
     pub fn line_start(&self, line: usize) -> Option<usize> {
         self.line_starts.get(line).copied()
@@ -171,6 +177,9 @@ mod tests {
         assert_eq!(file.line_col(7), (1, 4));
         let second_line = file.text.find('x').unwrap();
         assert_eq!(file.line_col(second_line), (2, 1));
+        assert_eq!(file.line_index(second_line), 1);
+        assert_eq!(file.line_index(second_line - 1), 0);
+        assert_eq!(file.line_index(usize::MAX), 1);
     }
 
     #[test]

@@ -100,18 +100,22 @@ pub struct Context<'m> {
     pub model: &'m Model,
     pub options: Options,
     pub plans: Vec<PlanView>,
+    /// Who each shared figure is divided among.
+    pub shares: figures::ShareIndex,
 }
 
 impl<'m> Context<'m> {
     pub fn new(model: &'m Model, options: Options, plans: impl IntoIterator<Item = DocId>) -> Self {
-        let plans = plans
+        let plans: Vec<PlanView> = plans
             .into_iter()
             .map(|d| plan_view(model, options, d))
             .collect();
+        let shares = figures::ShareIndex::new(model, &plans);
         Context {
             model,
             options,
             plans,
+            shares,
         }
     }
 
@@ -245,7 +249,7 @@ fn effective_binds(model: &Model, o: OblId) -> Binds {
         .unwrap_or(Binds::Lower)
 }
 
-fn applies(model: &Model, o: OblId, jurisdiction: Option<crate::model::JurId>) -> bool {
+pub(crate) fn applies(model: &Model, o: OblId, jurisdiction: Option<crate::model::JurId>) -> bool {
     let Some(j) = jurisdiction else { return true };
     let j = model.jurisdiction(j);
     std::iter::once(o).chain(model.ancestors(o)).all(|x| {

@@ -91,14 +91,8 @@ fn roll_up(
         }
     }
     for (rank, plans) in by_rank {
-        let siblings: Vec<JurId> = (0..ctx.model.jurisdictions.len() as u32)
-            .map(JurId)
-            .filter(|&j| {
-                ctx.model.jurisdiction(j).rank() == rank
-                    && ctx.model.jurisdiction_descends(j, issuer_j)
-                    && ctx.applies(o, Some(j))
-            })
-            .collect();
+        let group = ctx.shares.siblings(ctx.model, o, rank);
+        let siblings = &group.members;
         let plan_of = |j: JurId| {
             plans
                 .iter()
@@ -140,7 +134,7 @@ fn roll_up(
             continue;
         }
         let mut sum = 0.0;
-        for &j in &siblings {
+        for &j in siblings {
             let Some(plan) = plan_of(j) else { continue };
             sum += plan
                 .covering(o)

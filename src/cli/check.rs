@@ -1,7 +1,6 @@
 //! `planlint check`: read the files, run the library, print, pick the exit status.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use planlint::check::Options;
@@ -14,8 +13,8 @@ use crate::cli::{CheckArgs, Format, today};
 
 pub fn run(args: CheckArgs) -> ExitCode {
     let mut read_errors = Vec::new();
-    let mut paths = Vec::new();
-    let selected: Vec<PathBuf> = if args.paths.is_empty() {
+    let mut paths = files::Collected::default();
+    let selected = if args.paths.is_empty() {
         if !args.rules.exists() && !args.plans.exists() {
             eprintln!(
                 "planlint: neither `{}` nor `{}` exists here; run from a project directory or name the files to check",
@@ -24,9 +23,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
             );
             return ExitCode::from(2);
         }
-        Vec::new()
+        files::Collected::default()
     } else {
-        let mut selected = Vec::new();
+        let mut selected = files::Collected::default();
         for p in &args.paths {
             files::collect(p, &mut selected, &mut read_errors);
         }
@@ -38,21 +37,20 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if args.paths.is_empty() && args.plans.exists() {
         files::collect(&args.plans, &mut paths, &mut read_errors);
     }
-    for p in &selected {
-        if !paths.iter().any(|q| same_file(q, p)) {
-            paths.push(p.clone());
-        }
+    for p in &selected.paths {
+        paths.push_unique(p.clone());
     }
     let mut texts = Vec::new();
-    for p in &paths {
+    for p in &paths.paths {
         match files::read(p) {
             Ok(text) => texts.push((files::display(p), text)),
             Err(e) => read_errors.push(e),
         }
     }
     let selected_names: Vec<String> = paths
+        .paths
         .iter()
-        .filter(|p| selected.iter().any(|s| same_file(s, p)))
+        .filter(|p| selected.contains(p))
         .map(|p| files::display(p))
         .collect();
     let selection = if args.paths.is_empty() {
@@ -121,12 +119,5 @@ pub fn run(args: CheckArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
     }
 }

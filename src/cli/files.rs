@@ -1,5 +1,6 @@
 //! Finding and reading `.plan` files: the binary's IO, kept out of the library.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -13,8 +14,34 @@ pub struct ReadError {
     pub message: String,
 }
 
+/// The files collected so far, and their canonical paths, so that each file
+/// is taken once however it is named.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub paths: Vec<PathBuf>,
+    seen: HashSet<PathBuf>,
+}
+
+impl Collected {
+    /// Whether `path` names a file already collected.
+    pub fn contains(&self, path: &Path) -> bool {
+        self.seen.contains(&canonical(path))
+    }
+
+    /// Adds `path` unless it names a file already collected.
+    pub fn push_unique(&mut self, path: PathBuf) {
+        if self.seen.insert(canonical(&path)) {
+            self.paths.push(path);
+        }
+    }
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 /// Every `.plan` file under `path` (or `path` itself), sorted, each once.
-pub fn collect(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>) {
+pub fn collect(path: &Path, out: &mut Collected, errors: &mut Vec<ReadError>) {
     let metadata = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -26,24 +53,14 @@ pub fn collect(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>)
         }
     };
     if metadata.is_file() {
-        push_unique(out, path.to_path_buf());
+        out.push_unique(path.to_path_buf());
         return;
     }
     let mut found = Vec::new();
     walk(path, &mut found, errors, 0);
     found.sort();
     for f in found {
-        push_unique(out, f);
-    }
-}
-
-fn push_unique(out: &mut Vec<PathBuf>, path: PathBuf) {
-    let key = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-    if !out
-        .iter()
-        .any(|p| fs::canonicalize(p).unwrap_or_else(|_| p.clone()) == key)
-    {
-        out.push(path);
+        out.push_unique(f);
     }
 }
 

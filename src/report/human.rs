@@ -8,7 +8,6 @@
 //! bytes, which is wrong for Chinese text.
 
 use std::fmt;
-use std::sync::Arc;
 
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
@@ -104,13 +103,15 @@ fn fallback(d: &Diagnostic, sources: &SourceMap) -> String {
     )
 }
 
-/// A source that tells miette character columns.
-#[derive(Debug, Clone)]
-struct CharColumnSource {
-    file: Arc<SourceFile>,
+/// A source that tells miette character columns, and finds lines with the
+/// file's line index: miette's own `str` source scans the text from byte 0
+/// for every label, which is quadratic over thousands of diagnostics.
+#[derive(Debug, Clone, Copy)]
+struct CharColumnSource<'s> {
+    file: &'s SourceFile,
 }
 
-impl SourceCode for CharColumnSource {
+impl SourceCode for CharColumnSource<'_> {
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
@@ -118,33 +119,42 @@ impl SourceCode for CharColumnSource {
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let text: &'a str = &self.file.text;
-        let contents = text.read_span(span, before, after)?;
-        let offset = contents.span().offset();
+        // miette reads `before` lines above the span and `after` below it;
+        // hand it only those lines (and one more), so that it scans a few
+        // lines instead of the file, then shift what it found back.
+        let first_line = self.file.line_index(span.offset()).saturating_sub(before);
+        let last_line = self.file.line_index(span.offset() + span.len()) + after + 2;
+        let window_start = self.file.line_start(first_line).unwrap_or(0);
+        let window_end = self.file.line_start(last_line).unwrap_or(text.len());
+        let window = &text[window_start..window_end];
+        let local = SourceSpan::new((span.offset() - window_start).into(), span.len());
+        let contents = window.read_span(&local, before, after)?;
+        let offset = contents.span().offset() + window_start;
         let (_, column) = self.file.line_col(offset);
         Ok(Box::new(MietteSpanContents::new_named(
             self.file.name.clone(),
             contents.data(),
-            *contents.span(),
-            contents.line(),
+            SourceSpan::new(offset.into(), contents.span().len()),
+            contents.line() + first_line,
             column - 1,
-            contents.line_count(),
+            contents.line_count() + first_line,
         )))
     }
 }
 
 /// Our diagnostic dressed for miette.
-struct MietteReport {
+struct MietteReport<'s> {
     message: String,
     code: Option<String>,
     severity: miette::Severity,
     help: Option<String>,
-    source: CharColumnSource,
+    source: CharColumnSource<'s>,
     labels: Vec<LabeledSpan>,
-    related: Vec<MietteReport>,
+    related: Vec<MietteReport<'s>>,
 }
 
-impl MietteReport {
-    fn new(d: &Diagnostic, sources: &SourceMap) -> Self {
+impl<'s> MietteReport<'s> {
+    fn new(d: &Diagnostic, sources: &'s SourceMap) -> Self {
         let primary_file = d.primary.file;
         let mut labels = vec![labeled(&d.primary, sources, true)];
         let mut related = Vec::new();
@@ -158,7 +168,7 @@ impl MietteReport {
                     severity: miette::Severity::Advice,
                     help: None,
                     source: CharColumnSource {
-                        file: Arc::new(sources.get(label.file).clone()),
+                        file: sources.get(label.file),
                     },
                     labels: vec![labeled(label, sources, true)],
                     related: Vec::new(),
@@ -175,7 +185,7 @@ impl MietteReport {
             },
             help: d.help.clone(),
             source: CharColumnSource {
-                file: Arc::new(sources.get(primary_file).clone()),
+                file: sources.get(primary_file),
             },
             labels,
             related,
@@ -195,21 +205,21 @@ fn labeled(label: &Label, sources: &SourceMap, primary: bool) -> LabeledSpan {
     }
 }
 
-impl fmt::Debug for MietteReport {
+impl fmt::Debug for MietteReport<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl fmt::Display for MietteReport {
+impl fmt::Display for MietteReport<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for MietteReport {}
+impl std::error::Error for MietteReport<'_> {}
 
-impl miette::Diagnostic for MietteReport {
+impl miette::Diagnostic for MietteReport<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.code
             .as_ref()

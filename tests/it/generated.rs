@@ -17,7 +17,10 @@ fn reported(provinces: usize, seed: u64) -> (Vec<Defect>, Vec<Defect>) {
         as_of: value::date(generate::AS_OF).expect("a valid date"),
     };
     let outcome = check(
-        cascade.files.iter().map(|f| (f.path.clone(), f.text.clone())),
+        cascade
+            .files
+            .iter()
+            .map(|f| (f.path.clone(), f.text.clone())),
         Selection::All,
         options,
     );
