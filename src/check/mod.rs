@@ -29,6 +29,8 @@ mod unused_exemption;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::model::{DocId, ExId, ItemId, Model, OblId};
 use crate::source::{FileId, Span};
@@ -106,9 +108,10 @@ pub struct Context<'m> {
 
 impl<'m> Context<'m> {
     pub fn new(model: &'m Model, options: Options, plans: impl IntoIterator<Item = DocId>) -> Self {
+        let plans: Vec<DocId> = plans.into_iter().collect();
         let plans: Vec<PlanView> = plans
-            .into_iter()
-            .map(|d| plan_view(model, options, d))
+            .par_iter()
+            .map(|&d| plan_view(model, options, d))
             .collect();
         let shares = figures::ShareIndex::new(model, &plans);
         Context {
@@ -220,12 +223,18 @@ pub fn run(
     plans: impl IntoIterator<Item = DocId>,
 ) -> Vec<Diagnostic> {
     let ctx = Context::new(model, options, plans);
-    let mut out = Vec::new();
-    for check in registry::CHECKS {
-        if let Some(run) = check.run {
+    // The checks run on every core; their findings are joined in registry
+    // order and sorted stably, so the output is the same on one core.
+    let found: Vec<Vec<Diagnostic>> = registry::CHECKS
+        .par_iter()
+        .filter_map(|check| check.run)
+        .map(|run| {
+            let mut out = Vec::new();
             run(&ctx, &mut out);
-        }
-    }
+            out
+        })
+        .collect();
+    let mut out = found.concat();
     sort(&mut out);
     out
 }

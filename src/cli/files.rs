@@ -105,8 +105,11 @@ pub fn read(path: &Path) -> Result<String, ReadError> {
         path: display(path),
         message: e.to_string(),
     })?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| ReadError {
+    let mut bytes = bytes;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| ReadError {
         path: display(path),
         message: format!(
             "not valid UTF-8 at byte {}; save the file as UTF-8",

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use petgraph::graph::NodeIndex;
+use rayon::prelude::*;
 
 use super::*;
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -14,9 +15,24 @@ use crate::syntax::{self, lower::did_you_mean};
 pub fn load<N: Into<String>, T: Into<std::sync::Arc<str>>>(
     files: impl IntoIterator<Item = (N, T)>,
 ) -> Loaded {
+    // Files are parsed on every core (each parse sees one text only), then
+    // registered one after the other in the order given, so the model and
+    // its diagnostics do not depend on the number of threads.
+    let files: Vec<(String, std::sync::Arc<str>)> = files
+        .into_iter()
+        .map(|(name, text)| (name.into(), text.into()))
+        .collect();
+    let parsed: Vec<(SourceFile, syntax::Parse)> = files
+        .into_par_iter()
+        .map(|(name, text)| {
+            let file = SourceFile::new(name, text);
+            let parse = syntax::parse(&file.text);
+            (file, parse)
+        })
+        .collect();
     let mut builder = Builder::default();
-    for (name, text) in files {
-        builder.add_file(SourceFile::new(name, text));
+    for (file, parse) in parsed {
+        builder.add_file(file, parse);
     }
     builder.resolve();
     let mut diagnostics = builder.diagnostics;
@@ -37,8 +53,7 @@ struct Builder {
 }
 
 impl Builder {
-    fn add_file(&mut self, file: SourceFile) {
-        let parse = syntax::parse(&file.text);
+    fn add_file(&mut self, file: SourceFile, parse: syntax::Parse) {
         let file_id = self.model.sources.add(file);
         for e in parse.errors {
             let mut d = Diagnostic::new(

@@ -9,6 +9,8 @@
 
 use std::fmt;
 
+use rayon::prelude::*;
+
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     NarratableReportHandler, SourceCode, SourceSpan, SpanContents,
@@ -35,28 +37,15 @@ pub fn render(
     style: Style,
     width: usize,
 ) -> String {
-    let mut out = String::new();
-    for d in diagnostics {
-        let report = MietteReport::new(d, sources);
-        let mut text = String::new();
-        let result = match style {
-            Style::Graphical { color } => {
-                let theme = if color {
-                    GraphicalTheme::unicode()
-                } else {
-                    GraphicalTheme::unicode_nocolor()
-                };
-                let handler = GraphicalReportHandler::new_themed(theme)
-                    .with_width(width)
-                    .with_links(false);
-                handler.render_report(&mut text, &report)
-            }
-            Style::Plain => NarratableReportHandler::new().render_report(&mut text, &report),
-        };
-        if result.is_err() {
-            text = fallback(d, sources);
-        }
-        out.push_str(&text);
+    // Each diagnostic is rendered on its own, on every core, and the texts
+    // are joined in order: the output does not depend on the thread count.
+    let texts: Vec<String> = diagnostics
+        .par_iter()
+        .map(|d| render_one(d, sources, style, width))
+        .collect();
+    let mut out = String::with_capacity(texts.iter().map(|t| t.len() + 2).sum::<usize>() + 200);
+    for text in &texts {
+        out.push_str(text);
         if !text.ends_with('\n') {
             out.push('\n');
         }
@@ -65,6 +54,29 @@ pub fn render(
     out.push_str(&summary_line(diagnostics, summary));
     out.push('\n');
     out
+}
+
+fn render_one(d: &Diagnostic, sources: &SourceMap, style: Style, width: usize) -> String {
+    let report = MietteReport::new(d, sources);
+    let mut text = String::new();
+    let result = match style {
+        Style::Graphical { color } => {
+            let theme = if color {
+                GraphicalTheme::unicode()
+            } else {
+                GraphicalTheme::unicode_nocolor()
+            };
+            let handler = GraphicalReportHandler::new_themed(theme)
+                .with_width(width)
+                .with_links(false);
+            handler.render_report(&mut text, &report)
+        }
+        Style::Plain => NarratableReportHandler::new().render_report(&mut text, &report),
+    };
+    if result.is_err() {
+        text = fallback(d, sources);
+    }
+    text
 }
 
 /// `2 errors, 5 warnings, 1 info in 1 plan (xc.plan), 6 files`.

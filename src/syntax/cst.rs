@@ -112,26 +112,45 @@ enum StringLit {
 }
 
 fn string_literal(input: &str) -> StringLit {
-    let mut value = String::new();
-    let mut chars = input.char_indices().skip(1);
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => return StringLit::Ok { value, len: i + 1 },
-            '\n' => return StringLit::Unterminated { len: i },
-            '\\' => match chars.next() {
-                Some((_, '"')) => value.push('"'),
-                Some((_, '\\')) => value.push('\\'),
-                Some((_, 'n')) => value.push('\n'),
-                Some((_, 't')) => value.push('\t'),
-                Some((j, other)) if other != '\n' => {
-                    return StringLit::BadEscape {
-                        at: i,
-                        len: j + other.len_utf8() - i,
-                    };
+    // The delimiters are ASCII, so byte positions found by memchr are
+    // character boundaries; runs between escapes are copied whole.
+    let bytes = input.as_bytes();
+    let mut escaped: Option<String> = None;
+    let mut run_start = 1;
+    let mut i = 1;
+    while let Some(found) = memchr::memchr3(b'"', b'\\', b'\n', &bytes[i.min(bytes.len())..]) {
+        i += found;
+        match bytes[i] {
+            b'"' => {
+                let value = match escaped {
+                    Some(mut v) => {
+                        v.push_str(&input[run_start..i]);
+                        v
+                    }
+                    None => input[1..i].to_string(),
+                };
+                return StringLit::Ok { value, len: i + 1 };
+            }
+            b'\n' => return StringLit::Unterminated { len: i },
+            _ => {
+                let value = escaped.get_or_insert_with(String::new);
+                value.push_str(&input[run_start..i]);
+                match input[i + 1..].chars().next() {
+                    Some('"') => value.push('"'),
+                    Some('\\') => value.push('\\'),
+                    Some('n') => value.push('\n'),
+                    Some('t') => value.push('\t'),
+                    Some(other) if other != '\n' => {
+                        return StringLit::BadEscape {
+                            at: i,
+                            len: 1 + other.len_utf8(),
+                        };
+                    }
+                    _ => return StringLit::Unterminated { len: i + 1 },
                 }
-                _ => return StringLit::Unterminated { len: i + 1 },
-            },
-            c => value.push(c),
+                i += 2;
+                run_start = i;
+            }
         }
     }
     StringLit::Unterminated { len: input.len() }
