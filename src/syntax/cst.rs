@@ -14,42 +14,46 @@ use nom::{
     sequence::pair,
 };
 
+use std::borrow::Cow;
+
 use crate::source::Span;
 
 /// Blocks nest at most this deep; deeper input gets a diagnostic instead of
 /// a stack overflow.
 pub const MAX_DEPTH: usize = 32;
 
-/// One statement: a keyword, its arguments and an optional block.
+/// One statement: a keyword, its arguments and an optional block. Text is
+/// borrowed from the file, so that splitting a file allocates little.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Statement {
-    pub keyword: String,
+pub struct Statement<'a> {
+    pub keyword: &'a str,
     pub keyword_span: Span,
-    pub args: Vec<Arg>,
-    pub block: Option<Vec<Statement>>,
+    pub args: Vec<Arg<'a>>,
+    pub block: Option<Vec<Statement<'a>>>,
     /// From the keyword to the last argument or the closing brace.
     pub span: Span,
 }
 
 /// A string literal or a bare word.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Arg {
-    pub kind: ArgKind,
+pub struct Arg<'a> {
+    pub kind: ArgKind<'a>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum ArgKind {
-    /// A `"…"` literal, escapes resolved.
-    Str(String),
+pub enum ArgKind<'a> {
+    /// A `"…"` literal, escapes resolved (borrowed when it has none).
+    Str(Cow<'a, str>),
     /// Any other run of non-blank characters.
-    Word(String),
+    Word(&'a str),
 }
 
-impl Arg {
+impl Arg<'_> {
     pub fn text(&self) -> &str {
         match &self.kind {
-            ArgKind::Str(s) | ArgKind::Word(s) => s,
+            ArgKind::Str(s) => s,
+            ArgKind::Word(w) => w,
         }
     }
 }
@@ -66,7 +70,7 @@ pub struct SyntaxError {
 }
 
 /// Splits `text` into statements, collecting every syntax error.
-pub fn parse_statements(text: &str) -> (Vec<Statement>, Vec<SyntaxError>) {
+pub fn parse_statements(text: &str) -> (Vec<Statement<'_>>, Vec<SyntaxError>) {
     let mut parser = StatementParser {
         text,
         pos: 0,
@@ -105,13 +109,13 @@ fn word(input: &str) -> IResult<&str, &str> {
 }
 
 /// Outcome of reading a string literal starting at `"`.
-enum StringLit {
-    Ok { value: String, len: usize },
+enum StringLit<'a> {
+    Ok { value: Cow<'a, str>, len: usize },
     Unterminated { len: usize },
     BadEscape { at: usize, len: usize },
 }
 
-fn string_literal(input: &str) -> StringLit {
+fn string_literal(input: &str) -> StringLit<'_> {
     // The delimiters are ASCII, so byte positions found by memchr are
     // character boundaries; runs between escapes are copied whole.
     let bytes = input.as_bytes();
@@ -125,9 +129,9 @@ fn string_literal(input: &str) -> StringLit {
                 let value = match escaped {
                     Some(mut v) => {
                         v.push_str(&input[run_start..i]);
-                        v
+                        Cow::Owned(v)
                     }
-                    None => input[1..i].to_string(),
+                    None => Cow::Borrowed(&input[1..i]),
                 };
                 return StringLit::Ok { value, len: i + 1 };
             }
@@ -217,7 +221,7 @@ impl<'a> StatementParser<'a> {
 
     /// Reads statements until the end of input or, inside a block, the
     /// closing brace. `open` is the span of the opening brace, if any.
-    fn block_body(&mut self, depth: usize, open: Option<Span>) -> Vec<Statement> {
+    fn block_body(&mut self, depth: usize, open: Option<Span>) -> Vec<Statement<'a>> {
         let mut statements = Vec::new();
         loop {
             self.skip_trivia();
@@ -274,7 +278,7 @@ impl<'a> StatementParser<'a> {
         }
     }
 
-    fn statement(&mut self, kw: &str, keyword_span: Span, depth: usize) -> Statement {
+    fn statement(&mut self, kw: &'a str, keyword_span: Span, depth: usize) -> Statement<'a> {
         let mut args = Vec::new();
         let mut block = None;
         let mut end = keyword_span.end;
@@ -344,14 +348,14 @@ impl<'a> StatementParser<'a> {
                     self.advance_to(after);
                     end = self.pos;
                     args.push(Arg {
-                        kind: ArgKind::Word(token.to_string()),
+                        kind: ArgKind::Word(token),
                         span: Span::new(start, self.pos),
                     });
                 }
             }
         }
         Statement {
-            keyword: kw.to_string(),
+            keyword: kw,
             keyword_span,
             args,
             block,
@@ -396,7 +400,7 @@ impl<'a> StatementParser<'a> {
 mod tests {
     use super::*;
 
-    fn words(s: &Statement) -> Vec<&str> {
+    fn words<'a>(s: &'a Statement<'a>) -> Vec<&'a str> {
         s.args.iter().map(Arg::text).collect()
     }
 
@@ -442,10 +446,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            statements
-                .iter()
-                .map(|s| s.keyword.as_str())
-                .collect::<Vec<_>>(),
+            statements.iter().map(|s| s.keyword).collect::<Vec<_>>(),
             ["a", "b", "c"]
         );
     }
