@@ -31,6 +31,7 @@ pub fn load<N: Into<String>, T: Into<std::sync::Arc<str>>>(
         })
         .collect();
     let mut builder = Builder::default();
+    builder.reserve(&parsed);
     for (file, parse) in parsed {
         builder.add_file(file, parse);
     }
@@ -53,6 +54,34 @@ struct Builder {
 }
 
 impl Builder {
+    /// Sizes every table once for all files: growing them a file at a time
+    /// copied the national model over and over.
+    fn reserve(&mut self, parsed: &[(SourceFile, syntax::Parse)]) {
+        fn obligations(o: &ObligationDecl) -> usize {
+            1 + o.children.iter().map(obligations).sum::<usize>()
+        }
+        let count =
+            |f: fn(&FileAst) -> usize| parsed.iter().map(|(_, p)| f(&p.file)).sum::<usize>();
+        let documents = count(|a| usize::from(a.document.is_some()));
+        let jurisdictions = count(|a| a.jurisdictions.len());
+        let obligations = count(|a| a.obligations.iter().map(obligations).sum());
+        let items = count(|a| a.items.len());
+        let exemptions = count(|a| a.exemptions.len());
+        let m = &mut self.model;
+        m.documents.reserve(documents);
+        m.jurisdictions.reserve(jurisdictions);
+        m.obligations.reserve(obligations);
+        m.items.reserve(items);
+        m.exemptions.reserve(exemptions);
+        m.document_ids.reserve(documents);
+        m.jurisdiction_ids.reserve(jurisdictions);
+        m.obligation_ids.reserve(obligations);
+        self.item_ids.reserve(items);
+        let nodes = documents + jurisdictions + obligations + items + exemptions;
+        m.graph.reserve_nodes(nodes);
+        m.graph.reserve_edges(2 * nodes);
+    }
+
     fn add_file(&mut self, file: SourceFile, parse: syntax::Parse) {
         let file_id = self.model.sources.add(file);
         for e in parse.errors {
