@@ -23,6 +23,7 @@ pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod diff;
+pub mod generate;
 pub mod identity;
 pub mod model;
 pub mod report;

@@ -81,8 +81,9 @@ pub struct SourceFile {
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
         let text: Arc<str> = text.into();
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut line_starts = Vec::with_capacity(text.len() / 32 + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         SourceFile {
             name: name.into(),
             text,
@@ -98,6 +99,12 @@ impl SourceFile {
         let start = self.line_starts[line];
         let column = self.text[start..offset].chars().count() + 1;
         (line + 1, column)
+    }
+
+    /// 0-based line of a byte offset (clamped to the text), by binary search.
+    pub fn line_index(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.line_starts.partition_point(|&s| s <= offset) - 1
     }
 
     /// Byte offset at which 0-based `line` starts.
@@ -171,6 +178,9 @@ mod tests {
         assert_eq!(file.line_col(7), (1, 4));
         let second_line = file.text.find('x').unwrap();
         assert_eq!(file.line_col(second_line), (2, 1));
+        assert_eq!(file.line_index(second_line), 1);
+        assert_eq!(file.line_index(second_line - 1), 0);
+        assert_eq!(file.line_index(usize::MAX), 1);
     }
 
     #[test]

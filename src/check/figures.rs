@@ -1,11 +1,12 @@
 //! What figure an obligation's target asks of one plan, and whether a
 //! stated figure meets it. Shared by the checks that compare figures.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::check::{Binding, Context, PlanView, Provision};
-use crate::model::{DocId, OblId};
-use crate::syntax::ast::{Comparator, Passes, TargetDecl};
+use crate::check::{Binding, Context, PlanView, Provision, applies};
+use crate::model::{DocId, JurId, Model, OblId};
+use crate::syntax::ast::{Comparator, Passes, Rank, TargetDecl};
 
 /// One target a plan states, with every requirement of the same metric
 /// among the owed obligations its provision covers.
@@ -163,6 +164,100 @@ pub fn apportion(total: f64, population: u64, among: u64) -> f64 {
     }
 }
 
+/// The jurisdictions a shared figure is divided among: those of one rank
+/// below the obligation's issuer to which the obligation applies, in id
+/// order, with the population of those that state one.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Siblings {
+    pub members: Vec<JurId>,
+    /// The population of the members that have one.
+    pub among: u64,
+    pub counted: usize,
+    /// Members without a population.
+    pub missing: Vec<JurId>,
+}
+
+/// [`Siblings`] per obligation and rank, worked out once per run for every
+/// obligation a checked plan may owe a share of, so that neither a share
+/// nor a roll-up walks every jurisdiction again.
+#[derive(Debug, Default)]
+pub struct ShareIndex {
+    groups: HashMap<(OblId, Option<Rank>), Siblings>,
+    below: Vec<Vec<JurId>>,
+}
+
+impl ShareIndex {
+    pub fn new(model: &Model, plans: &[PlanView]) -> Self {
+        let mut below = vec![Vec::new(); model.jurisdictions.len()];
+        for (index, j) in model.jurisdictions.iter().enumerate() {
+            if let Some(parent) = j.parent {
+                below[parent.index()].push(JurId(index as u32));
+            }
+        }
+        let mut index = ShareIndex {
+            groups: HashMap::new(),
+            below,
+        };
+        for plan in plans {
+            let doc = model.document(plan.doc);
+            let rank = doc.jurisdiction.and_then(|j| model.jurisdiction(j).rank());
+            for &parent in &doc.parents {
+                for &o in &model.document(parent).obligations {
+                    let shared = model
+                        .obligation(o)
+                        .decl
+                        .targets
+                        .iter()
+                        .any(|t| t.passes == Passes::Share);
+                    if shared && !index.groups.contains_key(&(o, rank)) {
+                        let siblings = index.compute(model, o, rank);
+                        index.groups.insert((o, rank), siblings);
+                    }
+                }
+            }
+        }
+        index
+    }
+
+    /// The siblings among which `o` is shared for plans of `rank`.
+    pub fn siblings(&self, model: &Model, o: OblId, rank: Option<Rank>) -> Cow<'_, Siblings> {
+        match self.groups.get(&(o, rank)) {
+            Some(s) => Cow::Borrowed(s),
+            None => Cow::Owned(self.compute(model, o, rank)),
+        }
+    }
+
+    fn compute(&self, model: &Model, o: OblId, rank: Option<Rank>) -> Siblings {
+        let mut siblings = Siblings::default();
+        let issuer = model.document(model.obligation(o).document);
+        let Some(issuer_j) = issuer.jurisdiction else {
+            return siblings;
+        };
+        let mut seen = vec![false; model.jurisdictions.len()];
+        let mut stack = self.below[issuer_j.index()].clone();
+        while let Some(j) = stack.pop() {
+            if std::mem::replace(&mut seen[j.index()], true) {
+                continue;
+            }
+            stack.extend_from_slice(&self.below[j.index()]);
+            if model.jurisdiction(j).rank() == rank && applies(model, o, Some(j)) {
+                siblings.members.push(j);
+            }
+        }
+        siblings.members.sort();
+        for &j in &siblings.members {
+            match model.jurisdiction(j).decl.population {
+                Some(p) => {
+                    siblings.among += p;
+                    siblings.counted += 1;
+                }
+                None => siblings.missing.push(j),
+            }
+        }
+        siblings
+    }
+}
+
 /// The population basis of a share: the plan's jurisdiction among the
 /// jurisdictions of its rank below the obligation's issuer, where the
 /// obligation applies.
@@ -177,32 +272,19 @@ fn share(ctx: &Context, plan: DocId, o: OblId, total: f64) -> Result<ShareBasis,
         return Err(format!("document `{}` names no jurisdiction", issuer.id()));
     };
     let rank = model.jurisdiction(plan_j).rank();
-    let mut among = 0u64;
-    let mut count = 0usize;
-    let mut missing = Vec::new();
-    for (index, j) in model.jurisdictions.iter().enumerate() {
-        let id = crate::model::JurId(index as u32);
-        if j.rank() != rank
-            || !model.jurisdiction_descends(id, issuer_j)
-            || !ctx.applies(o, Some(id))
-        {
-            continue;
-        }
-        match j.decl.population {
-            Some(p) => {
-                among += p;
-                count += 1;
-            }
-            None => missing.push(format!("`{}`", j.id())),
-        }
-    }
+    let siblings = ctx.shares.siblings(model, o, rank);
     let Some(population) = model.jurisdiction(plan_j).decl.population else {
         return Err(format!(
             "jurisdiction `{}` has no population",
             model.jurisdiction(plan_j).id()
         ));
     };
-    if !missing.is_empty() {
+    if !siblings.missing.is_empty() {
+        let missing: Vec<String> = siblings
+            .missing
+            .iter()
+            .map(|&j| format!("`{}`", model.jurisdiction(j).id()))
+            .collect();
         return Err(format!("no population for {}", missing.join(", ")));
     }
     if !model.jurisdiction_descends(plan_j, issuer_j) {
@@ -215,8 +297,8 @@ fn share(ctx: &Context, plan: DocId, o: OblId, total: f64) -> Result<ShareBasis,
     Ok(ShareBasis {
         total,
         population,
-        among,
-        jurisdictions: count,
+        among: siblings.among,
+        jurisdictions: siblings.counted,
     })
 }
 

@@ -32,6 +32,8 @@ mod tests;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::model::{DocId, ExId, ItemId, Model, OblId};
 use crate::source::{FileId, Span};
@@ -103,18 +105,23 @@ pub struct Context<'m> {
     pub model: &'m Model,
     pub options: Options,
     pub plans: Vec<PlanView>,
+    /// Who each shared figure is divided among.
+    pub shares: figures::ShareIndex,
 }
 
 impl<'m> Context<'m> {
     pub fn new(model: &'m Model, options: Options, plans: impl IntoIterator<Item = DocId>) -> Self {
-        let plans = plans
-            .into_iter()
-            .map(|d| plan_view(model, options, d))
+        let plans: Vec<DocId> = plans.into_iter().collect();
+        let plans: Vec<PlanView> = plans
+            .par_iter()
+            .map(|&d| plan_view(model, options, d))
             .collect();
+        let shares = figures::ShareIndex::new(model, &plans);
         Context {
             model,
             options,
             plans,
+            shares,
         }
     }
 
@@ -236,15 +243,20 @@ pub fn run(
     plans: impl IntoIterator<Item = DocId>,
 ) -> Vec<Diagnostic> {
     let ctx = Context::new(model, options, plans);
-    let mut out = Vec::new();
-    for check in registry::CHECKS {
-        if let Some(run) = check.run {
+    // The checks run on every core; their findings are joined in registry
+    // order and sorted stably, so the output is the same on one core.
+    let found: Vec<Vec<Diagnostic>> = registry::CHECKS
+        .par_iter()
+        .filter_map(|check| check.run)
+        .map(|run| {
+            let mut out = Vec::new();
             run(&ctx, &mut out);
-        }
-    }
-    for d in &mut out {
-        d.advisory = ctx.is_advisory(d);
-    }
+            out
+        })
+        .collect();
+    let mut out = found.concat();
+    out.par_iter_mut()
+        .for_each(|d| d.advisory = ctx.is_advisory(d));
     sort(&mut out);
     out
 }
@@ -272,7 +284,7 @@ fn effective_binds(model: &Model, o: OblId) -> Binds {
         .unwrap_or(Binds::Lower)
 }
 
-fn applies(model: &Model, o: OblId, jurisdiction: Option<crate::model::JurId>) -> bool {
+pub(crate) fn applies(model: &Model, o: OblId, jurisdiction: Option<crate::model::JurId>) -> bool {
     let Some(j) = jurisdiction else { return true };
     let j = model.jurisdiction(j);
     std::iter::once(o).chain(model.ancestors(o)).all(|x| {

@@ -76,8 +76,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
         );
     }
     checked.report_read_errors();
-    checked.settings.exit(
+    let status = checked.settings.exit(
         !checked.read_errors.is_empty() || !write_errors.is_empty() || outcome.input_errors,
         &outcome.diagnostics,
-    )
+    );
+    // The process ends here: freeing a national model piece by piece takes
+    // a noticeable share of the run (docs/performance.md); the OS reclaims it.
+    std::mem::forget(checked);
+    status
 }

@@ -1,7 +1,10 @@
 //! Finding and reading `.plan` files: the binary's IO, kept out of the library.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 /// The extension of planlint's files.
 pub const EXTENSION: &str = "plan";
@@ -13,8 +16,48 @@ pub struct ReadError {
     pub message: String,
 }
 
+/// The files collected so far, and their canonical paths, so that each file
+/// is taken once however it is named.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub paths: Vec<PathBuf>,
+    seen: HashSet<PathBuf>,
+}
+
+impl Collected {
+    /// Whether `path` names a file already collected.
+    pub fn contains(&self, path: &Path) -> bool {
+        self.seen.contains(&canonical(path))
+    }
+
+    /// Adds `path` unless it names a file already collected.
+    pub fn push_unique(&mut self, path: PathBuf) {
+        if self.seen.insert(canonical(&path)) {
+            self.paths.push(path);
+        }
+    }
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Reads `paths` on every core; the texts (named by [`display`]) keep the
+/// order of the paths, and the files that cannot be read go to `errors`.
+pub fn read_all(paths: &[PathBuf], errors: &mut Vec<ReadError>) -> Vec<(String, String)> {
+    let read: Vec<_> = paths.par_iter().map(|p| (p, read(p))).collect();
+    let mut texts = Vec::with_capacity(read.len());
+    for (p, result) in read {
+        match result {
+            Ok(text) => texts.push((display(p), text)),
+            Err(e) => errors.push(e),
+        }
+    }
+    texts
+}
+
 /// Every `.plan` file under `path` (or `path` itself), sorted, each once.
-pub fn collect(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>) {
+pub fn collect(path: &Path, out: &mut Collected, errors: &mut Vec<ReadError>) {
     let metadata = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -26,24 +69,14 @@ pub fn collect(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>)
         }
     };
     if metadata.is_file() {
-        push_unique(out, path.to_path_buf());
+        out.push_unique(path.to_path_buf());
         return;
     }
     let mut found = Vec::new();
     walk(path, &mut found, errors, 0);
     found.sort();
     for f in found {
-        push_unique(out, f);
-    }
-}
-
-fn push_unique(out: &mut Vec<PathBuf>, path: PathBuf) {
-    let key = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-    if !out
-        .iter()
-        .any(|p| fs::canonicalize(p).unwrap_or_else(|_| p.clone()) == key)
-    {
-        out.push(path);
+        out.push_unique(f);
     }
 }
 
@@ -88,8 +121,11 @@ pub fn read(path: &Path) -> Result<String, ReadError> {
         path: display(path),
         message: e.to_string(),
     })?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| ReadError {
+    let mut bytes = bytes;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| ReadError {
         path: display(path),
         message: format!(
             "not valid UTF-8 at byte {}; save the file as UTF-8",

@@ -29,8 +29,8 @@ pub fn load(
     options: Options,
 ) -> Result<Checked, ()> {
     let mut read_errors = Vec::new();
-    let mut all = Vec::new();
-    let selected: Vec<PathBuf> = if paths.is_empty() {
+    let mut all = files::Collected::default();
+    let selected = if paths.is_empty() {
         if !rules.exists() && !plans.exists() {
             eprintln!(
                 "planlint: neither `{}` nor `{}` exists here; run from a project directory or name the plans",
@@ -39,9 +39,9 @@ pub fn load(
             );
             return Err(());
         }
-        Vec::new()
+        files::Collected::default()
     } else {
-        let mut selected = Vec::new();
+        let mut selected = files::Collected::default();
         for p in paths {
             files::collect(p, &mut selected, &mut read_errors);
         }
@@ -53,18 +53,10 @@ pub fn load(
     if paths.is_empty() && plans.exists() {
         files::collect(plans, &mut all, &mut read_errors);
     }
-    for p in &selected {
-        if !all.iter().any(|q| same_file(q, p)) {
-            all.push(p.clone());
-        }
+    for p in &selected.paths {
+        all.push_unique(p.clone());
     }
-    let mut texts = Vec::new();
-    for p in &all {
-        match files::read(p) {
-            Ok(text) => texts.push((files::display(p), text)),
-            Err(e) => read_errors.push(e),
-        }
-    }
+    let texts = files::read_all(&all.paths, &mut read_errors);
     for e in &read_errors {
         eprintln!(
             "planlint: error[read-error]: cannot read `{}`: {}",
@@ -75,8 +67,9 @@ pub fn load(
         return Err(());
     }
     let selected_names: Vec<String> = all
+        .paths
         .iter()
-        .filter(|p| selected.iter().any(|s| same_file(s, p)))
+        .filter(|p| selected.contains(p))
         .map(|p| files::display(p))
         .collect();
     let selection = if paths.is_empty() {
@@ -135,11 +128,4 @@ fn read_headings(outcome: &Outcome, rules: &Path) -> Headings {
         }
     }
     headings
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
 }

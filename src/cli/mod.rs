@@ -8,6 +8,7 @@ mod diff;
 mod emit;
 mod explain;
 pub mod files;
+mod generate;
 mod graph;
 mod input;
 mod output;
@@ -71,6 +72,9 @@ enum Command {
     Report(ReportArgs),
     /// Export the cascade graph as DOT, Mermaid or SVG.
     Graph(GraphArgs),
+    /// Write a synthetic cascade with planted defects (for benchmarks).
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
 }
 
 #[derive(clap::Args)]
@@ -235,5 +239,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Codes => explain::codes(),
         Command::Report(args) => report::run(args),
         Command::Graph(args) => graph::run(args),
+        Command::Generate(args) => generate::run(args),
     }
 }

@@ -98,8 +98,8 @@ pub fn read_files(
     let rules = rules_dir(input, settings);
     let plans = settings.path(input.plans.as_ref(), config.plans.as_deref(), "plans");
     let mut read_errors = Vec::new();
-    let mut paths = Vec::new();
-    let selected: Vec<PathBuf> = if paths_given.is_empty() {
+    let mut paths = files::Collected::default();
+    let selected = if paths_given.is_empty() {
         if !rules.exists() && !plans.exists() {
             eprintln!(
                 "planlint: neither `{}` nor `{}` exists here; run from a project directory or name the files to check",
@@ -108,9 +108,9 @@ pub fn read_files(
             );
             return Err(ExitCode::from(2));
         }
-        Vec::new()
+        files::Collected::default()
     } else {
-        let mut selected = Vec::new();
+        let mut selected = files::Collected::default();
         for p in paths_given {
             files::collect(p, &mut selected, &mut read_errors);
         }
@@ -122,22 +122,15 @@ pub fn read_files(
     if paths_given.is_empty() && plans.exists() {
         files::collect(&plans, &mut paths, &mut read_errors);
     }
-    for p in &selected {
-        if !paths.iter().any(|q| same_file(q, p)) {
-            paths.push(p.clone());
-        }
+    for p in &selected.paths {
+        paths.push_unique(p.clone());
     }
-    let mut texts = Vec::new();
-    for p in &paths {
-        match files::read(p) {
-            Ok(text) => texts.push((files::display(p), text)),
-            Err(e) => read_errors.push(e),
-        }
-    }
+    let texts = files::read_all(&paths.paths, &mut read_errors);
     let selected_names = (!paths_given.is_empty()).then(|| {
         paths
+            .paths
             .iter()
-            .filter(|p| selected.iter().any(|s| same_file(s, p)))
+            .filter(|p| selected.contains(p))
             .map(|p| files::display(p))
             .collect()
     });

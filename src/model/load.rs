@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use petgraph::graph::NodeIndex;
+use rayon::prelude::*;
 
 use super::*;
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -14,9 +15,25 @@ use crate::syntax::{self, lower::did_you_mean};
 pub fn load<N: Into<String>, T: Into<std::sync::Arc<str>>>(
     files: impl IntoIterator<Item = (N, T)>,
 ) -> Loaded {
+    // Files are parsed on every core (each parse sees one text only), then
+    // registered one after the other in the order given, so the model and
+    // its diagnostics do not depend on the number of threads.
+    let files: Vec<(String, std::sync::Arc<str>)> = files
+        .into_iter()
+        .map(|(name, text)| (name.into(), text.into()))
+        .collect();
+    let parsed: Vec<(SourceFile, syntax::Parse)> = files
+        .into_par_iter()
+        .map(|(name, text)| {
+            let file = SourceFile::new(name, text);
+            let parse = syntax::parse(&file.text);
+            (file, parse)
+        })
+        .collect();
     let mut builder = Builder::default();
-    for (name, text) in files {
-        builder.add_file(SourceFile::new(name, text));
+    builder.reserve(&parsed);
+    for (file, parse) in parsed {
+        builder.add_file(file, parse);
     }
     builder.resolve();
     let mut diagnostics = builder.diagnostics;
@@ -37,8 +54,35 @@ struct Builder {
 }
 
 impl Builder {
-    fn add_file(&mut self, file: SourceFile) {
-        let parse = syntax::parse(&file.text);
+    /// Sizes every table once for all files: growing them a file at a time
+    /// copied the national model over and over.
+    fn reserve(&mut self, parsed: &[(SourceFile, syntax::Parse)]) {
+        fn obligations(o: &ObligationDecl) -> usize {
+            1 + o.children.iter().map(obligations).sum::<usize>()
+        }
+        let count =
+            |f: fn(&FileAst) -> usize| parsed.iter().map(|(_, p)| f(&p.file)).sum::<usize>();
+        let documents = count(|a| usize::from(a.document.is_some()));
+        let jurisdictions = count(|a| a.jurisdictions.len());
+        let obligations = count(|a| a.obligations.iter().map(obligations).sum());
+        let items = count(|a| a.items.len());
+        let exemptions = count(|a| a.exemptions.len());
+        let m = &mut self.model;
+        m.documents.reserve(documents);
+        m.jurisdictions.reserve(jurisdictions);
+        m.obligations.reserve(obligations);
+        m.items.reserve(items);
+        m.exemptions.reserve(exemptions);
+        m.document_ids.reserve(documents);
+        m.jurisdiction_ids.reserve(jurisdictions);
+        m.obligation_ids.reserve(obligations);
+        self.item_ids.reserve(items);
+        let nodes = documents + jurisdictions + obligations + items + exemptions;
+        m.graph.reserve_nodes(nodes);
+        m.graph.reserve_edges(2 * nodes);
+    }
+
+    fn add_file(&mut self, file: SourceFile, parse: syntax::Parse) {
         let file_id = self.model.sources.add(file);
         for e in parse.errors {
             let mut d = Diagnostic::new(

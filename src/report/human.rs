@@ -9,7 +9,8 @@
 //! bytes, which is wrong for Chinese text.
 
 use std::fmt;
-use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
@@ -37,31 +38,15 @@ pub fn render(
     style: Style,
     width: usize,
 ) -> String {
-    let mut out = String::new();
-    for d in diagnostics {
-        let report = MietteReport::new(d, sources);
-        let mut text = String::new();
-        let result = match style {
-            Style::Graphical { color } => {
-                let theme = if color {
-                    GraphicalTheme::unicode()
-                } else {
-                    GraphicalTheme::unicode_nocolor()
-                };
-                let handler = GraphicalReportHandler::new_themed(theme)
-                    .with_width(width)
-                    .with_links(false);
-                handler.render_report(&mut text, &report)
-            }
-            Style::Plain => {
-                text = crate::report::plain::render_one(d, sources);
-                Ok(())
-            }
-        };
-        if result.is_err() {
-            text = fallback(d, sources);
-        }
-        out.push_str(&text);
+    // Each diagnostic is rendered on its own, on every core, and the texts
+    // are joined in order: the output does not depend on the thread count.
+    let texts: Vec<String> = diagnostics
+        .par_iter()
+        .map(|d| render_one(d, sources, style, width))
+        .collect();
+    let mut out = String::with_capacity(texts.iter().map(|t| t.len() + 2).sum::<usize>() + 200);
+    for text in &texts {
+        out.push_str(text);
         if !text.ends_with('\n') {
             out.push('\n');
         }
@@ -70,6 +55,26 @@ pub fn render(
     out.push_str(&summary_line(diagnostics, summary));
     out.push('\n');
     out
+}
+
+fn render_one(d: &Diagnostic, sources: &SourceMap, style: Style, width: usize) -> String {
+    let Style::Graphical { color } = style else {
+        return crate::report::plain::render_one(d, sources);
+    };
+    let report = MietteReport::new(d, sources);
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(width)
+        .with_links(false);
+    let mut text = String::new();
+    if handler.render_report(&mut text, &report).is_err() {
+        text = fallback(d, sources);
+    }
+    text
 }
 
 /// `2 errors, 5 warnings, 1 info in 1 plan (xc.plan), 6 files`.
@@ -113,13 +118,15 @@ fn fallback(d: &Diagnostic, sources: &SourceMap) -> String {
     )
 }
 
-/// A source that tells miette character columns.
-#[derive(Debug, Clone)]
-struct CharColumnSource {
-    file: Arc<SourceFile>,
+/// A source that tells miette character columns, and finds lines with the
+/// file's line index: miette's own `str` source scans the text from byte 0
+/// for every label, which is quadratic over thousands of diagnostics.
+#[derive(Debug, Clone, Copy)]
+struct CharColumnSource<'s> {
+    file: &'s SourceFile,
 }
 
-impl SourceCode for CharColumnSource {
+impl SourceCode for CharColumnSource<'_> {
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
@@ -127,33 +134,42 @@ impl SourceCode for CharColumnSource {
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let text: &'a str = &self.file.text;
-        let contents = text.read_span(span, before, after)?;
-        let offset = contents.span().offset();
+        // miette reads `before` lines above the span and `after` below it;
+        // hand it only those lines (and one more), so that it scans a few
+        // lines instead of the file, then shift what it found back.
+        let first_line = self.file.line_index(span.offset()).saturating_sub(before);
+        let last_line = self.file.line_index(span.offset() + span.len()) + after + 2;
+        let window_start = self.file.line_start(first_line).unwrap_or(0);
+        let window_end = self.file.line_start(last_line).unwrap_or(text.len());
+        let window = &text[window_start..window_end];
+        let local = SourceSpan::new((span.offset() - window_start).into(), span.len());
+        let contents = window.read_span(&local, before, after)?;
+        let offset = contents.span().offset() + window_start;
         let (_, column) = self.file.line_col(offset);
         Ok(Box::new(MietteSpanContents::new_named(
             self.file.name.clone(),
             contents.data(),
-            *contents.span(),
-            contents.line(),
+            SourceSpan::new(offset.into(), contents.span().len()),
+            contents.line() + first_line,
             column - 1,
-            contents.line_count(),
+            contents.line_count() + first_line,
         )))
     }
 }
 
 /// Our diagnostic dressed for miette.
-struct MietteReport {
+struct MietteReport<'s> {
     message: String,
     code: Option<String>,
     severity: miette::Severity,
     help: Option<String>,
-    source: CharColumnSource,
+    source: CharColumnSource<'s>,
     labels: Vec<LabeledSpan>,
-    related: Vec<MietteReport>,
+    related: Vec<MietteReport<'s>>,
 }
 
-impl MietteReport {
-    fn new(d: &Diagnostic, sources: &SourceMap) -> Self {
+impl<'s> MietteReport<'s> {
+    fn new(d: &Diagnostic, sources: &'s SourceMap) -> Self {
         let primary_file = d.primary.file;
         let mut labels = vec![labeled(&d.primary, sources, true)];
         let mut related = Vec::new();
@@ -167,7 +183,7 @@ impl MietteReport {
                     severity: miette::Severity::Advice,
                     help: None,
                     source: CharColumnSource {
-                        file: Arc::new(sources.get(label.file).clone()),
+                        file: sources.get(label.file),
                     },
                     labels: vec![labeled(label, sources, true)],
                     related: Vec::new(),
@@ -184,7 +200,7 @@ impl MietteReport {
             },
             help: d.help.clone(),
             source: CharColumnSource {
-                file: Arc::new(sources.get(primary_file).clone()),
+                file: sources.get(primary_file),
             },
             labels,
             related,
@@ -204,21 +220,21 @@ fn labeled(label: &Label, sources: &SourceMap, primary: bool) -> LabeledSpan {
     }
 }
 
-impl fmt::Debug for MietteReport {
+impl fmt::Debug for MietteReport<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl fmt::Display for MietteReport {
+impl fmt::Display for MietteReport<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for MietteReport {}
+impl std::error::Error for MietteReport<'_> {}
 
-impl miette::Diagnostic for MietteReport {
+impl miette::Diagnostic for MietteReport<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.code
             .as_ref()

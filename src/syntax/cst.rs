@@ -14,42 +14,46 @@ use nom::{
     sequence::pair,
 };
 
+use std::borrow::Cow;
+
 use crate::source::Span;
 
 /// Blocks nest at most this deep; deeper input gets a diagnostic instead of
 /// a stack overflow.
 pub const MAX_DEPTH: usize = 32;
 
-/// One statement: a keyword, its arguments and an optional block.
+/// One statement: a keyword, its arguments and an optional block. Text is
+/// borrowed from the file, so that splitting a file allocates little.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Statement {
-    pub keyword: String,
+pub struct Statement<'a> {
+    pub keyword: &'a str,
     pub keyword_span: Span,
-    pub args: Vec<Arg>,
-    pub block: Option<Vec<Statement>>,
+    pub args: Vec<Arg<'a>>,
+    pub block: Option<Vec<Statement<'a>>>,
     /// From the keyword to the last argument or the closing brace.
     pub span: Span,
 }
 
 /// A string literal or a bare word.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Arg {
-    pub kind: ArgKind,
+pub struct Arg<'a> {
+    pub kind: ArgKind<'a>,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum ArgKind {
-    /// A `"…"` literal, escapes resolved.
-    Str(String),
+pub enum ArgKind<'a> {
+    /// A `"…"` literal, escapes resolved (borrowed when it has none).
+    Str(Cow<'a, str>),
     /// Any other run of non-blank characters.
-    Word(String),
+    Word(&'a str),
 }
 
-impl Arg {
+impl Arg<'_> {
     pub fn text(&self) -> &str {
         match &self.kind {
-            ArgKind::Str(s) | ArgKind::Word(s) => s,
+            ArgKind::Str(s) => s,
+            ArgKind::Word(w) => w,
         }
     }
 }
@@ -66,7 +70,7 @@ pub struct SyntaxError {
 }
 
 /// Splits `text` into statements, collecting every syntax error.
-pub fn parse_statements(text: &str) -> (Vec<Statement>, Vec<SyntaxError>) {
+pub fn parse_statements(text: &str) -> (Vec<Statement<'_>>, Vec<SyntaxError>) {
     let mut parser = StatementParser {
         text,
         pos: 0,
@@ -106,52 +110,82 @@ fn word(input: &str) -> IResult<&str, &str> {
 
 /// Outcome of reading a string literal starting at `"`. Both outcomes keep
 /// the text read, so that a broken string still counts as the statement's
-/// argument and lowering does not report it missing as well.
-enum StringLit {
+/// argument and lowering does not report it missing as well. The value is
+/// borrowed from the file when the literal has no escapes.
+enum StringLit<'a> {
     /// Closed by `"`; `bad_escape` is the first unknown escape (offset and
     /// length), kept in the value as written.
     Closed {
-        value: String,
+        value: Cow<'a, str>,
         len: usize,
         bad_escape: Option<(usize, usize)>,
     },
     Unterminated {
-        value: String,
+        value: Cow<'a, str>,
         len: usize,
     },
 }
 
-fn string_literal(input: &str) -> StringLit {
-    let mut value = String::new();
+fn string_literal(input: &str) -> StringLit<'_> {
+    // The delimiters are ASCII, so byte positions found by memchr are
+    // character boundaries; runs between escapes are copied whole.
+    let bytes = input.as_bytes();
+    let mut escaped: Option<String> = None;
     let mut bad_escape = None;
-    let mut chars = input.char_indices().skip(1);
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => {
+    let mut run_start = 1.min(input.len());
+    let mut i = run_start;
+    // The text read so far, up to byte `end`.
+    let read = |escaped: Option<String>, run_start: usize, end: usize| match escaped {
+        Some(mut v) => {
+            v.push_str(&input[run_start..end]);
+            Cow::Owned(v)
+        }
+        None => Cow::Borrowed(&input[run_start..end]),
+    };
+    while let Some(found) = memchr::memchr3(b'"', b'\\', b'\n', &bytes[i..]) {
+        i += found;
+        match bytes[i] {
+            b'"' => {
                 return StringLit::Closed {
-                    value,
+                    value: read(escaped, run_start, i),
                     len: i + 1,
                     bad_escape,
                 };
             }
-            '\n' => return StringLit::Unterminated { value, len: i },
-            '\\' => match chars.next() {
-                Some((_, '"')) => value.push('"'),
-                Some((_, '\\')) => value.push('\\'),
-                Some((_, 'n')) => value.push('\n'),
-                Some((_, 't')) => value.push('\t'),
-                Some((j, other)) if other != '\n' => {
-                    bad_escape.get_or_insert((i, j + other.len_utf8() - i));
-                    value.push('\\');
-                    value.push(other);
+            b'\n' => {
+                return StringLit::Unterminated {
+                    value: read(escaped, run_start, i),
+                    len: i,
+                };
+            }
+            _ => {
+                let value = escaped.get_or_insert_with(String::new);
+                value.push_str(&input[run_start..i]);
+                let next = input[i + 1..].chars().next();
+                match next {
+                    Some('"') => value.push('"'),
+                    Some('\\') => value.push('\\'),
+                    Some('n') => value.push('\n'),
+                    Some('t') => value.push('\t'),
+                    Some(other) if other != '\n' => {
+                        bad_escape.get_or_insert((i, 1 + other.len_utf8()));
+                        value.push('\\');
+                        value.push(other);
+                    }
+                    _ => {
+                        return StringLit::Unterminated {
+                            value: read(escaped, i, i),
+                            len: i + 1,
+                        };
+                    }
                 }
-                _ => return StringLit::Unterminated { value, len: i + 1 },
-            },
-            c => value.push(c),
+                i += 1 + next.map_or(0, char::len_utf8);
+                run_start = i;
+            }
         }
     }
     StringLit::Unterminated {
-        value,
+        value: read(escaped, run_start, input.len()),
         len: input.len(),
     }
 }
@@ -217,7 +251,7 @@ impl<'a> StatementParser<'a> {
 
     /// Reads statements until the end of input or, inside a block, the
     /// closing brace. `open` is the span of the opening brace, if any.
-    fn block_body(&mut self, depth: usize, open: Option<Span>) -> Vec<Statement> {
+    fn block_body(&mut self, depth: usize, open: Option<Span>) -> Vec<Statement<'a>> {
         let mut statements = Vec::new();
         loop {
             self.skip_trivia();
@@ -274,7 +308,7 @@ impl<'a> StatementParser<'a> {
         }
     }
 
-    fn statement(&mut self, kw: &str, keyword_span: Span, depth: usize) -> Statement {
+    fn statement(&mut self, kw: &'a str, keyword_span: Span, depth: usize) -> Statement<'a> {
         let mut args = Vec::new();
         let mut block = None;
         let mut end = keyword_span.end;
@@ -350,14 +384,14 @@ impl<'a> StatementParser<'a> {
                     self.advance_to(after);
                     end = self.pos;
                     args.push(Arg {
-                        kind: ArgKind::Word(token.to_string()),
+                        kind: ArgKind::Word(token),
                         span: Span::new(start, self.pos),
                     });
                 }
             }
         }
         Statement {
-            keyword: kw.to_string(),
+            keyword: kw,
             keyword_span,
             args,
             block,
@@ -403,7 +437,7 @@ impl<'a> StatementParser<'a> {
 mod tests {
     use super::*;
 
-    fn words(s: &Statement) -> Vec<&str> {
+    fn words<'a>(s: &'a Statement<'a>) -> Vec<&'a str> {
         s.args.iter().map(Arg::text).collect()
     }
 
@@ -449,10 +483,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            statements
-                .iter()
-                .map(|s| s.keyword.as_str())
-                .collect::<Vec<_>>(),
+            statements.iter().map(|s| s.keyword).collect::<Vec<_>>(),
             ["a", "b", "c"]
         );
     }

@@ -83,7 +83,7 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
     let mut lowerer = Lowerer { errors: Vec::new() };
     let mut file = FileAst::default();
     for statement in statements {
-        match statement.keyword.as_str() {
+        match statement.keyword {
             "jurisdiction" => {
                 if let Some(j) = lowerer.jurisdiction(statement) {
                     file.jurisdictions.push(j);
@@ -213,7 +213,7 @@ impl Lowerer {
     }
 
     fn unknown_keyword(&mut self, statement: &Statement, place: &str, allowed: &[&str]) {
-        let help = match did_you_mean(&statement.keyword, allowed.iter().copied()) {
+        let help = match did_you_mean(statement.keyword, allowed.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!(
                 "expected one of: {}",
@@ -234,7 +234,7 @@ impl Lowerer {
     }
 
     /// The statement's block, or an error if it has none.
-    fn block<'s>(&mut self, statement: &'s Statement) -> &'s [Statement] {
+    fn block<'s, 'a>(&mut self, statement: &'s Statement<'a>) -> &'s [Statement<'a>] {
         match &statement.block {
             Some(b) => b,
             None => {
@@ -265,7 +265,15 @@ impl Lowerer {
         }
     }
 
-    fn arity(&mut self, statement: &Statement, min: usize, max: usize, form: &str) -> bool {
+    /// Checks the number of arguments; `form` (what to write instead) is
+    /// only worked out for an error, as this runs for every statement.
+    fn arity(
+        &mut self,
+        statement: &Statement,
+        min: usize,
+        max: usize,
+        form: impl FnOnce() -> String,
+    ) -> bool {
         let n = statement.args.len();
         if n < min || n > max {
             let span = if n > max {
@@ -278,7 +286,7 @@ impl Lowerer {
                 span,
                 format!("`{}` takes {}", statement.keyword, plural_args(min, max)),
                 format!("{n} given"),
-                Some(format!("write `{form}`")),
+                Some(format!("write `{}`", form())),
             );
             return false;
         }
@@ -297,7 +305,7 @@ impl Lowerer {
             );
             return None;
         }
-        self.arity(statement, 1, 1, &format!("{} <id> {{", statement.keyword));
+        self.arity(statement, 1, 1, || format!("{} <id> {{", statement.keyword));
         self.id_arg(&statement.args[0])
     }
 
@@ -326,12 +334,9 @@ impl Lowerer {
     fn ids(&mut self, statement: &Statement) -> Vec<Spanned<String>> {
         self.no_block(statement);
         if statement.args.is_empty() {
-            self.arity(
-                statement,
-                1,
-                usize::MAX,
-                &format!("{} <id> …", statement.keyword),
-            );
+            self.arity(statement, 1, usize::MAX, || {
+                format!("{} <id> …", statement.keyword)
+            });
         }
         statement
             .args
@@ -342,12 +347,9 @@ impl Lowerer {
 
     fn string(&mut self, statement: &Statement) -> Option<Spanned<String>> {
         self.no_block(statement);
-        if !self.arity(
-            statement,
-            1,
-            usize::MAX,
-            &format!("{} \"…\"", statement.keyword),
-        ) {
+        if !self.arity(statement, 1, usize::MAX, || {
+            format!("{} \"…\"", statement.keyword)
+        }) {
             return None;
         }
         let mut text = String::new();
@@ -374,16 +376,13 @@ impl Lowerer {
 
     fn strings(&mut self, statement: &Statement) -> Vec<Spanned<String>> {
         self.no_block(statement);
-        self.arity(
-            statement,
-            1,
-            usize::MAX,
-            &format!("{} \"…\" \"…\"", statement.keyword),
-        );
+        self.arity(statement, 1, usize::MAX, || {
+            format!("{} \"…\" \"…\"", statement.keyword)
+        });
         let mut out = Vec::new();
         for arg in &statement.args {
             match &arg.kind {
-                ArgKind::Str(s) => out.push(Spanned::new(s.clone(), arg.span)),
+                ArgKind::Str(s) => out.push(Spanned::new(s.to_string(), arg.span)),
                 ArgKind::Word(w) => self.error(
                     "invalid-value",
                     arg.span,
@@ -404,7 +403,7 @@ impl Lowerer {
         read: impl Fn(&str) -> Result<T, ValueError>,
     ) -> Option<Spanned<T>> {
         self.no_block(statement);
-        if !self.arity(statement, 1, 1, form) {
+        if !self.arity(statement, 1, 1, || form.to_string()) {
             return None;
         }
         let arg = &statement.args[0];
@@ -431,12 +430,9 @@ impl Lowerer {
 
     fn rank(&mut self, statement: &Statement) -> Option<(Spanned<Rank>, Option<String>)> {
         self.no_block(statement);
-        if !self.arity(
-            statement,
-            1,
-            2,
-            "rank <national|province|prefecture|county> \"display name\"",
-        ) {
+        if !self.arity(statement, 1, 2, || {
+            "rank <national|province|prefecture|county> \"display name\"".into()
+        }) {
             return None;
         }
         let arg = &statement.args[0];
@@ -474,7 +470,7 @@ impl Lowerer {
             source: None,
         };
         for s in self.block(statement) {
-            match s.keyword.as_str() {
+            match s.keyword {
                 "name" => {
                     self.duplicate(&decl.name, s);
                     decl.name = self.string(s).map(|v| v.value);
@@ -494,7 +490,7 @@ impl Lowerer {
                 }
                 "attr" => {
                     self.no_block(s);
-                    if self.arity(s, 2, 2, "attr <name> <yes|no|number|\"text\">") {
+                    if self.arity(s, 2, 2, || "attr <name> <yes|no|number|\"text\">".into()) {
                         let name = s.args[0].text().to_string();
                         let v = attr_value(&s.args[1]);
                         decl.attrs.retain(|(n, _)| *n != name);
@@ -570,7 +566,7 @@ impl Lowerer {
             header,
         };
         for s in self.block(statement) {
-            match s.keyword.as_str() {
+            match s.keyword {
                 "title" => {
                     self.duplicate(&d.title, s);
                     d.title = self.string(s).map(|v| v.value);
@@ -651,7 +647,7 @@ impl Lowerer {
             header,
         };
         for s in self.block(statement) {
-            match s.keyword.as_str() {
+            match s.keyword {
                 "kind" => {
                     if let Some(k) = self.word(s, "kind action", |w| {
                         ObligationKind::parse(w).ok_or_else(|| ValueError {
@@ -750,7 +746,7 @@ impl Lowerer {
 
     fn binds(&mut self, s: &Statement) -> Option<Binds> {
         self.no_block(s);
-        if !self.arity(s, 1, 4, "binds county") {
+        if !self.arity(s, 1, 4, || "binds county".into()) {
             return None;
         }
         if s.args.len() == 1 && s.args[0].text() == "issuer" {
@@ -776,7 +772,7 @@ impl Lowerer {
 
     fn condition(&mut self, s: &Statement) -> Option<Spanned<Condition>> {
         self.no_block(s);
-        if !self.arity(s, 1, 3, "applies_if agricultural") {
+        if !self.arity(s, 1, 3, || "applies_if agricultural".into()) {
             return None;
         }
         let span = s.args[0].span.cover(s.args[s.args.len() - 1].span);
@@ -811,7 +807,7 @@ impl Lowerer {
 
     fn figure(&mut self, s: &Statement, comparator: Comparator) -> Option<Figure> {
         self.no_block(s);
-        if !self.arity(s, 1, 2, &format!("{} 30万 人次", s.keyword)) {
+        if !self.arity(s, 1, 2, || format!("{} 30万 人次", s.keyword)) {
             return None;
         }
         let q = match value::quantity(s.args[0].text()) {
@@ -868,7 +864,7 @@ impl Lowerer {
             span: statement.span,
         };
         for s in self.block(statement) {
-            match s.keyword.as_str() {
+            match s.keyword {
                 "metric" => t.label = self.string(s).map(|v| v.value),
                 "text" => t.text = self.string(s).map(|v| v.value),
                 "by" => t.deadline = self.word(s, "by 2025", value::year),
@@ -936,7 +932,7 @@ impl Lowerer {
             header,
         };
         for s in self.block(statement) {
-            match s.keyword.as_str() {
+            match s.keyword {
                 "title" => {
                     self.duplicate(&item.title, s);
                     item.title = self.string(s).map(|v| v.value);
@@ -974,7 +970,7 @@ impl Lowerer {
             header,
         };
         for s in self.block(statement) {
-            match s.keyword.as_str() {
+            match s.keyword {
                 "reason" => e.reason = self.string(s),
                 "basis" => e.basis = self.string(s).map(|v| v.value),
                 "approved_by" => e.approved_by = self.string(s).map(|v| v.value),
@@ -997,7 +993,7 @@ impl Lowerer {
             );
             return None;
         }
-        self.arity(statement, 1, 2, form);
+        self.arity(statement, 1, 2, || form.to_string());
         let targets: Vec<Spanned<String>> = statement
             .args
             .iter()
@@ -1011,7 +1007,7 @@ impl Lowerer {
             header: statement.keyword_span.cover(last),
         };
         for b in self.block(statement) {
-            match b.keyword.as_str() {
+            match b.keyword {
                 "reason" => {
                     self.duplicate(&s.reason, b);
                     s.reason = self.string(b);
@@ -1046,7 +1042,7 @@ impl Lowerer {
             header,
         };
         for s in self.block(statement) {
-            match s.keyword.as_str() {
+            match s.keyword {
                 "jurisdiction" => o.jurisdiction = self.word(s, "jurisdiction <id>", value::id),
                 "year" => o.year = self.word(s, "year 2023", value::year).map(|y| y.value),
                 "value" => o.value = self.figure(s, Comparator::Exactly),
@@ -1073,14 +1069,14 @@ impl Lowerer {
 
 fn attr_value(arg: &Arg) -> AttrValue {
     match &arg.kind {
-        ArgKind::Str(s) => AttrValue::Text(s.clone()),
+        ArgKind::Str(s) => AttrValue::Text(s.to_string()),
         ArgKind::Word(w) => {
             if let Ok(b) = value::boolean(w) {
                 AttrValue::Bool(b)
             } else if let Ok(q) = value::quantity(w) {
                 AttrValue::Number(q.value)
             } else {
-                AttrValue::Text(w.clone())
+                AttrValue::Text(w.to_string())
             }
         }
     }

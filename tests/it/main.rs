@@ -1,11 +1,14 @@
 //! The one integration-test binary: the parser corpus, one fixture pair per
 //! diagnostic code, the command line through the real binary, the real
-//! cascade, the CI outputs and the reviewers' report.
+//! cascade, the CI outputs, the reviewers' report, the generated cascade and
+//! the parallel pipeline.
 
 mod cascade;
 mod checks;
 mod ci;
 mod cli;
+mod generated;
+mod parallel;
 mod parser;
 mod report;
 mod support;

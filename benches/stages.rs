@@ -1,0 +1,127 @@
+//! Benchmarks of each stage on generated cascades: parse, load (parse and
+//! graph), check, and render (human, plain and JSON) of 10,000 findings.
+//!
+//! Run with `cargo bench --bench stages`; `docs/performance.md` records the
+//! figures.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+use planlint::check::Options;
+use planlint::generate::{self, Rates};
+use planlint::report::{RunSummary, human, json};
+use planlint::syntax::value;
+
+fn as_of() -> Options {
+    Options {
+        as_of: value::date(generate::AS_OF).expect("a valid date"),
+    }
+}
+
+fn cascade(provinces: usize, rates: Rates) -> Vec<(String, String)> {
+    generate::generate(&generate::Options {
+        seed: 1,
+        provinces,
+        rates,
+    })
+    .files
+    .into_iter()
+    .map(|f| (f.path, f.text))
+    .collect()
+}
+
+fn parse(c: &mut Criterion) {
+    let files = cascade(1, Rates::default());
+    let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
+    let mut group = c.benchmark_group("parse");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("one province, one core", |b| {
+        b.iter(|| {
+            for (_, text) in &files {
+                black_box(planlint::syntax::parse(text));
+            }
+        })
+    });
+    group.finish();
+}
+
+fn load_and_check(c: &mut Criterion) {
+    for (name, provinces) in [("one province", 1), ("country", generate::PROVINCES)] {
+        let files = cascade(provinces, Rates::default());
+        let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
+        let mut group = c.benchmark_group(name);
+        group.sample_size(10);
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function("load", |b| {
+            b.iter(|| black_box(planlint::model::load(files.iter().cloned())))
+        });
+        let loaded = planlint::model::load(files.iter().cloned());
+        let plans: Vec<_> = loaded.model.plans().collect();
+        group.bench_function("check", |b| {
+            b.iter(|| {
+                black_box(planlint::check::run(
+                    &loaded.model,
+                    as_of(),
+                    plans.iter().copied(),
+                ))
+            })
+        });
+        group.finish();
+    }
+}
+
+/// Exactly 10,000 findings from a cascade with high defect rates.
+fn render(c: &mut Criterion) {
+    let rates = Rates {
+        omission: 0.1,
+        exemption: 0.0,
+        undercut: 0.2,
+        unstated: 0.2,
+    };
+    let mut provinces = 4;
+    let outcome = loop {
+        let outcome = planlint::check(cascade(provinces, rates), planlint::Selection::All, as_of());
+        if outcome.diagnostics.len() >= 10_000 {
+            break outcome;
+        }
+        provinces += 4;
+    };
+    let diagnostics = &outcome.diagnostics[..10_000];
+    let sources = &outcome.model.sources;
+    let summary = RunSummary {
+        files: sources.len(),
+        ..RunSummary::default()
+    };
+    let mut group = c.benchmark_group("render 10000 findings");
+    group.sample_size(10);
+    group.bench_function("human", |b| {
+        b.iter(|| {
+            black_box(human::render(
+                diagnostics,
+                sources,
+                &summary,
+                human::Style::Graphical { color: false },
+                100,
+            ))
+        })
+    });
+    group.bench_function("plain", |b| {
+        b.iter(|| {
+            black_box(human::render(
+                diagnostics,
+                sources,
+                &summary,
+                human::Style::Plain,
+                100,
+            ))
+        })
+    });
+    group.bench_function("json", |b| {
+        b.iter(|| black_box(json::render(diagnostics, sources, &summary)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parse, load_and_check, render);
+criterion_main!(benches);

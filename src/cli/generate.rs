@@ -1,0 +1,61 @@
+//! `planlint generate` (hidden): write a synthetic cascade and its manifest
+//! of planted defects, for benchmarks and the generator's tests.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use planlint::generate::{self, Options, Rates};
+
+#[derive(clap::Args)]
+pub struct GenerateArgs {
+    /// Directory to write `rules/`, `plans/` and `manifest.json` into.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Number of provinces: 1 for one province, 31 for the country, 310 for ten times it.
+    #[arg(long, default_value_t = generate::PROVINCES)]
+    pub provinces: usize,
+    /// Seed of the generator; the same seed writes the same files.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+pub fn run(args: GenerateArgs) -> ExitCode {
+    let cascade = generate::generate(&Options {
+        seed: args.seed,
+        provinces: args.provinces,
+        rates: Rates::default(),
+    });
+    for file in &cascade.files {
+        let path = args.out.join(&file.path);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, &file.text));
+        if let Err(e) = written {
+            eprintln!("planlint: cannot write `{}`: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
+    let manifest = match serde_json::to_string_pretty(&cascade.manifest) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("planlint: cannot write the manifest: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(e) = std::fs::write(args.out.join("manifest.json"), manifest + "\n") {
+        eprintln!("planlint: cannot write the manifest: {e}");
+        return ExitCode::from(2);
+    }
+    let m = &cascade.manifest;
+    println!(
+        "{} files, {} bytes: {} provinces, {} cities, {} counties; {} planted defects",
+        m.files,
+        m.bytes,
+        m.provinces,
+        m.cities,
+        m.counties,
+        m.defects.len()
+    );
+    ExitCode::SUCCESS
+}
