@@ -104,6 +104,10 @@ pub struct Diagnostic {
     pub obligation: Option<ObligationRef>,
     pub item: Option<ItemRef>,
     pub figures: Option<Figures>,
+    /// About an obligation of a document issued after the plan: what a
+    /// revision must add. Such findings stay `info` whatever severity
+    /// settings say.
+    pub advisory: bool,
 }
 
 impl Diagnostic {
@@ -124,6 +128,7 @@ impl Diagnostic {
             obligation: None,
             item: None,
             figures: None,
+            advisory: false,
         }
     }
 

@@ -124,6 +124,23 @@ impl<'m> Context<'m> {
         if advisory { Severity::Info } else { base }
     }
 
+    /// Whether a finding is about an obligation that is advisory for its plan.
+    pub fn is_advisory(&self, d: &Diagnostic) -> bool {
+        let (Some(plan), Some(obligation)) = (&d.plan, &d.obligation) else {
+            return false;
+        };
+        let (Some(doc), Some(o)) = (
+            self.model.document_by_id(&plan.id),
+            self.model.obligation_by_id(&obligation.id),
+        ) else {
+            return false;
+        };
+        self.plans
+            .iter()
+            .find(|p| p.doc == doc)
+            .is_some_and(|p| p.binding(o) == Binding::Owed { advisory: true })
+    }
+
     /// Whether the obligation (and each bullet above it) applies to the
     /// jurisdiction. Without a jurisdiction everything applies.
     pub fn applies(&self, o: OblId, jurisdiction: Option<crate::model::JurId>) -> bool {
@@ -224,6 +241,9 @@ pub fn run(
         if let Some(run) = check.run {
             run(&ctx, &mut out);
         }
+    }
+    for d in &mut out {
+        d.advisory = ctx.is_advisory(d);
     }
     sort(&mut out);
     out

@@ -102,3 +102,23 @@ pub fn read(path: &Path) -> Result<String, ReadError> {
 pub fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
+
+/// Writes a file atomically: into a temporary file beside it, then renamed
+/// over it, so a reader never sees half a file and a failed run leaves the
+/// old one whole.
+pub fn write_atomic(path: &Path, text: &str) -> Result<(), ReadError> {
+    use std::io::Write;
+    let error = |e: std::io::Error| ReadError {
+        path: display(path),
+        message: e.to_string(),
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(error)?;
+    temp.write_all(text.as_bytes()).map_err(error)?;
+    temp.as_file().sync_all().map_err(error)?;
+    temp.persist(path).map_err(|e| error(e.error))?;
+    Ok(())
+}

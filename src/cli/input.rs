@@ -89,6 +89,7 @@ pub fn load(
         let summary = planlint::report::RunSummary {
             files: outcome.model.sources.len(),
             plans: Vec::new(),
+            ..Default::default()
         };
         let input: Vec<_> = outcome
             .diagnostics

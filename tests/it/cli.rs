@@ -364,3 +364,27 @@ fn the_bundled_cascade_loads_without_input_errors() {
     let plans = json["summary"]["plans"].as_array().expect("plans");
     assert!(!plans.is_empty());
 }
+
+#[test]
+fn severity_flags_do_not_turn_advisory_findings_into_errors() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let counts = |extra: &[&str]| {
+        let mut args = vec!["--format", "json"];
+        args.extend_from_slice(extra);
+        let json: Value =
+            serde_json::from_str(&stdout(&check(root, &args))).expect("JSON on stdout");
+        let summary = &json["summary"];
+        (
+            summary["errors"].as_u64(),
+            summary["warnings"].as_u64(),
+            summary["infos"].as_u64(),
+        )
+    };
+    let (errors, warnings, infos) = counts(&[]);
+    let (denied_errors, denied_warnings, denied_infos) = counts(&["--deny", "omitted-obligation"]);
+    // The Beijing outline's omissions of the later national opinions stay
+    // advice; only Xicheng's two warning-level omissions become errors.
+    assert_eq!(denied_infos, infos);
+    assert_eq!(denied_errors.zip(errors).map(|(d, e)| d - e), Some(2));
+    assert_eq!(warnings.zip(denied_warnings).map(|(w, d)| w - d), Some(2));
+}
