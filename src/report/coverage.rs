@@ -282,6 +282,9 @@ pub struct Finding {
     pub obligation_text: Option<String>,
 }
 
+/// Indices of the diagnostics about each plan and obligation.
+type FindingsByCell = HashMap<(DocId, OblId), Vec<usize>>;
+
 /// The section titles of higher documents, by document id, read from their
 /// source texts by the caller (the library does no IO).
 pub type Headings = HashMap<String, SectionTitles>;
@@ -290,10 +293,12 @@ pub type Headings = HashMap<String, SectionTitles>;
 /// the same run.
 pub fn build(ctx: &Context, diagnostics: &[Diagnostic], headings: &Headings) -> Coverage {
     let model = ctx.model;
-    let mut by_cell: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut by_cell: FindingsByCell = HashMap::new();
     for (i, d) in diagnostics.iter().enumerate() {
-        if let (Some(p), Some(o)) = (&d.plan, &d.obligation) {
-            by_cell.entry((&p.id, &o.id)).or_default().push(i);
+        if let (Some(p), Some(o)) = (&d.plan, &d.obligation)
+            && let (Some(p), Some(o)) = (model.document_by_id(&p.id), model.obligation_by_id(&o.id))
+        {
+            by_cell.entry((p, o)).or_default().push(i);
         }
     }
     let higher = higher_documents(ctx);
@@ -550,12 +555,11 @@ fn cell(
     ctx: &Context,
     plan: &PlanView,
     o: OblId,
-    by_cell: &HashMap<(&str, &str), Vec<usize>>,
+    by_cell: &FindingsByCell,
     diagnostics: &[Diagnostic],
 ) -> Cell {
     let model = ctx.model;
-    let key = (model.document(plan.doc).id(), model.obligation(o).id());
-    let mut findings = by_cell.get(&key).cloned().unwrap_or_default();
+    let mut findings = by_cell.get(&(plan.doc, o)).cloned().unwrap_or_default();
     let undercut = findings
         .iter()
         .any(|&i| diagnostics.get(i).is_some_and(|d| d.code == UNDERCUT_CODE));
@@ -565,7 +569,7 @@ fn cell(
     if findings.is_empty() && status == Status::Omitted {
         findings = model
             .ancestors(o)
-            .find_map(|a| by_cell.get(&(key.0, model.obligation(a).id())))
+            .find_map(|a| by_cell.get(&(plan.doc, a)))
             .cloned()
             .unwrap_or_default();
     }
@@ -638,12 +642,16 @@ fn summary(
     }
     s.compliance =
         (s.owed > 0).then(|| 100.0 * (s.implemented + s.exempted) as f64 / s.owed as f64);
-    let mine: Vec<Diagnostic> = diagnostics
+    for d in diagnostics
         .iter()
         .filter(|d| d.plan.as_ref().is_some_and(|p| p.id == s.id))
-        .cloned()
-        .collect();
-    s.findings = Counts::of(&mine);
+    {
+        match d.severity {
+            Severity::Error => s.findings.errors += 1,
+            Severity::Warning => s.findings.warnings += 1,
+            Severity::Info => s.findings.infos += 1,
+        }
+    }
     s
 }
 
@@ -887,25 +895,6 @@ fn findings(
         .map(|(i, d)| {
             let file = model.sources.get(d.primary.file);
             let (line, column) = file.line_col(d.primary.span.start);
-            let (end_line, _) = file.line_col(d.primary.span.end);
-            let first = line.saturating_sub(1).max(1);
-            let last = end_line.max(line).min(line + EXCERPT_LINES - 1);
-            let excerpt: Vec<ExcerptLine> = (first..=last)
-                .filter_map(|n| {
-                    let start = file.line_start(n - 1)?;
-                    let end = file.line_start(n).unwrap_or(file.text.len());
-                    let text = file
-                        .slice(crate::source::Span::new(start, end))
-                        .trim_end()
-                        .to_string();
-                    let marked = n >= line && n <= end_line.max(line);
-                    (marked || !text.trim().is_empty()).then_some(ExcerptLine {
-                        number: n,
-                        text,
-                        marked,
-                    })
-                })
-                .collect();
             let obligation = d
                 .obligation
                 .as_ref()
@@ -918,7 +907,6 @@ fn findings(
                     doc.file == d.primary.file && doc.decl.header == d.primary.span
                 })
             });
-            let excerpt = if at_header { Vec::new() } else { excerpt };
             Finding {
                 anchor: format!("f-{i}"),
                 code: d.code,
@@ -929,7 +917,11 @@ fn findings(
                 plan: d.plan.as_ref().map(|p| p.id.clone()),
                 obligation: d.obligation.as_ref().map(|o| o.id.clone()),
                 row: obligation.and_then(|o| row_of.get(&o).cloned()),
-                excerpt,
+                excerpt: if at_header {
+                    Vec::new()
+                } else {
+                    excerpt(file, d.primary.span)
+                },
                 obligation_text: obligation.map(|o| {
                     let o = model.obligation(o);
                     [o.decl.title.as_deref(), o.decl.text.as_deref()]
@@ -939,6 +931,31 @@ fn findings(
                         .join("：")
                 }),
             }
+        })
+        .collect()
+}
+
+/// The lines of a span, with the non-blank line before it, at most
+/// [`EXCERPT_LINES`] in all.
+fn excerpt(file: &crate::source::SourceFile, span: crate::source::Span) -> Vec<ExcerptLine> {
+    let (line, _) = file.line_col(span.start);
+    let (end_line, _) = file.line_col(span.end);
+    let first = line.saturating_sub(1).max(1);
+    let last = end_line.max(line).min(line + EXCERPT_LINES - 1);
+    (first..=last)
+        .filter_map(|n| {
+            let start = file.line_start(n - 1)?;
+            let end = file.line_start(n).unwrap_or(file.text.len());
+            let text = file
+                .slice(crate::source::Span::new(start, end))
+                .trim_end()
+                .to_string();
+            let marked = n >= line && n <= end_line.max(line);
+            (marked || !text.trim().is_empty()).then_some(ExcerptLine {
+                number: n,
+                text,
+                marked,
+            })
         })
         .collect()
 }
