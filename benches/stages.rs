@@ -50,7 +50,7 @@ fn load_and_check(c: &mut Criterion) {
     for (name, provinces) in [("one province", 1), ("country", generate::PROVINCES)] {
         let files = cascade(provinces, Rates::default());
         let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
-        let mut group = c.benchmark_group(format!("{name}"));
+        let mut group = c.benchmark_group(name);
         group.sample_size(10);
         group.throughput(Throughput::Bytes(bytes as u64));
         group.bench_function("load", |b| {

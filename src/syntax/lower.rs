@@ -205,7 +205,7 @@ impl Lowerer {
     }
 
     fn unknown_keyword(&mut self, statement: &Statement, place: &str, allowed: &[&str]) {
-        let help = match did_you_mean(&statement.keyword, allowed.iter().copied()) {
+        let help = match did_you_mean(statement.keyword, allowed.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!(
                 "expected one of: {}",
