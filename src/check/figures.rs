@@ -2,7 +2,9 @@
 //! stated figure meets it. Shared by the checks that compare figures.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::HashMap;
 
 use crate::check::{Binding, Context, PlanView, Provision, applies};
 use crate::model::{DocId, JurId, Model, OblId};
@@ -195,7 +197,7 @@ impl ShareIndex {
             }
         }
         let mut index = ShareIndex {
-            groups: HashMap::new(),
+            groups: HashMap::default(),
             below,
         };
         for plan in plans {

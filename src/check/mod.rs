@@ -30,7 +30,7 @@ mod unused_exemption;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use rayon::prelude::*;
 
@@ -374,7 +374,7 @@ fn plan_view(model: &Model, options: Options, doc: DocId) -> PlanView {
             bindings.push((o, binding));
         }
     }
-    let mut binding_of = HashMap::new();
+    let mut binding_of = HashMap::default();
     for &(o, b) in &bindings {
         binding_of
             .entry(o)
@@ -387,7 +387,7 @@ fn plan_view(model: &Model, options: Options, doc: DocId) -> PlanView {
             })
             .or_insert(b);
     }
-    let mut covered_by: HashMap<OblId, Vec<Provision>> = HashMap::new();
+    let mut covered_by: HashMap<OblId, Vec<Provision>> = HashMap::default();
     let provisions = plan
         .items
         .iter()
@@ -408,7 +408,7 @@ fn plan_view(model: &Model, options: Options, doc: DocId) -> PlanView {
             }
         }
     }
-    let mut exemptions_in_force = HashMap::new();
+    let mut exemptions_in_force = HashMap::default();
     for &e in &plan.exemptions {
         let exemption = model.exemption(e);
         let expired = exemption

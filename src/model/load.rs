@@ -1,8 +1,6 @@
 //! Building the model: parse every file, register every declaration, then
 //! resolve the references between them.
 
-use std::collections::HashMap;
-
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 

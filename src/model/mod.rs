@@ -13,7 +13,7 @@
 mod load;
 mod validate;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
