@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use planlint::check::Options;
+use planlint::decode;
 use planlint::diagnostic::Severity;
 use planlint::report::{self, RunSummary, human};
 use planlint::{Selection, check};
@@ -44,9 +45,15 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     }
     let mut texts = Vec::new();
+    let mut converted = Vec::new();
     for p in &paths {
         match files::read(p) {
-            Ok(text) => texts.push((files::display(p), text)),
+            Ok(file) => {
+                if file.encoding.is_converted() {
+                    converted.push((files::display(p), file.encoding));
+                }
+                texts.push((files::display(p), file.text));
+            }
             Err(e) => read_errors.push(e),
         }
     }
@@ -67,6 +74,26 @@ pub fn run(args: CheckArgs) -> ExitCode {
     for e in &read_errors {
         outcome.add_read_error(&e.path, &e.message);
     }
+    let notes: Vec<_> = converted
+        .iter()
+        .filter_map(|(name, encoding)| {
+            let (id, _) = outcome
+                .model
+                .sources
+                .iter()
+                .find(|(_, f)| f.name == *name)?;
+            Some(decode::note(id, *encoding))
+        })
+        .collect();
+    // Notes on how files were read come right after the read errors.
+    let after_read_errors = outcome
+        .diagnostics
+        .iter()
+        .take_while(|d| d.code == "read-error")
+        .count();
+    outcome
+        .diagnostics
+        .splice(after_read_errors..after_read_errors, notes);
     let summary = RunSummary {
         files: outcome.model.sources.len(),
         plans: outcome

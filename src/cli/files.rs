@@ -1,7 +1,10 @@
 //! Finding and reading `.plan` files: the binary's IO, kept out of the library.
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+
+use planlint::decode::{MAX_FILE_BYTES, SourceEncoding, decode};
 
 /// The extension of planlint's files.
 pub const EXTENSION: &str = "plan";
@@ -29,8 +32,19 @@ pub fn collect(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>)
         push_unique(out, path.to_path_buf());
         return;
     }
+    if !metadata.is_dir() {
+        errors.push(not_regular(path));
+        return;
+    }
     let mut found = Vec::new();
+    let errors_before = errors.len();
     walk(path, &mut found, errors, 0);
+    if found.is_empty() && errors.len() == errors_before {
+        errors.push(ReadError {
+            path: display(path),
+            message: format!("no `.{EXTENSION}` files in this directory"),
+        });
+    }
     found.sort();
     for f in found {
         push_unique(out, f);
@@ -44,6 +58,15 @@ fn push_unique(out: &mut Vec<PathBuf>, path: PathBuf) {
         .any(|p| fs::canonicalize(p).unwrap_or_else(|_| p.clone()) == key)
     {
         out.push(path);
+    }
+}
+
+/// A FIFO, socket or device where a file was expected: opening a FIFO
+/// would wait forever for a writer, so it is refused without being opened.
+fn not_regular(path: &Path) -> ReadError {
+    ReadError {
+        path: display(path),
+        message: "not a regular file (a pipe, socket or device)".into(),
     }
 }
 
@@ -72,7 +95,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>, depth: 
         let path = entry.path();
         match fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, out, errors, depth + 1),
-            Ok(_) if path.extension().is_some_and(|e| e == EXTENSION) => out.push(path),
+            Ok(m) if path.extension().is_some_and(|e| e == EXTENSION) => {
+                if m.is_file() {
+                    out.push(path);
+                } else {
+                    errors.push(not_regular(&path));
+                }
+            }
             Ok(_) => {}
             Err(e) => errors.push(ReadError {
                 path: display(&path),
@@ -82,19 +111,45 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>, depth: 
     }
 }
 
-/// Reads a file as UTF-8 text, dropping a UTF-8 byte order mark.
-pub fn read(path: &Path) -> Result<String, ReadError> {
-    let bytes = fs::read(path).map_err(|e| ReadError {
+/// A file read and decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadFile {
+    pub text: String,
+    pub encoding: SourceEncoding,
+}
+
+/// Reads a file and decodes it (UTF-8 with or without a byte order mark,
+/// UTF-16 with one, GBK/GB18030). A file larger than
+/// [`MAX_FILE_BYTES`] is refused before it is read, and never more than
+/// that is read, so memory stays bounded even if the file grows meanwhile.
+pub fn read(path: &Path) -> Result<ReadFile, ReadError> {
+    let error = |message: String| ReadError {
         path: display(path),
-        message: e.to_string(),
-    })?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| ReadError {
-        path: display(path),
-        message: format!(
-            "not valid UTF-8 at byte {}; save the file as UTF-8",
-            e.utf8_error().valid_up_to()
-        ),
+        message,
+    };
+    let file = fs::File::open(path).map_err(|e| error(e.to_string()))?;
+    let size = file.metadata().map_err(|e| error(e.to_string()))?.len();
+    let too_large = |size: u64| {
+        error(format!(
+            "the file is {:.1} MB; planlint reads files up to {} MB (plan files are usually under 100 KB); split it into one file per document",
+            size as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ))
+    };
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| error(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    let decoded = decode(&bytes).map_err(|e| error(format!("{e}; {}", e.help())))?;
+    Ok(ReadFile {
+        text: decoded.text,
+        encoding: decoded.encoding,
     })
 }
 

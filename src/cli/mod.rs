@@ -5,6 +5,7 @@
 mod check;
 mod explain;
 pub mod files;
+mod write;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

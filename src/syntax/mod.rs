@@ -19,6 +19,12 @@ pub struct Parse {
     pub errors: Vec<SyntaxError>,
 }
 
+/// At most this many syntax errors, and this many errors in what the
+/// statements say, are kept for one file: past that, reading stops (syntax)
+/// or the rest are counted in one last error. A file of garbage would
+/// otherwise print millions of diagnostics and hold them all in memory.
+pub const MAX_ERRORS_PER_FILE: usize = 200;
+
 /// Parses the text of one `.plan` file.
 pub fn parse(text: &str) -> Parse {
     let (statements, mut errors) = cst::parse_statements(text);
