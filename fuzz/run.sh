@@ -12,7 +12,7 @@ bin=${FUZZ_TARGET_DIR:-target}/x86_64-unknown-linux-gnu/release/$target
 mkdir -p "corpus/$target" "artifacts/$target" logs
 nice -n 19 "$bin" "corpus/$target" \
   -artifact_prefix="artifacts/$target/" -dict=planlint.dict \
-  -timeout=10 -rss_limit_mb=2048 -max_len=131072 -print_final_stats=1 \
+  -timeout=120 -rss_limit_mb=2048 -max_len=131072 -print_final_stats=1 \
   -max_total_time="$wall" >"logs/$target.log" 2>&1 &
 pid=$!
 tick=$(getconf CLK_TCK)

@@ -38,7 +38,7 @@ pub fn collect(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>)
     }
     let mut found = Vec::new();
     let errors_before = errors.len();
-    walk(path, &mut found, errors, 0);
+    walk(path, &mut found, errors, 0, &mut Ancestors::new());
     if found.is_empty() && errors.len() == errors_before {
         errors.push(ReadError {
             path: display(path),
@@ -70,14 +70,37 @@ fn not_regular(path: &Path) -> ReadError {
     }
 }
 
-/// Directories nest at most this deep (a symlink loop ends here).
+/// Directories nest at most this deep, a last guard against loops the
+/// canonical paths do not reveal.
 const MAX_DEPTH: usize = 32;
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>, depth: usize) {
+/// The directories being walked, outermost first: canonical path (to
+/// recognise a symbolic link that leads back into one of them) and path
+/// as written (to name it).
+type Ancestors = Vec<(PathBuf, PathBuf)>;
+
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    errors: &mut Vec<ReadError>,
+    depth: usize,
+    ancestors: &mut Ancestors,
+) {
     if depth > MAX_DEPTH {
         errors.push(ReadError {
             path: display(dir),
             message: format!("directories nested more than {MAX_DEPTH} deep (a symlink loop?)"),
+        });
+        return;
+    }
+    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if let Some((_, ancestor)) = ancestors.iter().find(|(c, _)| *c == canonical) {
+        errors.push(ReadError {
+            path: display(dir),
+            message: format!(
+                "a symlink loop: this directory is `{}` again, which is being read",
+                display(ancestor)
+            ),
         });
         return;
     }
@@ -91,10 +114,14 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>, depth: 
             return;
         }
     };
-    for entry in entries.flatten() {
-        let path = entry.path();
+    // Sorted, so that files and errors come in the same order on every
+    // machine, whatever order the file system lists them in.
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    ancestors.push((canonical, dir.to_path_buf()));
+    for path in paths {
         match fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, out, errors, depth + 1),
+            Ok(m) if m.is_dir() => walk(&path, out, errors, depth + 1, ancestors),
             Ok(m) if path.extension().is_some_and(|e| e == EXTENSION) => {
                 if m.is_file() {
                     out.push(path);
@@ -109,6 +136,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>, depth: 
             }),
         }
     }
+    ancestors.pop();
 }
 
 /// A file read and decoded.

@@ -187,17 +187,29 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
     (file, lowerer.finish())
 }
 
-/// Suggests the closest of `candidates` to `word`, if any is close.
+/// Suggests the closest of `candidates` to `word`, if any is close, or
+/// the one candidate that `word` begins (a keyword cut off at the end of a
+/// file or half typed: `imple` → `implements`).
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::normalized_damerau_levenshtein(word, c), c))
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    let closest = candidates
+        .iter()
+        .map(|c| (strsim::normalized_damerau_levenshtein(word, c), *c))
         .filter(|(score, _)| *score >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .map(|(_, c)| c);
+    closest.or_else(|| {
+        let mut begun = candidates
+            .iter()
+            .filter(|c| word.chars().count() >= 3 && c.starts_with(word));
+        match (begun.next(), begun.next()) {
+            (Some(only), None) => Some(*only),
+            _ => None,
+        }
+    })
 }
 
 struct Lowerer {

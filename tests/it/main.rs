@@ -5,4 +5,5 @@ mod cascade;
 mod checks;
 mod cli;
 mod parser;
+mod robustness;
 mod support;
