@@ -5,5 +5,6 @@ mod cascade;
 mod checks;
 mod cli;
 mod parser;
+mod properties;
 mod robustness;
 mod support;
