@@ -145,9 +145,18 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         });
     }
     // A guess helps when the file is in some other legacy encoding; when
-    // UTF-8 text precedes the bad byte, the file is damaged UTF-8 and a
-    // guess would mislead.
-    let looks_like_utf8 = bytes[..utf8_error].iter().any(|b| !b.is_ascii());
+    // most of its non-ASCII text is valid UTF-8, the file is damaged UTF-8
+    // and a guess would mislead.
+    let lossy = String::from_utf8_lossy(bytes);
+    let valid = lossy
+        .chars()
+        .filter(|c| !c.is_ascii() && *c != char::REPLACEMENT_CHARACTER)
+        .count();
+    let bad = lossy
+        .chars()
+        .filter(|c| *c == char::REPLACEMENT_CHARACTER)
+        .count();
+    let looks_like_utf8 = valid > bad;
     Err(DecodeError::Malformed {
         encoding: "UTF-8",
         offset: utf8_error,

@@ -556,7 +556,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_refused_without_overflow() {
-        let text = "a {".repeat(10_000);
+        let text = "a {\n".repeat(10_000);
         let (_, errors) = parse_statements(&text);
         assert!(
             errors

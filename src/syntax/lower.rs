@@ -923,6 +923,21 @@ impl Lowerer {
                     "second unit",
                     Some("write the unit once, e.g. `30万 人次`".into()),
                 );
+            } else if matches!(extra.text(), "万" | "亿" | "千" | "百") {
+                // `30 万`: a magnitude alone is no unit; it belongs to the
+                // number. (`5千 万元` is a figure in the unit 万元.)
+                let magnitude = extra.text();
+                self.error(
+                    "invalid-value",
+                    s.args[0].span.cover(extra.span),
+                    format!("`{magnitude}` is cut off from its number"),
+                    "number and magnitude apart",
+                    Some(format!(
+                        "write `{}{magnitude}` without a space",
+                        s.args[0].text()
+                    )),
+                );
+                return None;
             } else {
                 unit = Some(value::normalize_width(extra.text()));
             }

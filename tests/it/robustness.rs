@@ -114,7 +114,8 @@ fn underlined(outcome: &Outcome, d: &Diagnostic) -> String {
 
 #[test]
 fn a_gbk_plan_is_decoded_with_a_note() {
-    let gbk = std::fs::read(fixtures().join("robustness/gbk.plan")).expect("the GBK fixture");
+    let gbk = std::fs::read(fixtures().join("checks/converted-encoding/fail/east.plan"))
+        .expect("the GBK fixture");
     assert!(std::str::from_utf8(&gbk).is_err(), "the fixture is GBK");
     let project = project(&gbk);
     let (status, stdout, stderr) = check(project.path(), &[]);
@@ -123,7 +124,7 @@ fn a_gbk_plan_is_decoded_with_a_note() {
         stdout,
         "info[converted-encoding]: this file is in GBK/GB18030, not UTF-8; it was converted when read
   at plans/east.plan:1:1: read as GBK/GB18030
-  | # The plan: the east district carries out the city's outline.
+  | # Saved in GBK, as Notepad on a Chinese Windows saves it.
   help: planlint reads it correctly; save it as UTF-8 so that other tools and reviewers see the same text
 
 0 errors, 0 warnings, 1 info in 1 plan (east.plan), 3 files read
@@ -227,6 +228,13 @@ fn full_width_forms_that_cannot_be_meant_get_a_hint_with_the_ascii_form() {
             "invalid-value",
             "a Chinese full stop or a middle dot as its decimal point",
             "`27.68%`",
+        ),
+        (
+            "  implements c.1\n",
+            "  implements c.1\n  target t { at_least 30\u{3000}万 }\n",
+            "invalid-value",
+            "`万` is cut off from its number",
+            "write `30万` without a space",
         ),
         (
             "  implements c.1\n",
