@@ -674,3 +674,30 @@ fn a_path_with_chinese_characters_is_read_and_shown_as_written() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_refinement_cycle_of_10000_obligations_is_reported_without_overflowing_the_stack() {
+    // Found while probing limits: petgraph's recursive Tarjan overflowed
+    // the stack on such a cycle; validation now uses Kosaraju's algorithm.
+    let mut city = String::from(
+        "document city.outline {\n  title \"t\"\n  issued 2022-03-01\n  period 2021-2035\n  rank province \"市\"\n  jurisdiction city\n}\n",
+    );
+    let n = 10_000;
+    for i in 0..n {
+        let refined = (i + n - 1) % n;
+        city.push_str(&format!(
+            "obligation c.{i} {{\n  title \"环\"\n  source {}\n  refines c.{refined}\n}}\n",
+            i + 1
+        ));
+    }
+    let files = vec![
+        ("rules/city.plan".to_string(), city),
+        (
+            "rules/jurisdictions.plan".to_string(),
+            context_file("jurisdictions.plan"),
+        ),
+    ];
+    let outcome = planlint::check(files, Selection::All, Options { as_of: AS_OF });
+    let d = find(&outcome, "cycle", "→ … (10000 in all)");
+    assert_eq!(d.related.len(), n - 1);
+}
