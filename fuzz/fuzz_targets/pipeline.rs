@@ -28,5 +28,8 @@ fuzz_target!(|bytes: &[u8]| {
     files.push(("plans/plan.plan".to_string(), plan));
     let first = common::run(&files, Selection::All);
     let second = common::run(&files, Selection::All);
-    assert!(first == second, "two runs over the same files printed different output");
+    assert!(
+        first == second,
+        "two runs over the same files printed different output"
+    );
 });

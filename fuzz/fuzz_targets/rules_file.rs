@@ -7,7 +7,10 @@ use libfuzzer_sys::fuzz_target;
 use planlint::Selection;
 
 #[path = "common.rs"]
-#[allow(dead_code, reason = "this target reads one file alone and needs no real rules")]
+#[allow(
+    dead_code,
+    reason = "this target reads one file alone and needs no real rules"
+)]
 mod common;
 
 fuzz_target!(|bytes: &[u8]| {
