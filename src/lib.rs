@@ -7,18 +7,28 @@
 //! 2. [`model`]: every file → one graph of documents, jurisdictions,
 //!    obligations and plan items, validated;
 //! 3. [`check`]: the graph → findings, one module per check;
-//! 4. [`report`]: findings → human (miette), plain and JSON output.
+//! 4. [`report`]: findings → human (miette), plain, JSON and the CI
+//!    formats (SARIF, GitHub, GitLab, JUnit, …).
+//!
+//! Around them: [`suppress`] (a plan's `suppress` statements), [`config`]
+//! (`planlint.toml` and severities), [`baseline`], [`diff`] (what a
+//! revision changes), all keyed on a finding's [`identity`].
 //!
 //! The library does no IO: callers hand it text with a file name. Reading
 //! files, finding `rules/` and `plans/`, terminals and exit codes live in
 //! the binary.
 
+pub mod baseline;
 pub mod check;
+pub mod config;
 pub mod decode;
 pub mod diagnostic;
+pub mod diff;
+pub mod identity;
 pub mod model;
 pub mod report;
 pub mod source;
+pub mod suppress;
 pub mod syntax;
 
 use diagnostic::Diagnostic;
@@ -34,6 +44,8 @@ pub struct Outcome {
     pub input_errors: bool,
     /// The plans that were checked.
     pub plans: Vec<DocId>,
+    /// Findings taken out by the plans' `suppress` statements.
+    pub suppressed: Vec<suppress::Suppressed>,
 }
 
 /// Which documents to check.
@@ -68,12 +80,15 @@ pub fn check<N: Into<String>, T: Into<std::sync::Arc<str>>>(
                 .any(|n| *n == model.sources.get(model.document(d).file).name),
         })
         .collect();
-    diagnostics.extend(check::run(&model, options, plans.iter().copied()));
+    let findings = check::run(&model, options, plans.iter().copied());
+    let applied = suppress::apply(&model, &plans, findings);
+    diagnostics.extend(applied.kept);
     Outcome {
         model,
         diagnostics,
         input_errors,
         plans,
+        suppressed: applied.suppressed,
     }
 }
 
@@ -98,4 +113,26 @@ impl Outcome {
         self.diagnostics.insert(after_earlier_read_errors, error);
         self.input_errors = true;
     }
+}
+
+/// What each checked plan owes (advisory obligations included), by id.
+pub fn owed(outcome: &Outcome, options: check::Options) -> Vec<report::PlanObligations> {
+    let model = &outcome.model;
+    let ctx = check::Context::new(model, options, outcome.plans.iter().copied());
+    ctx.plans
+        .iter()
+        .map(|view| {
+            let doc = model.document(view.doc);
+            let mut obligations: Vec<String> = view
+                .owed()
+                .map(|(o, _)| model.obligation(o).id().to_string())
+                .collect();
+            obligations.dedup();
+            report::PlanObligations {
+                plan: doc.id().to_string(),
+                file: model.sources.get(doc.file).name.clone(),
+                obligations,
+            }
+        })
+        .collect()
 }

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use planlint::check::Options;
 use planlint::decode::decode;
 use planlint::diagnostic::Diagnostic;
-use planlint::report::{RunSummary, human, json};
+use planlint::report::{self, RunSummary, human, json};
 use planlint::source::SourceMap;
 use planlint::syntax::value::Date;
 use planlint::{Outcome, Selection, check};
@@ -71,24 +71,23 @@ pub fn render_all(outcome: &Outcome) -> String {
             .iter()
             .map(|&d| outcome.model.document(d).id().to_string())
             .collect(),
+        owed: planlint::owed(outcome, Options { as_of: AS_OF }),
+        ..RunSummary::default()
     };
-    let sources = &outcome.model.sources;
-    let mut out = json::render(&outcome.diagnostics, sources, &summary);
-    out.push_str(&human::render(
-        &outcome.diagnostics,
-        sources,
-        &summary,
-        human::Style::Plain,
-        100,
-    ));
-    out.push_str(&human::render(
-        &outcome.diagnostics,
-        sources,
-        &summary,
-        human::Style::Graphical { color: true },
-        80,
-    ));
-    out
+    let (d, s, sum) = (&outcome.diagnostics[..], &outcome.model.sources, &summary);
+    [
+        json::render(d, s, sum),
+        human::render(d, s, sum, human::Style::Plain, 100),
+        human::render(d, s, sum, human::Style::Graphical { color: true }, 80),
+        report::concise::render(d, s, sum),
+        report::json_lines::render(d, s, sum),
+        report::sarif::render(d, s, sum, Some("https://example.org/docs")),
+        report::github::render(d, s, sum),
+        report::github::summary(d, s, sum),
+        report::gitlab::render(d, s, sum),
+        report::junit::render(d, s, sum),
+    ]
+    .concat()
 }
 
 /// Every span a diagnostic carries lies inside its file, on character

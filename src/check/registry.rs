@@ -35,6 +35,14 @@ const fn input(code: &'static str, summary: &'static str) -> CodeInfo {
 pub const INPUT_CODES: &[CodeInfo] = &[
     input("read-error", "a file could not be read or decoded"),
     input(
+        "invalid-baseline",
+        "the `--baseline` file cannot be read or is not a planlint baseline",
+    ),
+    input(
+        "config-error",
+        "`planlint.toml` is not valid: an unknown key, code, severity or glob",
+    ),
+    input(
         "syntax-error",
         "the text is not a well-formed statement, string or block",
     ),
@@ -142,6 +150,16 @@ pub const CHECKS: &[Check] = &[
     Check {
         codes: &[roll_up::SHORTFALL, roll_up::INCOMPLETE],
         run: Some(roll_up::run),
+    },
+    // Reported after the checks, when the plans' `suppress` statements are applied.
+    Check {
+        codes: &[crate::suppress::UNUSED],
+        run: None,
+    },
+    // Reported by `check --baseline`.
+    Check {
+        codes: &[crate::baseline::STALE],
+        run: None,
     },
 ];
 

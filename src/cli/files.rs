@@ -185,3 +185,13 @@ pub fn read(path: &Path) -> Result<ReadFile, ReadError> {
 pub fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
+
+/// Writes a file atomically: into a temporary file beside it, then renamed
+/// over it, so a reader never sees half a file and a failed run leaves the
+/// old one whole.
+pub fn write_atomic(path: &Path, text: &str) -> Result<(), ReadError> {
+    crate::cli::write::write_atomically(path, text.as_bytes()).map_err(|e| ReadError {
+        path: display(path),
+        message: e.to_string(),
+    })
+}

@@ -2,9 +2,14 @@
 //! that touches files, terminals and exit codes lives here, not in the
 //! library.
 
+mod baseline;
 mod check;
+mod diff;
+mod emit;
 mod explain;
 pub mod files;
+mod run;
+mod settings;
 mod write;
 
 use std::path::PathBuf;
@@ -33,7 +38,21 @@ enum Command {
     /// that carries out another. With paths, checks the documents in those
     /// files (or directories); their higher documents still come from the
     /// rules directory.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
+    /// Write today's findings to a baseline file.
+    ///
+    /// `check --baseline FILE` then reports only findings not in it, and
+    /// entries that no longer occur. Entries are keyed on what a finding is
+    /// about (plan, code, obligation), not on lines.
+    Baseline(Box<baseline::BaselineArgs>),
+    /// Say what a revision of a plan changes in compliance.
+    ///
+    /// `diff OLD NEW` compares two files; `diff --rev REV PATH` compares
+    /// PATH with its version committed at REV (`git show`). Reports the
+    /// findings introduced and resolved, obligations newly implemented or
+    /// no longer implemented, and targets raised or lowered. Exits 1 when
+    /// the revision introduces a finding at or above the fail level.
+    Diff(Box<diff::DiffArgs>),
     /// Print the documentation of a diagnostic code.
     Explain {
         /// A code such as `omitted-obligation`.
@@ -47,31 +66,58 @@ enum Command {
 pub struct CheckArgs {
     /// Plan files or directories to check.
     pub paths: Vec<PathBuf>,
-    /// Where the higher documents and jurisdictions live.
-    #[arg(long, default_value = "rules")]
-    pub rules: PathBuf,
-    /// Where the plans live (used when no paths are given).
-    #[arg(long, default_value = "plans")]
-    pub plans: PathBuf,
+    #[command(flatten)]
+    pub input: run::InputArgs,
     /// Output format; by default `human` on a terminal, `plain` otherwise.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// The date expiry is judged against (YYYY-MM-DD); default today.
-    #[arg(long, value_parser = parse_date)]
-    pub as_of: Option<Date>,
+    /// Also write the report in FORMAT to PATH (repeatable), e.g.
+    /// `--output-file sarif=planlint.sarif`.
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = emit::parse_output_file)]
+    pub output_file: Vec<emit::OutputFile>,
+    /// Report only findings not in this baseline (`planlint baseline`
+    /// writes it), and the baseline's entries that no longer occur.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
     /// Width of human output, in columns.
     #[arg(long, default_value_t = 100)]
     pub width: usize,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// miette's graphical diagnostics.
     Human,
     /// Narratable text for screen readers and logs.
     Plain,
+    /// One line per finding: `file:line:col: severity code message`.
+    Concise,
     /// The documented machine-readable result (docs/json.md).
     Json,
+    /// One JSON object per finding per line.
+    JsonLines,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations (and a job summary).
+    Github,
+    /// GitLab code-quality JSON.
+    Gitlab,
+    /// JUnit XML, one test case per obligation × plan.
+    Junit,
+}
+
+impl Format {
+    pub const NAMES: &[&str] = &[
+        "human",
+        "plain",
+        "concise",
+        "json",
+        "json-lines",
+        "sarif",
+        "github",
+        "gitlab",
+        "junit",
+    ];
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -89,7 +135,9 @@ pub fn today() -> Date {
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(*args),
+        Command::Baseline(args) => baseline::run(*args),
+        Command::Diff(args) => diff::run(*args),
         Command::Explain { code } => explain::explain(&code),
         Command::Codes => explain::codes(),
     }

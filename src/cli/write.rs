@@ -4,13 +4,6 @@
 //! directory is atomic, so a reader (or the next run) sees either the old
 //! file or the new one, never a mixture. Every file planlint writes
 //! (baselines, reports, formatted files) goes through here.
-#![cfg_attr(
-    not(test),
-    expect(
-        dead_code,
-        reason = "the writers of baselines and reports call it; remove this once one does"
-    )
-)]
 
 use std::fs;
 use std::io::{self, Write};

@@ -107,6 +107,7 @@ impl Builder {
             });
             self.model.documents[doc.index()].exemptions.push(id);
         }
+        self.model.documents[doc.index()].suppressions = ast.suppressions;
     }
 
     fn duplicate(&mut self, what: &str, id: &str, file: FileId, span: Span, first: (FileId, Span)) {
@@ -162,6 +163,7 @@ impl Builder {
             obligations: Vec::new(),
             items: Vec::new(),
             exemptions: Vec::new(),
+            suppressions: Vec::new(),
         });
         Some(id)
     }

@@ -85,6 +85,8 @@ pub struct Document {
     pub obligations: Vec<OblId>,
     pub items: Vec<ItemId>,
     pub exemptions: Vec<ExId>,
+    /// The `suppress` statements of the document's file.
+    pub suppressions: Vec<SuppressionDecl>,
 }
 
 impl Document {

@@ -86,8 +86,13 @@ pub fn summary_line(diagnostics: &[Diagnostic], summary: &RunSummary) -> String 
             summary.plans.join(", ")
         )
     };
+    let suppressed = if summary.suppressed.is_empty() {
+        String::new()
+    } else {
+        format!(" ({} suppressed)", summary.suppressed.len())
+    };
     format!(
-        "{}, {}, {} in {plans}, {} read",
+        "{}, {}, {}{suppressed} in {plans}, {} read",
         plural(counts.errors, "error", "errors"),
         plural(counts.warnings, "warning", "warnings"),
         plural(counts.infos, "info", "infos"),

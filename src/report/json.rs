@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Figures, Label};
 use crate::report::{Counts, RunSummary};
 use crate::source::{FileId, SourceMap, Span};
+use crate::suppress::Suppressed;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -15,6 +16,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct JsonReport<'a> {
     pub version: u32,
     pub findings: Vec<JsonFinding<'a>>,
+    /// Findings suppressed inline or by the baseline, each with its suppression.
+    pub suppressed: Vec<JsonFinding<'a>>,
     pub summary: JsonSummary<'a>,
 }
 
@@ -25,6 +28,7 @@ pub struct JsonSummary<'a> {
     #[serde(flatten)]
     pub counts: Counts,
     pub total: usize,
+    pub suppressed: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -53,6 +57,17 @@ pub struct JsonFinding<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub figures: Option<&'a Figures>,
     pub related: Vec<JsonLabel<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppression: Option<JsonSuppression<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonSuppression<'a> {
+    /// `inline` or `baseline`.
+    pub kind: &'a str,
+    pub reason: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Position<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -105,50 +120,70 @@ fn label<'a>(sources: &'a SourceMap, l: &'a Label) -> JsonLabel<'a> {
     }
 }
 
+/// One finding as JSON (also one line of `json-lines`).
+pub fn finding<'a>(sources: &'a SourceMap, d: &'a Diagnostic) -> JsonFinding<'a> {
+    JsonFinding {
+        code: d.code,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        help: d.help.as_deref(),
+        location: position(sources, d.primary.file, d.primary.span),
+        plan: d.plan.as_ref().map(|p| JsonPlan {
+            id: &p.id,
+            file: &sources.get(p.file).name,
+        }),
+        obligation: d.obligation.as_ref().map(|o| JsonObligation {
+            id: &o.id,
+            document: &o.document,
+            citation: &o.citation,
+            file: &sources.get(o.file).name,
+            line: sources.get(o.file).line_col(o.span.start).0,
+        }),
+        item: d.item.as_ref().map(|i| JsonItem {
+            id: &i.id,
+            citation: &i.citation,
+            file: &sources.get(i.file).name,
+            line: sources.get(i.file).line_col(i.span.start).0,
+        }),
+        figures: d.figures.as_ref(),
+        related: d.related.iter().map(|l| label(sources, l)).collect(),
+        suppression: None,
+    }
+}
+
+/// A suppressed finding as JSON, with its suppression.
+pub fn suppressed<'a>(sources: &'a SourceMap, s: &'a Suppressed) -> JsonFinding<'a> {
+    let mut f = finding(sources, &s.diagnostic);
+    f.suppression = Some(JsonSuppression {
+        kind: s.by.kind.as_str(),
+        reason: &s.by.reason,
+        location: s.by.at.as_ref().map(|l| position(sources, l.file, l.span)),
+    });
+    f
+}
+
 /// Builds the JSON report.
 pub fn build<'a>(
     diagnostics: &'a [Diagnostic],
     sources: &'a SourceMap,
     summary: &'a RunSummary,
 ) -> JsonReport<'a> {
-    let findings = diagnostics
-        .iter()
-        .map(|d| JsonFinding {
-            code: d.code,
-            severity: d.severity.as_str(),
-            message: &d.message,
-            help: d.help.as_deref(),
-            location: position(sources, d.primary.file, d.primary.span),
-            plan: d.plan.as_ref().map(|p| JsonPlan {
-                id: &p.id,
-                file: &sources.get(p.file).name,
-            }),
-            obligation: d.obligation.as_ref().map(|o| JsonObligation {
-                id: &o.id,
-                document: &o.document,
-                citation: &o.citation,
-                file: &sources.get(o.file).name,
-                line: sources.get(o.file).line_col(o.span.start).0,
-            }),
-            item: d.item.as_ref().map(|i| JsonItem {
-                id: &i.id,
-                citation: &i.citation,
-                file: &sources.get(i.file).name,
-                line: sources.get(i.file).line_col(i.span.start).0,
-            }),
-            figures: d.figures.as_ref(),
-            related: d.related.iter().map(|l| label(sources, l)).collect(),
-        })
-        .collect();
+    let findings = diagnostics.iter().map(|d| finding(sources, d)).collect();
     let counts = Counts::of(diagnostics);
     JsonReport {
         version: SCHEMA_VERSION,
         findings,
+        suppressed: summary
+            .suppressed
+            .iter()
+            .map(|s| suppressed(sources, s))
+            .collect(),
         summary: JsonSummary {
             files: summary.files,
             plans: &summary.plans,
             counts,
             total: counts.total(),
+            suppressed: summary.suppressed.len(),
         },
     }
 }

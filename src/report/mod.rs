@@ -1,16 +1,25 @@
 //! Stage 4, reports: diagnostics → text for people and machines.
 //!
-//! One renderer per format: [`human`] (miette's graphical report, or its
-//! narratable plain form) and [`json`]. Renderers read only diagnostics and
-//! sources, never the model.
+//! One renderer per format, one file each: [`human`] (miette's graphical
+//! report, or its narratable plain form), [`json`], [`json_lines`],
+//! [`concise`], [`sarif`], [`github`], [`gitlab`] and [`junit`]. Renderers
+//! read only diagnostics, sources and the run summary, never the model.
 //!
 //! Invariant: every line and column shown counts characters, not bytes.
 
+pub mod concise;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod json_lines;
+pub mod junit;
 pub mod plain;
+pub mod sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::{FileId, SourceMap, Span};
+use crate::suppress::Suppressed;
 
 /// Counts of diagnostics by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -39,9 +48,47 @@ impl Counts {
 }
 
 /// What a run looked at, for summaries.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RunSummary {
     pub files: usize,
     /// Ids of the plans checked.
     pub plans: Vec<String>,
+    /// Findings suppressed inline or by a baseline: counted and shown as
+    /// suppressed, not part of the verdict.
+    pub suppressed: Vec<Suppressed>,
+    /// What each plan owes (for `junit`: one test case per obligation × plan).
+    pub owed: Vec<PlanObligations>,
+}
+
+/// The obligations one plan owes, by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanObligations {
+    pub plan: String,
+    pub file: String,
+    pub obligations: Vec<String>,
+}
+
+/// Where a span is, as users count: 1-based lines and character columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place<'a> {
+    pub file: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl<'a> Place<'a> {
+    pub fn of(sources: &'a SourceMap, file: FileId, span: Span) -> Place<'a> {
+        let f = sources.get(file);
+        let (line, column) = f.line_col(span.start);
+        let (end_line, end_column) = f.line_col(span.end);
+        Place {
+            file: &f.name,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
 }

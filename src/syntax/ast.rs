@@ -15,6 +15,7 @@ pub struct FileAst {
     pub items: Vec<ItemDecl>,
     pub exemptions: Vec<ExemptionDecl>,
     pub observations: Vec<ObservationDecl>,
+    pub suppressions: Vec<SuppressionDecl>,
 }
 
 impl FileAst {
@@ -325,5 +326,15 @@ pub struct ObservationDecl {
     pub year: Option<i32>,
     pub value: Option<Figure>,
     pub source: Option<String>,
+    pub header: Span,
+}
+
+/// `suppress <code-or-obligation> [<obligation>] { reason "…" }`: findings
+/// of the plan taken out of the verdict on purpose. What the words name
+/// (a code or an obligation) is decided after the checks, not here.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SuppressionDecl {
+    pub targets: Vec<Spanned<String>>,
+    pub reason: Option<Spanned<String>>,
     pub header: Span,
 }

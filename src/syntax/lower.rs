@@ -20,6 +20,7 @@ const TOP: &[&str] = &[
     "item",
     "exempt",
     "observe",
+    "suppress",
 ];
 const JURISDICTION: &[&str] = &[
     "name",
@@ -76,6 +77,7 @@ const TARGET: &[&str] = &[
 const ITEM: &[&str] = &["title", "source", "text", "implements", "units", "target"];
 const EXEMPT: &[&str] = &["reason", "basis", "approved_by", "expires"];
 const OBSERVE: &[&str] = &["jurisdiction", "year", "value", "source"];
+const SUPPRESS: &[&str] = &["reason"];
 
 /// Turns the statements of one file into its typed tree.
 pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
@@ -140,6 +142,11 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
                     file.observations.push(o);
                 }
             }
+            "suppress" => {
+                if let Some(s) = lowerer.suppression(statement) {
+                    file.suppressions.push(s);
+                }
+            }
             _ => lowerer.unknown_keyword(statement, "at the top level", TOP),
         }
     }
@@ -149,6 +156,7 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
         .map(|o| ("obligation", o.header))
         .chain(file.items.iter().map(|i| ("item", i.header)))
         .chain(file.exemptions.iter().map(|e| ("exempt", e.header)))
+        .chain(file.suppressions.iter().map(|s| ("suppress", s.header)))
         .min_by_key(|(_, span)| span.start);
     if let Some(issued) = file.document.as_ref().and_then(|d| d.issued.as_ref()) {
         let mut targets: Vec<&TargetDecl> = file.items.iter().flat_map(|i| &i.targets).collect();
@@ -1091,6 +1099,55 @@ impl Lowerer {
             }
         }
         Some(e)
+    }
+
+    fn suppression(&mut self, statement: &Statement) -> Option<SuppressionDecl> {
+        let form = "suppress <code-or-obligation> [<obligation>] {";
+        if statement.args.is_empty() {
+            self.error(
+                "syntax-error",
+                statement.keyword_span,
+                "`suppress` needs a code or an obligation id",
+                "nothing named",
+                Some(format!("write `{form}`")),
+            );
+            return None;
+        }
+        self.arity(statement, 1, 2, form);
+        let targets: Vec<Spanned<String>> = statement
+            .args
+            .iter()
+            .take(2)
+            .filter_map(|a| self.id_arg(a))
+            .collect();
+        let last = targets.last()?.span;
+        let mut s = SuppressionDecl {
+            targets,
+            reason: None,
+            header: statement.keyword_span.cover(last),
+        };
+        for b in self.block(statement) {
+            match b.keyword.as_str() {
+                "reason" => {
+                    self.duplicate(&s.reason, b);
+                    s.reason = self.string(b);
+                    if let Some(r) = s.reason.as_ref().filter(|r| r.value.trim().is_empty()) {
+                        self.error(
+                            "invalid-value",
+                            r.span,
+                            "an empty reason",
+                            "empty",
+                            Some("say why the finding does not apply to this plan".into()),
+                        );
+                    }
+                }
+                _ => self.unknown_keyword(b, "in a suppression", SUPPRESS),
+            }
+        }
+        if s.reason.is_none() && statement.block.is_some() {
+            self.missing(statement, "reason", "reason \"…\"");
+        }
+        Some(s)
     }
 
     fn observation(&mut self, statement: &Statement) -> Option<ObservationDecl> {

@@ -2,7 +2,9 @@
 //! `tests/fixtures/checks/<code>/{fail,pass}/`: each a small project (the
 //! jurisdictions, a higher document, a plan). The failing one must report
 //! the code, and its plain output is a reviewed snapshot; the passing one
-//! must load cleanly and not report the code.
+//! must load cleanly and not report the code. Codes about files other
+//! than plans (`planlint.toml`, a baseline) are run through the binary, in
+//! the fixture directory, which holds those files too.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -10,13 +12,21 @@ use std::path::PathBuf;
 use assert_cmd::Command;
 
 use planlint::check::registry;
-use planlint::diagnostic::Severity;
 
 use crate::support::{check_dir, fixtures, plain, plan_files};
 
-/// Codes that only the binary reports, because the library is handed text
-/// and never reads a file.
-const BINARY_ONLY: &[&str] = &["read-error", "converted-encoding"];
+/// Codes that only the binary reports, with the arguments their fixtures
+/// are checked with: the library is handed the text of plans and never reads
+/// a file, neither a plan (`read-error`), nor the `planlint.toml` it finds
+/// from the working directory upward (`config-error`), nor the file given to
+/// `--baseline`.
+const BINARY_ONLY: &[(&str, &[&str])] = &[
+    ("read-error", &[]),
+    ("converted-encoding", &[]),
+    ("config-error", &[]),
+    ("invalid-baseline", &["--baseline", "baseline.json"]),
+    ("stale-baseline-entry", &["--baseline", "baseline.json"]),
+];
 
 fn dir(code: &str, kind: &str) -> PathBuf {
     fixtures().join("checks").join(code).join(kind)
@@ -27,8 +37,8 @@ fn fixture_pair(code: &str) {
         registry::lookup(code).is_some(),
         "`{code}` is not in the registry"
     );
-    if BINARY_ONLY.contains(&code) {
-        return binary_fixture_pair(code);
+    if let Some((_, args)) = BINARY_ONLY.iter().find(|(c, _)| *c == code) {
+        return binary_fixture_pair(code, args);
     }
     let fail = check_dir(&dir(code, "fail"));
     assert!(
@@ -46,14 +56,15 @@ fn fixture_pair(code: &str) {
     );
 }
 
-/// Runs `planlint check` in the fixture directory, which serves as both the
-/// rules and the plans directory.
-fn run_binary(code: &str, kind: &str) -> (Option<i32>, String) {
+/// Runs `planlint check ARGS` in the fixture directory, which serves as
+/// both the rules and the plans directory.
+fn run_binary(code: &str, kind: &str, args: &[&str]) -> (Option<i32>, String) {
     let output = Command::cargo_bin("planlint")
         .expect("the planlint binary")
         .current_dir(dir(code, kind))
         .args(["check", "--rules", ".", "--plans", ".", "--format", "plain"])
         .args(["--as-of", "2025-01-01"])
+        .args(args)
         .env_remove("NO_COLOR")
         .output()
         .expect("planlint runs");
@@ -66,15 +77,16 @@ fn run_binary(code: &str, kind: &str) -> (Option<i32>, String) {
     (output.status.code(), text)
 }
 
-fn binary_fixture_pair(code: &str) {
-    let (status, text) = run_binary(code, "fail");
-    // An error about the input exits 2; a note about it changes nothing.
-    let input_error = registry::lookup(code).is_some_and(|c| c.severity == Severity::Error);
-    assert_eq!(status == Some(2), input_error, "{text}");
+/// An input error stops the run (exit 2); the failing fixture of a finding
+/// has that finding only, below the default fail level.
+fn binary_fixture_pair(code: &str, args: &[&str]) {
+    let input = registry::INPUT_CODES.iter().any(|c| c.code == code);
+    let (status, text) = run_binary(code, "fail", args);
+    assert_eq!(status, Some(if input { 2 } else { 0 }), "{text}");
     assert!(text.contains(&format!("[{code}]")), "{text}");
     insta::assert_snapshot!(code, text);
 
-    let (status, text) = run_binary(code, "pass");
+    let (status, text) = run_binary(code, "pass", args);
     assert_ne!(status, Some(2), "{text}");
     assert!(!text.contains(&format!("[{code}]")), "{text}");
 }
@@ -96,6 +108,8 @@ fixture_pairs! {
     read_error => "read-error",
     converted_encoding => "converted-encoding",
     empty_file => "empty-file",
+    invalid_baseline => "invalid-baseline",
+    config_error => "config-error",
     syntax_error => "syntax-error",
     unknown_keyword => "unknown-keyword",
     invalid_value => "invalid-value",
@@ -122,6 +136,8 @@ fixture_pairs! {
     expired_exemption => "expired-exemption",
     roll_up_shortfall => "roll-up-shortfall",
     roll_up_incomplete => "roll-up-incomplete",
+    unused_suppression => "unused-suppression",
+    stale_baseline_entry => "stale-baseline-entry",
 }
 
 #[test]

@@ -1,8 +1,10 @@
 //! The one integration-test binary: the parser corpus, one fixture pair per
-//! diagnostic code, and the command line through the real binary.
+//! diagnostic code, the command line through the real binary, the real
+//! cascade, and the CI outputs.
 
 mod cascade;
 mod checks;
+mod ci;
 mod cli;
 mod parser;
 mod properties;

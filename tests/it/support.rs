@@ -62,6 +62,7 @@ pub fn plain(outcome: &Outcome) -> String {
             .iter()
             .map(|&d| outcome.model.document(d).id().to_string())
             .collect(),
+        ..RunSummary::default()
     };
     human::render(
         &outcome.diagnostics,
@@ -78,6 +79,7 @@ pub fn graphical(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
     let summary = RunSummary {
         files: sources.len(),
         plans: Vec::new(),
+        ..RunSummary::default()
     };
     human::render(
         diagnostics,

@@ -1,0 +1,51 @@
+//! `planlint baseline`: write today's findings to a baseline file, which
+//! `check --baseline` then takes out of the verdict.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use planlint::baseline::Baseline;
+
+use crate::cli::files;
+use crate::cli::run::{InputArgs, check_paths};
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct BaselineArgs {
+    /// Plan files or directories; by default every plan.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The baseline file to write (replaced atomically).
+    #[arg(long, short, default_value = "planlint-baseline.json")]
+    pub output: PathBuf,
+}
+
+pub fn run(args: BaselineArgs) -> ExitCode {
+    let checked = match check_paths(&args.input, &args.paths) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    checked.report_read_errors();
+    let outcome = &checked.outcome;
+    if outcome.input_errors || !checked.read_errors.is_empty() {
+        eprintln!(
+            "planlint: the files have input errors; run `planlint check` and fix them before writing a baseline"
+        );
+        return ExitCode::from(2);
+    }
+    let baseline = Baseline::of(&outcome.diagnostics, &outcome.model.sources);
+    if let Err(e) = files::write_atomic(&args.output, &baseline.to_text()) {
+        eprintln!(
+            "planlint: error[write-error]: cannot write `{}`: {}",
+            e.path, e.message
+        );
+        return ExitCode::from(2);
+    }
+    let findings: usize = baseline.entries.iter().map(|e| e.count).sum();
+    println!(
+        "wrote {} entries ({findings} findings) to `{}`",
+        baseline.entries.len(),
+        files::display(&args.output)
+    );
+    ExitCode::SUCCESS
+}

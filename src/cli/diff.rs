@@ -1,0 +1,200 @@
+//! `planlint diff OLD NEW` and `planlint diff --rev REV PATH`: what a
+//! revision of a plan changes in compliance. The old text of `--rev` comes
+//! from `git show REV:./FILE`, run in the file's directory.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use planlint::diff::{self, Diff};
+
+use crate::cli::files;
+use crate::cli::run::{Checked, Files, InputArgs, check_texts, read_files, same_file};
+use crate::cli::settings::Settings;
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct DiffArgs {
+    /// OLD and NEW plan files; with `--rev`, the one file to compare.
+    #[arg(num_args = 1..=2, required = true)]
+    pub files: Vec<PathBuf>,
+    /// Compare the file with its version at this git revision (e.g. `HEAD`,
+    /// `origin/main`).
+    #[arg(long, value_name = "GITREV")]
+    pub rev: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Plain)]
+    pub format: DiffFormat,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// Sections of plain text.
+    Plain,
+    /// The diff as one JSON object.
+    Json,
+}
+
+pub fn run(args: DiffArgs) -> ExitCode {
+    let (old_path, new_path) = match (&args.rev, args.files.as_slice()) {
+        (None, [old, new]) => (Some(old.clone()), new.clone()),
+        (Some(_), [new]) => (None, new.clone()),
+        (None, _) => {
+            eprintln!(
+                "planlint: error: `diff` takes OLD and NEW files, or `--rev GITREV` and one file"
+            );
+            return ExitCode::from(2);
+        }
+        (Some(_), _) => {
+            eprintln!("planlint: error: with `--rev`, `diff` takes one file");
+            return ExitCode::from(2);
+        }
+    };
+    let settings = match Settings::load(&args.input.policy) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let new_files = match read_files(&args.input, &settings, std::slice::from_ref(&new_path)) {
+        Ok(f) => without(f, old_path.as_deref(), &new_path),
+        Err(code) => return code,
+    };
+    let (old_files, old_name) = match (&old_path, &args.rev) {
+        (Some(old), _) => match read_files(&args.input, &settings, std::slice::from_ref(old)) {
+            Ok(f) => (without(f, Some(&new_path), old), files::display(old)),
+            Err(code) => return code,
+        },
+        (None, Some(rev)) => match git_show(rev, &new_path) {
+            Ok(text) => {
+                let name = format!("{rev}:{}", files::display(&new_path));
+                (replaced(&new_files, &new_path, &name, text), name)
+            }
+            Err(message) => {
+                eprintln!("planlint: error: {message}");
+                return ExitCode::from(2);
+            }
+        },
+        (None, None) => return ExitCode::from(2),
+    };
+    let new_name = files::display(&new_path);
+    let mut old_settings = settings.clone();
+    if args.rev.is_some() {
+        old_settings.alias = Some((old_name.clone(), new_path.clone()));
+    }
+    let old = check_texts(&args.input, old_settings, old_files);
+    let new = check_texts(&args.input, settings, new_files);
+    for (checked, name) in [(&old, &old_name), (&new, &new_name)] {
+        checked.report_read_errors();
+        if checked.outcome.input_errors || !checked.read_errors.is_empty() {
+            eprintln!(
+                "planlint: error: `{name}` (or the rules) has input errors; `planlint check` shows them"
+            );
+            return ExitCode::from(2);
+        }
+    }
+    let d = diff::diff(
+        &old.outcome,
+        &old.outcome.diagnostics,
+        &new.outcome,
+        &new.outcome.diagnostics,
+        new.options,
+    );
+    let text = match args.format {
+        DiffFormat::Plain => diff::render(&d, &old_name, &new_name),
+        DiffFormat::Json => {
+            let mut t = serde_json::to_string_pretty(&d).unwrap_or_default();
+            t.push('\n');
+            t
+        }
+    };
+    print!("{text}");
+    exit(&new, &d)
+}
+
+/// 1 when the revision introduces a finding at or above the fail level
+/// (0 with `--exit-zero`).
+fn exit(new: &Checked, d: &Diff) -> ExitCode {
+    let settings = &new.settings;
+    let failing = d
+        .introduced
+        .iter()
+        .filter(|f| f.severity >= settings.fail_level)
+        .count();
+    if failing > 0 {
+        eprintln!(
+            "planlint: the revision introduces {failing} finding{} at or above `{}`",
+            if failing == 1 { "" } else { "s" },
+            settings.fail_level.as_str()
+        );
+    }
+    if failing > 0 && !settings.exit_zero {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The files of one side without the other side's plan file (when it sits
+/// in the rules directory, both would be loaded otherwise).
+fn without(mut f: Files, other: Option<&Path>, keep: &Path) -> Files {
+    if let Some(other) = other {
+        let other_name = files::display(other);
+        let keep_name = files::display(keep);
+        f.texts.retain(|(name, _)| {
+            *name == keep_name || (*name != other_name && !same_file(Path::new(name), other))
+        });
+    }
+    f
+}
+
+/// The files of the new side with the plan's text replaced by `text`, named `name`.
+fn replaced(f: &Files, path: &Path, name: &str, text: String) -> Files {
+    let path_name = files::display(path);
+    let mut texts: Vec<(String, String)> = f
+        .texts
+        .iter()
+        .filter(|(n, _)| *n != path_name)
+        .cloned()
+        .collect();
+    texts.push((name.to_string(), text));
+    Files {
+        texts,
+        selected: Some(vec![name.to_string()]),
+        read_errors: Vec::new(),
+        converted: Vec::new(),
+    }
+}
+
+/// The text of `path` at git revision `rev`.
+fn git_show(rev: &str, path: &Path) -> Result<String, String> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| format!("`{}` is not a file", files::display(path)))?;
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .arg("show")
+        .arg(format!("{rev}:./{name}"))
+        .output()
+        .map_err(|e| format!("cannot run `git`: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "`git show {rev}:{}` failed: {}",
+            files::display(path),
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    let bytes = output.stdout;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        format!(
+            "`{}` at `{rev}` is not valid UTF-8 at byte {}",
+            files::display(path),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}

@@ -1,0 +1,212 @@
+//! What `check`, `baseline` and `diff` share: the input flags, finding and
+//! reading the files, running the library and applying the severities.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use planlint::check::Options;
+use planlint::decode::{self, SourceEncoding};
+use planlint::report::RunSummary;
+use planlint::syntax::value::Date;
+use planlint::{Outcome, Selection, check};
+
+use crate::cli::files::{self, ReadError};
+use crate::cli::settings::{PolicyArgs, Settings};
+use crate::cli::{parse_date, today};
+
+/// Where the documents are, the date, and the severity flags.
+#[derive(clap::Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Where the higher documents and jurisdictions live [default: `rules`,
+    /// or `rules` of planlint.toml].
+    #[arg(long)]
+    pub rules: Option<PathBuf>,
+    /// Where the plans live, used when no paths are given [default: `plans`,
+    /// or `plans` of planlint.toml].
+    #[arg(long)]
+    pub plans: Option<PathBuf>,
+    /// The date expiry is judged against (YYYY-MM-DD); default today.
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+}
+
+/// The files of a run, read.
+pub struct Files {
+    pub texts: Vec<(String, String)>,
+    /// The names of the files whose documents are checked; `None`: all.
+    pub selected: Option<Vec<String>>,
+    pub read_errors: Vec<ReadError>,
+    /// The files that were not UTF-8, and what they were read as.
+    pub converted: Vec<(String, SourceEncoding)>,
+}
+
+/// A checked run, severities applied.
+pub struct Checked {
+    pub settings: Settings,
+    pub outcome: Outcome,
+    pub options: Options,
+    pub read_errors: Vec<ReadError>,
+}
+
+impl Checked {
+    /// The run's summary, taking the suppressed findings out of the outcome.
+    pub fn summary(&mut self) -> RunSummary {
+        let outcome = &mut self.outcome;
+        RunSummary {
+            files: outcome.model.sources.len(),
+            plans: outcome
+                .plans
+                .iter()
+                .map(|&d| outcome.model.document(d).id().to_string())
+                .collect(),
+            suppressed: std::mem::take(&mut outcome.suppressed),
+            owed: planlint::owed(outcome, self.options),
+        }
+    }
+
+    /// Prints the files that could not be read.
+    pub fn report_read_errors(&self) {
+        for e in &self.read_errors {
+            eprintln!(
+                "planlint: error[read-error]: cannot read `{}`: {}",
+                e.path, e.message
+            );
+        }
+    }
+}
+
+/// Loads the settings, reads the files (the rules and `paths`, or the
+/// rules and the plans) and checks them.
+pub fn check_paths(input: &InputArgs, paths: &[PathBuf]) -> Result<Checked, ExitCode> {
+    let settings = Settings::load(&input.policy)?;
+    let files = read_files(input, &settings, paths)?;
+    Ok(check_texts(input, settings, files))
+}
+
+/// The rules directory of a run.
+pub fn rules_dir(input: &InputArgs, settings: &Settings) -> PathBuf {
+    let config = &settings.policy.config;
+    settings.path(input.rules.as_ref(), config.rules.as_deref(), "rules")
+}
+
+/// Finds and reads the rules and the plans (or only `paths`).
+pub fn read_files(
+    input: &InputArgs,
+    settings: &Settings,
+    paths_given: &[PathBuf],
+) -> Result<Files, ExitCode> {
+    let config = &settings.policy.config;
+    let rules = rules_dir(input, settings);
+    let plans = settings.path(input.plans.as_ref(), config.plans.as_deref(), "plans");
+    let mut read_errors = Vec::new();
+    let mut paths = Vec::new();
+    let selected: Vec<PathBuf> = if paths_given.is_empty() {
+        if !rules.exists() && !plans.exists() {
+            eprintln!(
+                "planlint: neither `{}` nor `{}` exists here; run from a project directory or name the files to check",
+                files::display(&rules),
+                files::display(&plans)
+            );
+            return Err(ExitCode::from(2));
+        }
+        Vec::new()
+    } else {
+        let mut selected = Vec::new();
+        for p in paths_given {
+            files::collect(p, &mut selected, &mut read_errors);
+        }
+        selected
+    };
+    if rules.exists() || !paths_given.is_empty() {
+        files::collect(&rules, &mut paths, &mut read_errors);
+    }
+    if paths_given.is_empty() && plans.exists() {
+        files::collect(&plans, &mut paths, &mut read_errors);
+    }
+    for p in &selected {
+        if !paths.iter().any(|q| same_file(q, p)) {
+            paths.push(p.clone());
+        }
+    }
+    let mut texts = Vec::new();
+    let mut converted = Vec::new();
+    for p in &paths {
+        match files::read(p) {
+            Ok(file) => {
+                if file.encoding.is_converted() {
+                    converted.push((files::display(p), file.encoding));
+                }
+                texts.push((files::display(p), file.text));
+            }
+            Err(e) => read_errors.push(e),
+        }
+    }
+    let selected_names = (!paths_given.is_empty()).then(|| {
+        paths
+            .iter()
+            .filter(|p| selected.iter().any(|s| same_file(s, p)))
+            .map(|p| files::display(p))
+            .collect()
+    });
+    Ok(Files {
+        texts,
+        selected: selected_names,
+        read_errors,
+        converted,
+    })
+}
+
+/// Runs the library on read files and applies the severities.
+pub fn check_texts(input: &InputArgs, settings: Settings, files: Files) -> Checked {
+    let selection = match &files.selected {
+        None => Selection::All,
+        Some(names) => Selection::Files(names),
+    };
+    let options = Options {
+        as_of: input.as_of.unwrap_or_else(today),
+    };
+    let mut outcome = check(files.texts, selection, options);
+    for e in &files.read_errors {
+        outcome.add_read_error(&e.path, &e.message);
+    }
+    // Notes on how files were read come right after the read errors.
+    let notes: Vec<_> = files
+        .converted
+        .iter()
+        .filter_map(|(name, encoding)| {
+            let (id, _) = outcome
+                .model
+                .sources
+                .iter()
+                .find(|(_, f)| f.name == *name)?;
+            Some(decode::note(id, *encoding))
+        })
+        .collect();
+    let after_read_errors = outcome
+        .diagnostics
+        .iter()
+        .take_while(|d| d.code == "read-error")
+        .count();
+    outcome
+        .diagnostics
+        .splice(after_read_errors..after_read_errors, notes);
+    outcome.diagnostics = settings.apply(
+        std::mem::take(&mut outcome.diagnostics),
+        &outcome.model.sources,
+    );
+    Checked {
+        settings,
+        outcome,
+        options,
+        read_errors: files.read_errors,
+    }
+}
+
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}

@@ -1,0 +1,239 @@
+//! The settings of a run: `planlint.toml` (found from the working directory
+//! upward, or `--config`), the severity flags, the fail level and the exit
+//! status they lead to.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use planlint::config::{self, Config, ConfigError, Level, Policy};
+use planlint::diagnostic::{Diagnostic, Label, Severity};
+use planlint::report::{RunSummary, human};
+use planlint::source::{SourceFile, SourceMap, Span};
+
+use crate::cli::files;
+
+/// Flags shared by `check` and `diff`.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct PolicyArgs {
+    /// The configuration file; by default `planlint.toml` in the working
+    /// directory or the nearest directory above it.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Report CODE as an error (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub deny: Vec<String>,
+    /// Report CODE as a warning (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub warn: Vec<String>,
+    /// Do not report CODE (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
+    /// Exit 1 when a finding is at this severity or above: error (default),
+    /// warning or info.
+    #[arg(long, value_name = "LEVEL")]
+    pub fail_level: Option<String>,
+    /// Exit 0 even when findings reach the fail level (input, usage and
+    /// configuration errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+}
+
+/// The settings in force.
+#[derive(Clone)]
+pub struct Settings {
+    pub policy: Policy,
+    pub fail_level: Severity,
+    pub exit_zero: bool,
+    /// The directory of the configuration file (the working directory
+    /// without one): paths in it and plan globs are relative to it.
+    pub base: PathBuf,
+    /// A file name that stands for another file when plan globs are
+    /// matched: the old text of `diff --rev` (`HEAD:plans/x.plan`) is
+    /// matched as the file it is a revision of.
+    pub alias: Option<(String, PathBuf)>,
+}
+
+impl Settings {
+    /// Reads the configuration and the flags; on error, reports it on
+    /// standard error and returns the exit status 2.
+    pub fn load(args: &PolicyArgs) -> Result<Settings, ExitCode> {
+        let found = match &args.config {
+            Some(p) => Some(p.clone()),
+            None => discover(),
+        };
+        let (config, base) = match &found {
+            Some(path) => {
+                let text = match files::read(path) {
+                    Ok(f) => f.text,
+                    Err(e) => {
+                        eprintln!(
+                            "planlint: error[config-error]: cannot read `{}`: {}",
+                            e.path, e.message
+                        );
+                        return Err(ExitCode::from(2));
+                    }
+                };
+                match Config::parse(&text) {
+                    Ok(c) => (
+                        c,
+                        path.parent()
+                            .filter(|p| !p.as_os_str().is_empty())
+                            .map(Path::to_path_buf)
+                            .unwrap_or_else(|| PathBuf::from(".")),
+                    ),
+                    Err(errors) => {
+                        report_file_errors(path, &text, &errors);
+                        return Err(ExitCode::from(2));
+                    }
+                }
+            }
+            None => (Config::default(), PathBuf::from(".")),
+        };
+        let mut flags = BTreeMap::new();
+        let mut errors = Vec::new();
+        for (list, flag, level) in [
+            (&args.deny, "--deny", Level::Report(Severity::Error)),
+            (&args.warn, "--warn", Level::Report(Severity::Warning)),
+            (&args.allow, "--allow", Level::Allow),
+        ] {
+            for code in list {
+                if let Err(e) = config::overridable(code) {
+                    errors.push(e);
+                } else if flags.insert(code.clone(), level).is_some() {
+                    errors.push(ConfigError {
+                        message: format!("`{code}` is given to more than one of --deny, --warn and --allow (last: {flag})"),
+                        span: None,
+                        help: Some("name each code in one of them".into()),
+                    });
+                }
+            }
+        }
+        let fail_level = match &args.fail_level {
+            Some(f) => match config::fail_level(f) {
+                Ok(s) => s,
+                Err(e) => {
+                    errors.push(e);
+                    Severity::Error
+                }
+            },
+            None => config.fail_level.unwrap_or(Severity::Error),
+        };
+        if !errors.is_empty() {
+            for e in &errors {
+                let help = e
+                    .help
+                    .as_deref()
+                    .map(|h| format!(" ({h})"))
+                    .unwrap_or_default();
+                eprintln!("planlint: error[config-error]: {}{help}", e.message);
+            }
+            return Err(ExitCode::from(2));
+        }
+        Ok(Settings {
+            policy: Policy { flags, config },
+            fail_level,
+            exit_zero: args.exit_zero,
+            base,
+            alias: None,
+        })
+    }
+
+    /// A path from the configuration (relative to its directory), the
+    /// flag when given, or the default.
+    pub fn path(&self, flag: Option<&PathBuf>, configured: Option<&str>, default: &str) -> PathBuf {
+        if let Some(p) = flag {
+            return p.clone();
+        }
+        match configured {
+            Some(c) => join(&self.base, Path::new(c)),
+            None => join(&self.base, Path::new(default)),
+        }
+    }
+
+    /// Applies the severities; plan globs match the plan's file relative
+    /// to the configuration's directory.
+    pub fn apply(&self, diagnostics: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> {
+        let base = std::fs::canonicalize(&self.base).unwrap_or_else(|_| self.base.clone());
+        let relative: Vec<String> = sources
+            .iter()
+            .map(|(_, f)| {
+                let path = match &self.alias {
+                    Some((name, path)) if *name == f.name => path.as_path(),
+                    _ => Path::new(&f.name),
+                };
+                std::fs::canonicalize(path)
+                    .ok()
+                    .and_then(|p| p.strip_prefix(&base).ok().map(files::display))
+                    .unwrap_or_else(|| f.name.clone())
+            })
+            .collect();
+        self.policy.apply(diagnostics, |d| {
+            let file = d.plan.as_ref().map(|p| p.file).unwrap_or(d.primary.file);
+            relative.get(file.0 as usize).cloned()
+        })
+    }
+
+    /// The exit status: 2 for input errors, 1 for findings at or above the
+    /// fail level (0 with `--exit-zero`), else 0.
+    pub fn exit(&self, input_errors: bool, diagnostics: &[Diagnostic]) -> ExitCode {
+        if input_errors {
+            ExitCode::from(2)
+        } else if !self.exit_zero && diagnostics.iter().any(|d| d.severity >= self.fail_level) {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// `planlint.toml` in the working directory or the nearest one above,
+/// as a relative path (`../../planlint.toml`) so that file names in the
+/// output stay relative.
+fn discover() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    cwd.ancestors().enumerate().find_map(|(up, dir)| {
+        if !dir.join(config::FILE_NAME).is_file() {
+            return None;
+        }
+        let mut path = PathBuf::new();
+        for _ in 0..up {
+            path.push("..");
+        }
+        Some(path.join(config::FILE_NAME))
+    })
+}
+
+fn join(base: &Path, path: &Path) -> PathBuf {
+    if path.is_absolute() || base == Path::new(".") {
+        path.to_path_buf()
+    } else {
+        base.join(path)
+    }
+}
+
+/// Errors in the configuration file, rendered with their snippets.
+fn report_file_errors(path: &Path, text: &str, errors: &[ConfigError]) {
+    let mut sources = SourceMap::default();
+    let file = sources.add(SourceFile::new(files::display(path), text.to_string()));
+    let diagnostics: Vec<Diagnostic> = errors
+        .iter()
+        .map(|e| {
+            let span = e.span.unwrap_or(Span::point(0));
+            let mut d = Diagnostic::new(
+                "config-error",
+                Severity::Error,
+                e.message.clone(),
+                Label::new(file, span, "here"),
+            );
+            d.help = e.help.clone();
+            d
+        })
+        .collect();
+    let summary = RunSummary {
+        files: 1,
+        ..RunSummary::default()
+    };
+    let text = human::render(&diagnostics, &sources, &summary, human::Style::Plain, 100);
+    eprint!("{text}");
+}
