@@ -21,6 +21,7 @@
 pub mod baseline;
 pub mod check;
 pub mod config;
+pub mod decode;
 pub mod diagnostic;
 pub mod diff;
 pub mod generate;
@@ -68,7 +69,9 @@ pub fn check<N: Into<String>, T: Into<std::sync::Arc<str>>>(
     let model = loaded.model;
     let mut diagnostics = loaded.diagnostics;
     check::sort(&mut diagnostics);
-    let input_errors = !diagnostics.is_empty();
+    let input_errors = diagnostics
+        .iter()
+        .any(|d| d.severity == diagnostic::Severity::Error);
     let plans: Vec<DocId> = model
         .plans()
         .filter(|&d| match selection {

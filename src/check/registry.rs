@@ -83,6 +83,20 @@ pub const INPUT_CODES: &[CodeInfo] = &[
     ),
 ];
 
+/// Notes and warnings about the input that do not change the exit status.
+pub const INPUT_NOTES: &[CodeInfo] = &[
+    CodeInfo {
+        code: crate::decode::CONVERTED_ENCODING,
+        severity: Severity::Info,
+        summary: "a file was read in GBK/GB18030 or UTF-16 and converted to UTF-8",
+    },
+    CodeInfo {
+        code: crate::model::EMPTY_FILE,
+        severity: Severity::Warning,
+        summary: "a file is empty or holds only comments",
+    },
+];
+
 /// Every check, in the order they run.
 pub const CHECKS: &[Check] = &[
     Check {
@@ -153,6 +167,7 @@ pub const CHECKS: &[Check] = &[
 pub fn all_codes() -> impl Iterator<Item = &'static CodeInfo> {
     INPUT_CODES
         .iter()
+        .chain(INPUT_NOTES)
         .chain(CHECKS.iter().flat_map(|c| c.codes.iter()))
 }
 

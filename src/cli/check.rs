@@ -19,7 +19,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let mut summary = checked.summary();
     if let Some(path) = &args.baseline {
         let text = match files::read(path) {
-            Ok(t) => t,
+            Ok(f) => f.text,
             Err(e) => {
                 eprintln!(
                     "planlint: error[invalid-baseline]: cannot read `{}`: {}",

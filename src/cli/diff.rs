@@ -160,6 +160,7 @@ fn replaced(f: &Files, path: &Path, name: &str, text: String) -> Files {
         texts,
         selected: Some(vec![name.to_string()]),
         read_errors: Vec::new(),
+        converted: Vec::new(),
     }
 }
 

@@ -2,8 +2,10 @@
 
 use std::collections::HashSet;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use planlint::decode::{MAX_FILE_BYTES, SourceEncoding, decode};
 use rayon::prelude::*;
 
 /// The extension of planlint's files.
@@ -44,12 +46,12 @@ fn canonical(path: &Path) -> PathBuf {
 
 /// Reads `paths` on every core; the texts (named by [`display`]) keep the
 /// order of the paths, and the files that cannot be read go to `errors`.
-pub fn read_all(paths: &[PathBuf], errors: &mut Vec<ReadError>) -> Vec<(String, String)> {
+pub fn read_all(paths: &[PathBuf], errors: &mut Vec<ReadError>) -> Vec<(String, ReadFile)> {
     let read: Vec<_> = paths.par_iter().map(|p| (p, read(p))).collect();
     let mut texts = Vec::with_capacity(read.len());
     for (p, result) in read {
         match result {
-            Ok(text) => texts.push((display(p), text)),
+            Ok(file) => texts.push((display(p), file)),
             Err(e) => errors.push(e),
         }
     }
@@ -72,22 +74,65 @@ pub fn collect(path: &Path, out: &mut Collected, errors: &mut Vec<ReadError>) {
         out.push_unique(path.to_path_buf());
         return;
     }
+    if !metadata.is_dir() {
+        errors.push(not_regular(path));
+        return;
+    }
     let mut found = Vec::new();
-    walk(path, &mut found, errors, 0);
+    let errors_before = errors.len();
+    walk(path, &mut found, errors, 0, &mut Ancestors::new());
+    if found.is_empty() && errors.len() == errors_before {
+        errors.push(ReadError {
+            path: display(path),
+            message: format!("no `.{EXTENSION}` files in this directory"),
+        });
+    }
     found.sort();
     for f in found {
         out.push_unique(f);
     }
 }
 
-/// Directories nest at most this deep (a symlink loop ends here).
+/// A FIFO, socket or device where a file was expected: opening a FIFO
+/// would wait forever for a writer, so it is refused without being opened.
+fn not_regular(path: &Path) -> ReadError {
+    ReadError {
+        path: display(path),
+        message: "not a regular file (a pipe, socket or device)".into(),
+    }
+}
+
+/// Directories nest at most this deep, a last guard against loops the
+/// canonical paths do not reveal.
 const MAX_DEPTH: usize = 32;
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>, depth: usize) {
+/// The directories being walked, outermost first: canonical path (to
+/// recognise a symbolic link that leads back into one of them) and path
+/// as written (to name it).
+type Ancestors = Vec<(PathBuf, PathBuf)>;
+
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    errors: &mut Vec<ReadError>,
+    depth: usize,
+    ancestors: &mut Ancestors,
+) {
     if depth > MAX_DEPTH {
         errors.push(ReadError {
             path: display(dir),
             message: format!("directories nested more than {MAX_DEPTH} deep (a symlink loop?)"),
+        });
+        return;
+    }
+    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if let Some((_, ancestor)) = ancestors.iter().find(|(c, _)| *c == canonical) {
+        errors.push(ReadError {
+            path: display(dir),
+            message: format!(
+                "a symlink loop: this directory is `{}` again, which is being read",
+                display(ancestor)
+            ),
         });
         return;
     }
@@ -101,11 +146,21 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>, depth: 
             return;
         }
     };
-    for entry in entries.flatten() {
-        let path = entry.path();
+    // Sorted, so that files and errors come in the same order on every
+    // machine, whatever order the file system lists them in.
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    ancestors.push((canonical, dir.to_path_buf()));
+    for path in paths {
         match fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, out, errors, depth + 1),
-            Ok(_) if path.extension().is_some_and(|e| e == EXTENSION) => out.push(path),
+            Ok(m) if m.is_dir() => walk(&path, out, errors, depth + 1, ancestors),
+            Ok(m) if path.extension().is_some_and(|e| e == EXTENSION) => {
+                if m.is_file() {
+                    out.push(path);
+                } else {
+                    errors.push(not_regular(&path));
+                }
+            }
             Ok(_) => {}
             Err(e) => errors.push(ReadError {
                 path: display(&path),
@@ -113,24 +168,48 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>, depth: 
             }),
         }
     }
+    ancestors.pop();
 }
 
-/// Reads a file as UTF-8 text, dropping a UTF-8 byte order mark.
-pub fn read(path: &Path) -> Result<String, ReadError> {
-    let bytes = fs::read(path).map_err(|e| ReadError {
+/// A file read and decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadFile {
+    pub text: String,
+    pub encoding: SourceEncoding,
+}
+
+/// Reads a file and decodes it (UTF-8 with or without a byte order mark,
+/// UTF-16 with one, GBK/GB18030). A file larger than
+/// [`MAX_FILE_BYTES`] is refused before it is read, and never more than
+/// that is read, so memory stays bounded even if the file grows meanwhile.
+pub fn read(path: &Path) -> Result<ReadFile, ReadError> {
+    let error = |message: String| ReadError {
         path: display(path),
-        message: e.to_string(),
-    })?;
-    let mut bytes = bytes;
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
+        message,
+    };
+    let file = fs::File::open(path).map_err(|e| error(e.to_string()))?;
+    let size = file.metadata().map_err(|e| error(e.to_string()))?.len();
+    let too_large = |size: u64| {
+        error(format!(
+            "the file is {:.1} MB; planlint reads files up to {} MB (plan files are usually under 100 KB); split it into one file per document",
+            size as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ))
+    };
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
     }
-    String::from_utf8(bytes).map_err(|e| ReadError {
-        path: display(path),
-        message: format!(
-            "not valid UTF-8 at byte {}; save the file as UTF-8",
-            e.utf8_error().valid_up_to()
-        ),
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| error(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    let decoded = decode(&bytes).map_err(|e| error(format!("{e}; {}", e.help())))?;
+    Ok(ReadFile {
+        text: decoded.text,
+        encoding: decoded.encoding,
     })
 }
 
@@ -143,18 +222,8 @@ pub fn display(path: &Path) -> String {
 /// over it, so a reader never sees half a file and a failed run leaves the
 /// old one whole.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), ReadError> {
-    use std::io::Write;
-    let error = |e: std::io::Error| ReadError {
+    crate::cli::write::write_atomically(path, text.as_bytes()).map_err(|e| ReadError {
         path: display(path),
         message: e.to_string(),
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(error)?;
-    temp.write_all(text.as_bytes()).map_err(error)?;
-    temp.as_file().sync_all().map_err(error)?;
-    temp.persist(path).map_err(|e| error(e.error))?;
-    Ok(())
+    })
 }

@@ -56,7 +56,10 @@ pub fn load(
     for p in &selected.paths {
         all.push_unique(p.clone());
     }
-    let texts = files::read_all(&all.paths, &mut read_errors);
+    let texts: Vec<(String, String)> = files::read_all(&all.paths, &mut read_errors)
+        .into_iter()
+        .map(|(name, file)| (name, file.text))
+        .collect();
     for e in &read_errors {
         eprintln!(
             "planlint: error[read-error]: cannot read `{}`: {}",
@@ -123,8 +126,8 @@ fn read_headings(outcome: &Outcome, rules: &Path) -> Headings {
             PathBuf::from(source),
             rules.parent().unwrap_or(Path::new(".")).join(source),
         ];
-        if let Some(text) = candidates.iter().find_map(|p| files::read(p).ok()) {
-            headings.insert(doc.id().to_string(), headings::from_text(&text));
+        if let Some(file) = candidates.iter().find_map(|p| files::read(p).ok()) {
+            headings.insert(doc.id().to_string(), headings::from_text(&file.text));
         }
     }
     headings

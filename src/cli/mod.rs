@@ -15,6 +15,7 @@ mod output;
 mod report;
 mod run;
 mod settings;
+mod write;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use planlint::check::Options;
+use planlint::decode::{self, SourceEncoding};
 use planlint::report::RunSummary;
 use planlint::syntax::value::Date;
 use planlint::{Outcome, Selection, check};
@@ -37,6 +38,8 @@ pub struct Files {
     /// The names of the files whose documents are checked; `None`: all.
     pub selected: Option<Vec<String>>,
     pub read_errors: Vec<ReadError>,
+    /// The files that were not UTF-8, and what they were read as.
+    pub converted: Vec<(String, SourceEncoding)>,
 }
 
 /// A checked run, severities applied.
@@ -125,7 +128,14 @@ pub fn read_files(
     for p in &selected.paths {
         paths.push_unique(p.clone());
     }
-    let texts = files::read_all(&paths.paths, &mut read_errors);
+    let mut texts = Vec::new();
+    let mut converted = Vec::new();
+    for (name, file) in files::read_all(&paths.paths, &mut read_errors) {
+        if file.encoding.is_converted() {
+            converted.push((name.clone(), file.encoding));
+        }
+        texts.push((name, file.text));
+    }
     let selected_names = (!paths_given.is_empty()).then(|| {
         paths
             .paths
@@ -138,6 +148,7 @@ pub fn read_files(
         texts,
         selected: selected_names,
         read_errors,
+        converted,
     })
 }
 
@@ -154,6 +165,27 @@ pub fn check_texts(input: &InputArgs, settings: Settings, files: Files) -> Check
     for e in &files.read_errors {
         outcome.add_read_error(&e.path, &e.message);
     }
+    // Notes on how files were read come right after the read errors.
+    let notes: Vec<_> = files
+        .converted
+        .iter()
+        .filter_map(|(name, encoding)| {
+            let (id, _) = outcome
+                .model
+                .sources
+                .iter()
+                .find(|(_, f)| f.name == *name)?;
+            Some(decode::note(id, *encoding))
+        })
+        .collect();
+    let after_read_errors = outcome
+        .diagnostics
+        .iter()
+        .take_while(|d| d.code == "read-error")
+        .count();
+    outcome
+        .diagnostics
+        .splice(after_read_errors..after_read_errors, notes);
     outcome.diagnostics = settings.apply(
         std::mem::take(&mut outcome.diagnostics),
         &outcome.model.sources,

@@ -65,7 +65,7 @@ impl Settings {
         let (config, base) = match &found {
             Some(path) => {
                 let text = match files::read(path) {
-                    Ok(t) => t,
+                    Ok(f) => f.text,
                     Err(e) => {
                         eprintln!(
                             "planlint: error[config-error]: cannot read `{}`: {}",

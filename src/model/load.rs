@@ -9,6 +9,9 @@ use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::source::{SourceFile, Span};
 use crate::syntax::{self, lower::did_you_mean};
 
+/// The code of the warning that a file declares nothing.
+pub const EMPTY_FILE: &str = "empty-file";
+
 /// Parses and loads every `(name, text)` pair into one model.
 pub fn load<N: Into<String>, T: Into<std::sync::Arc<str>>>(
     files: impl IntoIterator<Item = (N, T)>,
@@ -82,6 +85,7 @@ impl Builder {
 
     fn add_file(&mut self, file: SourceFile, parse: syntax::Parse) {
         let file_id = self.model.sources.add(file);
+        let errors_before = self.diagnostics.len();
         for e in parse.errors {
             let mut d = Diagnostic::new(
                 e.code,
@@ -93,6 +97,23 @@ impl Builder {
             self.diagnostics.push(d);
         }
         let ast = parse.file;
+        if self.diagnostics.len() == errors_before && ast.is_empty() {
+            let text = &self.model.sources.get(file_id).text;
+            let what = if text.trim().is_empty() {
+                "this file is empty"
+            } else {
+                "this file holds only comments"
+            };
+            self.diagnostics.push(
+                Diagnostic::new(
+                    EMPTY_FILE,
+                    Severity::Warning,
+                    format!("{what}: it declares nothing"),
+                    Label::new(file_id, Span::point(0), "nothing declared"),
+                )
+                .with_help("a `.plan` file holds a document, jurisdictions or observations; fill it in or delete it"),
+            );
+        }
         for j in ast.jurisdictions {
             self.add_jurisdiction(j, file_id);
         }

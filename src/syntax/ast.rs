@@ -18,6 +18,18 @@ pub struct FileAst {
     pub suppressions: Vec<SuppressionDecl>,
 }
 
+impl FileAst {
+    /// Whether the file declares nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self.document.is_none()
+            && self.jurisdictions.is_empty()
+            && self.obligations.is_empty()
+            && self.items.is_empty()
+            && self.exemptions.is_empty()
+            && self.observations.is_empty()
+    }
+}
+
 /// Administrative rank. Ordered from the top: `National < Province < …`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rank {

@@ -17,6 +17,7 @@ use nom::{
 use std::borrow::Cow;
 
 use crate::source::Span;
+use crate::syntax::MAX_ERRORS_PER_FILE;
 
 /// Blocks nest at most this deep; deeper input gets a diagnostic instead of
 /// a stack overflow.
@@ -69,15 +70,56 @@ pub struct SyntaxError {
     pub help: Option<String>,
 }
 
-/// Splits `text` into statements, collecting every syntax error.
+/// Lines longer than this many bytes are refused. The longest line of the
+/// real cascade is under 1 KB; 16 KB holds a paragraph of 5,000 Chinese
+/// characters. Without a limit, every diagnostic on a line of megabytes
+/// would print the whole line again.
+pub const MAX_LINE_BYTES: usize = 16 * 1024;
+
+/// Splits `text` into statements, collecting every syntax error. Callers
+/// blank over-long lines first ([`blank_long_lines`]).
 pub fn parse_statements(text: &str) -> (Vec<Statement<'_>>, Vec<SyntaxError>) {
     let mut parser = StatementParser {
         text,
         pos: 0,
         errors: Vec::new(),
+        stopped: false,
     };
     let statements = parser.block_body(0, None);
     (statements, parser.errors)
+}
+
+/// Reports every line longer than [`MAX_LINE_BYTES`] and, if there is
+/// one, returns a copy of `text` where such lines are spaces, so that the
+/// statement parser skips them while every byte offset stays the same.
+pub fn blank_long_lines(text: &str) -> (Option<String>, Vec<SyntaxError>) {
+    let mut errors = Vec::new();
+    let mut blanked: Option<Vec<u8>> = None;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.strip_suffix('\n').unwrap_or(line);
+        if content.len() > MAX_LINE_BYTES {
+            let shown = crate::source::floor_char_boundary(content, 40);
+            errors.push(SyntaxError {
+                code: "syntax-error",
+                span: Span::new(start, start + shown),
+                message: format!(
+                    "a line of {} bytes is longer than the limit of {MAX_LINE_BYTES}; it is skipped",
+                    content.len()
+                ),
+                label: "this line is too long".into(),
+                help: Some(
+                    "break the line after a statement; a string cannot run past its line, so quote a shorter excerpt".into(),
+                ),
+            });
+            let bytes = blanked.get_or_insert_with(|| text.as_bytes().to_vec());
+            bytes[start..start + content.len()].fill(b' ');
+        }
+        start += line.len();
+    }
+    // Replacing whole lines by ASCII spaces keeps the text UTF-8.
+    let blanked = blanked.map(|b| String::from_utf8(b).unwrap_or_default());
+    (blanked, errors)
 }
 
 fn is_blank(c: char) -> bool {
@@ -86,6 +128,17 @@ fn is_blank(c: char) -> bool {
 
 fn is_word_char(c: char) -> bool {
     !(c.is_whitespace() || c == '\u{feff}' || matches!(c, '"' | '{' | '}' | ';' | '#'))
+}
+
+/// The ASCII form of a full-width brace or semicolon standing alone as
+/// an argument, where the drafter meant the ASCII one.
+fn full_width_punctuation(token: &str) -> Option<char> {
+    match token {
+        "｛" => Some('{'),
+        "｝" => Some('}'),
+        "；" => Some(';'),
+        _ => None,
+    }
 }
 
 fn blanks(input: &str) -> IResult<&str, &str> {
@@ -194,6 +247,8 @@ struct StatementParser<'a> {
     text: &'a str,
     pos: usize,
     errors: Vec<SyntaxError>,
+    /// Set once [`MAX_ERRORS_PER_FILE`] errors were found: reading stops.
+    stopped: bool,
 }
 
 impl<'a> StatementParser<'a> {
@@ -212,6 +267,24 @@ impl<'a> StatementParser<'a> {
         label: impl Into<String>,
         help: Option<String>,
     ) {
+        if self.errors.len() >= MAX_ERRORS_PER_FILE {
+            // Stop reading: a file this broken is not a plan, and every
+            // further error would cost memory and screen space.
+            if !self.stopped {
+                self.errors.push(SyntaxError {
+                    code: "syntax-error",
+                    span,
+                    message: format!(
+                        "more than {MAX_ERRORS_PER_FILE} syntax errors: the rest of the file is not read"
+                    ),
+                    label: "reading stopped here".into(),
+                    help: Some("fix the errors above and run again".into()),
+                });
+            }
+            self.stopped = true;
+            self.pos = self.text.len();
+            return;
+        }
         self.errors.push(SyntaxError {
             code: "syntax-error",
             span,
@@ -291,8 +364,15 @@ impl<'a> StatementParser<'a> {
                     let (_, token) = word(rest).unwrap_or((rest, &rest[..c.len_utf8()]));
                     let span = Span::new(self.pos, self.pos + token.len());
                     let token = if c == '"' { "\"" } else { token };
+                    let ascii = crate::syntax::value::normalize_width(token);
                     let help = if c == '"' {
                         "a statement starts with a keyword, such as `title \"…\"`".to_string()
+                    } else if ascii != token
+                        && keyword(&ascii).is_ok_and(|(rest, _)| rest.is_empty())
+                    {
+                        format!("write the keyword in ASCII: `{ascii}`")
+                    } else if token == "｝" {
+                        "a block closes with the ASCII `}`".to_string()
                     } else {
                         "statements start with an ASCII keyword such as `obligation`, `item` or `title`".to_string()
                     };
@@ -383,6 +463,14 @@ impl<'a> StatementParser<'a> {
                     let start = self.pos;
                     self.advance_to(after);
                     end = self.pos;
+                    if let Some(ascii) = full_width_punctuation(token) {
+                        self.error(
+                            Span::new(start, self.pos),
+                            format!("full-width `{token}` where `{ascii}` is meant"),
+                            "full-width punctuation",
+                            Some(format!("write the ASCII `{ascii}`")),
+                        );
+                    }
                     args.push(Arg {
                         kind: ArgKind::Word(token),
                         span: Span::new(start, self.pos),
@@ -498,7 +586,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_refused_without_overflow() {
-        let text = "a {".repeat(10_000);
+        let text = "a {\n".repeat(10_000);
         let (_, errors) = parse_statements(&text);
         assert!(
             errors

@@ -8,6 +8,7 @@
 
 use crate::diagnostic::Severity;
 use crate::source::{Span, Spanned};
+use crate::syntax::MAX_ERRORS_PER_FILE;
 use crate::syntax::ast::*;
 use crate::syntax::cst::{Arg, ArgKind, Statement, SyntaxError};
 use crate::syntax::value::{self, ValueError};
@@ -80,7 +81,11 @@ const SUPPRESS: &[&str] = &["reason"];
 
 /// Turns the statements of one file into its typed tree.
 pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
-    let mut lowerer = Lowerer { errors: Vec::new() };
+    let mut lowerer = Lowerer {
+        errors: Vec::new(),
+        dropped: 0,
+        first_dropped: None,
+    };
     let mut file = FileAst::default();
     for statement in statements {
         match statement.keyword {
@@ -153,6 +158,29 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
         .chain(file.exemptions.iter().map(|e| ("exempt", e.header)))
         .chain(file.suppressions.iter().map(|s| ("suppress", s.header)))
         .min_by_key(|(_, span)| span.start);
+    if let Some(issued) = file.document.as_ref().and_then(|d| d.issued.as_ref()) {
+        let mut targets: Vec<&TargetDecl> = file.items.iter().flat_map(|i| &i.targets).collect();
+        let mut obligations: Vec<&ObligationDecl> = file.obligations.iter().collect();
+        while let Some(o) = obligations.pop() {
+            targets.extend(&o.targets);
+            obligations.extend(&o.children);
+        }
+        targets.sort_by_key(|t| t.span.start);
+        for deadline in targets.iter().filter_map(|t| t.deadline.as_ref()) {
+            if deadline.value < issued.value.year {
+                lowerer.error(
+                    "invalid-value",
+                    deadline.span,
+                    format!(
+                        "a deadline of {} comes before the document was issued on {}",
+                        deadline.value, issued.value
+                    ),
+                    "already past when issued",
+                    Some("check the year: a document sets deadlines in its own future".into()),
+                );
+            }
+        }
+    }
     if file.document.is_none()
         && let Some((what, span)) = first_without_document
     {
@@ -164,27 +192,72 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
             Some("start the file with a `document <id> { … }` block".into()),
         );
     }
-    (file, lowerer.errors)
+    (file, lowerer.finish())
 }
 
-/// Suggests the closest of `candidates` to `word`, if any is close.
+/// Suggests the closest of `candidates` to `word`, if any is close, or
+/// the one candidate that `word` begins (a keyword cut off at the end of a
+/// file or half typed: `imple` → `implements`).
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::normalized_damerau_levenshtein(word, c), c))
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    let closest = candidates
+        .iter()
+        .map(|c| (strsim::normalized_damerau_levenshtein(word, c), *c))
         .filter(|(score, _)| *score >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .map(|(_, c)| c);
+    closest.or_else(|| {
+        let mut begun = candidates
+            .iter()
+            .filter(|c| word.chars().count() >= 3 && c.starts_with(word));
+        match (begun.next(), begun.next()) {
+            (Some(only), None) => Some(*only),
+            _ => None,
+        }
+    })
 }
 
 struct Lowerer {
     errors: Vec<SyntaxError>,
+    /// Errors past [`MAX_ERRORS_PER_FILE`], counted but not kept, and
+    /// where the first of them is.
+    dropped: usize,
+    first_dropped: Option<Span>,
 }
 
 impl Lowerer {
+    /// Keeps an error, or counts it once [`MAX_ERRORS_PER_FILE`] are kept.
+    fn push(&mut self, error: SyntaxError) {
+        if self.errors.len() < MAX_ERRORS_PER_FILE {
+            self.errors.push(error);
+        } else {
+            self.dropped += 1;
+            self.first_dropped.get_or_insert(error.span);
+        }
+    }
+
+    /// The errors kept, and one that counts those dropped.
+    fn finish(mut self) -> Vec<SyntaxError> {
+        if let Some(span) = self.first_dropped {
+            self.errors.push(SyntaxError {
+                code: "invalid-value",
+                span,
+                message: format!(
+                    "{} more errors from here on are not shown",
+                    self.dropped
+                ),
+                label: "more errors".into(),
+                help: Some(format!(
+                    "at most {MAX_ERRORS_PER_FILE} errors of this kind are shown per file; fix these and run again"
+                )),
+            });
+        }
+        self.errors
+    }
+
     fn error(
         &mut self,
         code: &'static str,
@@ -193,7 +266,7 @@ impl Lowerer {
         label: impl Into<String>,
         help: Option<String>,
     ) {
-        self.errors.push(SyntaxError {
+        self.push(SyntaxError {
             code,
             span,
             message: message.into(),
@@ -203,13 +276,30 @@ impl Lowerer {
     }
 
     fn value_error(&mut self, span: Span, error: ValueError) {
-        self.errors.push(SyntaxError {
+        self.push(SyntaxError {
             code: "invalid-value",
             span,
             message: error.message,
             label: "here".into(),
             help: error.help,
         });
+    }
+
+    /// Reports an id named twice in the links of one construct (`refines
+    /// c.1 c.1`): harmless to the model, but a slip that hides which link
+    /// was meant.
+    fn repeated_ids(&mut self, ids: &[Spanned<String>], keyword: &str) {
+        for (i, id) in ids.iter().enumerate() {
+            if ids[..i].iter().any(|earlier| earlier.value == id.value) {
+                self.error(
+                    "invalid-value",
+                    id.span,
+                    format!("`{}` is named twice in `{keyword}`", id.value),
+                    "named again",
+                    Some("remove the repetition; if another id was meant, write that one".into()),
+                );
+            }
+        }
     }
 
     fn unknown_keyword(&mut self, statement: &Statement, place: &str, allowed: &[&str]) {
@@ -357,12 +447,20 @@ impl Lowerer {
             match &arg.kind {
                 ArgKind::Str(s) => text.push_str(s),
                 ArgKind::Word(w) => {
+                    // Text pasted from Word comes in curly or full-width
+                    // quotes; the hint shows the ASCII ones.
+                    let inner = w
+                        .trim_start_matches(['“', '＂', '「', '『'])
+                        .trim_end_matches(['”', '＂', '」', '』']);
                     self.error(
                         "invalid-value",
                         arg.span,
                         format!("`{}` takes text in quotes", statement.keyword),
                         "not quoted",
-                        Some(format!("write `{} \"{}\"`", statement.keyword, w)),
+                        Some(format!(
+                            "write `{} \"{}\"` with ASCII quotes",
+                            statement.keyword, inner
+                        )),
                     );
                     return None;
                 }
@@ -621,6 +719,7 @@ impl Lowerer {
                 Some("check the date of issue and the period of validity".into()),
             );
         }
+        self.repeated_ids(&d.carries_out, "carries_out");
         Some(d)
     }
 
@@ -741,6 +840,7 @@ impl Lowerer {
         if o.source.is_none() {
             self.missing(statement, "source", "source 3.1.3");
         }
+        self.repeated_ids(&o.refines, "refines");
         Some(o)
     }
 
@@ -827,6 +927,21 @@ impl Lowerer {
                     "second unit",
                     Some("write the unit once, e.g. `30万 人次`".into()),
                 );
+            } else if matches!(extra.text(), "万" | "亿" | "千" | "百") {
+                // `30 万`: a magnitude alone is no unit; it belongs to the
+                // number. (`5千 万元` is a figure in the unit 万元.)
+                let magnitude = extra.text();
+                self.error(
+                    "invalid-value",
+                    s.args[0].span.cover(extra.span),
+                    format!("`{magnitude}` is cut off from its number"),
+                    "number and magnitude apart",
+                    Some(format!(
+                        "write `{}{magnitude}` without a space",
+                        s.args[0].text()
+                    )),
+                );
+                return None;
             } else {
                 unit = Some(value::normalize_width(extra.text()));
             }
@@ -955,6 +1070,7 @@ impl Lowerer {
         if item.source.is_none() {
             self.missing(statement, "source", "source 2.1.1");
         }
+        self.repeated_ids(&item.implements, "implements");
         Some(item)
     }
 

@@ -19,9 +19,17 @@ pub struct Parse {
     pub errors: Vec<SyntaxError>,
 }
 
+/// At most this many syntax errors, and this many errors in what the
+/// statements say, are kept for one file: past that, reading stops (syntax)
+/// or the rest are counted in one last error. A file of garbage would
+/// otherwise print millions of diagnostics and hold them all in memory.
+pub const MAX_ERRORS_PER_FILE: usize = 200;
+
 /// Parses the text of one `.plan` file.
 pub fn parse(text: &str) -> Parse {
-    let (statements, mut errors) = cst::parse_statements(text);
+    let (blanked, mut errors) = cst::blank_long_lines(text);
+    let (statements, statement_errors) = cst::parse_statements(blanked.as_deref().unwrap_or(text));
+    errors.extend(statement_errors);
     let (file, lower_errors) = lower::lower(&statements);
     errors.extend(lower_errors);
     errors.sort_by_key(|e| (e.span.start, e.span.end));

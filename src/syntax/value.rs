@@ -91,16 +91,23 @@ impl ValueError {
     }
 }
 
-/// Maps full-width digits, `％` and `．` to ASCII; leaves everything else.
+/// Maps the full-width forms of ASCII (`３０％`, `２０２２－０３－１１`,
+/// `ｂｊ．３`) and the ideographic space to ASCII; leaves everything else.
 pub fn normalize_width(word: &str) -> String {
     word.chars()
         .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '％' => '%',
-            '．' => '.',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
             other => other,
         })
         .collect()
+}
+
+/// A hint that shows the ASCII form of a word written with full-width
+/// characters, when that form differs.
+fn ascii_hint(word: &str, what: &str) -> Option<String> {
+    let normal = normalize_width(word);
+    (normal != word).then(|| format!("write {what} in ASCII: `{normal}`"))
 }
 
 fn digits(input: &str) -> IResult<&str, &str> {
@@ -120,19 +127,40 @@ pub fn quantity(word: &str) -> Result<Quantity, ValueError> {
     let normal = normalize_width(word);
     let parsed: IResult<&str, (&str, Option<char>)> = pair(decimal, opt(magnitude)).parse(&normal);
     let Ok((unit, (number, magnitude))) = parsed else {
+        if let Some(rest) = normal.strip_prefix('-')
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return Err(ValueError::new(
+                format!("a negative figure `{word}`"),
+                Some(
+                    "figures are amounts and shares, never negative; to cap a figure, write `at_most`",
+                ),
+            ));
+        }
         return Err(ValueError::new(
             format!("expected a number, found `{word}`"),
             Some("write digits, e.g. `30万`, `28%` or `8000 个`"),
         ));
     };
     let mut after = unit.chars();
-    if matches!(after.next(), Some(',' | '，')) && after.next().is_some_and(|c| c.is_ascii_digit())
+    if matches!(after.next(), Some(',' | '、' | '٬'))
+        && after.next().is_some_and(|c| c.is_ascii_digit())
     {
+        let joined: String = normal
+            .chars()
+            .filter(|c| !matches!(c, ',' | '、' | '٬'))
+            .collect();
+        return Err(ValueError {
+            message: format!("thousands separators are not read: `{word}`"),
+            help: Some(format!(
+                "write the number without separators: `{joined}` (or with a magnitude, e.g. `1万`)"
+            )),
+        });
+    }
+    if matches!(after_decimal(unit), Some('。' | '·')) {
         return Err(ValueError::new(
-            format!("thousands separators are not read: `{word}`"),
-            Some(
-                "write the number without separators, e.g. `1000`, or with a magnitude, e.g. `1万`",
-            ),
+            format!("`{word}` has a Chinese full stop or a middle dot as its decimal point"),
+            Some("write the decimal point as `.`, e.g. `27.68%`"),
         ));
     }
     let mut value: f64 = number
@@ -153,6 +181,14 @@ pub fn quantity(word: &str) -> Result<Quantity, ValueError> {
     }
     let unit = (!unit.is_empty()).then(|| unit.to_string());
     Ok(Quantity { value, unit })
+}
+
+/// The first character after the digits of a number, if it could be a
+/// mistaken decimal point followed by digits.
+fn after_decimal(unit: &str) -> Option<char> {
+    let mut chars = unit.chars();
+    let first = chars.next()?;
+    chars.next().filter(char::is_ascii_digit).map(|_| first)
 }
 
 fn fixed_digits(input: &str, n: usize) -> IResult<&str, u32> {
@@ -282,24 +318,30 @@ pub fn citation(word: &str) -> Result<String, ValueError> {
 
 /// Reads an id: letters, digits, `_`, `-`, `.`, `/`, starting with a letter.
 pub fn id(word: &str) -> Result<String, ValueError> {
-    let mut chars = word.chars();
-    let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/'));
-    if ok {
-        Ok(word.to_string())
-    } else {
-        Err(ValueError::new(
-            format!("`{word}` is not an id"),
-            Some(
-                "ids are ASCII letters, digits, `_`, `-`, `.` and `/`, starting with a letter, e.g. `bj.3.3.1/2`",
-            ),
-        ))
+    let is_id = |word: &str| {
+        let mut chars = word.chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/'))
+    };
+    if is_id(word) {
+        return Ok(word.to_string());
     }
+    let help = if is_id(&normalize_width(word)) {
+        ascii_hint(word, "the id")
+    } else {
+        None
+    };
+    Err(ValueError {
+        message: format!("`{word}` is not an id"),
+        help: Some(help.unwrap_or_else(|| {
+            "ids are ASCII letters, digits, `_`, `-`, `.` and `/`, starting with a letter, e.g. `bj.3.3.1/2`".into()
+        })),
+    })
 }
 
 /// Reads `yes`/`no`/`true`/`false`.
 pub fn boolean(word: &str) -> Result<bool, ValueError> {
-    match word {
+    match normalize_width(word).as_str() {
         "yes" | "true" => Ok(true),
         "no" | "false" => Ok(false),
         _ => Err(ValueError::new(

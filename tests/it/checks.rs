@@ -22,6 +22,7 @@ use crate::support::{check_dir, fixtures, plain, plan_files};
 /// `--baseline`.
 const BINARY_ONLY: &[(&str, &[&str])] = &[
     ("read-error", &[]),
+    ("converted-encoding", &[]),
     ("config-error", &[]),
     ("invalid-baseline", &["--baseline", "baseline.json"]),
     ("stale-baseline-entry", &["--baseline", "baseline.json"]),
@@ -105,6 +106,8 @@ macro_rules! fixture_pairs {
 
 fixture_pairs! {
     read_error => "read-error",
+    converted_encoding => "converted-encoding",
+    empty_file => "empty-file",
     invalid_baseline => "invalid-baseline",
     config_error => "config-error",
     syntax_error => "syntax-error",

@@ -107,7 +107,7 @@ fn a_file_that_is_not_utf8_exits_2_with_the_reason_on_stderr() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         stderr(&output),
-        "planlint: error[read-error]: cannot read `plans/east.plan`: not valid UTF-8 at byte 92; save the file as UTF-8\n"
+        "planlint: error[read-error]: cannot read `plans/east.plan`: not valid UTF-8 at byte 92; save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)\n"
     );
 }
 

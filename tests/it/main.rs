@@ -10,5 +10,7 @@ mod cli;
 mod generated;
 mod parallel;
 mod parser;
+mod properties;
 mod report;
+mod robustness;
 mod support;
