@@ -810,8 +810,8 @@ fn national_text(obligations: &[Template]) -> String {
     let mut s = String::with_capacity(600 * obligations.len());
     s.push_str(
         "# Synthetic national outline written by `planlint generate`.\n\n\
-         document gen.outline {\n  title \"全民科学素质行动规划纲要（2021—2035年）（合成）\"\n  \
-         issuer \"国务院\"\n  number \"合成〔2021〕1号\"\n  issued 2021-06-03\n  \
+         document gen.outline {\n  title \"全民科学素质提升规划（2021—2035年）（合成）\"\n  \
+         issuer \"全国科学素质工作领导小组（合成）\"\n  number \"合成〔2021〕1号\"\n  issued 2021-06-03\n  \
          period 2021-2035\n  rank national \"国家\"\n  jurisdiction g\n}\n\n",
     );
     for t in obligations {
@@ -821,7 +821,9 @@ fn national_text(obligations: &[Template]) -> String {
         let _ = writeln!(s, "  source {}", t.citation);
         let _ = writeln!(s, "  text \"{}\"", t.text);
         if t.depth == 0 {
-            s.push_str("  binds issuer\n  why \"carried out by the State Council's departments themselves\"\n");
+            s.push_str(
+                "  binds issuer\n  why \"carried out by the national departments themselves\"\n",
+            );
         }
         if t.agricultural {
             s.push_str("  applies_if agricultural\n");
@@ -1132,7 +1134,7 @@ fn date(days_after: u32) -> String {
 
 fn header(level: &Level, parent: &Level, place: &Place, rank: u8) -> String {
     let (what, rank_word) = match rank {
-        1 => ("全民科学素质行动规划纲要", "province"),
+        1 => ("全民科学素质提升规划", "province"),
         2 => ("全民科学素质行动实施方案", "prefecture"),
         _ => ("全民科学素质行动实施方案", "county"),
     };
