@@ -1055,7 +1055,21 @@ impl Lowerer {
                 "source" => item.source = self.word(s, "source 2.1.1", value::citation),
                 "text" => item.text = self.string(s).map(|v| v.value),
                 "implements" => item.implements.extend(self.ids(s)),
-                "units" => item.units.extend(self.strings(s)),
+                "units" => {
+                    for unit in self.strings(s) {
+                        if unit.value.trim().is_empty() {
+                            self.error(
+                                "invalid-value",
+                                unit.span,
+                                "an empty 责任单位",
+                                "empty",
+                                Some("write the unit's name between the quotes, or leave the empty quotes out".into()),
+                            );
+                        } else {
+                            item.units.push(unit);
+                        }
+                    }
+                }
                 "target" => {
                     if let Some(t) = self.target(s) {
                         item.targets.push(t);

@@ -157,6 +157,20 @@ pub fn quantity(word: &str) -> Result<Quantity, ValueError> {
             )),
         });
     }
+    if let Some(exponent) = exponent(unit) {
+        let in_full = format!("{number}e{exponent}")
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.fract() == 0.0 && *v <= 1e15)
+            .map(|v| format!("`{v}`, or "))
+            .unwrap_or_default();
+        return Err(ValueError {
+            message: format!("scientific notation is not read: `{word}`"),
+            help: Some(format!(
+                "write the number in full: {in_full}with a magnitude such as 万 or 亿 (`30万` for 3e5)"
+            )),
+        });
+    }
     if matches!(after_decimal(unit), Some('。' | '·')) {
         return Err(ValueError::new(
             format!("`{word}` has a Chinese full stop or a middle dot as its decimal point"),
@@ -181,6 +195,17 @@ pub fn quantity(word: &str) -> Result<Quantity, ValueError> {
     }
     let unit = (!unit.is_empty()).then(|| unit.to_string());
     Ok(Quantity { value, unit })
+}
+
+/// The exponent of `e5`, `E-3` or `e+2` after a number's digits: read as a
+/// unit, `1e5` would silently mean 1 of the unit `e5`.
+fn exponent(unit: &str) -> Option<&str> {
+    let rest = unit.strip_prefix(['e', 'E'])?;
+    let sign = usize::from(rest.starts_with(['+', '-']));
+    let digits = rest[sign..]
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len() - sign);
+    (digits > 0).then(|| &rest[..sign + digits])
 }
 
 /// The first character after the digits of a number, if it could be a
@@ -402,6 +427,14 @@ mod tests {
         assert!(quantity("1,000").is_err());
         assert!(quantity("many").unwrap_err().help.is_some());
         assert!(quantity("9999999999999999999999").is_err());
+        let err = quantity("1e5").unwrap_err();
+        assert!(err.message.contains("scientific notation"), "{err:?}");
+        assert!(err.help.unwrap().contains("`100000`"));
+        let err = quantity("2.5E-3").unwrap_err();
+        assert!(!err.help.unwrap().contains("`0.0025`"));
+        let err = quantity("3e4人次").unwrap_err();
+        assert!(err.help.unwrap().contains("`30000`"));
+        assert_eq!(quantity("3ea").unwrap().unit.as_deref(), Some("ea"));
     }
 
     #[test]
