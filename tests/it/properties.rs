@@ -8,10 +8,9 @@ use std::path::Path;
 
 use proptest::prelude::*;
 
+use planlint::Selection;
 use planlint::check::Options;
 use planlint::decode::decode;
-use planlint::report::{self, RunSummary, human, json};
-use planlint::{Outcome, Selection};
 
 use crate::support::AS_OF;
 
@@ -28,34 +27,6 @@ fn real_files() -> Vec<(String, String)> {
     }
     assert!(files.len() >= 2, "the real cascade is missing");
     files
-}
-
-/// Every output format, concatenated.
-fn render_all(outcome: &Outcome) -> String {
-    let summary = RunSummary {
-        files: outcome.model.sources.len(),
-        plans: outcome
-            .plans
-            .iter()
-            .map(|&d| outcome.model.document(d).id().to_string())
-            .collect(),
-        owed: planlint::owed(outcome, Options { as_of: AS_OF }),
-        ..RunSummary::default()
-    };
-    let (d, s, sum) = (&outcome.diagnostics[..], &outcome.model.sources, &summary);
-    [
-        json::render(d, s, sum),
-        human::render(d, s, sum, human::Style::Plain, 100),
-        human::render(d, s, sum, human::Style::Graphical { color: true }, 80),
-        report::concise::render(d, s, sum),
-        report::json_lines::render(d, s, sum),
-        report::sarif::render(d, s, sum, Some("https://example.org/docs")),
-        report::github::render(d, s, sum),
-        report::github::summary(d, s, sum),
-        report::gitlab::render(d, s, sum),
-        report::junit::render(d, s, sum),
-    ]
-    .concat()
 }
 
 /// Checks `files`, asserts that every span lies on character boundaries
@@ -83,7 +54,7 @@ fn check_and_render(files: &[(String, String)]) -> Result<String, TestCaseError>
             );
         }
     }
-    Ok(render_all(&outcome))
+    Ok(crate::support::render_every_format(&outcome, AS_OF))
 }
 
 /// Text made of the language's own pieces and characters that trouble

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use planlint::check::Options;
 use planlint::diagnostic::Diagnostic;
-use planlint::report::{RunSummary, human};
+use planlint::report::{self, RunSummary, human};
 use planlint::source::SourceMap;
 use planlint::syntax::value::Date;
 use planlint::{Outcome, Selection};
@@ -88,4 +88,33 @@ pub fn graphical(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
         human::Style::Graphical { color: false },
         WIDTH,
     )
+}
+
+/// Every output format of `check`, concatenated: JSON, plain, graphical,
+/// concise, JSON lines, SARIF, GitHub and its job summary, GitLab, JUnit.
+pub fn render_every_format(outcome: &Outcome, as_of: Date) -> String {
+    let summary = RunSummary {
+        files: outcome.model.sources.len(),
+        plans: outcome
+            .plans
+            .iter()
+            .map(|&d| outcome.model.document(d).id().to_string())
+            .collect(),
+        owed: planlint::owed(outcome, Options { as_of }),
+        ..RunSummary::default()
+    };
+    let (d, s, sum) = (&outcome.diagnostics[..], &outcome.model.sources, &summary);
+    [
+        report::json::render(d, s, sum),
+        human::render(d, s, sum, human::Style::Plain, 100),
+        human::render(d, s, sum, human::Style::Graphical { color: true }, 80),
+        report::concise::render(d, s, sum),
+        report::json_lines::render(d, s, sum),
+        report::sarif::render(d, s, sum, Some("https://example.org/docs")),
+        report::github::render(d, s, sum),
+        report::github::summary(d, s, sum),
+        report::gitlab::render(d, s, sum),
+        report::junit::render(d, s, sum),
+    ]
+    .concat()
 }
