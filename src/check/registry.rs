@@ -43,6 +43,10 @@ pub const INPUT_CODES: &[CodeInfo] = &[
         "`planlint.toml` is not valid: an unknown key, code, severity or glob",
     ),
     input(
+        "write-error",
+        "an output file (`--output-file`, a baseline, a report) could not be written",
+    ),
+    input(
         "syntax-error",
         "the text is not a well-formed statement, string or block",
     ),

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use planlint::generate::{self, Options, Rates};
 
+use crate::cli::write::write_atomically;
+
 #[derive(clap::Args)]
 pub struct GenerateArgs {
     /// Directory to write `rules/`, `plans/` and `manifest.json` into.
@@ -30,9 +32,12 @@ pub fn run(args: GenerateArgs) -> ExitCode {
         let written = path
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&path, &file.text));
+            .and_then(|()| write_atomically(&path, file.text.as_bytes()));
         if let Err(e) = written {
-            eprintln!("planlint: cannot write `{}`: {e}", path.display());
+            eprintln!(
+                "planlint: error[write-error]: cannot write `{}`: {e}",
+                path.display()
+            );
             return ExitCode::from(2);
         }
     }
@@ -43,8 +48,12 @@ pub fn run(args: GenerateArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if let Err(e) = std::fs::write(args.out.join("manifest.json"), manifest + "\n") {
-        eprintln!("planlint: cannot write the manifest: {e}");
+    let manifest_path = args.out.join("manifest.json");
+    if let Err(e) = write_atomically(&manifest_path, (manifest + "\n").as_bytes()) {
+        eprintln!(
+            "planlint: error[write-error]: cannot write `{}`: {e}",
+            manifest_path.display()
+        );
         return ExitCode::from(2);
     }
     let m = &cascade.manifest;

@@ -1,6 +1,6 @@
-//! Writing a report file safely: into a temporary file beside the target,
-//! then renamed over it, so a reader never sees half a report and a failed
-//! run leaves the old file in place.
+//! Where a report or a graph goes: to stdout, or to `--out FILE` through
+//! [`crate::cli::write::write_atomically`], so that a reader never sees half
+//! a report and a failed run leaves the old file in place.
 
 use std::io::Write;
 use std::path::Path;
@@ -15,24 +15,10 @@ pub fn write(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
             .and_then(|_| stdout.flush())
             .map_err(|e| format!("cannot write to stdout: {e}"));
     };
-    let shown = crate::cli::files::display(path);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".to_string());
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => Path::new(".").to_path_buf(),
-    };
-    if path.is_dir() {
-        return Err(format!("cannot write `{shown}`: it is a directory"));
-    }
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&temp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()))
-        .and_then(|_| std::fs::rename(&temp, path));
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        format!("cannot write `{shown}`: {e}")
+    crate::cli::write::write_atomically(path, bytes).map_err(|e| {
+        format!(
+            "error[write-error]: cannot write `{}`: {e}",
+            crate::cli::files::display(path)
+        )
     })
 }

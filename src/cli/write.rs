@@ -41,7 +41,8 @@ pub fn write_atomically_with(
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
-        .tempfile_in(dir)?;
+        .tempfile_in(dir)
+        .map_err(without_temporary_path)?;
     if let Ok(metadata) = fs::metadata(path) {
         temp.as_file().set_permissions(metadata.permissions())?;
     }
@@ -55,6 +56,20 @@ pub fn write_atomically_with(
     temp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir);
     Ok(())
+}
+
+/// The system's error without the name of the temporary file, which
+/// `tempfile` appends ("… at path /out/.findings.json.cFAqTZ.tmp"): the
+/// user named the target, and the random name would differ on every run.
+fn without_temporary_path(error: io::Error) -> io::Error {
+    if error.get_ref().is_none() {
+        return error;
+    }
+    let message = error.to_string();
+    match message.split_once(" at path ") {
+        Some((cause, _)) => io::Error::new(error.kind(), cause),
+        None => error,
+    }
 }
 
 /// Flushes the directory entry of the rename to disk, where the platform

@@ -7,7 +7,7 @@
 //! the fixture directory, which holds those files too.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
@@ -26,6 +26,7 @@ const BINARY_ONLY: &[(&str, &[&str])] = &[
     ("config-error", &[]),
     ("invalid-baseline", &["--baseline", "baseline.json"]),
     ("stale-baseline-entry", &["--baseline", "baseline.json"]),
+    ("write-error", &["--output-file", "json=out/findings.json"]),
 ];
 
 fn dir(code: &str, kind: &str) -> PathBuf {
@@ -56,12 +57,29 @@ fn fixture_pair(code: &str) {
     );
 }
 
-/// Runs `planlint check ARGS` in the fixture directory, which serves as
-/// both the rules and the plans directory.
+/// Copies the directory `from` into `to`, recursively.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("a fixture directory") {
+        let path = entry.expect("a directory entry").path();
+        let target = to.join(path.file_name().expect("a file name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy a fixture file");
+        }
+    }
+}
+
+/// Runs `planlint check ARGS` in a copy of the fixture directory (the
+/// runs that write files must not write into the fixtures), which serves
+/// as both the rules and the plans directory.
 fn run_binary(code: &str, kind: &str, args: &[&str]) -> (Option<i32>, String) {
+    let copy = tempfile::tempdir().expect("a temporary directory");
+    copy_dir(&dir(code, kind), copy.path());
     let output = Command::cargo_bin("planlint")
         .expect("the planlint binary")
-        .current_dir(dir(code, kind))
+        .current_dir(copy.path())
         .args(["check", "--rules", ".", "--plans", ".", "--format", "plain"])
         .args(["--as-of", "2025-01-01"])
         .args(args)
@@ -138,6 +156,7 @@ fixture_pairs! {
     roll_up_incomplete => "roll-up-incomplete",
     unused_suppression => "unused-suppression",
     stale_baseline_entry => "stale-baseline-entry",
+    write_error => "write-error",
 }
 
 #[test]
