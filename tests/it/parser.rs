@@ -117,13 +117,15 @@ fn err_corpus_covers_every_syntax_code() {
         .flat_map(|(_, text)| syntax::parse(text).errors.into_iter().map(|e| e.code))
         .collect();
     // Every input code but those the parser of one `.plan` text cannot
-    // raise: the binary's, about reading files and about files that are not
-    // plans (`planlint.toml`, a `--baseline` file), and the model's, about
+    // raise: the binary's, about reading files, about files that are not
+    // plans (`planlint.toml`, a `--baseline` file) and about writing files,
+    // and the model's, about
     // several declarations together. Each has its fixture pair in `checks`.
     let not_syntax = [
         "read-error",
         "config-error",
         "invalid-baseline",
+        "write-error",
         "duplicate-id",
         "unknown-reference",
         "cycle",
