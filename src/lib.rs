@@ -115,25 +115,3 @@ impl Outcome {
         self.input_errors = true;
     }
 }
-
-/// What each checked plan owes (advisory obligations included), by id.
-pub fn owed(outcome: &Outcome, options: check::Options) -> Vec<report::PlanObligations> {
-    let model = &outcome.model;
-    let ctx = check::Context::new(model, options, outcome.plans.iter().copied());
-    ctx.plans
-        .iter()
-        .map(|view| {
-            let doc = model.document(view.doc);
-            let mut obligations: Vec<String> = view
-                .owed()
-                .map(|(o, _)| model.obligation(o).id().to_string())
-                .collect();
-            obligations.dedup();
-            report::PlanObligations {
-                plan: doc.id().to_string(),
-                file: model.sources.get(doc.file).name.clone(),
-                obligations,
-            }
-        })
-        .collect()
-}

@@ -64,16 +64,7 @@ pub fn run(files: &[(String, String)], selection: Selection) -> String {
 
 /// Every format planlint prints.
 pub fn render_all(outcome: &Outcome) -> String {
-    let summary = RunSummary {
-        files: outcome.model.sources.len(),
-        plans: outcome
-            .plans
-            .iter()
-            .map(|&d| outcome.model.document(d).id().to_string())
-            .collect(),
-        owed: planlint::owed(outcome, Options { as_of: AS_OF }),
-        ..RunSummary::default()
-    };
+    let summary = RunSummary::of(outcome, Options { as_of: AS_OF });
     let (d, s, sum) = (&outcome.diagnostics[..], &outcome.model.sources, &summary);
     [
         json::render(d, s, sum),

@@ -18,27 +18,24 @@ pub const CODE: CodeInfo = CodeInfo {
 };
 
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for plan in &ctx.plans {
-        for &e in &ctx.model.document(plan.doc).exemptions {
-            let exemption = ctx.model.exemption(e);
-            let Some(o) = exemption.obligation else {
-                continue;
-            };
-            let Some(&first) = plan.covering(o).iter().min() else {
-                continue;
-            };
-            out.push(
-                ctx.finding(
-                    CODE.code,
-                    CODE.severity,
-                    format!("{} is exempted, but `{}` implements it", ctx.describe(o), ctx.provision_id(first)),
-                    Label::new(exemption.file, exemption.decl.header, "exempted here"),
-                    plan.doc,
-                    Some(o),
-                )
-                .with_related(ctx.provision_label(first, "implemented here"))
-                .with_help("remove the exemption if the plan carries the obligation out, or the `implements` link if it does not"),
-            );
-        }
+    for (plan, exemption) in ctx.exemptions() {
+        let Some(o) = exemption.obligation else {
+            continue;
+        };
+        let Some(&first) = plan.covering(o).iter().min() else {
+            continue;
+        };
+        out.push(
+            ctx.finding(
+                CODE.code,
+                CODE.severity,
+                format!("{} is exempted, but `{}` implements it", ctx.describe(o), ctx.provision_id(first)),
+                Label::new(exemption.file, exemption.decl.header, "exempted here"),
+                plan.doc,
+                Some(o),
+            )
+            .with_related(ctx.provision_label(first, "implemented here"))
+            .with_help("remove the exemption if the plan carries the obligation out, or the `implements` link if it does not"),
+        );
     }
 }

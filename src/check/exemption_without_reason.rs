@@ -17,34 +17,30 @@ pub const CODE: CodeInfo = CodeInfo {
 };
 
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for plan in &ctx.plans {
-        for &e in &ctx.model.document(plan.doc).exemptions {
-            let exemption = ctx.model.exemption(e);
-            if exemption
-                .decl
-                .reason
-                .as_ref()
-                .is_some_and(|r| !r.value.trim().is_empty())
-            {
-                continue;
-            }
-            let mut d = ctx.finding(
-                CODE.code,
-                CODE.severity,
-                format!(
-                    "the exemption of `{}` gives no reason",
-                    exemption.decl.obligation.value
-                ),
-                Label::new(exemption.file, exemption.decl.header, "no `reason`"),
-                plan.doc,
-                exemption.obligation,
-            );
-            if let Some(o) = exemption.obligation {
-                d = d.with_related(ctx.obligation_label(o, "the exempted obligation"));
-            }
-            d.help =
-                Some("add `reason \"…\"` saying why the plan leaves this obligation out".into());
-            out.push(d);
+    for (plan, exemption) in ctx.exemptions() {
+        if exemption
+            .decl
+            .reason
+            .as_ref()
+            .is_some_and(|r| !r.value.trim().is_empty())
+        {
+            continue;
         }
+        let mut d = ctx.finding(
+            CODE.code,
+            CODE.severity,
+            format!(
+                "the exemption of `{}` gives no reason",
+                exemption.decl.obligation.value
+            ),
+            Label::new(exemption.file, exemption.decl.header, "no `reason`"),
+            plan.doc,
+            exemption.obligation,
+        );
+        if let Some(o) = exemption.obligation {
+            d = d.with_related(ctx.obligation_label(o, "the exempted obligation"));
+        }
+        d.help = Some("add `reason \"…\"` saying why the plan leaves this obligation out".into());
+        out.push(d);
     }
 }

@@ -19,37 +19,33 @@ pub const CODE: CodeInfo = CodeInfo {
 };
 
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for plan in &ctx.plans {
-        for &e in &ctx.model.document(plan.doc).exemptions {
-            let exemption = ctx.model.exemption(e);
-            let Some(expires) = &exemption.decl.expires else {
-                continue;
-            };
-            if expires.value >= ctx.options.as_of {
-                continue;
-            }
-            let mut d = ctx.finding(
-                CODE.code,
-                CODE.severity,
-                format!(
-                    "the exemption of `{}` expired on {}",
-                    exemption.decl.obligation.value, expires.value
-                ),
-                Label::new(
-                    exemption.file,
-                    expires.span,
-                    format!("expired (as of {})", ctx.options.as_of),
-                ),
-                plan.doc,
-                exemption.obligation,
-            );
-            if let Some(o) = exemption.obligation {
-                d = d.with_related(ctx.obligation_label(o, "no longer exempted"));
-            }
-            d.help = Some(
-                "carry the obligation out, or renew the exemption with a later `expires`".into(),
-            );
-            out.push(d);
+    for (plan, exemption) in ctx.exemptions() {
+        let Some(expires) = &exemption.decl.expires else {
+            continue;
+        };
+        if expires.value >= ctx.options.as_of {
+            continue;
         }
+        let mut d = ctx.finding(
+            CODE.code,
+            CODE.severity,
+            format!(
+                "the exemption of `{}` expired on {}",
+                exemption.decl.obligation.value, expires.value
+            ),
+            Label::new(
+                exemption.file,
+                expires.span,
+                format!("expired (as of {})", ctx.options.as_of),
+            ),
+            plan.doc,
+            exemption.obligation,
+        );
+        if let Some(o) = exemption.obligation {
+            d = d.with_related(ctx.obligation_label(o, "no longer exempted"));
+        }
+        d.help =
+            Some("carry the obligation out, or renew the exemption with a later `expires`".into());
+        out.push(d);
     }
 }

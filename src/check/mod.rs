@@ -35,7 +35,7 @@ use foldhash::HashMap;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
-use crate::model::{DocId, ExId, ItemId, Model, OblId};
+use crate::model::{DocId, ExId, Exemption, ItemId, Model, OblId};
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{AttrValue, Binds, CompareOp, Condition, TargetDecl};
 use crate::syntax::value::Date;
@@ -123,6 +123,18 @@ impl<'m> Context<'m> {
             plans,
             shares,
         }
+    }
+
+    /// Every exemption a checked plan declares, with the plan: where the
+    /// five exemption checks start.
+    pub fn exemptions(&self) -> impl Iterator<Item = (&PlanView, &'m Exemption)> + '_ {
+        self.plans.iter().flat_map(move |plan| {
+            self.model
+                .document(plan.doc)
+                .exemptions
+                .iter()
+                .map(move |&e| (plan, self.model.exemption(e)))
+        })
     }
 
     /// The severity of a finding about an obligation: `base`, or `info`

@@ -18,34 +18,31 @@ pub const CODE: CodeInfo = CodeInfo {
 };
 
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for plan in &ctx.plans {
-        for &e in &ctx.model.document(plan.doc).exemptions {
-            let exemption = ctx.model.exemption(e);
-            let Some(o) = exemption.obligation else {
-                continue;
-            };
-            if ctx.model.obligation(o).decl.exemptible {
-                continue;
-            }
-            out.push(
-                ctx.finding(
-                    CODE.code,
-                    CODE.severity,
-                    format!("{} may not be exempted", ctx.describe(o)),
-                    Label::new(
-                        exemption.file,
-                        exemption.decl.header,
-                        "exemption not allowed",
-                    ),
-                    plan.doc,
-                    Some(o),
-                )
-                .with_related(ctx.obligation_label(o, "marked `exemptible no`"))
-                .with_help(format!(
-                    "remove the exemption and add an item with `implements {}`",
-                    ctx.model.obligation(o).id()
-                )),
-            );
+    for (plan, exemption) in ctx.exemptions() {
+        let Some(o) = exemption.obligation else {
+            continue;
+        };
+        if ctx.model.obligation(o).decl.exemptible {
+            continue;
         }
+        out.push(
+            ctx.finding(
+                CODE.code,
+                CODE.severity,
+                format!("{} may not be exempted", ctx.describe(o)),
+                Label::new(
+                    exemption.file,
+                    exemption.decl.header,
+                    "exemption not allowed",
+                ),
+                plan.doc,
+                Some(o),
+            )
+            .with_related(ctx.obligation_label(o, "marked `exemptible no`"))
+            .with_help(format!(
+                "remove the exemption and add an item with `implements {}`",
+                ctx.model.obligation(o).id()
+            )),
+        );
     }
 }

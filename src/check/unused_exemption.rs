@@ -19,34 +19,31 @@ pub const CODE: CodeInfo = CodeInfo {
 };
 
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for plan in &ctx.plans {
-        for &e in &ctx.model.document(plan.doc).exemptions {
-            let exemption = ctx.model.exemption(e);
-            let Some(o) = exemption.obligation else {
-                continue;
-            };
-            let why = match plan.binding(o) {
-                Binding::Owed { .. } => continue,
-                Binding::NotApplicable => "it does not apply to the plan's jurisdiction",
-                Binding::NotBound => {
-                    "it does not bind this plan (the issuer only, another rank or another year)"
-                }
-            };
-            out.push(
-                ctx.finding(
-                    CODE.code,
-                    CODE.severity,
-                    format!(
-                        "the exemption of {} excuses nothing: {why}",
-                        ctx.describe(o)
-                    ),
-                    Label::new(exemption.file, exemption.decl.header, "unused exemption"),
-                    plan.doc,
-                    Some(o),
-                )
-                .with_related(ctx.obligation_label(o, "the obligation"))
-                .with_help("remove the exemption; nothing is owed"),
-            );
-        }
+    for (plan, exemption) in ctx.exemptions() {
+        let Some(o) = exemption.obligation else {
+            continue;
+        };
+        let why = match plan.binding(o) {
+            Binding::Owed { .. } => continue,
+            Binding::NotApplicable => "it does not apply to the plan's jurisdiction",
+            Binding::NotBound => {
+                "it does not bind this plan (the issuer only, another rank or another year)"
+            }
+        };
+        out.push(
+            ctx.finding(
+                CODE.code,
+                CODE.severity,
+                format!(
+                    "the exemption of {} excuses nothing: {why}",
+                    ctx.describe(o)
+                ),
+                Label::new(exemption.file, exemption.decl.header, "unused exemption"),
+                plan.doc,
+                Some(o),
+            )
+            .with_related(ctx.obligation_label(o, "the obligation"))
+            .with_help("remove the exemption; nothing is owed"),
+        );
     }
 }

@@ -53,16 +53,9 @@ pub struct Checked {
 impl Checked {
     /// The run's summary, taking the suppressed findings out of the outcome.
     pub fn summary(&mut self) -> RunSummary {
-        let outcome = &mut self.outcome;
         RunSummary {
-            files: outcome.model.sources.len(),
-            plans: outcome
-                .plans
-                .iter()
-                .map(|&d| outcome.model.document(d).id().to_string())
-                .collect(),
-            suppressed: std::mem::take(&mut outcome.suppressed),
-            owed: planlint::owed(outcome, self.options),
+            suppressed: std::mem::take(&mut self.outcome.suppressed),
+            ..RunSummary::of(&self.outcome, self.options)
         }
     }
 

@@ -74,6 +74,46 @@ pub struct RunSummary {
     pub owed: Vec<PlanObligations>,
 }
 
+impl RunSummary {
+    /// The summary of a checked outcome: the files read, the plans checked
+    /// and what each owes. Suppressed findings stay in the outcome; a
+    /// caller that reports them moves them into `suppressed`.
+    pub fn of(outcome: &crate::Outcome, options: crate::check::Options) -> RunSummary {
+        RunSummary {
+            files: outcome.model.sources.len(),
+            plans: outcome
+                .plans
+                .iter()
+                .map(|&d| outcome.model.document(d).id().to_string())
+                .collect(),
+            suppressed: Vec::new(),
+            owed: owed(outcome, options),
+        }
+    }
+}
+
+/// What each checked plan owes (advisory obligations included), by id.
+fn owed(outcome: &crate::Outcome, options: crate::check::Options) -> Vec<PlanObligations> {
+    let model = &outcome.model;
+    let ctx = crate::check::Context::new(model, options, outcome.plans.iter().copied());
+    ctx.plans
+        .iter()
+        .map(|view| {
+            let doc = model.document(view.doc);
+            let mut obligations: Vec<String> = view
+                .owed()
+                .map(|(o, _)| model.obligation(o).id().to_string())
+                .collect();
+            obligations.dedup();
+            PlanObligations {
+                plan: doc.id().to_string(),
+                file: model.sources.get(doc.file).name.clone(),
+                obligations,
+            }
+        })
+        .collect()
+}
+
 /// The obligations one plan owes, by id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlanObligations {

@@ -55,15 +55,7 @@ pub fn check_dir(dir: &Path) -> Outcome {
 
 /// What `planlint check --format plain` prints for an outcome.
 pub fn plain(outcome: &Outcome) -> String {
-    let summary = RunSummary {
-        files: outcome.model.sources.len(),
-        plans: outcome
-            .plans
-            .iter()
-            .map(|&d| outcome.model.document(d).id().to_string())
-            .collect(),
-        ..RunSummary::default()
-    };
+    let summary = RunSummary::of(outcome, Options { as_of: AS_OF });
     human::render(
         &outcome.diagnostics,
         &outcome.model.sources,
@@ -93,16 +85,7 @@ pub fn graphical(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
 /// Every output format of `check`, concatenated: JSON, plain, graphical,
 /// concise, JSON lines, SARIF, GitHub and its job summary, GitLab, JUnit.
 pub fn render_every_format(outcome: &Outcome, as_of: Date) -> String {
-    let summary = RunSummary {
-        files: outcome.model.sources.len(),
-        plans: outcome
-            .plans
-            .iter()
-            .map(|&d| outcome.model.document(d).id().to_string())
-            .collect(),
-        owed: planlint::owed(outcome, Options { as_of }),
-        ..RunSummary::default()
-    };
+    let summary = RunSummary::of(outcome, Options { as_of });
     let (d, s, sum) = (&outcome.diagnostics[..], &outcome.model.sources, &summary);
     [
         report::json::render(d, s, sum),
