@@ -8,7 +8,8 @@ use std::process::{Command, ExitCode};
 use planlint::diff::{self, Diff};
 
 use crate::cli::files;
-use crate::cli::run::{Checked, Files, InputArgs, check_texts, read_files, same_file};
+use crate::cli::files::Files;
+use crate::cli::run::{Checked, InputArgs, check_texts, read_files, same_file};
 use crate::cli::settings::Settings;
 
 #[derive(clap::Args, Debug, Clone)]

@@ -18,6 +18,84 @@ pub struct ReadError {
     pub message: String,
 }
 
+/// The files of a run, read.
+pub struct Files {
+    pub texts: Vec<(String, String)>,
+    /// The names of the files whose documents are checked; `None`: all.
+    pub selected: Option<Vec<String>>,
+    pub read_errors: Vec<ReadError>,
+    /// The files that were not UTF-8, and what they were read as.
+    pub converted: Vec<(String, SourceEncoding)>,
+}
+
+/// A run with no paths, in a directory that has neither the rules nor the
+/// plans directory.
+#[derive(Debug)]
+pub struct NoProject {
+    rules: String,
+    plans: String,
+}
+
+impl std::fmt::Display for NoProject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "neither `{}` nor `{}` exists here; run from a project directory or name the files to check",
+            self.rules, self.plans
+        )
+    }
+}
+
+/// Finds and reads the files of a run, as every command selects them: with
+/// no paths, everything under `rules` and `plans`, every plan checked; with
+/// paths, those files and directories, checked, and the rules they may
+/// carry out. Files that cannot be read are listed in `read_errors`.
+pub fn read_run(rules: &Path, plans: &Path, paths_given: &[PathBuf]) -> Result<Files, NoProject> {
+    let mut read_errors = Vec::new();
+    let mut paths = Collected::default();
+    let mut selected = Collected::default();
+    if paths_given.is_empty() && !rules.exists() && !plans.exists() {
+        return Err(NoProject {
+            rules: display(rules),
+            plans: display(plans),
+        });
+    }
+    for p in paths_given {
+        collect(p, &mut selected, &mut read_errors);
+    }
+    if rules.exists() || !paths_given.is_empty() {
+        collect(rules, &mut paths, &mut read_errors);
+    }
+    if paths_given.is_empty() && plans.exists() {
+        collect(plans, &mut paths, &mut read_errors);
+    }
+    for p in &selected.paths {
+        paths.push_unique(p.clone());
+    }
+    let mut texts = Vec::new();
+    let mut converted = Vec::new();
+    for (name, file) in read_all(&paths.paths, &mut read_errors) {
+        if file.encoding.is_converted() {
+            converted.push((name.clone(), file.encoding));
+        }
+        texts.push((name, file.text));
+    }
+    let selected_names = (!paths_given.is_empty()).then(|| {
+        paths
+            .paths
+            .iter()
+            .filter(|p| selected.contains(p))
+            .map(|p| display(p))
+            .collect()
+    });
+    Ok(Files {
+        texts,
+        selected: selected_names,
+        read_errors,
+        converted,
+    })
+}
+
 /// The files collected so far, and their canonical paths, so that each file
 /// is taken once however it is named.
 #[derive(Debug, Default)]

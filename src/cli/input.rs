@@ -28,59 +28,27 @@ pub fn load(
     plans: &Path,
     options: Options,
 ) -> Result<Checked, ()> {
-    let mut read_errors = Vec::new();
-    let mut all = files::Collected::default();
-    let selected = if paths.is_empty() {
-        if !rules.exists() && !plans.exists() {
-            eprintln!(
-                "planlint: neither `{}` nor `{}` exists here; run from a project directory or name the plans",
-                files::display(rules),
-                files::display(plans)
-            );
+    let files = match files::read_run(rules, plans, paths) {
+        Ok(files) => files,
+        Err(no_project) => {
+            eprintln!("planlint: {no_project}");
             return Err(());
         }
-        files::Collected::default()
-    } else {
-        let mut selected = files::Collected::default();
-        for p in paths {
-            files::collect(p, &mut selected, &mut read_errors);
-        }
-        selected
     };
-    if rules.exists() || !paths.is_empty() {
-        files::collect(rules, &mut all, &mut read_errors);
-    }
-    if paths.is_empty() && plans.exists() {
-        files::collect(plans, &mut all, &mut read_errors);
-    }
-    for p in &selected.paths {
-        all.push_unique(p.clone());
-    }
-    let texts: Vec<(String, String)> = files::read_all(&all.paths, &mut read_errors)
-        .into_iter()
-        .map(|(name, file)| (name, file.text))
-        .collect();
-    for e in &read_errors {
+    for e in &files.read_errors {
         eprintln!(
             "planlint: error[read-error]: cannot read `{}`: {}",
             e.path, e.message
         );
     }
-    if !read_errors.is_empty() {
+    if !files.read_errors.is_empty() {
         return Err(());
     }
-    let selected_names: Vec<String> = all
-        .paths
-        .iter()
-        .filter(|p| selected.contains(p))
-        .map(|p| files::display(p))
-        .collect();
-    let selection = if paths.is_empty() {
-        Selection::All
-    } else {
-        Selection::Files(&selected_names)
+    let selection = match &files.selected {
+        None => Selection::All,
+        Some(names) => Selection::Files(names),
     };
-    let outcome = check(texts, selection, options);
+    let outcome = check(files.texts, selection, options);
     if outcome.input_errors {
         let summary = planlint::report::RunSummary {
             files: outcome.model.sources.len(),

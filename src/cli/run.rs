@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use planlint::check::Options;
-use planlint::decode::{self, SourceEncoding};
+use planlint::decode;
 use planlint::report::RunSummary;
 use planlint::syntax::value::Date;
 use planlint::{Outcome, Selection, check};
 
-use crate::cli::files::{self, ReadError};
+use crate::cli::files::{self, Files, ReadError};
 use crate::cli::settings::{PolicyArgs, Settings};
 use crate::cli::{parse_date, today};
 
@@ -30,16 +30,6 @@ pub struct InputArgs {
     pub as_of: Option<Date>,
     #[command(flatten)]
     pub policy: PolicyArgs,
-}
-
-/// The files of a run, read.
-pub struct Files {
-    pub texts: Vec<(String, String)>,
-    /// The names of the files whose documents are checked; `None`: all.
-    pub selected: Option<Vec<String>>,
-    pub read_errors: Vec<ReadError>,
-    /// The files that were not UTF-8, and what they were read as.
-    pub converted: Vec<(String, SourceEncoding)>,
 }
 
 /// A checked run, severities applied.
@@ -93,55 +83,9 @@ pub fn read_files(
     let config = &settings.policy.config;
     let rules = rules_dir(input, settings);
     let plans = settings.path(input.plans.as_ref(), config.plans.as_deref(), "plans");
-    let mut read_errors = Vec::new();
-    let mut paths = files::Collected::default();
-    let selected = if paths_given.is_empty() {
-        if !rules.exists() && !plans.exists() {
-            eprintln!(
-                "planlint: neither `{}` nor `{}` exists here; run from a project directory or name the files to check",
-                files::display(&rules),
-                files::display(&plans)
-            );
-            return Err(ExitCode::from(2));
-        }
-        files::Collected::default()
-    } else {
-        let mut selected = files::Collected::default();
-        for p in paths_given {
-            files::collect(p, &mut selected, &mut read_errors);
-        }
-        selected
-    };
-    if rules.exists() || !paths_given.is_empty() {
-        files::collect(&rules, &mut paths, &mut read_errors);
-    }
-    if paths_given.is_empty() && plans.exists() {
-        files::collect(&plans, &mut paths, &mut read_errors);
-    }
-    for p in &selected.paths {
-        paths.push_unique(p.clone());
-    }
-    let mut texts = Vec::new();
-    let mut converted = Vec::new();
-    for (name, file) in files::read_all(&paths.paths, &mut read_errors) {
-        if file.encoding.is_converted() {
-            converted.push((name.clone(), file.encoding));
-        }
-        texts.push((name, file.text));
-    }
-    let selected_names = (!paths_given.is_empty()).then(|| {
-        paths
-            .paths
-            .iter()
-            .filter(|p| selected.contains(p))
-            .map(|p| files::display(p))
-            .collect()
-    });
-    Ok(Files {
-        texts,
-        selected: selected_names,
-        read_errors,
-        converted,
+    files::read_run(&rules, &plans, paths_given).map_err(|no_project| {
+        eprintln!("planlint: {no_project}");
+        ExitCode::from(2)
     })
 }
 

@@ -112,16 +112,21 @@ fn a_file_that_is_not_utf8_exits_2_with_the_reason_on_stderr() {
 }
 
 #[test]
-fn no_project_here_is_a_usage_error() {
+fn no_project_here_is_a_usage_error_for_every_command_that_reads_one() {
     let empty = tempfile::tempdir().expect("a temporary directory");
-    let output = check(empty.path(), &[]);
-    assert_eq!(output.status.code(), Some(2));
-    assert_eq!(stdout(&output), "");
-    assert!(
-        stderr(&output).contains("neither `rules` nor `plans` exists here"),
-        "{}",
-        stderr(&output)
-    );
+    for command in ["check", "baseline", "report", "graph"] {
+        let output = planlint(empty.path())
+            .arg(command)
+            .output()
+            .expect("planlint runs");
+        assert_eq!(output.status.code(), Some(2), "{command}");
+        assert_eq!(stdout(&output), "", "{command}");
+        assert_eq!(
+            stderr(&output),
+            "planlint: neither `rules` nor `plans` exists here; run from a project directory or name the files to check\n",
+            "{command}"
+        );
+    }
 }
 
 #[test]
