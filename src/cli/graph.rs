@@ -4,16 +4,12 @@
 
 use std::process::ExitCode;
 
-use planlint::check::Options;
 use planlint::report::graph::{self, Detail};
 
-use crate::cli::{GraphArgs, GraphDetail, GraphFormat, input, output, today};
+use crate::cli::{GraphArgs, GraphDetail, GraphFormat, input, output};
 
 pub fn run(args: GraphArgs) -> ExitCode {
-    let options = Options {
-        as_of: args.as_of.unwrap_or_else(today),
-    };
-    let Ok(checked) = input::load(&args.paths, &args.rules, &args.plans, options) else {
+    let Ok(checked) = input::load(&args.project) else {
         return ExitCode::from(2);
     };
     let detail = match args.detail {

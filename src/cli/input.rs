@@ -10,9 +10,24 @@ use planlint::check::{Context, Options};
 use planlint::report::coverage::{self, Coverage, Headings};
 use planlint::report::headings;
 use planlint::report::human;
+use planlint::syntax::value::Date;
 use planlint::{Outcome, Selection, check};
 
-use crate::cli::files;
+use crate::cli::{files, parse_date, today};
+
+/// Which files `report` and `graph` read, and the date they judge against.
+#[derive(clap::Args)]
+pub struct ProjectArgs {
+    /// Plan files or directories (default: every plan).
+    pub paths: Vec<PathBuf>,
+    #[arg(long, default_value = "rules")]
+    pub rules: PathBuf,
+    #[arg(long, default_value = "plans")]
+    pub plans: PathBuf,
+    /// The date expiry is judged against (YYYY-MM-DD); default today.
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<Date>,
+}
 
 /// A checked run and its coverage model.
 pub struct Checked {
@@ -22,12 +37,16 @@ pub struct Checked {
 
 /// Reads, checks and builds the coverage model; on failure prints why to
 /// stderr and returns `Err`, for exit status 2.
-pub fn load(
-    paths: &[PathBuf],
-    rules: &Path,
-    plans: &Path,
-    options: Options,
-) -> Result<Checked, ()> {
+pub fn load(project: &ProjectArgs) -> Result<Checked, ()> {
+    let ProjectArgs {
+        paths,
+        rules,
+        plans,
+        as_of,
+    } = project;
+    let options = Options {
+        as_of: as_of.unwrap_or_else(today),
+    };
     let files = match files::read_run(rules, plans, paths) {
         Ok(files) => files,
         Err(no_project) => {

@@ -80,8 +80,8 @@ enum Command {
 
 #[derive(clap::Args)]
 pub struct ReportArgs {
-    /// Plan files or directories to report on (default: every plan).
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub project: input::ProjectArgs,
     /// Where to write; stdout when absent (not for xlsx).
     #[arg(long, short)]
     pub out: Option<PathBuf>,
@@ -90,13 +90,6 @@ pub struct ReportArgs {
     /// Language of headings and verdicts; the documents' text stays as written.
     #[arg(long, value_enum, default_value = "zh")]
     pub lang: LangArg,
-    #[arg(long, default_value = "rules")]
-    pub rules: PathBuf,
-    #[arg(long, default_value = "plans")]
-    pub plans: PathBuf,
-    /// The date expiry is judged against (YYYY-MM-DD); default today.
-    #[arg(long, value_parser = parse_date)]
-    pub as_of: Option<Date>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -128,8 +121,8 @@ impl From<LangArg> for planlint::report::lang::Lang {
 
 #[derive(clap::Args)]
 pub struct GraphArgs {
-    /// Plan files or directories (default: every plan).
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub project: input::ProjectArgs,
     /// Where to write; stdout when absent.
     #[arg(long, short)]
     pub out: Option<PathBuf>,
@@ -138,13 +131,6 @@ pub struct GraphArgs {
     /// Documents only, or also obligations and items.
     #[arg(long, value_enum, default_value = "documents")]
     pub detail: GraphDetail,
-    #[arg(long, default_value = "rules")]
-    pub rules: PathBuf,
-    #[arg(long, default_value = "plans")]
-    pub plans: PathBuf,
-    /// The date expiry is judged against (YYYY-MM-DD); default today.
-    #[arg(long, value_parser = parse_date)]
-    pub as_of: Option<Date>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

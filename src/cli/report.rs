@@ -4,21 +4,17 @@
 
 use std::process::ExitCode;
 
-use planlint::check::Options;
 use planlint::report::graph::{self, Detail};
 use planlint::report::{csv, html, markdown, xlsx};
 
-use crate::cli::{ReportArgs, ReportFormat, input, output, today};
+use crate::cli::{ReportArgs, ReportFormat, input, output};
 
 pub fn run(args: ReportArgs) -> ExitCode {
     if args.format == ReportFormat::Xlsx && args.out.is_none() {
         eprintln!("planlint: `--format xlsx` needs `--out FILE`");
         return ExitCode::from(2);
     }
-    let options = Options {
-        as_of: args.as_of.unwrap_or_else(today),
-    };
-    let Ok(checked) = input::load(&args.paths, &args.rules, &args.plans, options) else {
+    let Ok(checked) = input::load(&args.project) else {
         return ExitCode::from(2);
     };
     let coverage = &checked.coverage;
