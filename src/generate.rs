@@ -168,23 +168,7 @@ pub fn generate(options: &Options) -> Cascade {
             }
         }
     }
-    let cities = country
-        .children
-        .iter()
-        .filter(|p| !p.municipality)
-        .map(|p| p.children.len())
-        .sum();
-    let counties = country
-        .children
-        .iter()
-        .map(|p| {
-            if p.municipality {
-                p.children.len()
-            } else {
-                p.children.iter().map(|c| c.children.len()).sum()
-            }
-        })
-        .sum();
+    let (cities, counties) = cities_and_counties(&country);
     let mut defects = out.defects;
     defects.sort();
     let files = out.files;
@@ -253,6 +237,29 @@ fn partition(rng: &mut ChaCha8Rng, total: u64, parts: usize) -> Vec<u64> {
         i += 1;
     }
     shares
+}
+
+/// How many prefecture-level cities and county-level divisions a country
+/// has (a municipality's districts are counties directly under it).
+fn cities_and_counties(country: &Place) -> (usize, usize) {
+    let cities = country
+        .children
+        .iter()
+        .filter(|p| !p.municipality)
+        .map(|p| p.children.len())
+        .sum();
+    let counties = country
+        .children
+        .iter()
+        .map(|p| {
+            if p.municipality {
+                p.children.len()
+            } else {
+                p.children.iter().map(|c| c.children.len()).sum()
+            }
+        })
+        .sum();
+    (cities, counties)
 }
 
 /// The jurisdiction tree: one copy of the country's structure per 31
@@ -1265,23 +1272,7 @@ mod tests {
     #[test]
     fn the_country_has_the_real_counts() {
         let c = country(7, PROVINCES);
-        let cities: usize = c
-            .children
-            .iter()
-            .filter(|p| !p.municipality)
-            .map(|p| p.children.len())
-            .sum();
-        let counties: usize = c
-            .children
-            .iter()
-            .map(|p| {
-                if p.municipality {
-                    p.children.len()
-                } else {
-                    p.children.iter().map(|x| x.children.len()).sum()
-                }
-            })
-            .sum();
+        let (cities, counties) = cities_and_counties(&c);
         assert_eq!((c.children.len(), cities, counties), (31, 333, 2844));
     }
 

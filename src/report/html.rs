@@ -162,14 +162,7 @@ fn summary(out: &mut String, c: &Coverage, lang: Lang) {
         esc(w.owed),
         esc(w.advisory)
     );
-    for s in [
-        Status::Implemented,
-        Status::Partial,
-        Status::Exempted,
-        Status::Omitted,
-        Status::Undercut,
-        Status::NotApplicable,
-    ] {
+    for s in Status::ALL.into_iter().filter(|&s| s != Status::NotOwed) {
         let _ = write!(
             out,
             "<th><span class=\"{}\">{}</span> {}</th>",
