@@ -55,9 +55,14 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         CODE.code,
                         ctx.severity(CODE.severity, advisory),
                         format!(
-                            "{} names 「{name}」, which {} never mentions",
+                            "{} names 「{name}」, which {} never {}",
                             ctx.describe(o),
-                            ids.join(", ")
+                            ids.join(", "),
+                            if ids.len() == 1 {
+                                "mentions"
+                            } else {
+                                "mention"
+                            }
                         ),
                         ctx.provision_label(first, format!("no mention of 「{name}」")),
                         plan.doc,
