@@ -2,9 +2,12 @@
 //! statement in a plan or by a baseline, and why. They are counted and
 //! shown as suppressed by the machine formats, never dropped silently.
 
+use std::collections::HashMap;
+
 use crate::check::registry::{self, CodeInfo};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::model::{DocId, Model};
+use crate::source::FileId;
 use crate::syntax::ast::SuppressionDecl;
 
 /// What took a finding out of the verdict.
@@ -72,12 +75,13 @@ pub fn apply(model: &Model, plans: &[DocId], diagnostics: Vec<Diagnostic>) -> Ap
         .iter()
         .map(|&p| vec![false; model.document(p).suppressions.len()])
         .collect();
+    let index = PlanIndex::new(model, plans);
     let mut applied = Applied::default();
     for d in diagnostics {
         let found = if registry::INPUT_CODES.iter().any(|c| c.code == d.code) {
             None
         } else {
-            find(model, plans, &d)
+            find(model, plans, &index, &d)
         };
         match found {
             Some((p, s)) => {
@@ -144,17 +148,49 @@ fn target<'a>(decl: &'a SuppressionDecl) -> Target<'a> {
     }
 }
 
-/// The first suppression (plan index, statement index) that takes `d`.
-fn find(model: &Model, plans: &[DocId], d: &Diagnostic) -> Option<(usize, usize)> {
-    plans.iter().enumerate().find_map(|(p, &plan)| {
-        let doc = model.document(plan);
-        let about_plan = match &d.plan {
-            Some(r) => r.id == doc.id(),
-            None => d.primary.file == doc.file,
+/// Where each checked plan is in `plans`, by its id and by its file, so
+/// that a finding is matched against its own plan's statements only.
+struct PlanIndex<'m> {
+    by_id: HashMap<&'m str, Vec<usize>>,
+    by_file: HashMap<FileId, Vec<usize>>,
+}
+
+impl<'m> PlanIndex<'m> {
+    fn new(model: &'m Model, plans: &[DocId]) -> Self {
+        let mut index = PlanIndex {
+            by_id: HashMap::with_capacity(plans.len()),
+            by_file: HashMap::with_capacity(plans.len()),
         };
-        if !about_plan {
-            return None;
+        for (p, &plan) in plans.iter().enumerate() {
+            let doc = model.document(plan);
+            index.by_id.entry(doc.id()).or_default().push(p);
+            index.by_file.entry(doc.file).or_default().push(p);
         }
+        index
+    }
+
+    /// The plans a finding is about, in the order of `plans`: the one it
+    /// names, or those declared in its file.
+    fn plans_of(&self, d: &Diagnostic) -> &[usize] {
+        let found = match &d.plan {
+            Some(r) => self.by_id.get(r.id.as_str()),
+            None => self.by_file.get(&d.primary.file),
+        };
+        found.map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The first suppression (plan index, statement index) that takes `d`.
+fn find(
+    model: &Model,
+    plans: &[DocId],
+    index: &PlanIndex,
+    d: &Diagnostic,
+) -> Option<(usize, usize)> {
+    index.plans_of(d).iter().find_map(|&p| {
+        #[cfg(test)]
+        tests::EXAMINED.with(|e| e.set(e.get() + 1));
+        let doc = model.document(plans[p]);
         doc.suppressions
             .iter()
             .position(|decl| {
@@ -222,7 +258,52 @@ fn unused(model: &Model, plan: DocId, decl: &SuppressionDecl) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::Cell;
+
+    use crate::generate::{self, Rates};
     use crate::syntax::parse;
+
+    thread_local! {
+        /// How many plans `apply` looked at, over all findings.
+        pub(super) static EXAMINED: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Each finding is matched against its own plan's statements only: the
+    /// work grows with the findings, not with findings × plans (once 24%
+    /// of a national check).
+    #[test]
+    fn each_finding_looks_at_one_plan() {
+        let cascade = generate::generate(&generate::Options {
+            seed: 1,
+            provinces: 1,
+            rates: Rates {
+                omission: 0.05,
+                exemption: 0.0,
+                undercut: 0.1,
+                unstated: 0.1,
+            },
+        });
+        let loaded = crate::model::load(cascade.files.into_iter().map(|f| (f.path, f.text)));
+        let plans: Vec<_> = loaded.model.plans().collect();
+        let as_of = crate::check::Options {
+            as_of: crate::syntax::value::date(generate::AS_OF).expect("a valid date"),
+        };
+        let findings = crate::check::run(&loaded.model, as_of, plans.iter().copied());
+        let count = findings.len();
+        assert!(
+            count > 100 && plans.len() > 100,
+            "{count} findings, {} plans",
+            plans.len()
+        );
+        EXAMINED.with(|e| e.set(0));
+        let applied = super::apply(&loaded.model, &plans, findings);
+        assert_eq!(applied.kept.len(), count);
+        let examined = EXAMINED.with(|e| e.get());
+        assert!(
+            examined <= count,
+            "{examined} plans looked at for {count} findings"
+        );
+    }
 
     #[test]
     fn the_statement_reads_one_or_two_names_and_a_reason() {
