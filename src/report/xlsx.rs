@@ -2,6 +2,8 @@
 //! spreadsheet: one sheet with every plan's owed obligations, frozen
 //! headings and an autofilter. Returns the bytes; the caller writes them.
 
+use std::borrow::Cow;
+
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
 
 use crate::report::coverage::Coverage;
@@ -10,6 +12,9 @@ use crate::report::table;
 
 /// Column widths, in characters, of 方案 | 结论 | 上位要求 | 本方案条款 | 差异 | 建议.
 const WIDTHS: [f64; 6] = [14.0, 12.0, 60.0, 40.0, 50.0, 50.0];
+
+/// The most a cell of Excel holds, in UTF-16 code units.
+const CELL_LIMIT: usize = 32_767;
 
 /// The workbook as bytes.
 pub fn render(coverage: &Coverage, lang: Lang) -> Result<Vec<u8>, XlsxError> {
@@ -37,10 +42,62 @@ pub fn render(coverage: &Coverage, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     for (i, row) in rows.iter().enumerate() {
         let r = i as u32 + 1;
         for (col, text) in table::cells(row, lang).iter().enumerate() {
-            sheet.write_string_with_format(r, col as u16, text, &wrap)?;
+            sheet.write_string_with_format(r, col as u16, fit(text, lang), &wrap)?;
         }
     }
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, rows.len() as u32, 5)?;
     workbook.save_to_buffer()
+}
+
+/// `text`, or as much of it as fits a cell followed by a note that says it
+/// was cut and how long it was (the CSV export keeps the whole text).
+fn fit(text: &str, lang: Lang) -> Cow<'_, str> {
+    let units = text.encode_utf16().count();
+    if units <= CELL_LIMIT {
+        return Cow::Borrowed(text);
+    }
+    let chars = text.chars().count();
+    let note = match lang {
+        Lang::Zh => {
+            format!("……〔超出 Excel 单元格上限，已截断；全文 {chars} 字，见 CSV 导出或报告〕")
+        }
+        Lang::En => format!(
+            "… [cut at Excel's cell limit; the full text is {chars} characters, see the CSV export or the report]"
+        ),
+    };
+    let room = CELL_LIMIT - note.encode_utf16().count();
+    let mut used = 0;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            used += c.len_utf16();
+            used > room
+        })
+        .map_or(text.len(), |(i, _)| i);
+    Cow::Owned(format!("{}{note}", &text[..end]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_cell_is_cut_with_a_note() {
+        for lang in [Lang::Zh, Lang::En] {
+            assert_eq!(fit("短", lang), "短");
+            // Characters outside the basic plane take two UTF-16 units each.
+            for unit in ["字", "a", "𠀀"] {
+                let long = unit.repeat(40_000);
+                let cut = fit(&long, lang);
+                let units = cut.encode_utf16().count();
+                assert!(units <= CELL_LIMIT, "{units} units");
+                assert!(units > CELL_LIMIT - 2, "{units} units: cut too short");
+                assert!(cut.starts_with(&unit.repeat(100)));
+                assert!(cut.contains("40000"), "{}", &cut[cut.len() - 200..]);
+            }
+            let exact = "a".repeat(CELL_LIMIT);
+            assert_eq!(fit(&exact, lang), exact);
+        }
+    }
 }

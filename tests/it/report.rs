@@ -299,6 +299,32 @@ fn xlsx_export_is_a_workbook() {
     );
 }
 
+/// Excel refuses a cell over 32,767 characters: a cell that passes it (here
+/// the clauses of 2,000 items carrying out one obligation) is cut in the
+/// workbook with a note instead of failing the export (it failed, exit 2).
+#[test]
+fn xlsx_cuts_an_over_long_cell() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_cascade(dir.path(), "大纲", 1, 2);
+    let plan = dir.path().join("plans/plan0.plan");
+    let mut text = std::fs::read_to_string(&plan).expect("read");
+    for i in 0..2_000 {
+        text.push_str(&format!(
+            "item p0.x{i} {{ title \"落实第0项的第{i}条措施\"; source {}; implements g.0 }}\n",
+            i + 10
+        ));
+    }
+    std::fs::write(&plan, text).expect("write");
+    let out = dir.path().join("t.xlsx");
+    let mut args = vec!["--format".to_string(), "xlsx".into(), "--out".into()];
+    args.push(out.display().to_string());
+    args.extend(cascade_args(dir.path()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (status, _, stderr) = run(&args, |_| {});
+    assert_eq!(status, 0, "{stderr}");
+    assert!(std::fs::read(&out).expect("written").starts_with(b"PK"));
+}
+
 #[test]
 fn exit_codes() {
     // Findings do not matter: the fixture has errors, the report exits 0.
