@@ -87,7 +87,7 @@ struct RawConfig {
     rules: Option<String>,
     plans: Option<String>,
     fail_level: Option<Spanned<String>>,
-    docs_url: Option<String>,
+    docs_url: Option<Spanned<String>>,
     #[serde(default)]
     severity: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
@@ -127,6 +127,17 @@ impl Config {
                 }
             }
         });
+        let docs_url = raw.docs_url.and_then(|u| {
+            let span = u.span();
+            match docs_url(u.get_ref()) {
+                Ok(()) => Some(u.into_inner()),
+                Err(mut e) => {
+                    e.span = Some(Span::new(span.start, span.end));
+                    errors.push(e);
+                    None
+                }
+            }
+        });
         let severity = levels(&raw.severity, &mut errors);
         let mut overrides = Vec::new();
         for o in &raw.overrides {
@@ -155,7 +166,7 @@ impl Config {
             rules: raw.rules,
             plans: raw.plans,
             fail_level,
-            docs_url: raw.docs_url,
+            docs_url,
             severity,
             overrides,
         })
@@ -193,6 +204,34 @@ pub fn fail_level(word: &str) -> Result<Severity, ConfigError> {
         message: format!("unknown fail level `{word}`"),
         span: None,
         help: Some("write `error`, `warning` or `info`".into()),
+    })
+}
+
+/// Checks `docs-url`: SARIF viewers make it a link (`helpUri`), so only a
+/// web address is taken, never `javascript:`, `file:` or text with spaces
+/// or control characters.
+pub fn docs_url(url: &str) -> Result<(), ConfigError> {
+    let lower = url.to_ascii_lowercase();
+    let rest = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme));
+    let host_ok = rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty()
+    });
+    if host_ok && !url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Ok(());
+    }
+    Err(ConfigError {
+        message: format!(
+            "`docs-url` is not a web address: `{}`",
+            crate::report::printable::printable(url)
+        ),
+        span: None,
+        help: Some(
+            "write an `https://` or `http://` address, such as `https://example.org/planlint/diagnostics`"
+                .into(),
+        ),
     })
 }
 
@@ -293,6 +332,37 @@ mod tests {
         assert_eq!(config.fail_level, Some(Severity::Warning));
         assert_eq!(config.severity.get("dropped-element"), Some(&Level::Allow));
         assert_eq!(config.overrides.len(), 1);
+    }
+
+    #[test]
+    fn docs_url_is_a_web_address() {
+        for good in [
+            "https://example.org/planlint/diagnostics",
+            "HTTP://intranet.gov.cn/docs",
+        ] {
+            let text = format!("docs-url = {good:?}\n");
+            let config = Config::parse(&text).unwrap_or_default();
+            assert_eq!(config.docs_url.as_deref(), Some(good));
+        }
+        let escape = "docs-url = \"https://a\\u001b]8;;x\"\n";
+        let errors = Config::parse(escape).err().unwrap_or_default();
+        assert!(errors[0].message.contains("a␛]8;;x"), "{errors:?}");
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://",
+            "https://a b",
+            "data:text/html,<b>",
+            "example.org",
+        ] {
+            let text = format!("docs-url = {bad:?}\n");
+            let errors = Config::parse(&text).err().unwrap_or_default();
+            assert_eq!(errors.len(), 1, "{bad}");
+            let span = errors[0].span.unwrap_or_default();
+            assert!(text[span.start..span.end].starts_with('"'), "{bad}");
+            assert!(errors[0].message.contains("not a web address"), "{bad}");
+            assert!(!errors[0].message.contains('\u{1b}'));
+        }
     }
 
     #[test]

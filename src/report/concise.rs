@@ -2,6 +2,7 @@
 //! then the summary line. Columns count characters.
 
 use crate::diagnostic::Diagnostic;
+use crate::report::printable::printable;
 use crate::report::{Place, RunSummary, human};
 use crate::source::SourceMap;
 
@@ -17,10 +18,11 @@ pub fn render(diagnostics: &[Diagnostic], sources: &SourceMap, summary: &RunSumm
     out
 }
 
-/// `file:line:col: severity code message` for one finding.
+/// `file:line:col: severity code message` for one finding, printable
+/// ([`printable`]).
 pub fn line(d: &Diagnostic, sources: &SourceMap) -> String {
     let place = Place::of(sources, d.primary.file, d.primary.span);
-    format!(
+    let line = format!(
         "{}:{}:{}: {} {} {}",
         place.file,
         place.line,
@@ -28,7 +30,8 @@ pub fn line(d: &Diagnostic, sources: &SourceMap) -> String {
         d.severity.as_str(),
         d.code,
         one_line(&d.message)
-    )
+    );
+    printable(&line).into_owned()
 }
 
 /// The text with line breaks turned into spaces, so one finding stays one line.

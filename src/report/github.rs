@@ -6,6 +6,7 @@
 //! every finding in one table on the run's page. Columns count characters.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::printable::printable;
 use crate::report::{Place, RunSummary, concise, human};
 use crate::source::SourceMap;
 
@@ -77,9 +78,11 @@ pub fn summary(diagnostics: &[Diagnostic], sources: &SourceMap, summary: &RunSum
     out
 }
 
-/// Escapes the message part of a workflow command.
+/// Escapes the message part of a workflow command; control characters
+/// become visible first ([`printable`]).
 fn data(text: &str) -> String {
-    text.replace('%', "%25")
+    printable(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -89,9 +92,9 @@ fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// A Markdown table cell: one line, pipes escaped.
+/// A Markdown table cell: one line, printable, pipes escaped.
 fn cell(text: &str) -> String {
-    concise::one_line(text).replace('|', "\\|")
+    printable(&concise::one_line(text)).replace('|', "\\|")
 }
 
 #[cfg(test)]

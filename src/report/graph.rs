@@ -16,6 +16,7 @@ use layout::topo::layout::VisualGraph;
 
 use crate::model::{DocId, Model};
 use crate::report::coverage::{Coverage, Status};
+use crate::report::printable::printable;
 
 /// How much of the cascade to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,10 +220,12 @@ fn push_unique(g: &mut Graph, from: usize, to: usize, kind: EdgeKind) {
 
 /// Wraps a title into lines of at most [`WRAP`] columns (a Chinese
 /// character takes two, a Latin letter one; Latin words stay whole), at
-/// most [`TITLE_LINES`] lines, the last ending in `…` when cut.
+/// most [`TITLE_LINES`] lines, the last ending in `…` when cut. Control
+/// characters become visible ([`printable`]): a form feed or vertical tab
+/// (Word's page and line breaks) is not allowed in the XML of an SVG.
 pub fn wrap(text: &str) -> Vec<String> {
     let mut tokens: Vec<String> = Vec::new();
-    for c in text.chars() {
+    for c in printable(text).chars() {
         let joins = c.is_ascii() && !c.is_ascii_whitespace();
         match tokens.last_mut() {
             Some(last)

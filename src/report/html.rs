@@ -11,6 +11,7 @@ use crate::diagnostic::Severity;
 use crate::report::coverage::{Coverage, Finding, Group, Status};
 use crate::report::lang::Lang;
 use crate::report::markdown::{observation_text, target_cell_text};
+use crate::report::printable::stand_in;
 use crate::report::table;
 
 /// Above this many matrix rows, the matrix sections start collapsed.
@@ -74,7 +75,10 @@ pub fn esc(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+            _ => match stand_in(c) {
+                Some(s) => out.push_str(&s),
+                None => out.push(c),
+            },
         }
     }
     out

@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use crate::report::coverage::{Coverage, FigureInfo, Status, TargetCell, TargetVerdict};
 use crate::report::lang::Lang;
+use crate::report::printable::stand_in;
 use crate::report::table;
 
 /// Renders the report.
@@ -38,7 +39,10 @@ pub fn esc(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
+            _ => match stand_in(c) {
+                Some(s) => out.push_str(&s),
+                None => out.push(c),
+            },
         }
     }
     out

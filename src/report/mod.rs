@@ -27,6 +27,7 @@ pub mod junit;
 pub mod lang;
 pub mod markdown;
 pub mod plain;
+pub mod printable;
 pub mod sarif;
 pub mod table;
 pub mod xlsx;

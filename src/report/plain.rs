@@ -13,9 +13,11 @@
 //! character counts two), so this format has its own renderer.
 
 use crate::diagnostic::{Diagnostic, Label};
+use crate::report::printable::printable;
 use crate::source::SourceMap;
 
-/// Renders one diagnostic as plain text, ending with a newline.
+/// Renders one diagnostic as plain text, ending with a newline; control
+/// characters from the input are made visible ([`printable`]).
 pub fn render_one(d: &Diagnostic, sources: &SourceMap) -> String {
     let mut out = format!("{}[{}]: {}\n", d.severity.as_str(), d.code, d.message);
     out.push_str(&format!("  at {}\n", place(&d.primary, sources)));
@@ -29,7 +31,7 @@ pub fn render_one(d: &Diagnostic, sources: &SourceMap) -> String {
     if let Some(help) = &d.help {
         out.push_str(&format!("  help: {help}\n"));
     }
-    out
+    printable(&out).into_owned()
 }
 
 /// `file:line:column: message`.

@@ -7,6 +7,7 @@ mod cascade;
 mod checks;
 mod ci;
 mod cli;
+mod escaping;
 mod generated;
 mod parallel;
 mod parser;
