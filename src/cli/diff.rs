@@ -11,6 +11,7 @@ use crate::cli::files;
 use crate::cli::files::Files;
 use crate::cli::run::{Checked, InputArgs, check_texts, read_files, same_file};
 use crate::cli::settings::Settings;
+use crate::cli::stdout;
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct DiffArgs {
@@ -107,7 +108,7 @@ pub fn run(args: DiffArgs) -> ExitCode {
             t
         }
     };
-    print!("{text}");
+    stdout::print(&text);
     exit(&new, &d)
 }
 

@@ -15,6 +15,7 @@ mod output;
 mod report;
 mod run;
 mod settings;
+mod stdout;
 mod write;
 
 use std::path::PathBuf;

@@ -352,7 +352,9 @@ fn codes_lists_every_code_with_its_severity() {
 #[test]
 fn the_bundled_cascade_loads_without_input_errors() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let output = check(root, &["--format", "json"]);
+    let mut args = vec!["--format", "json"];
+    args.extend_from_slice(crate::support::REAL_ARGS);
+    let output = check(root, &args);
     let json: Value = serde_json::from_str(&stdout(&output)).expect("JSON on stdout");
     let input_errors: Vec<&Value> = json["findings"]
         .as_array()
@@ -376,6 +378,7 @@ fn severity_flags_do_not_turn_advisory_findings_into_errors() {
     let counts = |extra: &[&str]| {
         let mut args = vec!["--format", "json"];
         args.extend_from_slice(extra);
+        args.extend_from_slice(crate::support::REAL_ARGS);
         let json: Value =
             serde_json::from_str(&stdout(&check(root, &args))).expect("JSON on stdout");
         let summary = &json["summary"];

@@ -1,0 +1,205 @@
+//! The defects of the hardening issue (issue 11), each through the real
+//! binary or the library: missing directories, the project root, special
+//! files as outputs, file modes, `source_text` outside the project, `diff
+//! --rev` and git, broken pipes, and the pinned tests' own inputs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
+
+/// The real project (`rules/`, `plans/`).
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `planlint ARGS…` in `dir`.
+fn planlint(dir: &Path, args: &[&str]) -> Output {
+    Command::cargo_bin("planlint")
+        .expect("the planlint binary")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("planlint runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A copy of the real project in a temporary directory: `rules/` (with
+/// the source texts) and the bundled plan.
+fn copy_of_the_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    copy_tree(root().join("rules").as_path(), &dir.path().join("rules"));
+    std::fs::create_dir(dir.path().join("plans")).expect("mkdir");
+    std::fs::copy(
+        root().join("plans/xicheng.plan"),
+        dir.path().join("plans/xicheng.plan"),
+    )
+    .expect("copy");
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("list") {
+        let path: PathBuf = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("a name"));
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
+// Item 17: a reader that goes away.
+
+/// Runs `planlint ARGS…` in `dir` with stdout a pipe whose reader is
+/// already closed.
+#[cfg(unix)]
+fn with_closed_stdout(dir: &Path, args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let child = Command::cargo_bin("planlint")
+        .expect("the planlint binary")
+        .current_dir(dir)
+        .args(args)
+        .stdout(Stdio::from(writer))
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("planlint runs");
+    child.wait_with_output().expect("planlint ends")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_stdout_ends_every_command_quietly() {
+    let project = copy_of_the_project();
+    let dir = project.path();
+    let out = dir.join("out");
+    std::fs::create_dir(&out).expect("mkdir");
+    let baseline = out.join("b.json");
+    let baseline = baseline.to_str().expect("UTF-8");
+    let generated = out.join("gen");
+    let generated = generated.to_str().expect("UTF-8");
+    let mut runs: Vec<Vec<&str>> = vec![
+        vec!["codes"],
+        vec!["explain", "omitted-obligation"],
+        vec!["baseline", "-o", baseline],
+        vec!["diff", "plans/xicheng.plan", "plans/xicheng.plan"],
+        vec!["report", "--format", "markdown"],
+        vec!["report", "--format", "html"],
+        vec!["report", "--format", "csv"],
+        vec!["graph", "--format", "dot"],
+        vec!["graph", "--format", "mermaid"],
+        vec!["generate", "--out", generated, "--provinces", "1"],
+    ];
+    let formats = [
+        "human",
+        "plain",
+        "concise",
+        "json",
+        "json-lines",
+        "sarif",
+        "github",
+        "gitlab",
+        "junit",
+    ];
+    for format in formats {
+        runs.push(vec!["check", "--as-of", "2026-11-23", "--format", format]);
+    }
+    for args in runs {
+        let output = with_closed_stdout(dir, &args);
+        let stderr = text(&output.stderr);
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("stdout"),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(output.status.code(), Some(141), "{args:?}: {stderr}");
+    }
+}
+
+// Item 21: a plan added to `plans/` breaks none of the pinned tests.
+
+/// A district plan a user might add beside Xicheng's.
+const DONGCHENG: &str = r#"document dc.plan {
+  title "东城区落实《北京市全民科学素质行动规划纲要（2021—2035年）》实施方案"
+  issuer "北京市东城区人民政府办公室"
+  issued 2022-10-01
+  period 2021-2035
+  rank county "区"
+  jurisdiction cn.bj.dongcheng
+  carries_out bj.outline
+}
+
+item dc.1 {
+  title "指导思想"
+  source 1.1
+  implements bj.2.1
+}
+"#;
+
+#[test]
+fn a_plan_added_to_plans_changes_none_of_the_pinned_inputs() {
+    let project = copy_of_the_project();
+    std::fs::write(project.path().join("plans/dongcheng.plan"), DONGCHENG).expect("write");
+    let pinned = |dir: &Path, named: bool| {
+        let mut args = vec!["check", "--as-of", "2026-11-23", "--format", "json"];
+        if named {
+            args.extend_from_slice(crate::support::REAL_ARGS);
+        }
+        text(&planlint(dir, &args).stdout)
+    };
+    // The run the pinned tests used to make (no paths) sees the new plan…
+    let unnamed = pinned(project.path(), false);
+    assert!(!unnamed.contains("missing-property"), "{unnamed}");
+    assert!(unnamed.contains("plans/dongcheng.plan"), "{unnamed}");
+    assert_ne!(unnamed, pinned(root(), true));
+    // …the run they make now (the files named) does not.
+    assert_eq!(pinned(project.path(), true), pinned(root(), true));
+    let real: Vec<String> = crate::support::real_files()
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    assert!(!real.iter().any(|n| n.contains("dongcheng")));
+    let report = |dir: &Path| {
+        let mut args = vec!["report", "--as-of", "2026-11-23", "--format", "markdown"];
+        args.extend_from_slice(crate::support::REAL_ARGS);
+        text(&planlint(dir, &args).stdout)
+    };
+    assert_eq!(report(project.path()), report(root()));
+}
+
+// Item 20: tests write only to temporary directories or cargo's.
+
+#[test]
+fn no_test_writes_into_the_source_tree_target_directory() {
+    // `CARGO_TARGET_DIR` may put the target directory anywhere: a test that
+    // writes to `<repo>/target/` fails where it does not exist. Tests use
+    // `env!("CARGO_TARGET_TMPDIR")` or a temporary directory instead.
+    let mut offenders = Vec::new();
+    let mut stack = vec![root().join("tests/it"), root().join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("list") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).expect("read");
+            for (n, line) in source.lines().enumerate() {
+                let quoted = ["\"target", "target\""].concat();
+                let pattern = format!("join({quoted})");
+                if line.contains(&pattern) || line.contains(&["\"target", "/"].concat()) {
+                    offenders.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "{offenders:#?}");
+}
