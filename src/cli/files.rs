@@ -28,44 +28,20 @@ pub struct Files {
     pub converted: Vec<(String, SourceEncoding)>,
 }
 
-/// A run with no paths, in a directory that has neither the rules nor the
-/// plans directory.
-#[derive(Debug)]
-pub struct NoProject {
-    rules: String,
-    plans: String,
-}
-
-impl std::fmt::Display for NoProject {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "neither `{}` nor `{}` exists here; run from a project directory or name the files to check",
-            self.rules, self.plans
-        )
-    }
-}
-
 /// Finds and reads the files of a run, as every command selects them: with
 /// no paths, everything under `rules` and `plans`, every plan checked; with
 /// paths, those files and directories, checked, and the rules they may
-/// carry out. Files that cannot be read are listed in `read_errors`.
-pub fn read_run(rules: &Path, plans: &Path, paths_given: &[PathBuf]) -> Result<Files, NoProject> {
+/// carry out. Files that cannot be read are listed in `read_errors`. The
+/// directories have been checked (`run::project_dirs`); a plans
+/// directory that does not exist holds no plans.
+pub fn read_run(rules: &Path, plans: &Path, paths_given: &[PathBuf]) -> Files {
     let mut read_errors = Vec::new();
     let mut paths = Collected::default();
     let mut selected = Collected::default();
-    if paths_given.is_empty() && !rules.exists() && !plans.exists() {
-        return Err(NoProject {
-            rules: display(rules),
-            plans: display(plans),
-        });
-    }
     for p in paths_given {
         collect(p, &mut selected, &mut read_errors);
     }
-    if rules.exists() || !paths_given.is_empty() {
-        collect(rules, &mut paths, &mut read_errors);
-    }
+    collect(rules, &mut paths, &mut read_errors);
     if paths_given.is_empty() && plans.exists() {
         collect(plans, &mut paths, &mut read_errors);
     }
@@ -88,12 +64,12 @@ pub fn read_run(rules: &Path, plans: &Path, paths_given: &[PathBuf]) -> Result<F
             .map(|p| display(p))
             .collect()
     });
-    Ok(Files {
+    Files {
         texts,
         selected: selected_names,
         read_errors,
         converted,
-    })
+    }
 }
 
 /// The files collected so far, and their canonical paths, so that each file
@@ -265,6 +241,14 @@ pub fn read(path: &Path) -> Result<ReadFile, ReadError> {
         path: display(path),
         message,
     };
+    // Checked before opening: opening a FIFO waits for a writer.
+    let metadata = fs::metadata(path).map_err(|e| error(e.to_string()))?;
+    if metadata.is_dir() {
+        return Err(error("a directory, not a file".into()));
+    }
+    if !metadata.is_file() {
+        return Err(not_regular(path));
+    }
     let file = fs::File::open(path).map_err(|e| error(e.to_string()))?;
     let size = file.metadata().map_err(|e| error(e.to_string()))?.len();
     let too_large = |size: u64| {

@@ -13,6 +13,7 @@ mod graph;
 mod input;
 mod output;
 mod report;
+pub mod root;
 mod run;
 mod settings;
 mod stdout;

@@ -687,7 +687,7 @@ impl Lowerer {
                         .word(s, "requires_units yes", value::boolean)
                         .is_some_and(|b| b.value)
                 }
-                "source_text" => d.source_text = self.string(s).map(|v| v.value),
+                "source_text" => d.source_text = self.string(s),
                 _ => self.unknown_keyword(s, "in a document", DOCUMENT),
             }
         }

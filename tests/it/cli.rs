@@ -123,7 +123,7 @@ fn no_project_here_is_a_usage_error_for_every_command_that_reads_one() {
         assert_eq!(stdout(&output), "", "{command}");
         assert_eq!(
             stderr(&output),
-            "planlint: neither `rules` nor `plans` exists here; run from a project directory or name the files to check\n",
+            "planlint: not inside a planlint project: no `planlint.toml` and no `rules` directory here or in any directory above; run planlint in a project directory, or name the rules directory with `--rules`\n",
             "{command}"
         );
     }

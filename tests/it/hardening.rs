@@ -203,3 +203,196 @@ fn no_test_writes_into_the_source_tree_target_directory() {
     }
     assert!(offenders.is_empty(), "{offenders:#?}");
 }
+
+// Item 1: missing directories and the project root.
+
+#[test]
+fn a_missing_plans_or_rules_directory_is_an_input_error_naming_it() {
+    let project = copy_of_the_project();
+    let dir = project.path();
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["--plans", "nosuchdir"],
+            "planlint: error[read-error]: cannot read `nosuchdir`: the plans directory (given by `--plans`) does not exist\n",
+        ),
+        (
+            &["--rules", "nosuchdir"],
+            "planlint: error[read-error]: cannot read `nosuchdir`: the rules directory (given by `--rules`) does not exist\n",
+        ),
+        (
+            &["--rules", "nosuchdir", "plans/xicheng.plan"],
+            "planlint: error[read-error]: cannot read `nosuchdir`: the rules directory (given by `--rules`) does not exist\n",
+        ),
+    ];
+    for command in ["check", "baseline", "report", "graph"] {
+        for (args, message) in cases {
+            let mut all = vec![command];
+            all.extend_from_slice(args);
+            let output = planlint(dir, &all);
+            assert_eq!(output.status.code(), Some(2), "{all:?}");
+            assert_eq!(text(&output.stderr), message, "{all:?}");
+        }
+    }
+    // Configured in `planlint.toml`.
+    std::fs::write(dir.join("planlint.toml"), "plans = \"nosuchdir\"\n").expect("write");
+    let output = planlint(dir, &["check"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        "planlint: error[read-error]: cannot read `nosuchdir`: the plans directory (set by `plans` in `planlint.toml`) does not exist\n"
+    );
+    // With paths, the plans directory is not read, so it need not exist.
+    let output = planlint(
+        dir,
+        &["check", "--as-of", "2026-11-23", "plans/xicheng.plan"],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+}
+
+#[test]
+fn a_subdirectory_finds_the_project_root() {
+    let project = copy_of_the_project();
+    let root_run = planlint(
+        project.path(),
+        &["check", "--as-of", "2026-11-23", "--format", "concise"],
+    );
+    assert_eq!(root_run.status.code(), Some(1));
+    let deep = project.path().join("rules/sources");
+    let deep_run = planlint(
+        &deep,
+        &["check", "--as-of", "2026-11-23", "--format", "concise"],
+    );
+    assert_eq!(
+        deep_run.status.code(),
+        Some(1),
+        "{}",
+        text(&deep_run.stderr)
+    );
+    // The same findings, named from where planlint runs.
+    assert_eq!(
+        text(&deep_run.stdout),
+        text(&root_run.stdout)
+            .replace("rules/", "../../rules/")
+            .replace("plans/", "../../plans/")
+    );
+    // `report` finds the project and its source texts the same way.
+    let report = planlint(
+        &deep,
+        &["report", "--as-of", "2026-11-23", "--format", "markdown"],
+    );
+    assert_eq!(report.status.code(), Some(0), "{}", text(&report.stderr));
+    assert_eq!(text(&report.stderr), "");
+}
+
+#[test]
+fn outside_any_project_says_so_plainly() {
+    let empty = tempfile::tempdir().expect("a temporary directory");
+    std::fs::write(empty.path().join("east.plan"), "document e.plan {\n}\n").expect("write");
+    for args in [
+        &["check"][..],
+        &["check", "east.plan"],
+        &["report"],
+        &["graph"],
+    ] {
+        let output = planlint(empty.path(), args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr.starts_with("planlint: not inside a planlint project"),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("UTF-8"), "{args:?}: {stderr}");
+    }
+}
+
+// Item 9: `source_text` stays inside the project.
+
+/// `plans/xicheng.plan` of a copy of the project, with its `source_text`
+/// replaced by `source`.
+fn with_source_text(dir: &Path, source: &str) {
+    let path = dir.join("plans/xicheng.plan");
+    let plan = std::fs::read_to_string(&path).expect("read");
+    let plan = plan.replace(
+        "source_text \"rules/sources/004_dbb92a8177a5e85b.txt\"",
+        &format!("source_text \"{source}\""),
+    );
+    assert!(plan.contains(source));
+    std::fs::write(&path, plan).expect("write");
+}
+
+#[test]
+fn source_text_outside_the_project_is_refused() {
+    let outer = tempfile::tempdir().expect("a temporary directory");
+    // A file beside the project, shaped like a heading, that must not
+    // reach the report.
+    std::fs::write(outer.path().join("secret.txt"), "一、机密标题\n").expect("write");
+    let project = outer.path().join("project");
+    copy_tree(&root().join("rules"), &project.join("rules"));
+    std::fs::create_dir(project.join("plans")).expect("mkdir");
+    std::fs::copy(
+        root().join("plans/xicheng.plan"),
+        project.join("plans/xicheng.plan"),
+    )
+    .expect("copy");
+    let secret = outer.path().join("secret.txt");
+    let absolute = secret.to_str().expect("UTF-8").to_string();
+    for (source, reason) in [
+        ("../secret.txt", "it leads outside the project root"),
+        (absolute.as_str(), "an absolute path"),
+    ] {
+        with_source_text(&project, source);
+        let output = planlint(
+            &project,
+            &["report", "--as-of", "2026-11-23", "--format", "markdown"],
+        );
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        assert!(!text(&output.stdout).contains("机密"), "{source}");
+        let stderr = text(&output.stderr);
+        assert!(
+            stderr.starts_with("planlint: warning: plans/xicheng.plan:50:15: `source_text`"),
+            "{stderr}"
+        );
+        assert!(stderr.contains(reason), "{source}: {stderr}");
+        std::fs::copy(
+            root().join("plans/xicheng.plan"),
+            project.join("plans/xicheng.plan"),
+        )
+        .expect("restore");
+    }
+    // A symbolic link inside the project that leads out is refused too.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&secret, project.join("rules/sources/link.txt"))
+            .expect("symlink");
+        with_source_text(&project, "rules/sources/link.txt");
+        let output = planlint(
+            &project,
+            &["report", "--as-of", "2026-11-23", "--format", "markdown"],
+        );
+        assert!(!text(&output.stdout).contains("机密"));
+        assert!(text(&output.stderr).contains("outside the project root"));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_source_text_is_refused_without_waiting() {
+    let project = copy_of_the_project();
+    let fifo = project.path().join("rules/sources/fifo.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    with_source_text(project.path(), "rules/sources/fifo.txt");
+    let output = assert_cmd::Command::cargo_bin("planlint")
+        .expect("the planlint binary")
+        .current_dir(project.path())
+        .args(["report", "--as-of", "2026-11-23", "--format", "markdown"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .expect("planlint runs");
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains("not a regular file"),
+        "{}",
+        text(&output.stderr)
+    );
+}
