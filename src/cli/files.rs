@@ -251,28 +251,39 @@ pub fn read(path: &Path) -> Result<ReadFile, ReadError> {
     }
     let file = fs::File::open(path).map_err(|e| error(e.to_string()))?;
     let size = file.metadata().map_err(|e| error(e.to_string()))?.len();
-    let too_large = |size: u64| {
-        error(format!(
-            "the file is {:.1} MB; planlint reads files up to {} MB (plan files are usually under 100 KB); split it into one file per document",
-            size as f64 / 1_048_576.0,
-            MAX_FILE_BYTES / 1_048_576
-        ))
-    };
     if size > MAX_FILE_BYTES {
-        return Err(too_large(size));
+        return Err(error(too_large(size)));
     }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_FILE_BYTES + 1)
+    read_from(file, size as usize).map_err(error)
+}
+
+/// Reads and decodes what `source` holds (a file, or `git show`'s output):
+/// the one reading path of every plan, whether from disk or from git.
+/// Never more than [`MAX_FILE_BYTES`] + 1 bytes are read; `capacity` is a
+/// hint. The error is the message, without the file's name.
+pub fn read_from(source: impl Read, capacity: usize) -> Result<ReadFile, String> {
+    let mut bytes = Vec::with_capacity(capacity.min(MAX_FILE_BYTES as usize + 1));
+    source
+        .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| error(e.to_string()))?;
+        .map_err(|e| e.to_string())?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    let decoded = decode(&bytes).map_err(|e| error(format!("{e}; {}", e.help())))?;
+    let decoded = decode(&bytes).map_err(|e| format!("{e}; {}", e.help()))?;
     Ok(ReadFile {
         text: decoded.text,
         encoding: decoded.encoding,
     })
+}
+
+/// Why a file over the size limit is refused.
+fn too_large(size: u64) -> String {
+    format!(
+        "the file is {:.1} MB; planlint reads files up to {} MB (plan files are usually under 100 KB); split it into one file per document",
+        size as f64 / 1_048_576.0,
+        MAX_FILE_BYTES / 1_048_576
+    )
 }
 
 /// A path as users wrote it, with `/` separators.

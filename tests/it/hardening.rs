@@ -396,3 +396,122 @@ fn a_fifo_as_source_text_is_refused_without_waiting() {
         text(&output.stderr)
     );
 }
+
+// Item 10: `diff --rev` and git.
+
+fn git(dir: &Path, args: &[&str]) {
+    let output = Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.email=ci@example.invalid",
+            "-c",
+            "user.name=ci",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        text(&output.stderr)
+    );
+}
+
+/// A copy of the project in a git repository, committed with `plan` as
+/// `plans/xicheng.plan`; the working copy holds the real plan.
+fn committed_project(plan: &[u8]) -> tempfile::TempDir {
+    let project = copy_of_the_project();
+    let d = project.path();
+    let real = std::fs::read(d.join("plans/xicheng.plan")).expect("read");
+    std::fs::write(d.join("plans/xicheng.plan"), plan).expect("write");
+    git(d, &["init", "-q"]);
+    git(d, &["add", "rules", "plans"]);
+    git(d, &["commit", "-q", "-m", "adopted"]);
+    std::fs::write(d.join("plans/xicheng.plan"), real).expect("write");
+    project
+}
+
+#[test]
+fn a_revision_that_looks_like_an_option_is_refused() {
+    let real = std::fs::read(root().join("plans/xicheng.plan")).expect("read");
+    let project = committed_project(&real);
+    let d = project.path();
+    for rev in ["--output=written-by-git", "-p"] {
+        let arg = format!("--rev={rev}");
+        let output = planlint(
+            d,
+            &["diff", &arg, "plans/xicheng.plan", "--as-of", "2026-11-23"],
+        );
+        assert_eq!(output.status.code(), Some(2), "{rev}");
+        assert!(
+            text(&output.stderr)
+                .contains(&format!("`{rev}` is not a revision: it starts with `-`")),
+            "{}",
+            text(&output.stderr)
+        );
+        assert!(!d.join("written-by-git").exists());
+        assert!(!d.join("plans/written-by-git").exists());
+    }
+    // A revision git does not know: git's failure is exit 2.
+    let output = planlint(d, &["diff", "--rev", "no-such-rev", "plans/xicheng.plan"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("`git show no-such-rev:plans/xicheng.plan` failed"));
+}
+
+#[test]
+fn a_gbk_plan_at_a_revision_is_read_as_check_reads_it() {
+    let real = std::fs::read_to_string(root().join("plans/xicheng.plan")).expect("read");
+    let (gbk, _, unmappable) = encoding_rs::GB18030.encode(&real);
+    assert!(!unmappable);
+    let project = committed_project(&gbk);
+    let output = planlint(
+        project.path(),
+        &[
+            "diff",
+            "--rev",
+            "HEAD",
+            "plans/xicheng.plan",
+            "--as-of",
+            "2026-11-23",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    // The same plan: the only change is that the file is UTF-8 now.
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains("findings resolved (1):\n  HEAD:plans/xicheng.plan:1:1: info converted-encoding this file is in GBK/GB18030"), "{stdout}");
+    assert!(!stdout.contains("introduced"), "{stdout}");
+}
+
+#[test]
+fn a_huge_plan_at_a_revision_is_refused_by_the_size_limit() {
+    let real = std::fs::read(root().join("plans/xicheng.plan")).expect("read");
+    let mut huge = real.clone();
+    while huge.len() as u64 <= planlint::decode::MAX_FILE_BYTES {
+        huge.extend_from_slice(b"# padding padding padding padding padding padding padding\n");
+    }
+    let project = committed_project(&huge);
+    let output = planlint(
+        project.path(),
+        &[
+            "diff",
+            "--rev",
+            "HEAD",
+            "plans/xicheng.plan",
+            "--as-of",
+            "2026-11-23",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("cannot read `plans/xicheng.plan` at `HEAD`: the file is"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("planlint reads files up to 4 MB"),
+        "{stderr}"
+    );
+}
