@@ -205,7 +205,7 @@ fn git_show(rev: &str, path: &Path) -> Result<files::ReadFile, String> {
     let stdout = child.stdout.take().expect("stdout is piped");
     // Read at most the size limit: a huge committed file is refused
     // without being held in memory, and git is stopped.
-    let read = files::read_from(stdout, 0);
+    let read = files::read_from(stdout, 0, path);
     if read.is_err() {
         let _ = child.kill();
     }

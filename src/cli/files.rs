@@ -252,23 +252,24 @@ pub fn read(path: &Path) -> Result<ReadFile, ReadError> {
     let file = fs::File::open(path).map_err(|e| error(e.to_string()))?;
     let size = file.metadata().map_err(|e| error(e.to_string()))?.len();
     if size > MAX_FILE_BYTES {
-        return Err(error(too_large(size)));
+        return Err(error(too_large(size, path)));
     }
-    read_from(file, size as usize).map_err(error)
+    read_from(file, size as usize, path).map_err(error)
 }
 
 /// Reads and decodes what `source` holds (a file, or `git show`'s output):
 /// the one reading path of every plan, whether from disk or from git.
 /// Never more than [`MAX_FILE_BYTES`] + 1 bytes are read; `capacity` is a
-/// hint. The error is the message, without the file's name.
-pub fn read_from(source: impl Read, capacity: usize) -> Result<ReadFile, String> {
+/// hint; `path` names the file for the advice. The error is the message,
+/// without the file's name.
+pub fn read_from(source: impl Read, capacity: usize, path: &Path) -> Result<ReadFile, String> {
     let mut bytes = Vec::with_capacity(capacity.min(MAX_FILE_BYTES as usize + 1));
     source
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| e.to_string())?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
+        return Err(too_large(bytes.len() as u64, path));
     }
     let decoded = decode(&bytes).map_err(|e| format!("{e}; {}", e.help()))?;
     Ok(ReadFile {
@@ -277,12 +278,20 @@ pub fn read_from(source: impl Read, capacity: usize) -> Result<ReadFile, String>
     })
 }
 
-/// Why a file over the size limit is refused.
-fn too_large(size: u64) -> String {
+/// Why a file over the size limit is refused, with advice for a plan
+/// (split it) or any other file (`planlint.toml`, a baseline, a source
+/// text: check it is the file meant).
+fn too_large(size: u64, path: &Path) -> String {
+    let advice = if path.extension().is_some_and(|e| e == EXTENSION) {
+        "(plan files are usually under 100 KB); split it into one file per document"
+    } else {
+        "; check that this is the file you meant"
+    };
     format!(
-        "the file is {:.1} MB; planlint reads files up to {} MB (plan files are usually under 100 KB); split it into one file per document",
+        "the file is {:.1} MB; planlint reads files up to {} MB{}{advice}",
         size as f64 / 1_048_576.0,
-        MAX_FILE_BYTES / 1_048_576
+        MAX_FILE_BYTES / 1_048_576,
+        if advice.starts_with('(') { " " } else { "" }
     )
 }
 

@@ -515,3 +515,68 @@ fn a_huge_plan_at_a_revision_is_refused_by_the_size_limit() {
         "{stderr}"
     );
 }
+
+// Item 18: messages a new user met.
+
+#[test]
+fn a_far_year_is_told_the_range_not_to_write_a_real_date() {
+    let err = planlint::syntax::value::date("9999-12-31").expect_err("refused");
+    assert_eq!(err.message, "impossible year 9999 in the date `9999-12-31`");
+    assert_eq!(
+        err.help.as_deref(),
+        Some("planlint reads years 1900 to 2200; write the date the document gives")
+    );
+    // A day that does not exist is still an impossible date.
+    let err = planlint::syntax::value::date("2022-02-30").expect_err("refused");
+    assert_eq!(err.message, "impossible date `2022-02-30`");
+}
+
+#[test]
+fn an_oversized_config_or_baseline_is_not_told_to_split_into_documents() {
+    let project = copy_of_the_project();
+    let d = project.path();
+    let big = vec![b'#'; planlint::decode::MAX_FILE_BYTES as usize + 10];
+    std::fs::write(d.join("planlint.toml"), &big).expect("write");
+    let output = planlint(d, &["check"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("the file is 4.0 MB; planlint reads files up to 4 MB; check that this is the file you meant"), "{stderr}");
+    assert!(!stderr.contains("one file per document"), "{stderr}");
+    std::fs::remove_file(d.join("planlint.toml")).expect("rm");
+    std::fs::write(d.join("baseline.json"), &big).expect("write");
+    let output = planlint(d, &["check", "--baseline", "baseline.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!text(&output.stderr).contains("one file per document"));
+    // A plan is still told to split.
+    std::fs::write(d.join("plans/big.plan"), &big).expect("write");
+    let output = planlint(d, &["check", "plans/big.plan"]);
+    assert!(text(&output.stderr).contains("split it into one file per document"));
+}
+
+#[test]
+fn old_mac_line_ends_and_utf16_without_a_byte_order_mark() {
+    let project = copy_of_the_project();
+    let d = project.path();
+    let plan = std::fs::read_to_string(d.join("plans/xicheng.plan")).expect("read");
+    let args = ["check", "--as-of", "2026-11-23", "--format", "concise"];
+    let before = planlint(d, &args);
+    std::fs::write(d.join("plans/xicheng.plan"), plan.replace('\n', "\r")).expect("write");
+    let cr = planlint(d, &args);
+    assert_eq!(
+        text(&cr.stdout),
+        text(&before.stdout),
+        "{}",
+        text(&cr.stderr)
+    );
+
+    let utf16: Vec<u8> = plan.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    std::fs::write(d.join("plans/xicheng.plan"), utf16).expect("write");
+    let output = planlint(d, &args);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr)
+            .contains("this looks like a binary file or UTF-16 without a byte order mark"),
+        "{}",
+        text(&output.stderr)
+    );
+}
