@@ -105,8 +105,27 @@ fn guess_note(guess: Option<&'static str>) -> String {
 /// Order: a byte order mark decides (UTF-8, UTF-16LE, UTF-16BE); then
 /// valid UTF-8 is UTF-8; then bytes that a detector takes for Chinese in
 /// GBK and that decode as GB18030 without error are GB18030; anything else
-/// is refused at the first byte that is not UTF-8.
+/// is refused at the first byte that is not UTF-8. Old Mac line ends (CR
+/// alone, in a file without LF) are read as line ends, as CRLF is.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_encoding(bytes).map(|d| Decoded {
+        text: cr_line_ends(d.text),
+        encoding: d.encoding,
+    })
+}
+
+/// A text whose lines end with CR alone (classic Mac OS, some exports from
+/// old word processors) with LF instead; any other text as it is. Same
+/// length, so byte offsets stay those of the file.
+fn cr_line_ends(text: String) -> String {
+    if text.contains('\r') && !text.contains('\n') {
+        text.replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+fn decode_encoding(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(rest, 3).map(|text| Decoded {
             text,
@@ -134,6 +153,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         }
         Err(e) => e.valid_up_to(),
     };
+    // No legacy text encoding has NUL bytes; UTF-16 without a byte order
+    // mark is full of them (its ASCII), and so are binary files. Said
+    // before a guess, which would name some 8-bit encoding.
+    if let Some(offset) = memchr::memchr(0, bytes) {
+        return Err(DecodeError::NulByte { offset });
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
@@ -232,6 +257,40 @@ fn nul_offset(encoding: &'static Encoding, bytes: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_named() {
+        let text = "document xc {\n  title \"北京市西城区\"\n}\n";
+        for bytes in [
+            text.encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>(),
+            text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        ] {
+            let err = decode(&bytes).expect_err("refused");
+            assert!(matches!(err, DecodeError::NulByte { .. }), "{err}");
+            assert!(err.to_string().contains("UTF-16 without a byte order mark"));
+        }
+        // Chinese first: the first byte that is not UTF-8 comes before
+        // the first NUL, which still decides.
+        let chinese = "北京 document"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect::<Vec<u8>>();
+        assert_eq!(
+            decode(&chinese).expect_err("refused"),
+            DecodeError::NulByte { offset: 5 }
+        );
+    }
+
+    #[test]
+    fn old_mac_line_ends_are_line_ends() {
+        let decoded = decode(b"document xc {\r  title \"x\"\r}\r").expect("decoded");
+        assert_eq!(decoded.text, "document xc {\n  title \"x\"\n}\n");
+        // CRLF and lone CRs inside a LF file are left alone.
+        let crlf = decode(b"a\r\nb\r\n").expect("decoded");
+        assert_eq!(crlf.text, "a\r\nb\r\n");
+    }
 
     const PLAN: &str = "document xc {\r\n  title \"北京市西城区全民科学素质行动规划\"\r\n}\r\n";
 

@@ -2,6 +2,7 @@
 //! stated figure meets it. Shared by the checks that compare figures.
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use foldhash::HashMap;
@@ -140,6 +141,7 @@ pub fn owed(ctx: &Context, plan: DocId, o: OblId, target: &TargetDecl) -> Owed {
     {
         match share(ctx, plan, o, total) {
             Ok(basis) => {
+                // Shown rounded up; compared exactly (`compare`).
                 let owed = apportion(total, basis.population, basis.among);
                 if owed <= 0.0 {
                     return Owed::Nothing;
@@ -177,6 +179,9 @@ pub struct Siblings {
     pub counted: usize,
     /// Members without a population.
     pub missing: Vec<JurId>,
+    /// Whether the populations add up to more than a 64-bit count holds
+    /// (`among` is then meaningless and no share is computed).
+    pub overflow: bool,
 }
 
 /// [`Siblings`] per obligation and rank, worked out once per run for every
@@ -250,7 +255,10 @@ impl ShareIndex {
         for &j in &siblings.members {
             match model.jurisdiction(j).decl.population {
                 Some(p) => {
-                    siblings.among += p;
+                    match siblings.among.checked_add(p) {
+                        Some(sum) => siblings.among = sum,
+                        None => siblings.overflow = true,
+                    }
                     siblings.counted += 1;
                 }
                 None => siblings.missing.push(j),
@@ -288,6 +296,16 @@ fn share(ctx: &Context, plan: DocId, o: OblId, total: f64) -> Result<ShareBasis,
             .map(|&j| format!("`{}`", model.jurisdiction(j).id()))
             .collect();
         return Err(format!("no population for {}", missing.join(", ")));
+    }
+    if siblings.overflow {
+        return Err(format!(
+            "the populations of the {} jurisdictions it is shared among add up to more than {}",
+            siblings.counted,
+            u64::MAX
+        ));
+    }
+    if siblings.among == 0 {
+        return Err("no jurisdiction with a population to share it among".into());
     }
     if !model.jurisdiction_descends(plan_j, issuer_j) {
         return Err(format!(
@@ -348,12 +366,21 @@ pub fn compare(requirement: &Requirement, stated: &TargetDecl) -> Vec<Verdict> {
                 "`{}` is stated {a} but owed {b}",
                 requirement.metric
             )));
-        } else if !meets(
-            requirement.comparator,
-            expected,
-            figure.comparator,
-            figure.value,
-        ) {
+        } else if !match requirement
+            .share
+            .as_ref()
+            .and_then(|b| cmp_share(figure.value, b))
+        {
+            Some(order) => meets_share(requirement.comparator, order, figure.comparator),
+            // A figure too precise for the exact comparison (more than
+            // 38 digits in all) is held to the share rounded up.
+            None => meets(
+                requirement.comparator,
+                expected,
+                figure.comparator,
+                figure.value,
+            ),
+        } {
             verdicts.push(Verdict::LowerFigure {
                 expected,
                 actual: figure.value,
@@ -372,6 +399,50 @@ pub fn compare(requirement: &Requirement, stated: &TargetDecl) -> Vec<Verdict> {
         verdicts.push(Verdict::Meets);
     }
     verdicts
+}
+
+/// Whether a stated figure meets an exact share, given how the figure
+/// compares with it: `at_least` is met by a figure ≥ the share, `more_than`
+/// by a figure > it (or a `more_than` figure ≥ it), a ceiling by a figure
+/// ≤ it.
+fn meets_share(owed: Comparator, order: Ordering, stated: Comparator) -> bool {
+    if owed.is_ceiling() {
+        return order != Ordering::Greater;
+    }
+    if owed == Comparator::MoreThan && stated != Comparator::MoreThan {
+        return order == Ordering::Greater;
+    }
+    order != Ordering::Less
+}
+
+/// How `actual` compares with the exact share total × population / among,
+/// in whole numbers: `None` when a figure has too many digits to compare
+/// exactly (the products are checked, never wrapped).
+pub fn cmp_share(actual: f64, basis: &ShareBasis) -> Option<Ordering> {
+    let (a, a_scale) = decimal(actual)?;
+    let (t, t_scale) = decimal(basis.total)?;
+    // actual / 10^a_scale  vs  t × population / (10^t_scale × among)
+    let lhs = a
+        .checked_mul(10u128.checked_pow(t_scale)?)?
+        .checked_mul(u128::from(basis.among))?;
+    let rhs = t
+        .checked_mul(u128::from(basis.population))?
+        .checked_mul(10u128.checked_pow(a_scale)?)?;
+    Some(lhs.cmp(&rhs))
+}
+
+/// A figure as an exact decimal `digits / 10^scale`, from the shortest
+/// text that reads back as the same `f64`: the figure as the plan wrote it
+/// (`27.5` → (275, 1)).
+fn decimal(value: f64) -> Option<(u128, u32)> {
+    if !value.is_finite() || value < 0.0 {
+        return None;
+    }
+    // `Display` of an f64 never uses an exponent.
+    let text = value.to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let digits: u128 = format!("{whole}{fraction}").parse().ok()?;
+    Some((digits, u32::try_from(fraction.len()).ok()?))
 }
 
 fn meets(owed: Comparator, expected: f64, stated: Comparator, actual: f64) -> bool {
@@ -409,6 +480,50 @@ mod tests {
         assert_eq!(apportion(100.0, 1, 4), 25.0);
         assert_eq!(apportion(100.0, 1, 3), 34.0);
         assert_eq!(apportion(5.0, 1, 0), 0.0);
+    }
+
+    #[test]
+    fn shares_compare_exactly() {
+        // 100 × 1 / 3 = 33.33…: shown as 34, met by 34 and, for
+        // `more_than`, exceeded by 34 too (not only by 35).
+        let basis = ShareBasis {
+            total: 100.0,
+            population: 1,
+            among: 3,
+            jurisdictions: 3,
+        };
+        assert_eq!(cmp_share(34.0, &basis), Some(Ordering::Greater));
+        assert_eq!(cmp_share(33.0, &basis), Some(Ordering::Less));
+        assert_eq!(cmp_share(33.4, &basis), Some(Ordering::Greater));
+        assert_eq!(cmp_share(33.3, &basis), Some(Ordering::Less));
+        assert!(meets_share(
+            Comparator::MoreThan,
+            Ordering::Greater,
+            Comparator::AtLeast
+        ));
+        assert!(!meets_share(
+            Comparator::MoreThan,
+            Ordering::Equal,
+            Comparator::AtLeast
+        ));
+        assert!(meets_share(
+            Comparator::AtLeast,
+            Ordering::Equal,
+            Comparator::AtLeast
+        ));
+        // An exact share: 100 × 1 / 4 = 25.
+        let quarter = ShareBasis { among: 4, ..basis };
+        assert_eq!(cmp_share(25.0, &quarter), Some(Ordering::Equal));
+        // Decimal totals: 27.5% × 2 / 5 = 11%.
+        let percent = ShareBasis {
+            total: 27.5,
+            population: 2,
+            among: 5,
+            jurisdictions: 2,
+        };
+        assert_eq!(cmp_share(11.0, &percent), Some(Ordering::Equal));
+        assert_eq!(decimal(0.1), Some((1, 1)));
+        assert_eq!(decimal(1e15), Some((1_000_000_000_000_000, 0)));
     }
 
     #[test]

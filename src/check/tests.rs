@@ -278,3 +278,111 @@ item e.2 { title "体系"; source 3.5.1; implements c.9 c.9/2; units "区科协"
         [("missing-responsible-unit".to_string(), String::new())]
     );
 }
+
+#[test]
+fn a_population_of_0_is_an_input_error_and_no_share_is_computed() {
+    let jurisdictions = JURISDICTIONS
+        .replace("population 300", "population 0")
+        .replace("population 100", "population 0")
+        .replace("population 200", "population 0");
+    let plan = district(
+        r#"
+item e.1 { title "培训"; source 1; implements c.2; target trained { at_least 1 人次; per year } }
+"#,
+    );
+    let outcome = run(&[
+        ("j.plan", &jurisdictions),
+        ("n.plan", NATIONAL),
+        ("c.plan", CITY),
+        ("e.plan", &plan),
+    ]);
+    assert!(outcome.input_errors);
+    let zero: Vec<&str> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.message == "a population of 0 is impossible")
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(zero, ["invalid-value"; 3]);
+    // No share of 0 is owed (and so met by 1 of 3000): the share cannot be
+    // worked out.
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "undercut-target" || !d.message.contains(" 0 "))
+    );
+}
+
+#[test]
+fn more_than_a_share_is_judged_on_the_exact_share() {
+    // east's share of more than 1000 a year is 1000 × 100 / 300 =
+    // 333.33…, shown as 334.
+    let city = CITY.replace(
+        "target trained { at_least 3000 人次; per year; passes share }",
+        "target trained { more_than 1000 人次; per year; passes share }",
+    );
+    let judged = |figure: &str| {
+        let plan = district(&format!(
+            "item e.1 {{ title \"培训\"; source 1; implements c.2; units \"区应急局\"; target trained {{ at_least {figure} 人次; per year }} }}\n"
+        ));
+        let outcome = run(&[
+            ("j.plan", JURISDICTIONS),
+            ("n.plan", NATIONAL),
+            ("c.plan", &city),
+            ("e.plan", &plan),
+        ]);
+        assert!(!outcome.input_errors, "{:#?}", outcome.diagnostics);
+        codes_for(&outcome, "east.plan")
+            .into_iter()
+            .filter(|(code, o)| code == "undercut-target" && o == "c.2")
+            .count()
+    };
+    // 334 > 333.33…: met (before, 334 had to exceed 334).
+    assert_eq!(judged("334"), 0);
+    // 333 < 333.33…: undercut.
+    assert_eq!(judged("333"), 1);
+}
+
+#[test]
+fn populations_that_add_up_past_64_bits_are_not_wrapped() {
+    // 20,000 districts of 10^15 people each (every one under the cap of
+    // figures) add up to 2 × 10^19, past the largest 64-bit count.
+    let mut jurisdictions = String::from(
+        "jurisdiction nat { name \"国\"; rank national }\njurisdiction city { name \"市\"; rank province; parent nat }\n",
+    );
+    for i in 0..20_000 {
+        jurisdictions.push_str(&format!(
+            "jurisdiction d{i} {{ name \"区{i}\"; rank county; parent city; population 1000000000000000 }}\n"
+        ));
+    }
+    let city = r#"
+document city.outline { title "市纲要"; issued 2022-03-01; rank province; jurisdiction city }
+obligation c.2 {
+  title "开展应急培训"; source 4.5.3
+  target trained { at_least 3000 人次; per year; passes share }
+}
+"#;
+    let plan = r#"
+document d0.plan { title "区方案"; issued 2022-09-01; rank county; jurisdiction d0; carries_out city.outline }
+item e.1 { title "培训"; source 1; implements c.2; target trained { at_least 1 人次; per year } }
+"#;
+    let outcome = run(&[
+        ("j.plan", &jurisdictions),
+        ("c.plan", city),
+        ("e.plan", plan),
+    ]);
+    assert!(!outcome.input_errors);
+    let unapportionable: Vec<&str> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "unapportionable-quantity")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(unapportionable.len(), 1, "{:#?}", outcome.diagnostics);
+    assert!(
+        unapportionable[0].contains("add up to more than 18446744073709551615"),
+        "{}",
+        unapportionable[0]
+    );
+}

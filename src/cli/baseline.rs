@@ -8,6 +8,7 @@ use planlint::baseline::Baseline;
 
 use crate::cli::files;
 use crate::cli::run::{InputArgs, check_paths};
+use crate::cli::stdout;
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct BaselineArgs {
@@ -42,10 +43,10 @@ pub fn run(args: BaselineArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let findings: usize = baseline.entries.iter().map(|e| e.count).sum();
-    println!(
-        "wrote {} entries ({findings} findings) to `{}`",
+    stdout::print(&format!(
+        "wrote {} entries ({findings} findings) to `{}`\n",
         baseline.entries.len(),
         files::display(&args.output)
-    );
+    ));
     ExitCode::SUCCESS
 }

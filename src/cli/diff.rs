@@ -3,7 +3,7 @@
 //! from `git show REV:./FILE`, run in the file's directory.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::{Command, ExitCode, Stdio};
 
 use planlint::diff::{self, Diff};
 
@@ -11,6 +11,7 @@ use crate::cli::files;
 use crate::cli::files::Files;
 use crate::cli::run::{Checked, InputArgs, check_texts, read_files, same_file};
 use crate::cli::settings::Settings;
+use crate::cli::stdout;
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct DiffArgs {
@@ -65,9 +66,9 @@ pub fn run(args: DiffArgs) -> ExitCode {
             Err(code) => return code,
         },
         (None, Some(rev)) => match git_show(rev, &new_path) {
-            Ok(text) => {
+            Ok(file) => {
                 let name = format!("{rev}:{}", files::display(&new_path));
-                (replaced(&new_files, &new_path, &name, text), name)
+                (replaced(&new_files, &new_path, &name, file), name)
             }
             Err(message) => {
                 eprintln!("planlint: error: {message}");
@@ -107,7 +108,7 @@ pub fn run(args: DiffArgs) -> ExitCode {
             t
         }
     };
-    print!("{text}");
+    stdout::print(&text);
     exit(&new, &d)
 }
 
@@ -147,8 +148,9 @@ fn without(mut f: Files, other: Option<&Path>, keep: &Path) -> Files {
     f
 }
 
-/// The files of the new side with the plan's text replaced by `text`, named `name`.
-fn replaced(f: &Files, path: &Path, name: &str, text: String) -> Files {
+/// The files of the new side with the plan's text replaced by `file`'s,
+/// named `name`.
+fn replaced(f: &Files, path: &Path, name: &str, file: files::ReadFile) -> Files {
     let path_name = files::display(path);
     let mut texts: Vec<(String, String)> = f
         .texts
@@ -156,17 +158,30 @@ fn replaced(f: &Files, path: &Path, name: &str, text: String) -> Files {
         .filter(|(n, _)| *n != path_name)
         .cloned()
         .collect();
-    texts.push((name.to_string(), text));
+    texts.push((name.to_string(), file.text));
+    let converted = if file.encoding.is_converted() {
+        vec![(name.to_string(), file.encoding)]
+    } else {
+        Vec::new()
+    };
     Files {
         texts,
         selected: Some(vec![name.to_string()]),
         read_errors: Vec::new(),
-        converted: Vec::new(),
+        converted,
     }
 }
 
-/// The text of `path` at git revision `rev`.
-fn git_show(rev: &str, path: &Path) -> Result<String, String> {
+/// The text of `path` at git revision `rev`, read as a file from disk is
+/// (the size limit, the encodings). A revision that starts with `-` is
+/// refused: git would take it for an option (`--output=FILE` writes a
+/// file). `--end-of-options` makes git read it as a revision in any case.
+fn git_show(rev: &str, path: &Path) -> Result<files::ReadFile, String> {
+    if rev.starts_with('-') {
+        return Err(format!(
+            "`{rev}` is not a revision: it starts with `-`; name a commit, branch or tag such as `HEAD`"
+        ));
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -175,27 +190,33 @@ fn git_show(rev: &str, path: &Path) -> Result<String, String> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .ok_or_else(|| format!("`{}` is not a file", files::display(path)))?;
-    let output = Command::new("git")
+    let shown = format!("`git show {rev}:{}`", files::display(path));
+    let mut child = Command::new("git")
         .arg("-C")
         .arg(dir)
-        .arg("show")
+        .args(["--no-pager", "show", "--no-textconv", "--end-of-options"])
         .arg(format!("{rev}:./{name}"))
-        .output()
+        .arg("--")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .map_err(|e| format!("cannot run `git`: {e}"))?;
-    if !output.status.success() {
+    let stdout = child.stdout.take().expect("stdout is piped");
+    // Read at most the size limit: a huge committed file is refused
+    // without being held in memory, and git is stopped.
+    let read = files::read_from(stdout, 0, path);
+    if read.is_err() {
+        let _ = child.kill();
+    }
+    let output = child
+        .wait_with_output()
+        .map_err(|e| format!("{shown} failed: {e}"))?;
+    if read.is_ok() && !output.status.success() {
         return Err(format!(
-            "`git show {rev}:{}` failed: {}",
-            files::display(path),
+            "{shown} failed: {}",
             String::from_utf8_lossy(&output.stderr).trim()
         ));
     }
-    let bytes = output.stdout;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        format!(
-            "`{}` at `{rev}` is not valid UTF-8 at byte {}",
-            files::display(path),
-            e.utf8_error().valid_up_to()
-        )
-    })
+    read.map_err(|e| format!("cannot read `{}` at `{rev}`: {e}", files::display(path)))
 }

@@ -8,7 +8,7 @@ use planlint::diagnostic::Diagnostic;
 use planlint::report::{self, RunSummary, human};
 use planlint::source::SourceMap;
 
-use crate::cli::{Format, files};
+use crate::cli::{Format, files, stdout};
 
 /// One requested output: a format and, for a file, its path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,9 +79,7 @@ impl Render<'_> {
         } else {
             Format::Plain
         });
-        let mut lock = stdout.lock();
-        let _ = lock.write_all(self.text(format, terminal && !no_color).as_bytes());
-        let _ = lock.flush();
+        stdout::print(&self.text(format, terminal && !no_color));
         let mut errors = Vec::new();
         for o in outputs {
             if let Err(e) = files::write_atomic(&o.path, &self.text(o.format, false)) {

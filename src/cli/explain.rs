@@ -4,10 +4,12 @@ use std::process::ExitCode;
 
 use planlint::check::registry;
 
+use crate::cli::stdout;
+
 pub fn explain(code: &str) -> ExitCode {
     match registry::explanation(code) {
         Some(text) => {
-            println!("{text}");
+            stdout::print(&format!("{text}\n"));
             ExitCode::SUCCESS
         }
         None => {
@@ -22,13 +24,15 @@ pub fn explain(code: &str) -> ExitCode {
 }
 
 pub fn codes() -> ExitCode {
+    let mut text = String::new();
     for info in registry::all_codes() {
-        println!(
-            "{:<28} {:<8} {}",
+        text.push_str(&format!(
+            "{:<28} {:<8} {}\n",
             info.code,
             info.severity.as_str(),
             info.summary
-        );
+        ));
     }
+    stdout::print(&text);
     ExitCode::SUCCESS
 }

@@ -28,44 +28,20 @@ pub struct Files {
     pub converted: Vec<(String, SourceEncoding)>,
 }
 
-/// A run with no paths, in a directory that has neither the rules nor the
-/// plans directory.
-#[derive(Debug)]
-pub struct NoProject {
-    rules: String,
-    plans: String,
-}
-
-impl std::fmt::Display for NoProject {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "neither `{}` nor `{}` exists here; run from a project directory or name the files to check",
-            self.rules, self.plans
-        )
-    }
-}
-
 /// Finds and reads the files of a run, as every command selects them: with
 /// no paths, everything under `rules` and `plans`, every plan checked; with
 /// paths, those files and directories, checked, and the rules they may
-/// carry out. Files that cannot be read are listed in `read_errors`.
-pub fn read_run(rules: &Path, plans: &Path, paths_given: &[PathBuf]) -> Result<Files, NoProject> {
+/// carry out. Files that cannot be read are listed in `read_errors`. The
+/// directories have been checked (`run::project_dirs`); a plans
+/// directory that does not exist holds no plans.
+pub fn read_run(rules: &Path, plans: &Path, paths_given: &[PathBuf]) -> Files {
     let mut read_errors = Vec::new();
     let mut paths = Collected::default();
     let mut selected = Collected::default();
-    if paths_given.is_empty() && !rules.exists() && !plans.exists() {
-        return Err(NoProject {
-            rules: display(rules),
-            plans: display(plans),
-        });
-    }
     for p in paths_given {
         collect(p, &mut selected, &mut read_errors);
     }
-    if rules.exists() || !paths_given.is_empty() {
-        collect(rules, &mut paths, &mut read_errors);
-    }
+    collect(rules, &mut paths, &mut read_errors);
     if paths_given.is_empty() && plans.exists() {
         collect(plans, &mut paths, &mut read_errors);
     }
@@ -88,12 +64,12 @@ pub fn read_run(rules: &Path, plans: &Path, paths_given: &[PathBuf]) -> Result<F
             .map(|p| display(p))
             .collect()
     });
-    Ok(Files {
+    Files {
         texts,
         selected: selected_names,
         read_errors,
         converted,
-    })
+    }
 }
 
 /// The files collected so far, and their canonical paths, so that each file
@@ -265,30 +241,58 @@ pub fn read(path: &Path) -> Result<ReadFile, ReadError> {
         path: display(path),
         message,
     };
+    // Checked before opening: opening a FIFO waits for a writer.
+    let metadata = fs::metadata(path).map_err(|e| error(e.to_string()))?;
+    if metadata.is_dir() {
+        return Err(error("a directory, not a file".into()));
+    }
+    if !metadata.is_file() {
+        return Err(not_regular(path));
+    }
     let file = fs::File::open(path).map_err(|e| error(e.to_string()))?;
     let size = file.metadata().map_err(|e| error(e.to_string()))?.len();
-    let too_large = |size: u64| {
-        error(format!(
-            "the file is {:.1} MB; planlint reads files up to {} MB (plan files are usually under 100 KB); split it into one file per document",
-            size as f64 / 1_048_576.0,
-            MAX_FILE_BYTES / 1_048_576
-        ))
-    };
     if size > MAX_FILE_BYTES {
-        return Err(too_large(size));
+        return Err(error(too_large(size, path)));
     }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_FILE_BYTES + 1)
+    read_from(file, size as usize, path).map_err(error)
+}
+
+/// Reads and decodes what `source` holds (a file, or `git show`'s output):
+/// the one reading path of every plan, whether from disk or from git.
+/// Never more than [`MAX_FILE_BYTES`] + 1 bytes are read; `capacity` is a
+/// hint; `path` names the file for the advice. The error is the message,
+/// without the file's name.
+pub fn read_from(source: impl Read, capacity: usize, path: &Path) -> Result<ReadFile, String> {
+    let mut bytes = Vec::with_capacity(capacity.min(MAX_FILE_BYTES as usize + 1));
+    source
+        .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| error(e.to_string()))?;
+        .map_err(|e| e.to_string())?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
+        return Err(too_large(bytes.len() as u64, path));
     }
-    let decoded = decode(&bytes).map_err(|e| error(format!("{e}; {}", e.help())))?;
+    let decoded = decode(&bytes).map_err(|e| format!("{e}; {}", e.help()))?;
     Ok(ReadFile {
         text: decoded.text,
         encoding: decoded.encoding,
     })
+}
+
+/// Why a file over the size limit is refused, with advice for a plan
+/// (split it) or any other file (`planlint.toml`, a baseline, a source
+/// text: check it is the file meant).
+fn too_large(size: u64, path: &Path) -> String {
+    let advice = if path.extension().is_some_and(|e| e == EXTENSION) {
+        "(plan files are usually under 100 KB); split it into one file per document"
+    } else {
+        "; check that this is the file you meant"
+    };
+    format!(
+        "the file is {:.1} MB; planlint reads files up to {} MB{}{advice}",
+        size as f64 / 1_048_576.0,
+        MAX_FILE_BYTES / 1_048_576,
+        if advice.starts_with('(') { " " } else { "" }
+    )
 }
 
 /// A path as users wrote it, with `/` separators.

@@ -57,14 +57,14 @@ pub fn run(args: GenerateArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     let m = &cascade.manifest;
-    println!(
-        "{} files, {} bytes: {} provinces, {} cities, {} counties; {} planted defects",
+    crate::cli::stdout::print(&format!(
+        "{} files, {} bytes: {} provinces, {} cities, {} counties; {} planted defects\n",
         m.files,
         m.bytes,
         m.provinces,
         m.cities,
         m.counties,
         m.defects.len()
-    );
+    ));
     ExitCode::SUCCESS
 }

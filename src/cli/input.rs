@@ -13,6 +13,8 @@ use planlint::report::human;
 use planlint::syntax::value::Date;
 use planlint::{Outcome, Selection, check};
 
+use crate::cli::run::project_dirs;
+use crate::cli::settings::{PolicyArgs, Settings};
 use crate::cli::{files, parse_date, today};
 
 /// Which files `report` and `graph` read, and the date they judge against.
@@ -20,10 +22,14 @@ use crate::cli::{files, parse_date, today};
 pub struct ProjectArgs {
     /// Plan files or directories (default: every plan).
     pub paths: Vec<PathBuf>,
-    #[arg(long, default_value = "rules")]
-    pub rules: PathBuf,
-    #[arg(long, default_value = "plans")]
-    pub plans: PathBuf,
+    /// Where the higher documents and jurisdictions live [default: `rules`
+    /// at the project root, or `rules` of planlint.toml].
+    #[arg(long)]
+    pub rules: Option<PathBuf>,
+    /// Where the plans live, used when no paths are given [default: `plans`
+    /// at the project root, or `plans` of planlint.toml].
+    #[arg(long)]
+    pub plans: Option<PathBuf>,
     /// The date expiry is judged against (YYYY-MM-DD); default today.
     #[arg(long, value_parser = parse_date)]
     pub as_of: Option<Date>,
@@ -47,13 +53,12 @@ pub fn load(project: &ProjectArgs) -> Result<Checked, ()> {
     let options = Options {
         as_of: as_of.unwrap_or_else(today),
     };
-    let files = match files::read_run(rules, plans, paths) {
-        Ok(files) => files,
-        Err(no_project) => {
-            eprintln!("planlint: {no_project}");
-            return Err(());
-        }
-    };
+    // Only the project root and the directories of `planlint.toml` count
+    // here: a report shows every finding at its default severity.
+    let settings = Settings::load(&PolicyArgs::default()).map_err(|_| ())?;
+    let (rules, plans) = project_dirs(rules.as_ref(), plans.as_ref(), &settings, !paths.is_empty())
+        .map_err(|_| ())?;
+    let files = files::read_run(&rules, &plans, paths);
     for e in &files.read_errors {
         eprintln!(
             "planlint: error[read-error]: cannot read `{}`: {}",
@@ -95,27 +100,81 @@ pub fn load(project: &ProjectArgs) -> Result<Checked, ()> {
         );
         return Err(());
     }
-    let headings = read_headings(&outcome, rules);
+    let root = if settings.in_project {
+        settings.base.clone()
+    } else {
+        // Outside any project, `--rules` names the rules: their parent
+        // stands for the project.
+        rules
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    };
+    let headings = read_headings(&outcome, &root);
     let ctx = Context::new(&outcome.model, options, outcome.plans.iter().copied());
     let coverage = coverage::build(&ctx, &outcome.diagnostics, &headings);
     Ok(Checked { outcome, coverage })
 }
 
-/// Section titles of every document whose `source_text` can be read, as
-/// written relative to the project (or to the rules directory's parent).
-fn read_headings(outcome: &Outcome, rules: &Path) -> Headings {
+/// Section titles of every document whose `source_text` can be read. A
+/// `source_text` is relative to the project root and must stay inside it;
+/// one that leaves it (`../../secret`, `/etc/passwd`), or names what is
+/// not a regular file or is too large, is not read: a warning says why and
+/// the report shows no headings for that document.
+fn read_headings(outcome: &Outcome, root: &Path) -> Headings {
     let mut headings = Headings::new();
     for doc in &outcome.model.documents {
         let Some(source) = &doc.decl.source_text else {
             continue;
         };
-        let candidates = [
-            PathBuf::from(source),
-            rules.parent().unwrap_or(Path::new(".")).join(source),
-        ];
-        if let Some(file) = candidates.iter().find_map(|p| files::read(p).ok()) {
-            headings.insert(doc.id().to_string(), headings::from_text(&file.text));
+        match read_source_text(root, &source.value) {
+            Ok(file) => {
+                headings.insert(doc.id().to_string(), headings::from_text(&file.text));
+            }
+            Err(reason) => {
+                let file = outcome.model.sources.get(doc.file);
+                let (line, column) = file.line_col(source.span.start);
+                eprintln!(
+                    "planlint: warning: {}:{line}:{column}: `source_text` `{}` is not read: {reason}; the report shows no section headings for `{}`",
+                    file.name,
+                    source.value,
+                    doc.id()
+                );
+            }
         }
     }
     headings
+}
+
+/// Reads a `source_text` named relative to the project root `root`,
+/// refusing a path that leads outside it (after symbolic links are
+/// followed); [`files::read`] refuses what is not a regular file or is over
+/// the size limit.
+fn read_source_text(root: &Path, source: &str) -> Result<files::ReadFile, String> {
+    let relative = Path::new(source);
+    if relative.is_absolute() {
+        return Err("an absolute path; name the file relative to the project root".into());
+    }
+    let path = root.join(relative);
+    let outside = || {
+        format!(
+            "it leads outside the project root `{}`; keep source texts inside the project",
+            files::display(root)
+        )
+    };
+    let root = std::fs::canonicalize(root).map_err(|e| e.to_string())?;
+    match std::fs::canonicalize(&path) {
+        Ok(resolved) if !resolved.starts_with(&root) => return Err(outside()),
+        Ok(_) => {}
+        // A path that does not resolve may still climb out by name.
+        Err(_)
+            if relative
+                .components()
+                .any(|c| c == std::path::Component::ParentDir) =>
+        {
+            return Err(outside());
+        }
+        Err(e) => return Err(e.to_string()),
+    }
+    files::read(&path).map_err(|e| e.message)
 }

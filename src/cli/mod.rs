@@ -13,8 +13,10 @@ mod graph;
 mod input;
 mod output;
 mod report;
+pub mod root;
 mod run;
 mod settings;
+mod stdout;
 mod write;
 
 use std::path::PathBuf;

@@ -2,17 +2,13 @@
 //! [`crate::cli::write::write_atomically`], so that a reader never sees half
 //! a report and a failed run leaves the old file in place.
 
-use std::io::Write;
 use std::path::Path;
 
 /// Writes `bytes` to `path` (through a temporary file and a rename), or to
 /// stdout when there is no path. The error says what failed, for stderr.
 pub fn write(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
     let Some(path) = path else {
-        let mut stdout = std::io::stdout().lock();
-        return stdout
-            .write_all(bytes)
-            .and_then(|_| stdout.flush())
+        return crate::cli::stdout::write(bytes)
             .map_err(|e| format!("cannot write to stdout: {e}"));
     };
     crate::cli::write::write_atomically(path, bytes).map_err(|e| {

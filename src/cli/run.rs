@@ -68,10 +68,58 @@ pub fn check_paths(input: &InputArgs, paths: &[PathBuf]) -> Result<Checked, Exit
     Ok(check_texts(input, settings, files))
 }
 
-/// The rules directory of a run.
-pub fn rules_dir(input: &InputArgs, settings: &Settings) -> PathBuf {
+/// The rules and plans directories of a run: the flag, else the key of
+/// `planlint.toml`, else `rules` and `plans` at the project root. Outside
+/// any project without `--rules`, or when a directory given or configured
+/// does not exist, says so on stderr and returns the exit status 2 (a
+/// missing plans directory used to pass with its plans' findings gone).
+/// The plans directory is only read without paths; a default `plans/`
+/// that does not exist holds no plans.
+pub fn project_dirs(
+    rules_flag: Option<&PathBuf>,
+    plans_flag: Option<&PathBuf>,
+    settings: &Settings,
+    paths_given: bool,
+) -> Result<(PathBuf, PathBuf), ExitCode> {
+    if rules_flag.is_none() && !settings.in_project {
+        eprintln!(
+            "planlint: not inside a planlint project: no `planlint.toml` and no `rules` directory here or in any directory above; run planlint in a project directory, or name the rules directory with `--rules`"
+        );
+        return Err(ExitCode::from(2));
+    }
     let config = &settings.policy.config;
-    settings.path(input.rules.as_ref(), config.rules.as_deref(), "rules")
+    let rules = settings.path(rules_flag, config.rules.as_deref(), "rules");
+    let plans = settings.path(plans_flag, config.plans.as_deref(), "plans");
+    let rules_from = match (rules_flag, &config.rules) {
+        (Some(_), _) => Some("given by `--rules`"),
+        (None, Some(_)) => Some("set by `rules` in `planlint.toml`"),
+        (None, None) => Some("the default `rules` of the project"),
+    };
+    let plans_from = match (plans_flag, &config.plans) {
+        _ if paths_given => None,
+        (Some(_), _) => Some("given by `--plans`"),
+        (None, Some(_)) => Some("set by `plans` in `planlint.toml`"),
+        (None, None) => None,
+    };
+    let mut missing = false;
+    for (dir, what, from) in [
+        (&rules, "the rules directory", rules_from),
+        (&plans, "the plans directory", plans_from),
+    ] {
+        if let Some(from) = from
+            && !dir.exists()
+        {
+            eprintln!(
+                "planlint: error[read-error]: cannot read `{}`: {what} ({from}) does not exist",
+                files::display(dir)
+            );
+            missing = true;
+        }
+    }
+    if missing {
+        return Err(ExitCode::from(2));
+    }
+    Ok((rules, plans))
 }
 
 /// Finds and reads the rules and the plans (or only `paths`).
@@ -80,13 +128,13 @@ pub fn read_files(
     settings: &Settings,
     paths_given: &[PathBuf],
 ) -> Result<Files, ExitCode> {
-    let config = &settings.policy.config;
-    let rules = rules_dir(input, settings);
-    let plans = settings.path(input.plans.as_ref(), config.plans.as_deref(), "plans");
-    files::read_run(&rules, &plans, paths_given).map_err(|no_project| {
-        eprintln!("planlint: {no_project}");
-        ExitCode::from(2)
-    })
+    let (rules, plans) = project_dirs(
+        input.rules.as_ref(),
+        input.plans.as_ref(),
+        settings,
+        !paths_given.is_empty(),
+    )?;
+    Ok(files::read_run(&rules, &plans, paths_given))
 }
 
 /// Runs the library on read files and applies the severities.

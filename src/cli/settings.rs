@@ -1,6 +1,6 @@
-//! The settings of a run: `planlint.toml` (found from the working directory
-//! upward, or `--config`), the severity flags, the fail level and the exit
-//! status they lead to.
+//! The settings of a run: the project root and its `planlint.toml` (found
+//! from the working directory upward by [`root::find`], or `--config`), the
+//! severity flags, the fail level and the exit status they lead to.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -11,7 +11,7 @@ use planlint::diagnostic::{Diagnostic, Label, Severity};
 use planlint::report::{RunSummary, human};
 use planlint::source::{SourceFile, SourceMap, Span};
 
-use crate::cli::files;
+use crate::cli::{files, root};
 
 /// Flags shared by `check` and `diff`.
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -45,9 +45,14 @@ pub struct Settings {
     pub policy: Policy,
     pub fail_level: Severity,
     pub exit_zero: bool,
-    /// The directory of the configuration file (the working directory
-    /// without one): paths in it and plan globs are relative to it.
+    /// The project root: the directory of the configuration file, or the
+    /// directory holding `rules/` (the working directory outside any
+    /// project). Paths in the configuration, the default `rules` and
+    /// `plans`, and plan globs are relative to it.
     pub base: PathBuf,
+    /// Whether `base` is a project root (found, or given by `--config`);
+    /// false outside any project.
+    pub in_project: bool,
     /// A file name that stands for another file when plan globs are
     /// matched: the old text of `diff --rev` (`HEAD:plans/x.plan`) is
     /// matched as the file it is a revision of.
@@ -58,9 +63,16 @@ impl Settings {
     /// Reads the configuration and the flags; on error, reports it on
     /// standard error and returns the exit status 2.
     pub fn load(args: &PolicyArgs) -> Result<Settings, ExitCode> {
+        let root = match &args.config {
+            Some(_) => None,
+            None => std::env::current_dir()
+                .ok()
+                .and_then(|cwd| root::find(&cwd)),
+        };
+        let in_project = args.config.is_some() || root.is_some();
         let found = match &args.config {
             Some(p) => Some(p.clone()),
-            None => discover(),
+            None => root.as_ref().and_then(|r| r.config.clone()),
         };
         let (config, base) = match &found {
             Some(path) => {
@@ -88,7 +100,10 @@ impl Settings {
                     }
                 }
             }
-            None => (Config::default(), PathBuf::from(".")),
+            None => (
+                Config::default(),
+                root.map_or_else(|| PathBuf::from("."), |r| r.dir),
+            ),
         };
         let mut flags = BTreeMap::new();
         let mut errors = Vec::new();
@@ -135,6 +150,7 @@ impl Settings {
             fail_level,
             exit_zero: args.exit_zero,
             base,
+            in_project,
             alias: None,
         })
     }
@@ -185,23 +201,6 @@ impl Settings {
             ExitCode::SUCCESS
         }
     }
-}
-
-/// `planlint.toml` in the working directory or the nearest one above,
-/// as a relative path (`../../planlint.toml`) so that file names in the
-/// output stay relative.
-fn discover() -> Option<PathBuf> {
-    let cwd = std::env::current_dir().ok()?;
-    cwd.ancestors().enumerate().find_map(|(up, dir)| {
-        if !dir.join(config::FILE_NAME).is_file() {
-            return None;
-        }
-        let mut path = PathBuf::new();
-        for _ in 0..up {
-            path.push("..");
-        }
-        Some(path.join(config::FILE_NAME))
-    })
 }
 
 fn join(base: &Path, path: &Path) -> PathBuf {

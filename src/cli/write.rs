@@ -3,7 +3,9 @@
 //! and the temporary file is renamed over the target. A rename within one
 //! directory is atomic, so a reader (or the next run) sees either the old
 //! file or the new one, never a mixture. Every file planlint writes
-//! (baselines, reports, formatted files) goes through here.
+//! (baselines, reports, formatted files) goes through here. What is not a
+//! regular file (a device such as `/dev/null`, a FIFO, `/dev/stdout`) is
+//! written in place: renaming over it would replace it with a plain file.
 
 use std::fs;
 use std::io::{self, Write};
@@ -11,9 +13,13 @@ use std::path::Path;
 
 /// Writes `bytes` to `path` atomically: through a temporary file in the
 /// same directory, flushed and then renamed into place. Keeps the
-/// permissions of a file it replaces. On error the target is untouched
-/// and the temporary file is removed; a process killed midway leaves the
-/// target untouched and a stray `.<name>.<random>.tmp` beside it.
+/// permissions of a file it replaces; a new file gets the mode a plain
+/// `open` would give it (read-write for all, less the umask). On error the
+/// target is untouched and the temporary file is removed; a process
+/// killed midway leaves the target untouched and a stray
+/// `.<name>.<random>.tmp` beside it. A path that exists and is not a
+/// regular file, or lies under `/dev` or `/proc`, is written in place
+/// ([`writes_in_place`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomically_with(path, |out| out.write_all(bytes))
 }
@@ -30,6 +36,12 @@ pub fn write_atomically_with(
             format!("`{}` is a directory", path.display()),
         ));
     }
+    if writes_in_place(path) {
+        let file = fs::OpenOptions::new().append(true).open(path)?;
+        let mut out = io::BufWriter::new(file);
+        fill(&mut out)?;
+        return out.flush();
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -38,11 +50,14 @@ pub fn write_atomically_with(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(without_temporary_path)?;
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // `tempfile` makes its files private (0600); a report or a baseline is
+    // made to be shared, so it gets what `open` would give, umask applied.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder.tempfile_in(dir).map_err(without_temporary_path)?;
     if let Ok(metadata) = fs::metadata(path) {
         temp.as_file().set_permissions(metadata.permissions())?;
     }
@@ -56,6 +71,17 @@ pub fn write_atomically_with(
     temp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir);
     Ok(())
+}
+
+/// Whether `path` is written in place rather than replaced: it exists and
+/// is not a regular file (a character device, a FIFO, a socket, or a
+/// symbolic link to one), or it lies under `/dev` or `/proc`, where
+/// `/dev/stdout` is a link to whatever standard output is (renaming over
+/// it would replace the link). A symbolic link to a regular file elsewhere
+/// is replaced by the new file, as before.
+pub fn writes_in_place(path: &Path) -> bool {
+    let special = fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    special || path.starts_with("/dev") || path.starts_with("/proc")
 }
 
 /// The system's error without the name of the temporary file, which
@@ -126,6 +152,85 @@ mod tests {
         write_atomically(&path, b"new").expect("write");
         let mode = fs::metadata(&path).expect("metadata").permissions().mode();
         assert_eq!(mode & 0o777, 0o640);
+    }
+
+    /// The umask of this process, from `/proc` (no call into libc needed).
+    #[cfg(target_os = "linux")]
+    fn umask() -> u32 {
+        let status = fs::read_to_string("/proc/self/status").expect("/proc/self/status");
+        let line = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Umask:"))
+            .expect("a Umask line");
+        u32::from_str_radix(line.trim(), 8).expect("an octal umask")
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_new_file_gets_the_mode_open_would_give_it() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = dir.path().join("report.html");
+        write_atomically(&path, b"<html>").expect("write");
+        let mode = fs::metadata(&path).expect("metadata").permissions().mode();
+        assert_eq!(mode & 0o777, 0o666 & !umask());
+        // What a plain `open` gives, for comparison.
+        let plain = dir.path().join("plain.html");
+        fs::write(&plain, b"<html>").expect("write");
+        let plain_mode = fs::metadata(&plain).expect("metadata").permissions().mode();
+        assert_eq!(mode & 0o777, plain_mode & 0o777);
+    }
+
+    /// A FIFO with a reader (`cat`) is written through, and stays a FIFO.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_written_in_place_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let fifo = dir.path().join("findings.json");
+        let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+        assert!(made.success());
+        let mut reader = Command::new("cat")
+            .arg(&fifo)
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("cat");
+        assert!(writes_in_place(&fifo));
+        let written = write_atomically(&fifo, b"{\"findings\": []}\n");
+        let still_a_fifo = fs::symlink_metadata(&fifo)
+            .expect("metadata")
+            .file_type()
+            .is_fifo();
+        if !still_a_fifo {
+            // Replaced: `cat` waits for a writer that never comes.
+            let _ = reader.kill();
+        }
+        let out = reader.wait_with_output().expect("cat ends");
+        written.expect("written");
+        assert!(still_a_fifo, "the FIFO was replaced by a regular file");
+        assert_eq!(out.stdout, b"{\"findings\": []}\n");
+        assert_eq!(temp_files(dir.path()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn devices_and_dev_paths_are_written_in_place() {
+        assert!(writes_in_place(Path::new("/dev/null")));
+        assert!(writes_in_place(Path::new("/dev/stdout")));
+        assert!(writes_in_place(Path::new("/proc/self/fd/1")));
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let file = dir.path().join("baseline.json");
+        assert!(!writes_in_place(&file));
+        fs::write(&file, "old").expect("write");
+        assert!(!writes_in_place(&file));
+        // Writing to /dev/null succeeds and leaves it a device (checked
+        // only through the decision above before it is ever attempted).
+        write_atomically(Path::new("/dev/null"), b"nothing").expect("write /dev/null");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            let m = fs::symlink_metadata("/dev/null").expect("metadata");
+            assert!(m.file_type().is_char_device());
+        }
     }
 
     #[test]

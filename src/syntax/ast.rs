@@ -96,7 +96,7 @@ pub struct DocumentDecl {
     pub jurisdiction: Option<Spanned<String>>,
     pub carries_out: Vec<Spanned<String>>,
     pub requires_units: bool,
-    pub source_text: Option<String>,
+    pub source_text: Option<Spanned<String>>,
     /// The `document <id>` header, where findings about a missing thing point.
     pub header: Span,
 }

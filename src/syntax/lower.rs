@@ -582,9 +582,21 @@ impl Lowerer {
                 }
                 "parent" => decl.parent = self.word(s, "parent <id>", value::id),
                 "population" => {
-                    decl.population = self
-                        .word(s, "population <number>", value::quantity)
-                        .and_then(|q| self.whole_number(q, "population"));
+                    let q = self.word(s, "population <number>", value::quantity);
+                    let span = q.as_ref().map(|q| q.span);
+                    decl.population = q.and_then(|q| self.whole_number(q, "population"));
+                    // A census population is never 0; a share computed from
+                    // it would be 0, and any figure would pass.
+                    if let (Some(0), Some(span)) = (decl.population, span) {
+                        self.error(
+                            "invalid-value",
+                            span,
+                            "a population of 0 is impossible",
+                            "here",
+                            Some("write the census population, or leave `population` out when it is not known".into()),
+                        );
+                        decl.population = None;
+                    }
                 }
                 "attr" => {
                     self.no_block(s);
@@ -687,7 +699,7 @@ impl Lowerer {
                         .word(s, "requires_units yes", value::boolean)
                         .is_some_and(|b| b.value)
                 }
-                "source_text" => d.source_text = self.string(s).map(|v| v.value),
+                "source_text" => d.source_text = self.string(s),
                 _ => self.unknown_keyword(s, "in a document", DOCUMENT),
             }
         }

@@ -271,12 +271,13 @@ pub fn date(word: &str) -> Result<Date, ValueError> {
                 30,
                 31,
             ];
-            if !(1900..=2200).contains(&y)
-                || m == 0
-                || m > 12
-                || d == 0
-                || d > days[(m - 1) as usize]
-            {
+            if !(1900..=2200).contains(&y) {
+                return Err(ValueError::new(
+                    format!("impossible year {y} in the date `{word}`"),
+                    Some("planlint reads years 1900 to 2200; write the date the document gives"),
+                ));
+            }
+            if m == 0 || m > 12 || d == 0 || d > days[(m - 1) as usize] {
                 return Err(ValueError::new(
                     format!("impossible date `{word}`"),
                     Some("write a real date as YYYY-MM-DD"),

@@ -29,24 +29,10 @@ fn read(relative: &str) -> String {
         .unwrap_or_else(|e| panic!("cannot read {relative}: {e}"))
 }
 
-/// The bundled `.plan` files as the CLI names them (`rules/…`, `plans/…`).
+/// The bundled `.plan` files as the CLI names them (`rules/…`, `plans/…`),
+/// named one by one (`support::REAL_FILES`).
 fn bundled() -> Vec<(String, String)> {
-    let mut files = Vec::new();
-    for dir in ["rules", "plans"] {
-        let mut names: Vec<String> = std::fs::read_dir(root().join(dir))
-            .unwrap_or_else(|e| panic!("cannot list {dir}: {e}"))
-            .map(|entry| entry.expect("directory entry").file_name())
-            .map(|name| name.to_string_lossy().into_owned())
-            .filter(|name| name.ends_with(".plan"))
-            .collect();
-        names.sort();
-        for name in names {
-            let path = format!("{dir}/{name}");
-            let text = read(&path);
-            files.push((path, text));
-        }
-    }
-    files
+    crate::support::real_files()
 }
 
 fn check(files: Vec<(String, String)>) -> Outcome {
@@ -376,6 +362,7 @@ fn the_json_output_on_the_bundled_files_is_pinned() {
         .expect("the planlint binary")
         .current_dir(root())
         .args(["check", "--as-of", "2026-11-23", "--format", "json"])
+        .args(crate::support::REAL_ARGS)
         .output()
         .expect("planlint runs");
     assert_eq!(output.status.code(), Some(1), "errors are found");

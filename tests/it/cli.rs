@@ -123,7 +123,7 @@ fn no_project_here_is_a_usage_error_for_every_command_that_reads_one() {
         assert_eq!(stdout(&output), "", "{command}");
         assert_eq!(
             stderr(&output),
-            "planlint: neither `rules` nor `plans` exists here; run from a project directory or name the files to check\n",
+            "planlint: not inside a planlint project: no `planlint.toml` and no `rules` directory here or in any directory above; run planlint in a project directory, or name the rules directory with `--rules`\n",
             "{command}"
         );
     }
@@ -352,7 +352,9 @@ fn codes_lists_every_code_with_its_severity() {
 #[test]
 fn the_bundled_cascade_loads_without_input_errors() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let output = check(root, &["--format", "json"]);
+    let mut args = vec!["--format", "json"];
+    args.extend_from_slice(crate::support::REAL_ARGS);
+    let output = check(root, &args);
     let json: Value = serde_json::from_str(&stdout(&output)).expect("JSON on stdout");
     let input_errors: Vec<&Value> = json["findings"]
         .as_array()
@@ -376,6 +378,7 @@ fn severity_flags_do_not_turn_advisory_findings_into_errors() {
     let counts = |extra: &[&str]| {
         let mut args = vec!["--format", "json"];
         args.extend_from_slice(extra);
+        args.extend_from_slice(crate::support::REAL_ARGS);
         let json: Value =
             serde_json::from_str(&stdout(&check(root, &args))).expect("JSON on stdout");
         let summary = &json["summary"];

@@ -9,6 +9,7 @@ mod ci;
 mod cli;
 mod escaping;
 mod generated;
+mod hardening;
 mod parallel;
 mod parser;
 mod properties;

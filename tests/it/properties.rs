@@ -14,19 +14,9 @@ use planlint::decode::decode;
 
 use crate::support::AS_OF;
 
-/// The real cascade: every `.plan` file under `rules/` and `plans/`.
+/// The real cascade, its files named one by one (`support::REAL_FILES`).
 fn real_files() -> Vec<(String, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    for dir in ["rules", "plans"] {
-        for (name, path) in crate::support::plan_files(&root.join(dir)) {
-            let text = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            files.push((format!("{dir}/{name}"), text));
-        }
-    }
-    assert!(files.len() >= 2, "the real cascade is missing");
-    files
+    crate::support::real_files()
 }
 
 /// Checks `files`, asserts that every span lies on character boundaries
@@ -199,6 +189,7 @@ fn the_real_cascade_renders_byte_identical_output_in_separate_processes() {
                     .expect("the planlint binary")
                     .current_dir(root)
                     .args(["check", "--format", format, "--as-of", "2026-11-23"])
+                    .args(crate::support::REAL_ARGS)
                     .output()
                     .expect("planlint runs")
                     .stdout

@@ -385,7 +385,7 @@ fn exit_codes() {
 }
 
 /// The commands that regenerate the committed example report.
-const DOCS_COMMANDS: [[&str; 6]; 2] = [
+const DOCS_COMMANDS: [[&str; 8]; 2] = [
     [
         "--as-of",
         AS_OF,
@@ -393,6 +393,8 @@ const DOCS_COMMANDS: [[&str; 6]; 2] = [
         "html",
         "--out",
         "docs/report/index.html",
+        "rules",
+        "plans/xicheng.plan",
     ],
     [
         "--as-of",
@@ -401,6 +403,8 @@ const DOCS_COMMANDS: [[&str; 6]; 2] = [
         "markdown",
         "--out",
         "docs/report/report.md",
+        "rules",
+        "plans/xicheng.plan",
     ],
 ];
 
@@ -499,16 +503,31 @@ fn console_messages(log: &str) -> Vec<&str> {
 #[test]
 fn report_in_headless_chromium() {
     let Some(browser) = chromium() else { return };
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().expect("tempdir");
     let page = dir.path().join("index.html");
     let (status, _, stderr) = run(
-        &["--as-of", AS_OF, "--out", &page.display().to_string()],
+        &[
+            "--as-of",
+            AS_OF,
+            "--out",
+            &page.display().to_string(),
+            "rules",
+            "plans/xicheng.plan",
+        ],
         |_| {},
     );
     assert_eq!(status, 0, "{stderr}");
     let (markdown_status, md, _) = run(
-        &["--as-of", AS_OF, "--format", "markdown", "--lang", "en"],
+        &[
+            "--as-of",
+            AS_OF,
+            "--format",
+            "markdown",
+            "--lang",
+            "en",
+            "rules",
+            "plans/xicheng.plan",
+        ],
         |_| {},
     );
     assert_eq!(markdown_status, 0);
@@ -537,8 +556,10 @@ fn report_in_headless_chromium() {
     );
     assert!(dom.contains("<svg"), "the graph is in the page");
 
-    // The screenshot of the run, kept under target/ for a reviewer to look at.
-    let shot = root.join("target").join("report-screenshot.png");
+    // The screenshot of the run, kept in the directory cargo gives the
+    // tests (under the target directory, wherever `CARGO_TARGET_DIR` puts
+    // it) for a reviewer to look at.
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-screenshot.png");
     let _ = std::fs::remove_file(&shot);
     let (_, log) = load_in_chromium(
         &browser,

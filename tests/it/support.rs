@@ -20,6 +20,36 @@ pub const AS_OF: Date = Date {
 /// The width of rendered output in snapshots.
 pub const WIDTH: usize = 100;
 
+/// The files of the real cascade, named one by one, in the order the
+/// binary reads them: a plan a user adds to `plans/` changes none of the
+/// tests that pin the real cascade's findings.
+pub const REAL_FILES: &[&str] = &[
+    "rules/beijing-outline.plan",
+    "rules/jurisdictions.plan",
+    "rules/national-opinions.plan",
+    "rules/observations.plan",
+    "rules/work-points-2024.plan",
+    "plans/xicheng.plan",
+];
+
+/// The real cascade as paths for the binary: the rules and the one
+/// bundled plan, named (the same files, in the same order, as a run with
+/// no paths reads while `plans/` holds only that plan).
+pub const REAL_ARGS: &[&str] = &["rules", "plans/xicheng.plan"];
+
+/// The real cascade's files as the binary names them, with their texts.
+pub fn real_files() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    REAL_FILES
+        .iter()
+        .map(|name| {
+            let text = std::fs::read_to_string(root.join(name))
+                .unwrap_or_else(|e| panic!("cannot read {name}: {e}"));
+            (name.to_string(), text)
+        })
+        .collect()
+}
+
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
