@@ -745,6 +745,8 @@ impl<'a> Parser<'a> {
         let ascii = crate::syntax::value::normalize_width(shown);
         let help = if token.kind == TokenKind::String {
             "a statement starts with a keyword, such as `title \"…\"`".to_string()
+        } else if shown.starts_with(['“', '「', '＂', '『']) {
+            "a text needs a keyword and ASCII quotes, such as `text \"…\"`".to_string()
         } else if ascii != shown && is_keyword(&ascii) {
             format!("write the keyword in ASCII: `{ascii}`")
         } else {
