@@ -6,6 +6,7 @@
 
 pub mod ast;
 pub mod cst;
+pub mod format;
 pub mod lower;
 pub mod value;
 

@@ -7,6 +7,7 @@ mod cascade;
 mod checks;
 mod ci;
 mod cli;
+mod format;
 mod generated;
 mod parallel;
 mod parser;
