@@ -31,19 +31,6 @@ pub const MAX_DEPTH: usize = 32;
 /// would print the whole line again.
 pub const MAX_LINE_BYTES: usize = 16 * 1024;
 
-/// The keywords that begin a statement at the top of a file. When a block
-/// is never closed, such a keyword at the indentation of the block's own
-/// header is where the block should have ended.
-pub const TOP_LEVEL: &[&str] = &[
-    "jurisdiction",
-    "document",
-    "obligation",
-    "item",
-    "exempt",
-    "observe",
-    "suppress",
-];
-
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -67,16 +54,6 @@ pub enum TokenKind {
     /// Text that is not read: a line over [`MAX_LINE_BYTES`], or the rest
     /// of a file after [`MAX_ERRORS_PER_FILE`] errors.
     Skipped,
-}
-
-impl TokenKind {
-    /// Whether the token means nothing to the statements around it.
-    pub fn is_trivia(self) -> bool {
-        matches!(
-            self,
-            TokenKind::Whitespace | TokenKind::Newline | TokenKind::Comment | TokenKind::Skipped
-        )
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,14 +138,6 @@ impl Node {
             _ => None,
         })
     }
-
-    /// The block of a statement node, if it has one.
-    pub fn block(&self) -> Option<&Node> {
-        self.children.iter().find_map(|c| match c {
-            Element::Node(n) if n.kind == NodeKind::Block => Some(n),
-            _ => None,
-        })
-    }
 }
 
 /// One statement as lowering reads it: a keyword, its arguments and an
@@ -222,11 +191,12 @@ pub struct SyntaxError {
 /// Parses `text` into its lossless tree, collecting every syntax error.
 ///
 /// A block left open at the end of the file is read again with the help
-/// of indentation: in a file whose blocks are indented, a top-level keyword
-/// (such as `item`) at or left of the column of an open block's header, or
-/// a `}` left of it, ends that block, and the one error is its unclosed
-/// `{`. A file without that mistake is read in one pass, and indentation
-/// never changes how a well-formed file reads.
+/// of indentation: when an open block's statements are indented deeper
+/// than its header (or it began on the header's line), a statement at or
+/// left of the header's indentation (such as the next `item` at the start
+/// of a line), or a `}` left of it, ends that block, and the one error is
+/// its unclosed `{`. A file without that mistake is read in one pass, and
+/// indentation never changes how a well-formed file reads.
 pub fn parse(text: &str) -> (Node, Vec<SyntaxError>) {
     let (root, errors, unclosed) = Parser::new(text, false).file();
     if !unclosed {
@@ -650,7 +620,7 @@ impl<'a> Parser<'a> {
         loop {
             let Some(token) = self.peek() else {
                 if let Some(open) = open {
-                    self.unclosed = true;
+                    self.unclosed |= !self.stopped;
                     self.unclosed_block(open);
                 }
                 return;
