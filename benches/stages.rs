@@ -31,18 +31,46 @@ fn cascade(provinces: usize, rates: Rates) -> Vec<(String, String)> {
     .collect()
 }
 
+/// The bundled `.plan` files of `rules/` and `plans/`: the real cascade.
+fn real_cascade() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["rules", "plans"] {
+        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+            .expect("the bundled directory")
+            .map(|e| e.expect("a directory entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "plan"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).expect("a bundled plan");
+            files.push((path.display().to_string(), text));
+        }
+    }
+    files
+}
+
+/// Parsing alone (text → tree → typed tree), on one core.
 fn parse(c: &mut Criterion) {
-    let files = cascade(1, Rates::default());
-    let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
     let mut group = c.benchmark_group("parse");
-    group.throughput(Throughput::Bytes(bytes as u64));
-    group.bench_function("one province, one core", |b| {
-        b.iter(|| {
-            for (_, text) in &files {
-                black_box(planlint::syntax::parse(text));
-            }
-        })
-    });
+    for (name, files) in [
+        ("real cascade", real_cascade()),
+        ("one province, one core", cascade(1, Rates::default())),
+        ("country", cascade(generate::PROVINCES, Rates::default())),
+    ] {
+        let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        if name == "country" {
+            group.sample_size(10);
+        }
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for (_, text) in &files {
+                    black_box(planlint::syntax::parse(text));
+                }
+            })
+        });
+    }
     group.finish();
 }
 

@@ -8,6 +8,7 @@ mod diff;
 mod emit;
 mod explain;
 pub mod files;
+mod fmt;
 mod generate;
 mod graph;
 mod input;
@@ -60,6 +61,13 @@ enum Command {
     /// no longer implemented, and targets raised or lowered. Exits 1 when
     /// the revision introduces a finding at or above the fail level.
     Diff(Box<diff::DiffArgs>),
+    /// Rewrite plan files in the one canonical layout.
+    ///
+    /// Indentation, spacing and line breaks only: comments, blank-line
+    /// groups and every text stay as written. With `--check`, changes
+    /// nothing, lists the files that would change and exits 1 if any. A
+    /// file with syntax errors is left unchanged (exit 2).
+    Fmt(fmt::FmtArgs),
     /// Print the documentation of a diagnostic code.
     Explain {
         /// A code such as `omitted-obligation`.
@@ -224,6 +232,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check::run(*args),
         Command::Baseline(args) => baseline::run(*args),
         Command::Diff(args) => diff::run(*args),
+        Command::Fmt(args) => fmt::run(args),
         Command::Explain { code } => explain::explain(&code),
         Command::Codes => explain::codes(),
         Command::Report(args) => report::run(args),

@@ -1,18 +1,20 @@
-//! The concrete syntax: statements, arguments and blocks, with spans.
+//! The concrete syntax tree: every byte of a file, as tokens in nodes.
 //!
-//! This layer knows nothing of documents or obligations; it only splits a
-//! file into `keyword argument… { … }` statements. Tokens are read with nom;
-//! the statement loop around them is ours, because nom stops at the first
-//! error and a drafter wants every error of a file at once: after an error
-//! the loop skips to the end of the line (or the block) and goes on.
-
-use nom::{
-    IResult, Parser,
-    bytes::complete::{take_till, take_while, take_while1},
-    character::complete::{char, satisfy},
-    combinator::recognize,
-    sequence::pair,
-};
+//! A file is split into tokens (words, strings, braces, `;`, and the
+//! trivia: blanks, newlines, comments), and the tokens are grouped into
+//! nodes: statements (`keyword argument… { … }`), blocks, and error nodes
+//! for what could not be read as a statement. **Invariant:** the tokens of
+//! the tree, in order, are the text: nothing is dropped, so the formatter
+//! can rewrite a file without losing a comment, and every error has a
+//! place. The shape follows rust-analyzer's lossless trees, kept simple:
+//! nodes own their children, tokens hold spans into the text.
+//!
+//! Parsing never fails: it gives the tree and its errors. It recovers at
+//! statement and block boundaries: a bad token costs the rest of its line,
+//! a string stops at the end of its line, and a missing `}` is found by
+//! indentation (see [`parse`]), so that one mistake gives one error and
+//! what follows is still read. Lowering ([`crate::syntax::lower`]) reads the
+//! [`Statement`]s of the tree, not the tree itself.
 
 use std::borrow::Cow;
 
@@ -23,8 +25,124 @@ use crate::syntax::MAX_ERRORS_PER_FILE;
 /// a stack overflow.
 pub const MAX_DEPTH: usize = 32;
 
-/// One statement: a keyword, its arguments and an optional block. Text is
-/// borrowed from the file, so that splitting a file allocates little.
+/// Lines longer than this many bytes are refused. The longest line of the
+/// real cascade is under 1 KB; 16 KB holds a paragraph of 5,000 Chinese
+/// characters. Without a limit, every diagnostic on a line of megabytes
+/// would print the whole line again.
+pub const MAX_LINE_BYTES: usize = 16 * 1024;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Blanks within a line: spaces, tabs, the ideographic space, `\r`,
+    /// a byte order mark, any other Unicode space.
+    Whitespace,
+    Newline,
+    /// `#` to the end of the line.
+    Comment,
+    /// A keyword or a bare argument: a run of other characters.
+    Word,
+    /// A `"…"` literal, closed or not (then it ends at the end of its line).
+    String,
+    LBrace,
+    RBrace,
+    Semicolon,
+    /// A full-width `；`, `｛`, `｝` or `：` where the language wants ASCII
+    /// (or, for `：`, nothing). It has its error; the parser then reads it
+    /// as the ASCII one, and skips the colon.
+    FullWidth,
+    /// Text that is not read: a line over [`MAX_LINE_BYTES`], or the rest
+    /// of a file after [`MAX_ERRORS_PER_FILE`] errors.
+    Skipped,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+}
+
+impl Token {
+    pub fn text(self, source: &str) -> &str {
+        &source[self.span.start..self.span.end]
+    }
+}
+
+/// What a node is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    /// The whole file: statements and the trivia between them.
+    File,
+    /// A keyword, its arguments and the blanks between them, and its block
+    /// if it has one. The blanks and comment after it belong to the parent.
+    Statement,
+    /// `{`, statements and trivia, and `}` unless it is missing.
+    Block,
+    /// Tokens that could not be read as a statement, with their error.
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub span: Span,
+    pub children: Vec<Element>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Element {
+    Token(Token),
+    Node(Node),
+}
+
+impl Element {
+    fn span(&self) -> Span {
+        match self {
+            Element::Token(t) => t.span,
+            Element::Node(n) => n.span,
+        }
+    }
+}
+
+impl Node {
+    fn new(kind: NodeKind, start: usize, children: Vec<Element>) -> Node {
+        let end = children.last().map_or(start, |c| c.span().end);
+        Node {
+            kind,
+            span: Span::new(start, end),
+            children,
+        }
+    }
+
+    /// Every token under this node, in the order of the text.
+    pub fn tokens(&self) -> impl Iterator<Item = Token> + '_ {
+        let mut stack: Vec<std::slice::Iter<'_, Element>> = vec![self.children.iter()];
+        std::iter::from_fn(move || {
+            loop {
+                let top = stack.last_mut()?;
+                match top.next() {
+                    Some(Element::Token(t)) => return Some(*t),
+                    Some(Element::Node(n)) => stack.push(n.children.iter()),
+                    None => {
+                        stack.pop();
+                    }
+                }
+            }
+        })
+    }
+
+    /// The statement nodes among the children.
+    pub fn statements(&self) -> impl Iterator<Item = &Node> {
+        self.children.iter().filter_map(|c| match c {
+            Element::Node(n) if n.kind == NodeKind::Statement => Some(n),
+            _ => None,
+        })
+    }
+}
+
+/// One statement as lowering reads it: a keyword, its arguments and an
+/// optional block. Text is borrowed from the file, so that reading a file
+/// allocates little.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement<'a> {
     pub keyword: &'a str,
@@ -70,95 +188,105 @@ pub struct SyntaxError {
     pub help: Option<String>,
 }
 
-/// Lines longer than this many bytes are refused. The longest line of the
-/// real cascade is under 1 KB; 16 KB holds a paragraph of 5,000 Chinese
-/// characters. Without a limit, every diagnostic on a line of megabytes
-/// would print the whole line again.
-pub const MAX_LINE_BYTES: usize = 16 * 1024;
-
-/// Splits `text` into statements, collecting every syntax error. Callers
-/// blank over-long lines first ([`blank_long_lines`]).
-pub fn parse_statements(text: &str) -> (Vec<Statement<'_>>, Vec<SyntaxError>) {
-    let mut parser = StatementParser {
-        text,
-        pos: 0,
-        errors: Vec::new(),
-        stopped: false,
-    };
-    let statements = parser.block_body(0, None);
-    (statements, parser.errors)
+/// Parses `text` into its lossless tree, collecting every syntax error.
+///
+/// A block left open at the end of the file is read again with the help
+/// of indentation: when an open block's statements are indented deeper
+/// than its header (or it began on the header's line), a statement at or
+/// left of the header's indentation (such as the next `item` at the start
+/// of a line), or a `}` left of it, ends that block, and the one error is
+/// its unclosed `{`. A file without that mistake is read in one pass, and
+/// indentation never changes how a well-formed file reads.
+pub fn parse(text: &str) -> (Node, Vec<SyntaxError>) {
+    let (root, errors, unclosed) = Parser::new(text, false).file();
+    if !unclosed {
+        return (root, errors);
+    }
+    let (root, errors, _) = Parser::new(text, true).file();
+    (root, errors)
 }
 
-/// Reports every line longer than [`MAX_LINE_BYTES`] and, if there is
-/// one, returns a copy of `text` where such lines are spaces, so that the
-/// statement parser skips them while every byte offset stays the same.
-pub fn blank_long_lines(text: &str) -> (Option<String>, Vec<SyntaxError>) {
-    let mut errors = Vec::new();
-    let mut blanked: Option<Vec<u8>> = None;
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.strip_suffix('\n').unwrap_or(line);
-        if content.len() > MAX_LINE_BYTES {
-            let shown = crate::source::floor_char_boundary(content, 40);
-            errors.push(SyntaxError {
-                code: "syntax-error",
-                span: Span::new(start, start + shown),
-                message: format!(
-                    "a line of {} bytes is longer than the limit of {MAX_LINE_BYTES}; it is skipped",
-                    content.len()
-                ),
-                label: "this line is too long".into(),
-                help: Some(
-                    "break the line after a statement; a string cannot run past its line, so quote a shorter excerpt".into(),
-                ),
-            });
-            let bytes = blanked.get_or_insert_with(|| text.as_bytes().to_vec());
-            bytes[start..start + content.len()].fill(b' ');
+/// The statements of a parsed file, as lowering reads them.
+pub fn statements<'a>(root: &Node, text: &'a str) -> Vec<Statement<'a>> {
+    root.statements()
+        .map(|node| statement(node, text))
+        .collect()
+}
+
+fn statement<'a>(node: &Node, text: &'a str) -> Statement<'a> {
+    let mut keyword: Option<Token> = None;
+    let mut args = Vec::new();
+    let mut block = None;
+    for child in &node.children {
+        match child {
+            Element::Token(t) if t.kind == TokenKind::Word => {
+                if keyword.is_none() {
+                    keyword = Some(*t);
+                } else {
+                    args.push(Arg {
+                        kind: ArgKind::Word(t.text(text)),
+                        span: t.span,
+                    });
+                }
+            }
+            Element::Token(t) if t.kind == TokenKind::String => {
+                let value = match string_literal(t.text(text)) {
+                    StringLit::Closed { value, .. } | StringLit::Unterminated { value, .. } => {
+                        value
+                    }
+                };
+                args.push(Arg {
+                    kind: ArgKind::Str(value),
+                    span: t.span,
+                });
+            }
+            Element::Node(n) if n.kind == NodeKind::Block => {
+                block = Some(statements(n, text));
+            }
+            _ => {}
         }
-        start += line.len();
     }
-    // Replacing whole lines by ASCII spaces keeps the text UTF-8.
-    let blanked = blanked.map(|b| String::from_utf8(b).unwrap_or_default());
-    (blanked, errors)
+    // The parser starts every statement node with its keyword.
+    let keyword = keyword.unwrap_or(Token {
+        kind: TokenKind::Word,
+        span: Span::new(node.span.start, node.span.start),
+    });
+    Statement {
+        keyword: keyword.text(text),
+        keyword_span: keyword.span,
+        args,
+        block,
+        span: node.span,
+    }
+}
+
+/// Whether a word is a keyword: an ASCII letter, then ASCII letters,
+/// digits and `_`.
+fn is_keyword(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn is_blank(c: char) -> bool {
-    c == ' ' || c == '\t' || c == '\u{3000}' || c == '\r' || c == '\u{feff}'
+    c != '\n' && (c.is_whitespace() || c == '\u{feff}')
 }
 
-fn is_word_char(c: char) -> bool {
-    !(c.is_whitespace() || c == '\u{feff}' || matches!(c, '"' | '{' | '}' | ';' | '#'))
-}
-
-/// The ASCII form of a full-width brace or semicolon standing alone as
-/// an argument, where the drafter meant the ASCII one.
-fn full_width_punctuation(token: &str) -> Option<char> {
-    match token {
-        "｛" => Some('{'),
-        "｝" => Some('}'),
-        "；" => Some(';'),
+/// The ASCII character a full-width one stands for, where the language
+/// reads punctuation; `：` stands for nothing (a space separates a keyword
+/// from its value).
+fn full_width(c: char) -> Option<&'static str> {
+    match c {
+        '；' => Some(";"),
+        '｛' => Some("{"),
+        '｝' => Some("}"),
+        '：' => Some(""),
         _ => None,
     }
 }
 
-fn blanks(input: &str) -> IResult<&str, &str> {
-    take_while(is_blank)(input)
-}
-
-fn comment(input: &str) -> IResult<&str, &str> {
-    recognize(pair(char('#'), take_till(|c| c == '\n'))).parse(input)
-}
-
-fn keyword(input: &str) -> IResult<&str, &str> {
-    recognize(pair(
-        satisfy(|c| c.is_ascii_alphabetic()),
-        take_while(|c: char| c.is_ascii_alphanumeric() || c == '_'),
-    ))
-    .parse(input)
-}
-
-fn word(input: &str) -> IResult<&str, &str> {
-    take_while1(is_word_char)(input)
+fn is_word_char(c: char) -> bool {
+    !(is_blank(c) || matches!(c, '\n' | '"' | '{' | '}' | ';' | '#') || full_width(c).is_some())
 }
 
 /// Outcome of reading a string literal starting at `"`. Both outcomes keep
@@ -243,21 +371,56 @@ fn string_literal(input: &str) -> StringLit<'_> {
     }
 }
 
-struct StatementParser<'a> {
+/// An open block, as the recovering pass sees it.
+#[derive(Clone, Copy)]
+struct Open {
+    brace: Span,
+    /// The indentation of the line of the block's header.
+    header_indent: usize,
+    /// Whether the block's first statement is indented deeper than its
+    /// header; `None` before the first statement.
+    indented: Option<bool>,
+}
+
+struct Parser<'a> {
     text: &'a str,
+    /// Where the next token starts.
     pos: usize,
+    peeked: Option<Token>,
+    /// Whether the next token starts a line (its length is checked then).
+    line_start: bool,
     errors: Vec<SyntaxError>,
     /// Set once [`MAX_ERRORS_PER_FILE`] errors were found: reading stops.
     stopped: bool,
+    /// Whether indentation may end an unclosed block (the second pass).
+    recover: bool,
+    /// Whether a block was still open at the end of the file.
+    unclosed: bool,
 }
 
-impl<'a> StatementParser<'a> {
-    fn rest(&self) -> &'a str {
-        &self.text[self.pos..]
+impl<'a> Parser<'a> {
+    fn new(text: &'a str, recover: bool) -> Self {
+        Parser {
+            text,
+            pos: 0,
+            peeked: None,
+            line_start: true,
+            errors: Vec::new(),
+            stopped: false,
+            recover,
+            unclosed: false,
+        }
     }
 
-    fn advance_to(&mut self, rest: &'a str) {
-        self.pos = self.text.len() - rest.len();
+    fn file(mut self) -> (Node, Vec<SyntaxError>, bool) {
+        let mut children = Vec::new();
+        self.body(&mut children, 0, None);
+        let root = Node {
+            kind: NodeKind::File,
+            span: Span::new(0, self.text.len()),
+            children,
+        };
+        (root, self.errors, self.unclosed)
     }
 
     fn error(
@@ -265,24 +428,24 @@ impl<'a> StatementParser<'a> {
         span: Span,
         message: impl Into<String>,
         label: impl Into<String>,
-        help: Option<String>,
+        help: impl Into<String>,
     ) {
+        if self.stopped {
+            return;
+        }
         if self.errors.len() >= MAX_ERRORS_PER_FILE {
             // Stop reading: a file this broken is not a plan, and every
             // further error would cost memory and screen space.
-            if !self.stopped {
-                self.errors.push(SyntaxError {
-                    code: "syntax-error",
-                    span,
-                    message: format!(
-                        "more than {MAX_ERRORS_PER_FILE} syntax errors: the rest of the file is not read"
-                    ),
-                    label: "reading stopped here".into(),
-                    help: Some("fix the errors above and run again".into()),
-                });
-            }
+            self.errors.push(SyntaxError {
+                code: "syntax-error",
+                span,
+                message: format!(
+                    "more than {MAX_ERRORS_PER_FILE} syntax errors: the rest of the file is not read"
+                ),
+                label: "reading stopped here".into(),
+                help: Some("fix the errors above and run again".into()),
+            });
             self.stopped = true;
-            self.pos = self.text.len();
             return;
         }
         self.errors.push(SyntaxError {
@@ -290,234 +453,381 @@ impl<'a> StatementParser<'a> {
             span,
             message: message.into(),
             label: label.into(),
-            help,
+            help: Some(help.into()),
         });
     }
 
-    /// Skips blanks, newlines, `;` and comments between statements.
-    fn skip_trivia(&mut self) {
-        loop {
-            let before = self.pos;
-            if let Ok((rest, _)) = blanks(self.rest()) {
-                self.advance_to(rest);
-            }
-            if let Ok((rest, _)) = comment(self.rest()) {
-                self.advance_to(rest);
-            }
-            if self.rest().starts_with('\n') || self.rest().starts_with(';') {
-                self.pos += 1;
-            }
-            if self.pos == before {
-                return;
-            }
+    // The lexer.
+
+    fn peek(&mut self) -> Option<Token> {
+        if self.peeked.is_none() {
+            self.peeked = self.lex();
         }
+        self.peeked
     }
 
-    /// Skips to the end of the current line, for recovery.
-    fn skip_line(&mut self) {
-        if let Ok((rest, _)) =
-            take_till::<_, _, nom::error::Error<&str>>(|c| c == '\n')(self.rest())
-        {
-            self.advance_to(rest);
-        }
+    fn bump(&mut self) -> Option<Token> {
+        let token = self.peek();
+        self.peeked = None;
+        token
     }
 
-    /// Reads statements until the end of input or, inside a block, the
-    /// closing brace. `open` is the span of the opening brace, if any.
-    fn block_body(&mut self, depth: usize, open: Option<Span>) -> Vec<Statement<'a>> {
-        let mut statements = Vec::new();
-        loop {
-            self.skip_trivia();
-            let rest = self.rest();
-            let Some(c) = rest.chars().next() else {
-                if let Some(open) = open {
-                    self.error(
-                        open,
-                        "unterminated block",
-                        "this `{` is never closed",
-                        Some("add a `}` on its own line after the block's last statement".into()),
-                    );
-                }
-                return statements;
-            };
-            if c == '}' {
-                let span = Span::new(self.pos, self.pos + 1);
-                self.pos += 1;
-                if open.is_some() {
-                    return statements;
-                }
+    fn token(&mut self, kind: TokenKind, len: usize) -> Option<Token> {
+        let span = Span::new(self.pos, self.pos + len);
+        self.pos += len;
+        Some(Token { kind, span })
+    }
+
+    fn lex(&mut self) -> Option<Token> {
+        let rest = &self.text[self.pos..];
+        if rest.is_empty() {
+            return None;
+        }
+        if self.stopped {
+            return self.token(TokenKind::Skipped, rest.len());
+        }
+        if self.line_start {
+            self.line_start = false;
+            let line = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+            if line > MAX_LINE_BYTES {
+                let shown = crate::source::floor_char_boundary(rest, 40);
                 self.error(
-                    span,
-                    "unexpected `}`",
-                    "no block is open here",
-                    Some("remove this brace".into()),
+                    Span::new(self.pos, self.pos + shown),
+                    format!(
+                        "a line of {line} bytes is longer than the limit of {MAX_LINE_BYTES}; it is skipped"
+                    ),
+                    "this line is too long",
+                    "break the line after a statement; a string cannot run past its line, so quote a shorter excerpt",
                 );
-                continue;
+                return self.token(TokenKind::Skipped, line);
             }
-            match keyword(rest) {
-                Ok((after, kw)) if after.chars().next().is_none_or(|c| !is_word_char(c)) => {
-                    let start = self.pos;
-                    self.advance_to(after);
-                    statements.push(self.statement(kw, Span::new(start, self.pos), depth));
-                }
-                _ => {
-                    let (_, token) = word(rest).unwrap_or((rest, &rest[..c.len_utf8()]));
-                    let span = Span::new(self.pos, self.pos + token.len());
-                    let token = if c == '"' { "\"" } else { token };
-                    let ascii = crate::syntax::value::normalize_width(token);
-                    let help = if c == '"' {
-                        "a statement starts with a keyword, such as `title \"…\"`".to_string()
-                    } else if ascii != token
-                        && keyword(&ascii).is_ok_and(|(rest, _)| rest.is_empty())
-                    {
-                        format!("write the keyword in ASCII: `{ascii}`")
-                    } else if token == "｝" {
-                        "a block closes with the ASCII `}`".to_string()
+        }
+        let c = rest.chars().next()?;
+        match c {
+            '\n' => {
+                self.line_start = true;
+                self.token(TokenKind::Newline, 1)
+            }
+            '#' => {
+                let len = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+                self.token(TokenKind::Comment, len)
+            }
+            '"' => {
+                let start = self.pos;
+                let len = match string_literal(rest) {
+                    StringLit::Closed {
+                        len, bad_escape, ..
+                    } => {
+                        if let Some((at, n)) = bad_escape {
+                            self.error(
+                                Span::new(start + at, start + at + n),
+                                "unknown escape in string",
+                                "not an escape",
+                                "the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`",
+                            );
+                        }
+                        len
+                    }
+                    StringLit::Unterminated { len, .. } => {
+                        self.error(
+                            Span::new(start, start + len),
+                            "unterminated string",
+                            "this string has no closing `\"`",
+                            "close the string on the same line; write `\\\"` for a quote inside it",
+                        );
+                        len
+                    }
+                };
+                self.token(TokenKind::String, len)
+            }
+            '{' => self.token(TokenKind::LBrace, 1),
+            '}' => self.token(TokenKind::RBrace, 1),
+            ';' => self.token(TokenKind::Semicolon, 1),
+            c if is_blank(c) => {
+                let len = rest
+                    .char_indices()
+                    .find(|&(_, c)| !is_blank(c))
+                    .map_or(rest.len(), |(i, _)| i);
+                self.token(TokenKind::Whitespace, len)
+            }
+            c => {
+                if let Some(ascii) = full_width(c) {
+                    let span = Span::new(self.pos, self.pos + c.len_utf8());
+                    if ascii.is_empty() {
+                        self.error(
+                            span,
+                            format!("full-width `{c}` in a statement"),
+                            "no colon here",
+                            "remove it: a keyword and its value are separated by a space, as in `title \"…\"`",
+                        );
                     } else {
-                        "statements start with an ASCII keyword such as `obligation`, `item` or `title`".to_string()
-                    };
-                    self.error(
-                        span,
-                        format!("expected a keyword, found `{token}`"),
-                        "not a keyword",
-                        Some(help),
-                    );
-                    self.skip_line();
+                        self.error(
+                            span,
+                            format!("full-width `{c}` where `{ascii}` is meant"),
+                            "full-width punctuation",
+                            format!("write the ASCII `{ascii}`"),
+                        );
+                    }
+                    return self.token(TokenKind::FullWidth, c.len_utf8());
                 }
+                let len = rest
+                    .char_indices()
+                    .find(|&(_, c)| !is_word_char(c))
+                    .map_or(rest.len(), |(i, _)| i);
+                self.token(TokenKind::Word, len)
             }
         }
     }
 
-    fn statement(&mut self, kw: &'a str, keyword_span: Span, depth: usize) -> Statement<'a> {
-        let mut args = Vec::new();
-        let mut block = None;
-        let mut end = keyword_span.end;
+    /// The meaning of a token for the structure: a full-width brace or
+    /// semicolon reads as the ASCII one, and `：` as a blank.
+    fn role(&self, token: Token) -> TokenKind {
+        if token.kind != TokenKind::FullWidth {
+            return token.kind;
+        }
+        match token.text(self.text) {
+            "；" => TokenKind::Semicolon,
+            "｛" => TokenKind::LBrace,
+            "｝" => TokenKind::RBrace,
+            _ => TokenKind::Whitespace,
+        }
+    }
+
+    // Indentation, for the recovering pass only.
+
+    /// The width of the blanks at the start of the line holding `pos`.
+    fn indent_of(&self, pos: usize) -> usize {
+        let start = memchr::memrchr(b'\n', &self.text.as_bytes()[..pos]).map_or(0, |i| i + 1);
+        self.text[start..]
+            .bytes()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count()
+    }
+
+    /// The column of `pos` if only blanks come before it on its line.
+    fn line_column(&self, pos: usize) -> Option<usize> {
+        let indent = self.indent_of(pos);
+        let start = memchr::memrchr(b'\n', &self.text.as_bytes()[..pos]).map_or(0, |i| i + 1);
+        (start + indent == pos).then_some(indent)
+    }
+
+    // The parser.
+
+    /// Reads statements and trivia into `children` until the end of the
+    /// input or, inside a block, its closing brace (or, in the recovering
+    /// pass, the first statement or `}` that indentation puts outside it).
+    fn body(&mut self, children: &mut Vec<Element>, depth: usize, mut open: Option<Open>) {
         loop {
-            if let Ok((rest, _)) = blanks(self.rest()) {
-                self.advance_to(rest);
-            }
-            let rest = self.rest();
-            let Some(c) = rest.chars().next() else { break };
-            match c {
-                '\n' | ';' | '#' | '}' => break,
-                '"' => {
-                    let start = self.pos;
-                    match string_literal(rest) {
-                        StringLit::Closed {
-                            value,
-                            len,
-                            bad_escape,
-                        } => {
-                            self.pos += len;
-                            end = self.pos;
-                            args.push(Arg {
-                                kind: ArgKind::Str(value),
-                                span: Span::new(start, self.pos),
-                            });
-                            if let Some((at, len)) = bad_escape {
-                                self.error(
-                                    Span::new(start + at, start + at + len),
-                                    "unknown escape in string",
-                                    "not an escape",
-                                    Some("the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`".into()),
-                                );
+            let Some(token) = self.peek() else {
+                if let Some(open) = open {
+                    self.unclosed |= !self.stopped;
+                    self.unclosed_block(open);
+                }
+                return;
+            };
+            match self.role(token) {
+                TokenKind::Whitespace
+                | TokenKind::Newline
+                | TokenKind::Comment
+                | TokenKind::Skipped
+                | TokenKind::Semicolon => {
+                    self.bump();
+                    children.push(Element::Token(token));
+                }
+                TokenKind::RBrace => {
+                    if let Some(o) = open {
+                        if self.recover
+                            && o.indented == Some(true)
+                            && self
+                                .line_column(token.span.start)
+                                .is_some_and(|column| column < o.header_indent)
+                        {
+                            self.unclosed_block(o);
+                            return;
+                        }
+                        self.bump();
+                        children.push(Element::Token(token));
+                        return;
+                    }
+                    self.bump();
+                    self.error(
+                        token.span,
+                        "unexpected `}`",
+                        "no block is open here",
+                        "remove this brace",
+                    );
+                    children.push(Element::Node(Node::new(
+                        NodeKind::Error,
+                        token.span.start,
+                        vec![Element::Token(token)],
+                    )));
+                }
+                TokenKind::Word if is_keyword(token.text(self.text)) => {
+                    if self.recover
+                        && let Some(o) = open.as_mut()
+                    {
+                        match self.line_column(token.span.start) {
+                            Some(column) => {
+                                if o.indented == Some(true) && column <= o.header_indent {
+                                    let o = *o;
+                                    self.unclosed_block(o);
+                                    return;
+                                }
+                                o.indented.get_or_insert(column > o.header_indent);
+                            }
+                            None => {
+                                // After `;` or on the line of the `{`: a
+                                // one-line block, whose next lines are
+                                // outside it if at the header's indentation.
+                                let between = &self.text[o.brace.end..token.span.start];
+                                if !between.contains('\n') {
+                                    o.indented.get_or_insert(true);
+                                }
                             }
                         }
-                        StringLit::Unterminated { value, len } => {
-                            self.pos += len;
-                            end = self.pos;
-                            args.push(Arg {
-                                kind: ArgKind::Str(value),
-                                span: Span::new(start, self.pos),
-                            });
-                            self.error(
-                                Span::new(start, self.pos),
-                                "unterminated string",
-                                "this string has no closing `\"`",
-                                Some("close the string on the same line; write `\\\"` for a quote inside it".into()),
-                            );
-                            break;
-                        }
                     }
+                    self.statement(children, depth);
                 }
-                '{' => {
-                    let open = Span::new(self.pos, self.pos + 1);
-                    self.pos += 1;
-                    if depth + 1 > MAX_DEPTH {
-                        self.error(
-                            open,
-                            "blocks nested too deeply",
-                            format!("more than {MAX_DEPTH} levels"),
-                            Some("no construct of the language nests this deep; check for missing `}`".into()),
-                        );
-                        self.skip_nested_block();
-                    } else {
-                        block = Some(self.block_body(depth + 1, Some(open)));
-                    }
-                    end = self.pos;
+                _ => self.stray(children, token, depth),
+            }
+        }
+    }
+
+    fn unclosed_block(&mut self, open: Open) {
+        self.error(
+            open.brace,
+            "unterminated block",
+            "this `{` is never closed",
+            "add a `}` on its own line after the block's last statement",
+        );
+    }
+
+    /// A token that cannot begin a statement: one error, and the rest of
+    /// its line is skipped (a block on that line is read, so that its `}`
+    /// does not stray as well).
+    fn stray(&mut self, children: &mut Vec<Element>, token: Token, depth: usize) {
+        let text = token.text(self.text);
+        let shown = if token.kind == TokenKind::String {
+            "\""
+        } else {
+            text
+        };
+        let ascii = crate::syntax::value::normalize_width(shown);
+        let help = if token.kind == TokenKind::String {
+            "a statement starts with a keyword, such as `title \"…\"`".to_string()
+        } else if shown.starts_with(['“', '「', '＂', '『']) {
+            "a text needs a keyword and ASCII quotes, such as `text \"…\"`".to_string()
+        } else if ascii != shown && is_keyword(&ascii) {
+            format!("write the keyword in ASCII: `{ascii}`")
+        } else {
+            "statements start with an ASCII keyword such as `obligation`, `item` or `title`"
+                .to_string()
+        };
+        self.error(
+            Span::new(token.span.start, token.span.start + shown.len()),
+            format!("expected a keyword, found `{shown}`"),
+            "not a keyword",
+            help,
+        );
+        let mut skipped = Vec::new();
+        while let Some(t) = self.peek() {
+            match self.role(t) {
+                TokenKind::Newline | TokenKind::RBrace if !skipped.is_empty() => break,
+                TokenKind::LBrace => {
+                    self.bump();
+                    skipped.push(Element::Node(self.open_block(t, depth)));
                     break;
                 }
                 _ => {
-                    let (after, token) =
-                        word(rest).unwrap_or((&rest[c.len_utf8()..], &rest[..c.len_utf8()]));
-                    let start = self.pos;
-                    self.advance_to(after);
-                    end = self.pos;
-                    if let Some(ascii) = full_width_punctuation(token) {
-                        self.error(
-                            Span::new(start, self.pos),
-                            format!("full-width `{token}` where `{ascii}` is meant"),
-                            "full-width punctuation",
-                            Some(format!("write the ASCII `{ascii}`")),
-                        );
-                    }
-                    args.push(Arg {
-                        kind: ArgKind::Word(token),
-                        span: Span::new(start, self.pos),
-                    });
+                    self.bump();
+                    skipped.push(Element::Token(t));
                 }
             }
         }
-        Statement {
-            keyword: kw,
-            keyword_span,
-            args,
-            block,
-            span: Span::new(keyword_span.start, end),
-        }
+        children.push(Element::Node(Node::new(
+            NodeKind::Error,
+            token.span.start,
+            skipped,
+        )));
     }
 
-    /// Skips a block that is too deep without recursing: counts braces
-    /// outside strings and comments.
-    fn skip_nested_block(&mut self) {
+    /// Reads one statement, from its keyword (the next token) to the end of
+    /// its line, `;`, comment or block. The blanks after it go to `parent`.
+    fn statement(&mut self, parent: &mut Vec<Element>, depth: usize) {
+        let keyword = self.bump().expect("a keyword was peeked");
+        let mut children = vec![Element::Token(keyword)];
+        while let Some(t) = self.peek() {
+            match self.role(t) {
+                TokenKind::Whitespace | TokenKind::Word | TokenKind::String => {
+                    self.bump();
+                    children.push(Element::Token(t));
+                }
+                TokenKind::LBrace => {
+                    self.bump();
+                    children.push(Element::Node(self.open_block(t, depth)));
+                    break;
+                }
+                _ => break,
+            }
+        }
+        let mut trailing = Vec::new();
+        while let Some(Element::Token(t)) = children.last() {
+            if t.kind != TokenKind::Whitespace {
+                break;
+            }
+            trailing.push(children.pop().expect("a last child"));
+        }
+        parent.push(Element::Node(Node::new(
+            NodeKind::Statement,
+            keyword.span.start,
+            children,
+        )));
+        parent.extend(trailing.into_iter().rev());
+    }
+
+    /// Reads a block whose `{` was just read, opened at `depth`.
+    fn open_block(&mut self, brace: Token, depth: usize) -> Node {
+        if depth + 1 > MAX_DEPTH {
+            self.error(
+                brace.span,
+                "blocks nested too deeply",
+                format!("more than {MAX_DEPTH} levels"),
+                "no construct of the language nests this deep; check for missing `}`",
+            );
+            return self.skip_nested_block(brace);
+        }
+        let open = Open {
+            brace: brace.span,
+            header_indent: if self.recover {
+                self.indent_of(brace.span.start)
+            } else {
+                0
+            },
+            indented: None,
+        };
+        let mut children = vec![Element::Token(brace)];
+        self.body(&mut children, depth + 1, Some(open));
+        Node::new(NodeKind::Block, brace.span.start, children)
+    }
+
+    /// Skips a block that is too deep without recursing: counts braces.
+    fn skip_nested_block(&mut self, brace: Token) -> Node {
+        let mut children = vec![Element::Token(brace)];
         let mut level = 1usize;
-        while let Some(c) = self.rest().chars().next() {
-            match c {
-                '"' => {
-                    let len = match string_literal(self.rest()) {
-                        StringLit::Closed { len, .. } | StringLit::Unterminated { len, .. } => {
-                            len.max(1)
-                        }
-                    };
-                    self.pos += len;
-                    continue;
-                }
-                '#' => {
-                    self.skip_line();
-                    continue;
-                }
-                '{' => level += 1,
-                '}' => {
+        while let Some(t) = self.bump() {
+            children.push(Element::Token(t));
+            match self.role(t) {
+                TokenKind::LBrace => level += 1,
+                TokenKind::RBrace => {
                     level -= 1;
                     if level == 0 {
-                        self.pos += 1;
-                        return;
+                        break;
                     }
                 }
                 _ => {}
             }
-            self.pos += c.len_utf8();
         }
+        Node::new(NodeKind::Error, brace.span.start, children)
     }
 }
 
@@ -525,8 +835,30 @@ impl<'a> StatementParser<'a> {
 mod tests {
     use super::*;
 
+    fn parse_statements(text: &str) -> (Vec<Statement<'_>>, Vec<SyntaxError>) {
+        let (root, errors) = parse(text);
+        (statements(&root, text), errors)
+    }
+
     fn words<'a>(s: &'a Statement<'a>) -> Vec<&'a str> {
         s.args.iter().map(Arg::text).collect()
+    }
+
+    fn messages(errors: &[SyntaxError]) -> Vec<&str> {
+        errors.iter().map(|e| e.message.as_str()).collect()
+    }
+
+    /// The invariant of the tree: its tokens, in order, are the text.
+    fn assert_lossless(text: &str) {
+        let (root, _) = parse(text);
+        let mut joined = String::new();
+        let mut end = 0;
+        for token in root.tokens() {
+            assert_eq!(token.span.start, end, "a gap or overlap before {token:?}");
+            joined.push_str(token.text(text));
+            end = token.span.end;
+        }
+        assert_eq!(joined, text);
     }
 
     #[test]
@@ -561,9 +893,8 @@ mod tests {
     fn every_error_is_reported_and_parsing_goes_on() {
         let text = "a {\n  title \"open\n}\nb {\n  \"no keyword\"\n}\nc {\n  x 1 }\n}\n";
         let (statements, errors) = parse_statements(text);
-        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
         assert_eq!(
-            messages,
+            messages(&errors),
             [
                 "unterminated string",
                 "expected a keyword, found `\"`",
@@ -579,19 +910,133 @@ mod tests {
     #[test]
     fn unterminated_block_points_at_its_brace() {
         let (_, errors) = parse_statements("document d {\n  title \"t\"\n");
-        assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].message, "unterminated block");
+        assert_eq!(messages(&errors), ["unterminated block"]);
         assert_eq!(errors[0].span, Span::new(11, 12));
     }
 
     #[test]
-    fn deep_nesting_is_refused_without_overflow() {
-        let text = "a {\n".repeat(10_000);
-        let (_, errors) = parse_statements(&text);
-        assert!(
-            errors
-                .iter()
-                .any(|e| e.message == "blocks nested too deeply")
+    fn a_missing_brace_is_found_by_indentation_and_what_follows_is_read() {
+        let text = "item a {\n  title \"x\"\n\n# next\nitem b {\n  title \"y\"\n}\n";
+        let (statements, errors) = parse_statements(text);
+        assert_eq!(messages(&errors), ["unterminated block"]);
+        assert_eq!(errors[0].span, Span::new(7, 8));
+        let keywords: Vec<_> = statements.iter().map(|s| s.keyword).collect();
+        assert_eq!(keywords, ["item", "item"]);
+        assert_eq!(statements[0].block.as_ref().map(Vec::len), Some(1));
+        assert_lossless(text);
+    }
+
+    #[test]
+    fn a_nested_block_missing_its_brace_is_closed_by_the_dedent() {
+        let text = "obligation p {\n  obligation c {\n    title \"y\"\n  obligation d {\n    title \"z\"\n  }\n}\nobligation q {\n}\n";
+        let (statements, errors) = parse_statements(text);
+        assert_eq!(messages(&errors), ["unterminated block"]);
+        assert_eq!(errors[0].span.start, text.find("c {").unwrap() + 2);
+        let p = statements[0].block.as_ref().unwrap();
+        assert_eq!(
+            p.iter().map(|s| words(s)[0]).collect::<Vec<_>>(),
+            ["c", "d"]
         );
+        assert_eq!(statements[1].args[0].text(), "q");
+
+        let last = "item a {\n  target t {\n    at_least 3\n}\nitem b {\n}\n";
+        let (statements, errors) = parse_statements(last);
+        assert_eq!(messages(&errors), ["unterminated block"]);
+        assert_eq!(errors[0].span.start, last.find("t {").unwrap() + 2);
+        assert_eq!(statements.len(), 2);
+    }
+
+    #[test]
+    fn indentation_never_changes_a_well_formed_file() {
+        let text = "obligation p {\n  obligation c {\n    x 1\n}\n}\nitem a {\nitem b\n  }\n";
+        let (statements, errors) = parse_statements(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(statements.len(), 2);
+        assert_eq!(statements[1].block.as_ref().map(Vec::len), Some(1));
+    }
+
+    #[test]
+    fn full_width_punctuation_gets_one_error_and_reads_as_ascii() {
+        let (statements, errors) = parse_statements("target x ｛ at_least 30%；by 2025 ｝\n");
+        assert_eq!(
+            messages(&errors),
+            [
+                "full-width `｛` where `{` is meant",
+                "full-width `；` where `;` is meant",
+                "full-width `｝` where `}` is meant",
+            ]
+        );
+        let block = statements[0].block.as_ref().unwrap();
+        assert_eq!(words(&block[0]), ["30%"]);
+        assert_eq!(block[1].keyword, "by");
+        assert_eq!(words(&block[1]), ["2025"]);
+
+        let (statements, errors) = parse_statements("title：\"加强\"\n");
+        assert_eq!(messages(&errors), ["full-width `：` in a statement"]);
+        assert_eq!(statements[0].keyword, "title");
+        assert_eq!(words(&statements[0]), ["加强"]);
+    }
+
+    #[test]
+    fn a_stray_token_skips_its_line_but_not_a_brace() {
+        let text = "item a {\n  \"x\" y { z 1 }\n  title \"t\" }\nitem b {\n}\n";
+        let (statements, errors) = parse_statements(text);
+        assert_eq!(messages(&errors), ["expected a keyword, found `\"`"]);
+        assert_eq!(statements.len(), 2);
+        assert_eq!(statements[0].block.as_ref().unwrap()[0].keyword, "title");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflow() {
+        for text in ["a {\n".repeat(10_000), "\"x\" {\n".repeat(10_000)] {
+            let (_, errors) = parse_statements(&text);
+            assert!(
+                errors
+                    .iter()
+                    .any(|e| e.message == "blocks nested too deeply"),
+                "{:?}",
+                messages(&errors)
+            );
+            assert_lossless(&text);
+        }
+    }
+
+    #[test]
+    fn long_lines_and_the_error_limit_keep_every_byte() {
+        let long = format!("title \"{}\"\nitem a {{\n}}\n", "长".repeat(MAX_LINE_BYTES));
+        let (statements, errors) = parse_statements(&long);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(statements.len(), 1);
+        assert_lossless(&long);
+        let garbage = "\"\n".repeat(MAX_ERRORS_PER_FILE * 2);
+        let (_, errors) = parse_statements(&garbage);
+        assert_eq!(errors.len(), MAX_ERRORS_PER_FILE + 1);
+        assert_lossless(&garbage);
+    }
+
+    #[test]
+    fn every_byte_is_kept() {
+        for text in [
+            "",
+            "\u{feff}# c\r\ndocument d {\r\n  title \"t\\\"\" # x\r\n}\r\n",
+            "a{b}}};;\"\n\"\\q\" ｛：｝；\u{a0}\u{3000}\t#",
+            "item a {\n  target t { at_least 3; by 2025\n}\n",
+        ] {
+            assert_lossless(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_tokens_are_the_text(text in "\\PC*") {
+            assert_lossless(&text);
+        }
+
+        #[test]
+        fn the_tokens_are_the_text_of_plan_like_input(
+            text in "([a-z_]{1,6}|[ \t\n;{}#\"\\\\]|；|：|｛|｝|\u{3000}|万|\r){0,80}"
+        ) {
+            assert_lossless(&text);
+        }
     }
 }

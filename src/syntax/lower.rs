@@ -395,8 +395,25 @@ impl Lowerer {
             );
             return None;
         }
+        let args = &statement.args;
+        if args.len() > 1 && args.iter().all(|a| matches!(a.kind, ArgKind::Word(_))) {
+            // `item xc.2.1 .2 {`: an id broken by a space; read it joined.
+            let joined: String = args.iter().map(Arg::text).collect();
+            let span = args[0].span.cover(args[args.len() - 1].span);
+            self.error(
+                "syntax-error",
+                span,
+                format!(
+                    "`{}` takes one id, and an id has no spaces",
+                    statement.keyword
+                ),
+                format!("{} words", args.len()),
+                Some(format!("write `{} {joined} {{`", statement.keyword)),
+            );
+            return value::id(&joined).ok().map(|id| Spanned::new(id, span));
+        }
         self.arity(statement, 1, 1, || format!("{} <id> {{", statement.keyword));
-        self.id_arg(&statement.args[0])
+        self.id_arg(&args[0])
     }
 
     fn id_arg(&mut self, arg: &Arg) -> Option<Spanned<String>> {

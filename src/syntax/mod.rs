@@ -6,6 +6,7 @@
 
 pub mod ast;
 pub mod cst;
+pub mod format;
 pub mod lower;
 pub mod value;
 
@@ -27,9 +28,8 @@ pub const MAX_ERRORS_PER_FILE: usize = 200;
 
 /// Parses the text of one `.plan` file.
 pub fn parse(text: &str) -> Parse {
-    let (blanked, mut errors) = cst::blank_long_lines(text);
-    let (statements, statement_errors) = cst::parse_statements(blanked.as_deref().unwrap_or(text));
-    errors.extend(statement_errors);
+    let (tree, mut errors) = cst::parse(text);
+    let statements = cst::statements(&tree, text);
     let (file, lower_errors) = lower::lower(&statements);
     errors.extend(lower_errors);
     errors.sort_by_key(|e| (e.span.start, e.span.end));

@@ -352,8 +352,17 @@ pub fn id(word: &str) -> Result<String, ValueError> {
     if is_id(word) {
         return Ok(word.to_string());
     }
-    let help = if is_id(&normalize_width(word)) {
+    let normal = normalize_width(word);
+    let help = if is_id(&normal) {
         ascii_hint(word, "the id")
+    } else if normal.contains(['(', ')']) {
+        // A numbering copied from the text: 3.1（2） is item (2) of 3.1.
+        let dotted = normal.replace('(', ".").replace(')', "").replace("..", ".");
+        Some(if is_id(&dotted) {
+            format!("an id has no parentheses: write `{dotted}`")
+        } else {
+            "an id has no parentheses: write the numbering with `.` or `/`, e.g. `bj.3.1.2`".into()
+        })
     } else {
         None
     };
@@ -496,5 +505,19 @@ mod tests {
                 day: 23
             }
         );
+    }
+
+    #[test]
+    fn an_id_with_parentheses_gets_the_dotted_form() {
+        let help = |w: &str| id(w).unwrap_err().help.unwrap_or_default();
+        assert_eq!(
+            help("bj.3.1（2）"),
+            "an id has no parentheses: write `bj.3.1.2`"
+        );
+        assert_eq!(
+            help("bj.3.1(2)"),
+            "an id has no parentheses: write `bj.3.1.2`"
+        );
+        assert!(help("（一）").starts_with("an id has no parentheses: write the numbering"));
     }
 }

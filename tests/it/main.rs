@@ -8,6 +8,7 @@ mod checks;
 mod ci;
 mod cli;
 mod escaping;
+mod format;
 mod generated;
 mod hardening;
 mod parallel;

@@ -187,3 +187,110 @@ fn a_byte_order_mark_is_ignored() {
     // The mark only shifts the first line, a comment: every span is alike.
     assert_eq!(tree(&text), tree(without));
 }
+
+/// What a file declares, one line per document and item, so that a
+/// snapshot pins what is still read around a mistake.
+fn declared(file: &syntax::FileAst) -> String {
+    let mut out = String::new();
+    if let Some(d) = &file.document {
+        out.push_str(&format!("document {} {:?}\n", d.id.value, d.title));
+    }
+    for item in &file.items {
+        let ids = |v: &[planlint::source::Spanned<String>]| {
+            v.iter()
+                .map(|s| s.value.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let targets: Vec<String> = item
+            .targets
+            .iter()
+            .map(|t| {
+                let figure = t.figure.as_ref().map(|f| {
+                    format!(
+                        "{} {} {}",
+                        f.comparator.as_str(),
+                        f.value,
+                        f.unit.as_deref().unwrap_or("")
+                    )
+                });
+                format!(
+                    "{} {} by {:?}{}",
+                    t.metric.value,
+                    figure.unwrap_or_default(),
+                    t.deadline.as_ref().map(|d| d.value),
+                    if t.per_year { " per year" } else { "" }
+                )
+            })
+            .collect();
+        out.push_str(&format!(
+            "item {} {:?}; implements {}; units {}; targets [{}]\n",
+            item.id.value,
+            item.title,
+            ids(&item.implements),
+            ids(&item.units),
+            targets.join(", ")
+        ));
+    }
+    out
+}
+
+#[test]
+fn each_mistake_of_the_recovery_corpus_gives_one_error_and_the_rest_is_read() {
+    for (name, text) in corpus("recover") {
+        let parse = syntax::parse(&text);
+        assert_eq!(
+            parse.errors.len(),
+            1,
+            "{name}.plan has one mistake:\n{}",
+            rendered(&name, &text)
+        );
+        let ids: Vec<&str> = parse
+            .file
+            .items
+            .iter()
+            .map(|i| i.id.value.as_str())
+            .collect();
+        assert_eq!(ids.len(), 3, "{name}.plan: every item is read: {ids:?}");
+        assert_eq!(ids[2], "xc.2.1.3", "{name}.plan");
+        insta::assert_snapshot!(
+            format!("recover-{name}"),
+            format!(
+                "{}\nread:\n{}",
+                rendered(&name, &text),
+                declared(&parse.file)
+            )
+        );
+    }
+}
+
+/// Deleting any one `}` of the real Xicheng plan gives one error, and
+/// every item is still read with what it implements.
+#[test]
+fn any_missing_brace_of_the_xicheng_plan_gives_one_error() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/xicheng.plan");
+    let text = std::fs::read_to_string(path).expect("the bundled plan");
+    let links = |file: &syntax::FileAst| -> Vec<(String, Vec<String>)> {
+        file.items
+            .iter()
+            .map(|i| {
+                let implements = i.implements.iter().map(|s| s.value.clone()).collect();
+                (i.id.value.clone(), implements)
+            })
+            .collect()
+    };
+    let intact = links(&syntax::parse(&text).file);
+    let braces: Vec<usize> = text.match_indices('}').map(|(at, _)| at).collect();
+    assert!(braces.len() > 50);
+    for at in braces {
+        let broken = format!("{}{}", &text[..at], &text[at + 1..]);
+        let parse = syntax::parse(&broken);
+        let messages: Vec<&str> = parse.errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["unterminated block"],
+            "without the `}}` at byte {at}"
+        );
+        assert_eq!(links(&parse.file), intact, "without the `}}` at byte {at}");
+    }
+}

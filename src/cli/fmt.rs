@@ -1,0 +1,111 @@
+//! `planlint fmt`: rewrites plan files in the canonical layout of
+//! [`planlint::syntax::format`], or with `--check` lists those that would
+//! change. The layout is the library's; this file reads, writes and exits.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use planlint::decode::SourceEncoding;
+use planlint::source::SourceFile;
+use planlint::syntax::format;
+
+use crate::cli::files::{self, Collected};
+use crate::cli::write::write_atomically;
+
+#[derive(clap::Args)]
+pub struct FmtArgs {
+    /// Plan files or directories (default: `rules` and `plans`).
+    pub paths: Vec<PathBuf>,
+    /// Change nothing: list the files that would change, and exit 1 if any.
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// Exit 0 when every file is (or, with `--check`, already was) formatted;
+/// 1 with `--check` when a file would change; 2 when a file cannot be
+/// read, written or parsed (such a file is left unchanged).
+pub fn run(args: FmtArgs) -> ExitCode {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("rules"), PathBuf::from("plans")]
+    } else {
+        args.paths
+    };
+    let mut collected = Collected::default();
+    let mut errors = Vec::new();
+    for path in &paths {
+        files::collect(path, &mut collected, &mut errors);
+    }
+    let mut failed = !errors.is_empty();
+    for e in &errors {
+        eprintln!(
+            "planlint: error[read-error]: cannot read `{}`: {}",
+            e.path, e.message
+        );
+    }
+    let mut changed = 0;
+    for path in &collected.paths {
+        let name = files::display(path);
+        let file = match files::read(path) {
+            Ok(file) => file,
+            Err(e) => {
+                eprintln!(
+                    "planlint: error[read-error]: cannot read `{}`: {}",
+                    e.path, e.message
+                );
+                failed = true;
+                continue;
+            }
+        };
+        if file.encoding.is_converted() {
+            eprintln!(
+                "planlint: `{name}` is {}; it is not formatted: save it as UTF-8 first",
+                file.encoding.name()
+            );
+            failed = true;
+            continue;
+        }
+        let formatted = match format::format(&file.text) {
+            Ok(formatted) => formatted,
+            Err(syntax_errors) => {
+                let source = SourceFile::new(name.clone(), file.text.as_str());
+                for e in &syntax_errors {
+                    let (line, column) = source.line_col(e.span.start);
+                    eprintln!("{name}:{line}:{column}: error[{}]: {}", e.code, e.message);
+                }
+                eprintln!("planlint: `{name}` has syntax errors; it is left unchanged");
+                failed = true;
+                continue;
+            }
+        };
+        if formatted == file.text {
+            continue;
+        }
+        changed += 1;
+        if args.check {
+            println!("{name}");
+            continue;
+        }
+        let mut bytes = Vec::with_capacity(formatted.len() + 3);
+        if file.encoding == SourceEncoding::Utf8Bom {
+            bytes.extend_from_slice("\u{feff}".as_bytes());
+        }
+        bytes.extend_from_slice(formatted.as_bytes());
+        if let Err(e) = write_atomically(path, &bytes) {
+            eprintln!("planlint: error[write-error]: cannot write `{name}`: {e}");
+            failed = true;
+        }
+    }
+    let total = collected.paths.len();
+    if args.check {
+        eprintln!("planlint: {changed} of {total} files would be reformatted");
+    } else {
+        eprintln!("planlint: {changed} of {total} files reformatted");
+    }
+    if failed {
+        ExitCode::from(2)
+    } else if args.check && changed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
