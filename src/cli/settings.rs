@@ -190,7 +190,7 @@ impl Settings {
 /// `planlint.toml` in the working directory or the nearest one above,
 /// as a relative path (`../../planlint.toml`) so that file names in the
 /// output stay relative.
-fn discover() -> Option<PathBuf> {
+pub fn discover() -> Option<PathBuf> {
     let cwd = std::env::current_dir().ok()?;
     cwd.ancestors().enumerate().find_map(|(up, dir)| {
         if !dir.join(config::FILE_NAME).is_file() {
