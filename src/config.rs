@@ -6,6 +6,7 @@
 //! plans = "plans"
 //! fail-level = "error"          # error | warning | info
 //! docs-url = "https://example.org/planlint/diagnostics"   # optional
+//! lang = "zh"                   # zh | en; else the locale, else English
 //!
 //! [severity]
 //! dropped-element = "warning"   # error | warning | info | allow
@@ -30,6 +31,7 @@ use toml::Spanned;
 
 use crate::check::registry;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::Lang;
 use crate::source::Span;
 
 /// The file name searched for from the working directory upward.
@@ -70,6 +72,8 @@ pub struct Config {
     pub plans: Option<String>,
     pub fail_level: Option<Severity>,
     pub docs_url: Option<String>,
+    /// The language of messages (`lang`); the flag `--lang` wins over it.
+    pub lang: Option<Lang>,
     pub severity: BTreeMap<String, Level>,
     pub overrides: Vec<Override>,
 }
@@ -88,6 +92,7 @@ struct RawConfig {
     plans: Option<String>,
     fail_level: Option<Spanned<String>>,
     docs_url: Option<Spanned<String>>,
+    lang: Option<Spanned<String>>,
     #[serde(default)]
     severity: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
@@ -110,7 +115,7 @@ impl Config {
                 message: e.message().trim().to_string(),
                 span: e.span().map(|r| Span::new(r.start, r.end)),
                 help: Some(
-                    "the keys are `rules`, `plans`, `fail-level`, `docs-url`, `[severity]` and `[[overrides]]`"
+                    "the keys are `rules`, `plans`, `fail-level`, `docs-url`, `lang`, `[severity]` and `[[overrides]]`"
                         .into(),
                 ),
             }]
@@ -137,6 +142,17 @@ impl Config {
                     None
                 }
             }
+        });
+        let lang = raw.lang.and_then(|l| {
+            let parsed = Lang::parse(l.get_ref());
+            if parsed.is_none() {
+                errors.push(ConfigError {
+                    message: format!("unknown language `{}`", l.get_ref()),
+                    span: Some(Span::new(l.span().start, l.span().end)),
+                    help: Some("write `zh` or `en`".into()),
+                });
+            }
+            parsed
         });
         let severity = levels(&raw.severity, &mut errors);
         let mut overrides = Vec::new();
@@ -167,6 +183,7 @@ impl Config {
             plans: raw.plans,
             fail_level,
             docs_url,
+            lang,
             severity,
             overrides,
         })
@@ -379,6 +396,15 @@ mod tests {
                 .is_some_and(|h| h.contains("did you mean `omitted-obligation`"))
         );
         assert!(errors[1].message.contains("unknown severity `loud`"));
+    }
+
+    #[test]
+    fn reads_the_language() {
+        let zh = Config::parse("lang = \"zh\"\n").unwrap_or_default();
+        assert_eq!(zh.lang, Some(Lang::Zh));
+        assert_eq!(Config::default().lang, None);
+        let errors = Config::parse("lang = \"fr\"\n").err().unwrap_or_default();
+        assert!(errors[0].message.contains("unknown language `fr`"));
     }
 
     #[test]

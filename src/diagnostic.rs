@@ -9,7 +9,8 @@
 
 use serde::Serialize;
 
-use crate::source::{FileId, Span};
+use crate::i18n::{Lang, Msg, Text};
+use crate::source::{FileId, SourceMap, Span};
 
 /// How serious a diagnostic is. Ordered: `Info < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -44,15 +45,116 @@ impl Severity {
 pub struct Label {
     pub file: FileId,
     pub span: Span,
+    /// `text` rendered in the run's language ([`Diagnostic::localize`]).
     pub message: String,
+    pub text: Text,
 }
 
 impl Label {
-    pub fn new(file: FileId, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(file: FileId, span: Span, message: impl Into<Text>) -> Self {
+        let text = message.into();
         Label {
             file,
             span,
-            message: message.into(),
+            message: text.render(Lang::En),
+            text,
+        }
+    }
+}
+
+/// A fix a diagnostic proposes, as data: renderers for drafters show it,
+/// the JSON carries it as its own field, an editor turns it into a code
+/// action ([`Fix::edit`]). The message a reviewer reads never holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    pub action: FixAction,
+    /// What it does, in the run's language ([`Diagnostic::localize`]).
+    pub description: String,
+}
+
+/// What a fix changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FixAction {
+    /// Replace `span` of `file` by `replacement` (an empty span inserts).
+    Replace {
+        file: FileId,
+        span: Span,
+        replacement: String,
+    },
+    /// Add an item that carries out `obligation` to the plan in `file`;
+    /// the drafter writes what it says.
+    AddItem { file: FileId, obligation: String },
+    /// Add `exempt <obligation> { reason "…" }` to the plan in `file`.
+    AddExemption { file: FileId, obligation: String },
+}
+
+impl Fix {
+    pub fn new(action: FixAction) -> Fix {
+        let description = action.description().render(Lang::En);
+        Fix {
+            action,
+            description,
+        }
+    }
+
+    /// `replace`, `add-item` or `add-exemption`.
+    pub fn kind(&self) -> &'static str {
+        match self.action {
+            FixAction::Replace { .. } => "replace",
+            FixAction::AddItem { .. } => "add-item",
+            FixAction::AddExemption { .. } => "add-exemption",
+        }
+    }
+
+    /// The obligation an added item or exemption names.
+    pub fn obligation(&self) -> Option<&str> {
+        match &self.action {
+            FixAction::AddItem { obligation, .. } | FixAction::AddExemption { obligation, .. } => {
+                Some(obligation)
+            }
+            FixAction::Replace { .. } => None,
+        }
+    }
+
+    /// The fix as one text edit: the span replaced and the text put
+    /// there. An item or exemption is added at the end of the plan's file,
+    /// with a placeholder id and text for the drafter to fill in.
+    pub fn edit(&self, sources: &SourceMap, plan_id: &str) -> (FileId, Span, String) {
+        match &self.action {
+            FixAction::Replace {
+                file,
+                span,
+                replacement,
+            } => (*file, *span, replacement.clone()),
+            FixAction::AddItem { file, obligation } => {
+                let end = Span::point(sources.get(*file).text.len());
+                let text = format!(
+                    "\nitem {plan_id}.todo {{\n  text \"…\"\n  implements {obligation}\n}}\n"
+                );
+                (*file, end, text)
+            }
+            FixAction::AddExemption { file, obligation } => {
+                let end = Span::point(sources.get(*file).text.len());
+                let text = format!("\nexempt {obligation} {{\n  reason \"…\"\n}}\n");
+                (*file, end, text)
+            }
+        }
+    }
+}
+
+impl FixAction {
+    /// What the fix does, in words.
+    pub fn description(&self) -> Msg {
+        match self {
+            FixAction::Replace { replacement, .. } => Msg::FixReplace {
+                replacement: replacement.clone(),
+            },
+            FixAction::AddItem { obligation, .. } => Msg::FixAddItem {
+                obligation: obligation.clone(),
+            },
+            FixAction::AddExemption { obligation, .. } => Msg::FixAddExemption {
+                obligation: obligation.clone(),
+            },
         }
     }
 }
@@ -96,8 +198,14 @@ pub struct Figures {
 pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
+    /// `text` rendered in the run's language ([`Diagnostic::localize`]);
+    /// English until then.
     pub message: String,
+    pub text: Text,
     pub help: Option<String>,
+    pub help_text: Option<Text>,
+    /// What would fix it, as data (none, one, or alternatives).
+    pub fixes: Vec<Fix>,
     pub primary: Label,
     pub related: Vec<Label>,
     pub plan: Option<PlanRef>,
@@ -114,14 +222,18 @@ impl Diagnostic {
     pub fn new(
         code: &'static str,
         severity: Severity,
-        message: impl Into<String>,
+        message: impl Into<Text>,
         primary: Label,
     ) -> Self {
+        let text = message.into();
         Diagnostic {
             code,
             severity,
-            message: message.into(),
+            message: text.render(Lang::En),
+            text,
             help: None,
+            help_text: None,
+            fixes: Vec::new(),
             primary,
             related: Vec::new(),
             plan: None,
@@ -132,9 +244,36 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
+        self.set_help(help);
         self
+    }
+
+    pub fn set_help(&mut self, help: impl Into<Text>) {
+        let text = help.into();
+        self.help = Some(text.render(Lang::En));
+        self.help_text = Some(text);
+    }
+
+    pub fn with_fix(mut self, fix: FixAction) -> Self {
+        self.fixes.push(Fix::new(fix));
+        self
+    }
+
+    /// Renders the message, help and labels in `lang`. Diagnostics are
+    /// made and sorted in English; a run localizes them once, before they
+    /// are reported. Codes, ids and identities do not change.
+    pub fn localize(&mut self, lang: Lang) {
+        self.message = self.text.render(lang);
+        if let Some(help) = &self.help_text {
+            self.help = Some(help.render(lang));
+        }
+        for label in std::iter::once(&mut self.primary).chain(self.related.iter_mut()) {
+            label.message = label.text.render(lang);
+        }
+        for fix in &mut self.fixes {
+            fix.description = fix.action.description().render(lang);
+        }
     }
 
     pub fn with_related(mut self, label: Label) -> Self {

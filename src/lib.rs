@@ -25,6 +25,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod diff;
 pub mod generate;
+pub mod i18n;
 pub mod identity;
 pub mod model;
 pub mod report;

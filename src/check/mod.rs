@@ -35,6 +35,7 @@ use foldhash::HashMap;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::{Cite, Numbering, Text};
 use crate::model::{DocId, ExId, Exemption, ItemId, Model, OblId};
 use crate::source::{FileId, Span};
 use crate::syntax::ast::{AttrValue, Binds, CompareOp, Condition, TargetDecl};
@@ -166,7 +167,7 @@ impl<'m> Context<'m> {
         applies(self.model, o, jurisdiction)
     }
 
-    pub fn provision_label(&self, p: Provision, message: impl Into<String>) -> Label {
+    pub fn provision_label(&self, p: Provision, message: impl Into<Text>) -> Label {
         let (file, span) = self.provision_place(p);
         Label::new(file, span, message)
     }
@@ -213,13 +214,13 @@ impl<'m> Context<'m> {
     }
 
     /// A label at the obligation in its rules file.
-    pub fn obligation_label(&self, o: OblId, message: impl Into<String>) -> Label {
+    pub fn obligation_label(&self, o: OblId, message: impl Into<Text>) -> Label {
         let o = self.model.obligation(o);
         Label::new(o.file, o.decl.header, message)
     }
 
     /// A label at the plan's `document` header, for what is missing.
-    pub fn plan_header(&self, plan: DocId, message: impl Into<String>) -> Label {
+    pub fn plan_header(&self, plan: DocId, message: impl Into<Text>) -> Label {
         let d = self.model.document(plan);
         Label::new(d.file, d.decl.header, message)
     }
@@ -230,12 +231,34 @@ impl<'m> Context<'m> {
         format!("`{}` ({} 「{}」)", o.id(), o.citation(), o.title())
     }
 
+    /// An obligation as a message argument: id, citation and title.
+    pub fn cite(&self, o: OblId) -> Cite {
+        let o = self.model.obligation(o);
+        Cite {
+            id: o.id().to_string(),
+            citation: o.citation().to_string(),
+            title: o.title().to_string(),
+            numbering: Numbering::Counted,
+        }
+    }
+
+    /// An item as a message argument: id, citation and title.
+    pub fn cite_item(&self, i: ItemId) -> Cite {
+        let i = self.model.item(i);
+        Cite {
+            id: i.id().to_string(),
+            citation: i.citation().to_string(),
+            title: i.decl.title.clone().unwrap_or_default(),
+            numbering: Numbering::Numbered,
+        }
+    }
+
     /// A finding about an obligation in a plan, with the structured refs filled in.
     pub fn finding(
         &self,
         code: &'static str,
         severity: Severity,
-        message: String,
+        message: impl Into<Text>,
         primary: Label,
         plan: DocId,
         o: Option<OblId>,

@@ -18,7 +18,8 @@
 
 use crate::check::registry::CodeInfo;
 use crate::check::{Binding, Context, PlanView};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Fix, FixAction, Severity};
+use crate::i18n::{Id, Msg};
 use crate::model::OblId;
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -84,42 +85,52 @@ fn diagnostic(ctx: &Context, plan: &PlanView, o: OblId, advisory: bool) -> Diagn
         .iter()
         .filter(|&&c| matches!(plan.binding(c), Binding::Owed { .. }))
         .count();
-    let what = match owed_clauses {
-        0 => String::new(),
-        _ if touched(ctx, plan, o) => " itself, only some of its clauses".to_string(),
-        1 => " nor its clause".to_string(),
-        n => format!(" nor any of its {n} clauses"),
+    let cite = ctx.cite(o);
+    let mut message = match owed_clauses {
+        0 => Msg::OmittedObligation { obligation: cite },
+        _ if touched(ctx, plan, o) => Msg::OmittedObligationItself { obligation: cite },
+        1 => Msg::OmittedObligationAndClause { obligation: cite },
+        clauses => Msg::OmittedObligationAndClauses {
+            obligation: cite,
+            clauses,
+        },
     };
-    let mut message = format!("no item implements {}{what}", ctx.describe(o));
     let higher = ctx.model.document(obligation.document);
     if advisory {
-        message.push_str(&format!(
-            " (advisory: `{}` was issued after the plan)",
-            higher.id()
-        ));
+        message = Msg::Advisory {
+            message: Box::new(message),
+            document: Id::new(higher.id()),
+        };
     }
     let severity = ctx.severity(obligation.decl.severity, advisory);
+    let plan_file = ctx.model.document(plan.doc).file;
     let mut d = ctx
         .finding(
             CODE.code,
             severity,
             message,
-            ctx.plan_header(plan.doc, "omitted from this plan"),
+            ctx.plan_header(plan.doc, Msg::LabelOmittedFromPlan {}),
             plan.doc,
             Some(o),
         )
-        .with_related(ctx.obligation_label(o, format!("required by `{}`", higher.id())));
-    let exemption = if obligation.decl.exemptible {
-        format!(
-            ", or `exempt {} {{ reason \"…\" }}` if the plan leaves it out on purpose",
-            obligation.id()
-        )
+        .with_related(ctx.obligation_label(
+            o,
+            Msg::LabelRequiredBy {
+                document: Id::new(higher.id()),
+            },
+        ))
+        .with_fix(FixAction::AddItem {
+            file: plan_file,
+            obligation: obligation.id().to_string(),
+        });
+    if obligation.decl.exemptible {
+        d.set_help(Msg::HelpImplementOrExempt {});
+        d.fixes.push(Fix::new(FixAction::AddExemption {
+            file: plan_file,
+            obligation: obligation.id().to_string(),
+        }));
     } else {
-        String::new()
-    };
-    d.help = Some(format!(
-        "add an item with `implements {}`{exemption}",
-        obligation.id()
-    ));
+        d.set_help(Msg::HelpImplement {});
+    }
     d
 }

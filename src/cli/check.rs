@@ -59,6 +59,14 @@ pub fn run(args: CheckArgs) -> ExitCode {
             }
         }
     }
+    let lang = crate::cli::lang::get();
+    summary.lang = lang;
+    for d in &mut checked.outcome.diagnostics {
+        d.localize(lang);
+    }
+    for s in &mut summary.suppressed {
+        s.diagnostic.localize(lang);
+    }
     let outcome = &checked.outcome;
     let config = &checked.settings.policy.config;
     let render = Render {

@@ -72,11 +72,16 @@ pub fn load(project: &ProjectArgs) -> Result<Checked, ()> {
         None => Selection::All,
         Some(names) => Selection::Files(names),
     };
-    let outcome = check(files.texts, selection, options);
+    let mut outcome = check(files.texts, selection, options);
+    let lang = crate::cli::lang::get();
+    for d in &mut outcome.diagnostics {
+        d.localize(lang);
+    }
     if outcome.input_errors {
         let summary = planlint::report::RunSummary {
             files: outcome.model.sources.len(),
             plans: Vec::new(),
+            lang,
             ..Default::default()
         };
         let input: Vec<_> = outcome

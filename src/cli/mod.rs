@@ -12,6 +12,7 @@ mod fmt;
 mod generate;
 mod graph;
 mod input;
+pub mod lang;
 mod output;
 mod report;
 pub mod root;
@@ -34,6 +35,10 @@ use planlint::syntax::value::{self, Date};
     about = "Checks local government plans against the higher-level plans they must carry out"
 )]
 pub struct Cli {
+    /// Language of messages and reports: zh or en [default: `lang` of
+    /// planlint.toml, else the locale (LC_ALL, LC_MESSAGES, LANG), else en].
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
     #[command(subcommand)]
     command: Command,
 }
@@ -97,9 +102,6 @@ pub struct ReportArgs {
     pub out: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "html")]
     pub format: ReportFormat,
-    /// Language of headings and verdicts; the documents' text stays as written.
-    #[arg(long, value_enum, default_value = "zh")]
-    pub lang: LangArg,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -120,11 +122,11 @@ pub enum LangArg {
     En,
 }
 
-impl From<LangArg> for planlint::report::lang::Lang {
+impl From<LangArg> for planlint::i18n::Lang {
     fn from(l: LangArg) -> Self {
         match l {
-            LangArg::Zh => planlint::report::lang::Lang::Zh,
-            LangArg::En => planlint::report::lang::Lang::En,
+            LangArg::Zh => planlint::i18n::Lang::Zh,
+            LangArg::En => planlint::i18n::Lang::En,
         }
     }
 }
@@ -228,6 +230,13 @@ pub fn today() -> Date {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
+    let config = match &cli.command {
+        Command::Check(a) => a.input.policy.config.as_deref(),
+        Command::Baseline(a) => a.input.policy.config.as_deref(),
+        Command::Diff(a) => a.input.policy.config.as_deref(),
+        _ => None,
+    };
+    lang::init(cli.lang.map(Into::into), config);
     match cli.command {
         Command::Check(args) => check::run(*args),
         Command::Baseline(args) => baseline::run(*args),

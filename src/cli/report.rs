@@ -18,7 +18,7 @@ pub fn run(args: ReportArgs) -> ExitCode {
         return ExitCode::from(2);
     };
     let coverage = &checked.coverage;
-    let lang = args.lang.into();
+    let lang = crate::cli::lang::get();
     let bytes = match args.format {
         ReportFormat::Html => {
             let g = graph::build(&checked.outcome.model, Some(coverage), Detail::Documents);

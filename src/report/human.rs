@@ -78,33 +78,44 @@ fn render_one(d: &Diagnostic, sources: &SourceMap, style: Style, width: usize) -
     text
 }
 
-/// `2 errors, 5 warnings, 1 info in 1 plan (xc.plan), 6 files`.
+/// `2 errors, 5 warnings, 1 info in 1 plan (xc.plan), 6 files read`, in
+/// the run's language.
 pub fn summary_line(diagnostics: &[Diagnostic], summary: &RunSummary) -> String {
+    use crate::i18n::catalogue::{Count, Noun};
+    use crate::i18n::{Msg, Names};
     let counts = Counts::of(diagnostics);
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let plans = if summary.plans.is_empty() {
-        "no plan".to_string()
+    let plans = Box::new(if summary.plans.is_empty() {
+        Msg::SummaryNoPlan {}
     } else {
-        format!(
-            "{} ({})",
-            plural(summary.plans.len(), "plan", "plans"),
-            summary.plans.join(", ")
-        )
-    };
-    let suppressed = if summary.suppressed.is_empty() {
-        String::new()
-    } else {
-        format!(" ({} suppressed)", summary.suppressed.len())
-    };
-    let line = format!(
-        "{}, {}, {}{suppressed} in {plans}, {} read",
-        plural(counts.errors, "error", "errors"),
-        plural(counts.warnings, "warning", "warnings"),
-        plural(counts.infos, "info", "infos"),
-        plural(summary.files, "file", "files")
+        Msg::SummaryPlans {
+            count: Count(summary.plans.len(), Noun::Plan),
+            ids: Names(summary.plans.clone()),
+        }
+    });
+    let (errors, warnings, infos, files) = (
+        Count(counts.errors, Noun::Error),
+        Count(counts.warnings, Noun::Warning),
+        Count(counts.infos, Noun::Info),
+        Count(summary.files, Noun::File),
     );
-    printable(&line).into_owned()
+    let message = match summary.suppressed.len() {
+        0 => Msg::Summary {
+            errors,
+            warnings,
+            infos,
+            plans,
+            files,
+        },
+        suppressed => Msg::SummarySuppressed {
+            errors,
+            warnings,
+            infos,
+            suppressed,
+            plans,
+            files,
+        },
+    };
+    printable(&message.render(summary.lang)).into_owned()
 }
 
 /// A one-line rendering for when miette cannot render (a span past the end).
@@ -349,12 +360,23 @@ impl<'s> MietteReport<'s> {
                 Severity::Warning => miette::Severity::Warning,
                 Severity::Info => miette::Severity::Advice,
             },
-            help: d.help.as_deref().map(|h| printable(h).into_owned()),
+            help: help_and_fixes(d).map(|h| printable(&h).into_owned()),
             source,
             labels,
             related,
         }
     }
+}
+
+/// The help, then each fix on a line of its own.
+fn help_and_fixes(d: &Diagnostic) -> Option<String> {
+    let lines: Vec<&str> = d
+        .help
+        .iter()
+        .map(String::as_str)
+        .chain(d.fixes.iter().map(|f| f.description.as_str()))
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 /// A label's span on character boundaries of its file.

@@ -57,8 +57,23 @@ pub struct JsonFinding<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub figures: Option<&'a Figures>,
     pub related: Vec<JsonLabel<'a>>,
+    /// What would fix the finding, as data: the same in every language.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<JsonFix<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppression: Option<JsonSuppression<'a>>,
+}
+
+/// A fix: its kind, the obligation it carries out or exempts, and the one
+/// text edit that makes it (`replacement` put at `location`).
+#[derive(Debug, Serialize)]
+pub struct JsonFix<'a> {
+    /// `replace`, `add-item` or `add-exemption`.
+    pub kind: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub obligation: Option<&'a str>,
+    pub location: Position<'a>,
+    pub replacement: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -147,6 +162,20 @@ pub fn finding<'a>(sources: &'a SourceMap, d: &'a Diagnostic) -> JsonFinding<'a>
         }),
         figures: d.figures.as_ref(),
         related: d.related.iter().map(|l| label(sources, l)).collect(),
+        fixes: d
+            .fixes
+            .iter()
+            .map(|fix| {
+                let plan = d.plan.as_ref().map(|p| p.id.as_str()).unwrap_or("plan");
+                let (file, span, replacement) = fix.edit(sources, plan);
+                JsonFix {
+                    kind: fix.kind(),
+                    obligation: fix.obligation(),
+                    location: position(sources, file, span),
+                    replacement,
+                }
+            })
+            .collect(),
         suppression: None,
     }
 }

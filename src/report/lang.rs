@@ -1,17 +1,9 @@
 //! The words of the reviewers' report in Chinese and English: headings,
 //! column names and verdicts. The documents' own text is never translated.
 
-use serde::Serialize;
-
 use crate::report::coverage::Status;
 
-/// The language of a report's headings and verdicts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Zh,
-    En,
-}
+pub use crate::i18n::Lang;
 
 /// Every fixed phrase a report prints.
 #[derive(Debug)]
@@ -89,14 +81,6 @@ pub struct Words {
 }
 
 impl Lang {
-    pub fn parse(word: &str) -> Option<Lang> {
-        match word {
-            "zh" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
     pub fn words(self) -> &'static Words {
         match self {
             Lang::Zh => &ZH,

@@ -73,6 +73,8 @@ pub struct RunSummary {
     pub suppressed: Vec<Suppressed>,
     /// What each plan owes (for `junit`: one test case per obligation × plan).
     pub owed: Vec<PlanObligations>,
+    /// The language messages are shown in.
+    pub lang: crate::i18n::Lang,
 }
 
 impl RunSummary {
@@ -89,6 +91,7 @@ impl RunSummary {
                 .collect(),
             suppressed: Vec::new(),
             owed: owed(outcome, options),
+            lang: crate::i18n::Lang::En,
         }
     }
 }

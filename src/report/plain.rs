@@ -31,6 +31,9 @@ pub fn render_one(d: &Diagnostic, sources: &SourceMap) -> String {
     if let Some(help) = &d.help {
         out.push_str(&format!("  help: {help}\n"));
     }
+    for fix in &d.fixes {
+        out.push_str(&format!("  fix: {}\n", fix.description));
+    }
     printable(&out).into_owned()
 }
 

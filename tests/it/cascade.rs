@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use assert_cmd::Command;
 use planlint::check::{Binding, Context, Options};
 use planlint::diagnostic::Diagnostic;
 use planlint::model::{DocId, Model};
@@ -358,8 +357,7 @@ fn plan_values(model: &Model, file: &str) -> Vec<f64> {
 
 #[test]
 fn the_json_output_on_the_bundled_files_is_pinned() {
-    let output = Command::cargo_bin("planlint")
-        .expect("the planlint binary")
+    let output = crate::support::planlint()
         .current_dir(root())
         .args(["check", "--as-of", "2026-11-23", "--format", "json"])
         .args(crate::support::REAL_ARGS)

@@ -9,8 +9,6 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
 use planlint::check::registry;
 
 use crate::support::{check_dir, fixtures, plain, plan_files};
@@ -77,8 +75,7 @@ fn copy_dir(from: &Path, to: &Path) {
 fn run_binary(code: &str, kind: &str, args: &[&str]) -> (Option<i32>, String) {
     let copy = tempfile::tempdir().expect("a temporary directory");
     copy_dir(&dir(code, kind), copy.path());
-    let output = Command::cargo_bin("planlint")
-        .expect("the planlint binary")
+    let output = crate::support::planlint()
         .current_dir(copy.path())
         .args(["check", "--rules", ".", "--plans", ".", "--format", "plain"])
         .args(["--as-of", "2025-01-01"])

@@ -32,7 +32,7 @@ fn project(code: &str, kind: &str) -> TempDir {
 }
 
 fn planlint(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("planlint").expect("the planlint binary");
+    let mut cmd = crate::support::planlint();
     cmd.current_dir(dir).env_remove("NO_COLOR");
     cmd
 }

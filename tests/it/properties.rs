@@ -185,8 +185,7 @@ fn the_real_cascade_renders_byte_identical_output_in_separate_processes() {
     for format in ["json", "plain", "human"] {
         let runs: Vec<Vec<u8>> = (0..3)
             .map(|_| {
-                assert_cmd::Command::cargo_bin("planlint")
-                    .expect("the planlint binary")
+                crate::support::planlint()
                     .current_dir(root)
                     .args(["check", "--format", format, "--as-of", "2026-11-23"])
                     .args(crate::support::REAL_ARGS)

@@ -13,6 +13,9 @@ const FIXTURE: &str = "tests/fixtures/report";
 fn planlint() -> Command {
     let mut cmd = Command::cargo_bin("planlint").expect("the planlint binary is built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(name);
+    }
     cmd
 }
 
@@ -231,7 +234,10 @@ fn three_thousand_obligations_stay_a_reasonable_size() {
 fn sixteen_plans_make_sixteen_columns() {
     let dir = tempfile::tempdir().expect("tempdir");
     write_cascade(dir.path(), "大纲", 16, 20);
-    let mut args = vec!["--format".to_string(), "csv".to_string()];
+    let mut args = vec!["--format", "csv", "--lang", "zh"]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
     args.extend(cascade_args(dir.path()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (status, csv, stderr) = run(&args, |_| {});
@@ -385,7 +391,7 @@ fn exit_codes() {
 }
 
 /// The commands that regenerate the committed example report.
-const DOCS_COMMANDS: [[&str; 8]; 2] = [
+const DOCS_COMMANDS: [[&str; 10]; 2] = [
     [
         "--as-of",
         AS_OF,
@@ -393,6 +399,8 @@ const DOCS_COMMANDS: [[&str; 8]; 2] = [
         "html",
         "--out",
         "docs/report/index.html",
+        "--lang",
+        "zh",
         "rules",
         "plans/xicheng.plan",
     ],
@@ -403,6 +411,8 @@ const DOCS_COMMANDS: [[&str; 8]; 2] = [
         "markdown",
         "--out",
         "docs/report/report.md",
+        "--lang",
+        "zh",
         "rules",
         "plans/xicheng.plan",
     ],

@@ -56,8 +56,7 @@ fn project(plan: &[u8]) -> TempDir {
 /// `planlint check --format plain --as-of 2025-01-01 ARGS…` in `dir`,
 /// killed if it runs for more than a minute (a hang is a failure).
 fn check(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
-    let output = Command::cargo_bin("planlint")
-        .expect("the planlint binary")
+    let output = crate::support::planlint()
         .current_dir(dir)
         .args(["check", "--format", "plain", "--as-of", "2025-01-01"])
         .args(args)

@@ -131,3 +131,13 @@ pub fn render_every_format(outcome: &Outcome, as_of: Date) -> String {
     ]
     .concat()
 }
+
+/// The planlint binary with no locale in its environment, so that it
+/// speaks English unless a test asks for Chinese.
+pub fn planlint() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("planlint").expect("the planlint binary");
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(name);
+    }
+    cmd
+}

@@ -166,8 +166,7 @@ fn github_writes_a_job_summary() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let summary = dir.path().join("summary.md");
     std::fs::write(&summary, "earlier step\n").expect("write");
-    let output = assert_cmd::Command::cargo_bin("planlint")
-        .expect("binary")
+    let output = crate::support::planlint()
         .current_dir(fixture())
         .env("GITHUB_STEP_SUMMARY", &summary)
         .args(["check", "--as-of", AS_OF, "--format", "github"])

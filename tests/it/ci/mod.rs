@@ -9,8 +9,6 @@ mod suppressions;
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
 /// The fixed date runs are judged at, so snapshots do not age.
 pub const AS_OF: &str = "2026-11-23";
 
@@ -27,8 +25,7 @@ pub fn fixture() -> PathBuf {
 /// Runs `planlint ARGS` in `dir` with a clean environment for CI
 /// variables; returns standard output, standard error and the exit code.
 pub fn run(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let o = Command::cargo_bin("planlint")
-        .expect("the planlint binary")
+    let o = crate::support::planlint()
         .current_dir(dir)
         .env_remove("GITHUB_STEP_SUMMARY")
         .env("NO_COLOR", "1")

@@ -1,0 +1,33 @@
+//! The language of a run, worked out once for every command: `--lang`,
+//! else `lang` of `planlint.toml`, else the locale, else English
+//! ([`Lang::resolve`]).
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use planlint::config::Config;
+use planlint::i18n::Lang;
+
+use crate::cli::settings;
+
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Resolves the language from the flag, the configuration file (`config`,
+/// or the one found from the working directory up) and the environment.
+/// An unreadable or invalid configuration gives no language here; the
+/// commands that read it report its errors.
+pub fn init(flag: Option<Lang>, config: Option<&Path>) -> Lang {
+    let configured = || {
+        let path = config.map(Path::to_path_buf).or_else(settings::discover)?;
+        let text = std::fs::read_to_string(path).ok()?;
+        Config::parse(&text).ok()?.lang
+    };
+    let configured = if flag.is_some() { None } else { configured() };
+    let lang = Lang::resolve(flag, configured, |name| std::env::var(name).ok());
+    *LANG.get_or_init(|| lang)
+}
+
+/// The language of this run (English before [`init`]).
+pub fn get() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
