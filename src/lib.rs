@@ -31,6 +31,7 @@ pub mod report;
 pub mod source;
 pub mod suppress;
 pub mod syntax;
+pub mod text;
 
 use diagnostic::Diagnostic;
 use model::{DocId, Model};
