@@ -26,6 +26,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod generate;
 pub mod identity;
+pub mod import;
 pub mod model;
 pub mod owed;
 pub mod report;

@@ -10,6 +10,7 @@ mod explain;
 pub mod files;
 mod generate;
 mod graph;
+mod import;
 mod input;
 mod output;
 mod owed;
@@ -74,6 +75,9 @@ enum Command {
     Report(ReportArgs),
     /// Export the cascade graph as DOT, Mermaid or SVG.
     Graph(GraphArgs),
+    /// Read a plan as its drafter has it (.txt) and write a draft in the
+    /// plan language, or with `--as rules` a higher document's obligations.
+    Import(Box<import::ImportArgs>),
     /// Say what a jurisdiction (or a plan) owes: every obligation that binds
     /// it, with its share of each owed figure; `--format plan` writes a
     /// starter plan.
@@ -233,5 +237,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Graph(args) => graph::run(args),
         Command::Generate(args) => generate::run(args),
         Command::Owed(args) => owed::run(*args),
+        Command::Import(args) => import::run(*args),
     }
 }

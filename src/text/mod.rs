@@ -10,7 +10,9 @@
 //!   nothing left out;
 //! - [`rank`]: character-bigram BM25, ranking obligations by their
 //!   likeness to a text;
-//! - [`normalize`]: one character form for matching (full-width ASCII to
+//! - [`simplified`]: Traditional characters read as Simplified, for
+//!   matching only;
+//! - [`normalize_char`]: one character form for matching (full-width ASCII to
 //!   ASCII, the ideographic space to a space).
 //!
 //! Everything here works on `&str` and byte offsets that always fall on
@@ -30,6 +32,12 @@ pub fn normalize_char(c: char) -> char {
         '\u{3000}' => ' ',
         other => other,
     }
+}
+
+/// Simplified characters for matching (`科學` → `科学`), by the `fast2s`
+/// tables; what the user wrote is never rewritten with it.
+pub fn simplified(text: &str) -> String {
+    fast2s::convert(text)
 }
 
 /// Whether a character is white space as Chinese texts write it (including

@@ -4,7 +4,8 @@
 //! Chinese has no spaces between words, and its two-character words carry
 //! most of the meaning (科普, 应急, 培训), so every pair of adjacent
 //! characters within a run of letters and digits is a term. Texts are
-//! compared in one form: full-width ASCII folded to ASCII, Latin letters
+//! compared in one form: Traditional characters read as Simplified,
+//! full-width ASCII folded to ASCII, Latin letters
 //! lowercased, and punctuation and spaces breaking runs. Scores use
 //! `k1 = 1.2`, `b = 0.75` and the non-negative idf `ln(1 + (N − df + 0.5)
 //! / (df + 0.5))`, summed over the query's distinct bigrams; a document
@@ -104,11 +105,39 @@ impl Ranker {
     }
 }
 
+impl Ranker {
+    /// The score a text would get against itself as a document of this
+    /// index (with the index's document frequencies): the best score it
+    /// can reach, by which a caller may scale its scores to 0..1.
+    pub fn self_score(&self, text: &str) -> f64 {
+        let grams = bigrams(text);
+        let mut counts: BTreeMap<(char, char), u32> = BTreeMap::new();
+        for g in &grams {
+            *counts.entry(*g).or_default() += 1;
+        }
+        let n = self.docs.len() as f64 + 1.0;
+        let norm = if self.average > 0.0 {
+            1.0 - B + B * grams.len() as f64 / self.average
+        } else {
+            1.0
+        };
+        counts
+            .iter()
+            .map(|(term, &tf)| {
+                let df = f64::from(self.df.get(term).copied().unwrap_or(0)) + 1.0;
+                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                let tf = f64::from(tf);
+                idf * tf * (K1 + 1.0) / (tf + K1 * norm)
+            })
+            .sum()
+    }
+}
+
 /// The character bigrams of a text in the compared form.
 pub fn bigrams(text: &str) -> Vec<(char, char)> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
-    for c in text.chars() {
+    for c in super::simplified(text).chars() {
         let c = normalize_char(c);
         if c.is_alphanumeric() {
             let c = c.to_lowercase().next().unwrap_or(c);
@@ -145,6 +174,7 @@ mod tests {
     fn full_width_and_case_are_one_form() {
         assert_eq!(bigrams("ＡＩ科普"), bigrams("ai科普"));
         assert_eq!(bigrams("科普。教育"), vec![('科', '普'), ('教', '育')]);
+        assert_eq!(bigrams("科學教育"), bigrams("科学教育"));
     }
 
     #[test]

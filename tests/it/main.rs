@@ -8,6 +8,7 @@ mod checks;
 mod ci;
 mod cli;
 mod generated;
+mod import;
 mod owed;
 mod parallel;
 mod parser;
