@@ -27,11 +27,14 @@ pub mod diff;
 pub mod generate;
 pub mod i18n;
 pub mod identity;
+pub mod import;
 pub mod model;
+pub mod owed;
 pub mod report;
 pub mod source;
 pub mod suppress;
 pub mod syntax;
+pub mod text;
 
 use diagnostic::Diagnostic;
 use model::{DocId, Model};

@@ -11,9 +11,11 @@ pub mod files;
 mod fmt;
 mod generate;
 mod graph;
+mod import;
 mod input;
 pub mod lang;
 mod output;
+mod owed;
 mod report;
 pub mod root;
 mod run;
@@ -88,6 +90,13 @@ enum Command {
     Report(ReportArgs),
     /// Export the cascade graph as DOT, Mermaid or SVG.
     Graph(GraphArgs),
+    /// Read a plan as its drafter has it (.txt) and write a draft in the
+    /// plan language, or with `--as rules` a higher document's obligations.
+    Import(Box<import::ImportArgs>),
+    /// Say what a jurisdiction (or a plan) owes: every obligation that binds
+    /// it, with its share of each owed figure; `--format plan` writes a
+    /// starter plan.
+    Owed(Box<owed::OwedArgs>),
     /// Write a synthetic cascade with planted defects (for benchmarks).
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -247,5 +256,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Report(args) => report::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::Owed(args) => owed::run(*args),
+        Command::Import(args) => import::run(*args),
     }
 }

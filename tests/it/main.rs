@@ -11,6 +11,8 @@ mod escaping;
 mod format;
 mod generated;
 mod hardening;
+mod import;
+mod owed;
 mod parallel;
 mod parser;
 mod properties;

@@ -1,0 +1,202 @@
+//! `planlint import FILE`: reads the drafter's document (bounded), the
+//! rules, hands both to the library and writes the draft: to stdout, or
+//! to `-o FILE` atomically, never over an existing file without `--force`.
+//! Exit 0 when written; 2 on a file it cannot read or write.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use planlint::import::{self, Options};
+
+use crate::cli::{files, write};
+
+#[derive(clap::Args)]
+pub struct ImportArgs {
+    /// The document: `.txt` (UTF-8, UTF-16, GBK/GB18030).
+    pub file: PathBuf,
+    /// Where to write the draft; stdout when absent.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// The documents it carries out (repeatable); default: those it cites
+    /// that the rules hold.
+    #[arg(long, value_name = "DOCUMENT")]
+    pub carries_out: Vec<String>,
+    /// What to write: a plan's items, or a higher document's obligations.
+    #[arg(long = "as", value_enum, default_value = "plan")]
+    pub as_: ImportAs,
+    #[arg(long, value_enum, default_value = "plan")]
+    pub format: ImportFormat,
+    #[arg(long, default_value = "rules")]
+    pub rules: PathBuf,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportAs {
+    Plan,
+    Rules,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// The plan language.
+    Plan,
+    /// What was extracted (docs/json.md).
+    Json,
+}
+
+/// The largest document read, in bytes.
+const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+
+pub fn run(args: ImportArgs) -> ExitCode {
+    let name = files::display(&args.file);
+    if let Some(out) = &args.out
+        && out.exists()
+        && !args.force
+    {
+        return fail(&format!(
+            "`{}` exists; pass `--force` to replace it, or choose another `-o`",
+            files::display(out)
+        ));
+    }
+    let text = match read_document(&args.file) {
+        Ok(text) => text,
+        Err(message) => {
+            return fail(&format!(
+                "error[read-error]: cannot import `{name}`: {message}"
+            ));
+        }
+    };
+    let mut errors = Vec::new();
+    let mut collected = files::Collected::default();
+    if args.rules.exists() {
+        files::collect(&args.rules, &mut collected, &mut errors);
+    }
+    let rules: Vec<(String, String)> = files::read_all(&collected.paths, &mut errors)
+        .into_iter()
+        .map(|(n, f)| (n, f.text))
+        .collect();
+    for e in &errors {
+        eprintln!(
+            "planlint: error[read-error]: cannot read `{}`: {}",
+            e.path, e.message
+        );
+    }
+    if !errors.is_empty() {
+        return ExitCode::from(2);
+    }
+    let model = planlint::model::load(rules).model;
+    let options = Options {
+        carries_out: &args.carries_out,
+        as_rules: args.as_ == ImportAs::Rules,
+    };
+    let imported = match import::import(&text, &model, options) {
+        Ok(i) => i,
+        Err(e) => {
+            return fail(&format!(
+                "error: cannot import `{name}`: {e}\n  help: {}",
+                e.help()
+            ));
+        }
+    };
+    let output = match (args.format, args.as_) {
+        (ImportFormat::Json, _) => match serde_json::to_string_pretty(&imported.json()) {
+            Ok(json) => json + "\n",
+            Err(e) => return fail(&format!("cannot write JSON: {e}")),
+        },
+        (ImportFormat::Plan, ImportAs::Plan) => import::draft(&imported, &model, &name),
+        (ImportFormat::Plan, ImportAs::Rules) => {
+            import::rules(&imported, &name, &prefix(&args.file))
+        }
+    };
+    match &args.out {
+        None => match crate::cli::output::write(None, output.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        },
+        Some(out) => match write::write_atomically(out, output.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&format!(
+                "error[write-error]: cannot write `{}`: {e}",
+                files::display(out)
+            )),
+        },
+    }
+}
+
+/// The id prefix of imported obligations: the file's stem, as an id.
+fn prefix(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let id: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let id = id.trim_matches('-').to_string();
+    if id.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        id
+    } else {
+        format!("doc-{id}")
+    }
+}
+
+/// Reads a document's bytes (at most [`MAX_INPUT_BYTES`]) and turns them
+/// into text by its kind.
+fn read_document(path: &Path) -> Result<String, String> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "doc" | "wps" => {
+            return Err("legacy Word and WPS files are not read; save it as .docx (Word: 另存为 → Word 文档) or as plain text".into());
+        }
+        "pdf" => {
+            return Err("PDF is not read: its text has no reliable order; save the document as .docx or copy its text into a .txt file".into());
+        }
+        _ => {}
+    }
+    let file = fs::File::open(path).map_err(|e| e.to_string())?;
+    let meta = file.metadata().map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    let too_large = |size: u64| {
+        format!(
+            "the file is {:.1} MB; import reads documents up to {} MB",
+            size as f64 / 1_048_576.0,
+            MAX_INPUT_BYTES / 1_048_576
+        )
+    };
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    let decoded = planlint::decode::decode(&bytes).map_err(|e| format!("{e}; {}", e.help()))?;
+    Ok(decoded.text)
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("planlint: {message}");
+    ExitCode::from(2)
+}

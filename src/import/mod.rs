@@ -1,0 +1,352 @@
+//! `planlint import`: a plan as its drafter has it (text, or the text of
+//! a .docx or a saved web page) → a draft in the plan language, or the
+//! obligations of a higher document (`--as rules`), or what was extracted
+//! as JSON (`docs/json.md`).
+//!
+//! Steps: [`lines`] (paragraphs, page furniture out), [`header`] (title,
+//! 文号, issuer, date, period, level, jurisdiction, cited documents),
+//! [`structure`] (numbering → items with their source path), [`units`]
+//! (责任单位), [`crate::text::figures`] (figures), [`links`] (ranked
+//! obligations), [`render`] (the draft). The library reads no file: the
+//! caller hands it the decoded text.
+
+pub mod header;
+pub mod lines;
+pub mod links;
+pub mod render;
+pub mod structure;
+pub mod units;
+
+use serde::Serialize;
+
+use crate::model::{DocId, Model};
+use crate::text::figures::{self, Figure};
+
+pub use render::{draft, rules};
+
+/// What to import as.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// The documents the plan carries out; empty: those its title and text
+    /// cite that the rules hold.
+    pub carries_out: &'a [String],
+    /// Read a higher document: obligations rather than items.
+    pub as_rules: bool,
+}
+
+/// Why a text cannot be imported.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the document has no text")]
+    Empty,
+    #[error("unknown document `{given}`")]
+    UnknownDocument {
+        given: String,
+        suggestion: Option<String>,
+    },
+}
+
+impl ImportError {
+    pub fn help(&self) -> String {
+        match self {
+            ImportError::Empty => {
+                "import a document that has text: a .txt, .docx or .html file".into()
+            }
+            ImportError::UnknownDocument {
+                suggestion: Some(s),
+                ..
+            } => format!("did you mean `{s}`?"),
+            ImportError::UnknownDocument { .. } => "name a document of `rules/` by its id".into(),
+        }
+    }
+}
+
+/// Everything read from a document.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub header: header::Header,
+    /// The documents it carries out (rules ids).
+    pub carries_out: Vec<String>,
+    pub items: Vec<ImportedItem>,
+    /// Every figure the text sets, wherever it stands, in text order.
+    pub targets: Vec<Target>,
+    /// Text before the body and text of the body in no item, with lines.
+    pub unplaced: Vec<structure::Unplaced>,
+    /// Lines taken out (page numbers, footnotes, site chrome, 抄送).
+    pub dropped: Vec<lines::Dropped>,
+}
+
+/// A figure with its sentence and line.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub figure: Figure,
+    pub sentence: String,
+    pub line: usize,
+}
+
+impl Target {
+    fn of(text: &str, line: usize, context_year: Option<i32>) -> Vec<Target> {
+        figures::figures(text, context_year)
+            .into_iter()
+            .map(|figure| Target {
+                sentence: text
+                    .get(figure.sentence.clone())
+                    .unwrap_or("")
+                    .trim()
+                    .to_string(),
+                figure,
+                line,
+            })
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportedItem {
+    pub item: structure::Item,
+    pub figures: Vec<Figure>,
+    pub links: Vec<links::Link>,
+}
+
+/// Reads `text` against the rules in `model`.
+pub fn import(text: &str, model: &Model, options: Options) -> Result<Imported, ImportError> {
+    let read = lines::read(text);
+    if read.paras.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let start = read
+        .paras
+        .iter()
+        .position(|p| header::opens_body(&p.text))
+        .or_else(|| {
+            read.paras
+                .iter()
+                .position(|p| crate::text::numbering::numbering(&p.text).is_some())
+        })
+        .unwrap_or(0);
+    let (front, body) = read.paras.split_at(start);
+    let header = header::read(front, &read.paras, model);
+    let parents = parents(&header, model, options.carries_out)?;
+    let index = links::Index::new(model, &parents);
+    let (items, body_unplaced) = structure::items(&structure::blocks(body));
+    let items = items
+        .into_iter()
+        .map(|item| {
+            let figures = figures::figures(&item.text, item.context_year);
+            let links = if options.as_rules {
+                Vec::new()
+            } else {
+                index.links(model, &format!("{} {}", item.title, item.text))
+            };
+            ImportedItem {
+                item,
+                figures,
+                links,
+            }
+        })
+        .collect::<Vec<_>>();
+    let mut unplaced: Vec<structure::Unplaced> = front
+        .iter()
+        .map(|p| structure::Unplaced {
+            line: p.line,
+            text: p.text.clone(),
+            context_year: None,
+        })
+        .collect();
+    // Every figure of the body, in text order: the items' and the
+    // introductions' (headline targets stand in either).
+    let mut targets: Vec<Target> = items
+        .iter()
+        .flat_map(|i| Target::of(&i.item.text, i.item.line, i.item.context_year))
+        .collect();
+    targets.extend(
+        body_unplaced
+            .iter()
+            .flat_map(|u| Target::of(&u.text, u.line, u.context_year)),
+    );
+    targets.sort_by_key(|t| t.line);
+    unplaced.extend(body_unplaced);
+    Ok(Imported {
+        header,
+        carries_out: parents
+            .iter()
+            .map(|&d| model.document(d).id().to_string())
+            .collect(),
+        items,
+        targets,
+        unplaced,
+        dropped: read.dropped,
+    })
+}
+
+fn parents(h: &header::Header, model: &Model, given: &[String]) -> Result<Vec<DocId>, ImportError> {
+    if !given.is_empty() {
+        return given
+            .iter()
+            .map(|g| {
+                model
+                    .document_by_id(g)
+                    .ok_or_else(|| ImportError::UnknownDocument {
+                        given: g.clone(),
+                        suggestion: crate::syntax::lower::did_you_mean(
+                            g,
+                            model.documents.iter().map(|d| d.id()),
+                        )
+                        .map(str::to_string),
+                    })
+            })
+            .collect();
+    }
+    // The documents the title names first, then those the text cites.
+    let in_title: Vec<DocId> = h
+        .title
+        .as_deref()
+        .map(|t| {
+            h.cites
+                .iter()
+                .filter(|c| {
+                    t.contains(&c.title)
+                        || crate::text::simplified(t).contains(&crate::text::simplified(&c.title))
+                })
+                .filter_map(|c| c.document.as_deref().and_then(|d| model.document_by_id(d)))
+                .collect()
+        })
+        .unwrap_or_default();
+    if !in_title.is_empty() {
+        return Ok(in_title);
+    }
+    let mut out: Vec<DocId> = Vec::new();
+    for c in &h.cites {
+        if let Some(d) = c.document.as_deref().and_then(|d| model.document_by_id(d))
+            && !out.contains(&d)
+        {
+            out.push(d);
+        }
+    }
+    Ok(out)
+}
+
+/// What `--format json` prints (`docs/json.md`).
+#[derive(Debug, Serialize)]
+pub struct Json<'a> {
+    pub title: Option<&'a str>,
+    pub number: Option<&'a str>,
+    pub issuer: Option<&'a str>,
+    pub issued: Option<&'a str>,
+    pub period: Option<[i32; 2]>,
+    pub period_inherited: bool,
+    pub level: Option<&'static str>,
+    pub jurisdiction: Option<&'a header::JurisdictionName>,
+    pub cites: &'a [header::Cite],
+    pub carries_out: &'a [String],
+    pub targets: Vec<JsonFigure>,
+    pub items: Vec<JsonItem<'a>>,
+    pub unplaced: Vec<JsonLine<'a>>,
+    pub dropped: Vec<JsonDropped<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonFigure {
+    pub metric: String,
+    pub value: f64,
+    pub unit: String,
+    pub comparator: &'static str,
+    pub year: Option<i32>,
+    pub per_year: bool,
+    pub cumulative: bool,
+    pub soft: bool,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonItem<'a> {
+    pub source: &'a str,
+    pub title: &'a str,
+    pub text: &'a str,
+    pub units: &'a [String],
+    pub line: usize,
+    pub figures: Vec<JsonFigure>,
+    pub links: &'a [links::Link],
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonLine<'a> {
+    pub line: usize,
+    pub text: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonDropped<'a> {
+    pub line: usize,
+    pub text: &'a str,
+    pub why: &'static str,
+}
+
+impl Imported {
+    /// The JSON view.
+    pub fn json(&self) -> Json<'_> {
+        let h = &self.header;
+        let figure = |f: &Figure, text: &str| JsonFigure {
+            metric: f.metric.clone(),
+            value: f.value,
+            unit: f.unit.clone(),
+            comparator: f.comparator.as_str(),
+            year: f.year,
+            per_year: f.per_year,
+            cumulative: f.cumulative,
+            soft: f.soft,
+            text: text.trim().to_string(),
+        };
+        Json {
+            title: h.title.as_deref(),
+            number: h.number.as_deref(),
+            issuer: h.issuer.as_deref(),
+            issued: h.issued.as_deref(),
+            period: h.period,
+            period_inherited: h.period_inherited,
+            level: h.level,
+            jurisdiction: h.jurisdiction.as_ref(),
+            cites: &h.cites,
+            carries_out: &self.carries_out,
+            targets: self
+                .targets
+                .iter()
+                .map(|t| figure(&t.figure, &t.sentence))
+                .collect(),
+            items: self
+                .items
+                .iter()
+                .map(|i| JsonItem {
+                    source: &i.item.source,
+                    title: &i.item.title,
+                    text: &i.item.text,
+                    units: &i.item.units,
+                    line: i.item.line,
+                    figures: i
+                        .figures
+                        .iter()
+                        .map(|f| figure(f, i.item.text.get(f.sentence.clone()).unwrap_or("")))
+                        .collect(),
+                    links: &i.links,
+                })
+                .collect(),
+            unplaced: self
+                .unplaced
+                .iter()
+                .map(|u| JsonLine {
+                    line: u.line,
+                    text: &u.text,
+                })
+                .collect(),
+            dropped: self
+                .dropped
+                .iter()
+                .map(|d| JsonDropped {
+                    line: d.line,
+                    text: &d.text,
+                    why: d.why,
+                })
+                .collect(),
+        }
+    }
+}
