@@ -98,7 +98,11 @@ fn diagnostic(ctx: &Context, plan: &PlanView, o: OblId, advisory: bool) -> Diagn
             higher.id()
         ));
     }
-    let severity = ctx.severity(obligation.decl.severity, advisory);
+    let (severity, commitment) = ctx.omission_severity(o);
+    if let Some(c) = commitment {
+        message.push_str(&strength_note(c.verb, severity));
+    }
+    let severity = ctx.severity(severity, advisory);
     let mut d = ctx
         .finding(
             CODE.code,
@@ -122,4 +126,12 @@ fn diagnostic(ctx: &Context, plan: &PlanView, o: OblId, advisory: bool) -> Diagn
         obligation.id()
     ));
     d
+}
+
+/// Why an omission is not an error: the ask's strongest verb.
+fn strength_note(verb: &str, severity: Severity) -> String {
+    format!(
+        " (only 「{verb}」 asked: {} by the strength lexicon)",
+        severity.as_str()
+    )
 }
