@@ -12,6 +12,7 @@
 
 pub mod figures;
 pub mod registry;
+pub mod strength;
 
 mod contradictory_exemption;
 mod dropped_element;
@@ -26,6 +27,7 @@ mod unapportionable_quantity;
 mod undercut_target;
 mod unstated_quantity;
 mod unused_exemption;
+mod weakened_commitment;
 
 #[cfg(test)]
 mod tests;
@@ -108,6 +110,8 @@ pub struct Context<'m> {
     pub plans: Vec<PlanView>,
     /// Who each shared figure is divided among.
     pub shares: figures::ShareIndex,
+    /// The rules' strength lexicon (empty when they declare none).
+    pub lexicon: strength::Lexicon,
 }
 
 impl<'m> Context<'m> {
@@ -123,6 +127,7 @@ impl<'m> Context<'m> {
             options,
             plans,
             shares,
+            lexicon: strength::Lexicon::from_model(model),
         }
     }
 
@@ -142,6 +147,35 @@ impl<'m> Context<'m> {
     /// where the obligation is advisory for this plan.
     pub fn severity(&self, base: Severity, advisory: bool) -> Severity {
         if advisory { Severity::Info } else { base }
+    }
+
+    /// The severity of omitting `o`, and the commitment that set it: the
+    /// `severity` written in the rules wins; otherwise the lexicon's
+    /// `omitted` rule for the ask's strongest commitment (its text, and its
+    /// title where it is a bullet, whose title is the source's own words);
+    /// otherwise `error`.
+    pub fn omission_severity(&self, o: OblId) -> (Severity, Option<strength::Commitment<'m>>) {
+        let obligation = self.model.obligation(o);
+        if let Some(severity) = obligation.decl.severity {
+            return (severity, None);
+        }
+        let title = obligation
+            .parent
+            .is_none()
+            .then_some(obligation.decl.title.as_deref())
+            .flatten();
+        let strongest = [obligation.decl.text.as_deref(), title]
+            .into_iter()
+            .flatten()
+            .filter_map(|t| self.lexicon.strongest(t))
+            .max_by_key(|c| c.rank);
+        match strongest {
+            Some(c) => match c.rank.and_then(|r| self.lexicon.omission_severity(r)) {
+                Some(severity) if severity != Severity::Error => (severity, Some(c)),
+                _ => (Severity::Error, None),
+            },
+            None => (Severity::Error, None),
+        }
     }
 
     /// Whether a finding is about an obligation that is advisory for its plan.

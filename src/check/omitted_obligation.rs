@@ -102,7 +102,15 @@ fn diagnostic(ctx: &Context, plan: &PlanView, o: OblId, advisory: bool) -> Diagn
             document: Id::new(higher.id()),
         };
     }
-    let severity = ctx.severity(obligation.decl.severity, advisory);
+    let (severity, commitment) = ctx.omission_severity(o);
+    if let Some(c) = commitment {
+        message = Msg::OmittedWeakAsk {
+            message: Box::new(message),
+            verb: c.verb.to_string(),
+            severity,
+        };
+    }
+    let severity = ctx.severity(severity, advisory);
     let plan_file = ctx.model.document(plan.doc).file;
     let mut d = ctx
         .finding(
@@ -134,3 +142,4 @@ fn diagnostic(ctx: &Context, plan: &PlanView, o: OblId, advisory: bool) -> Diagn
     }
     d
 }
+

@@ -128,6 +128,10 @@ pub const CHECKS: &[Check] = &[
         run: Some(dropped_element::run),
     },
     Check {
+        codes: &[weakened_commitment::CODE],
+        run: Some(weakened_commitment::run),
+    },
+    Check {
         codes: &[missing_responsible_unit::CODE],
         run: Some(missing_responsible_unit::run),
     },

@@ -386,3 +386,74 @@ item e.1 { title "培训"; source 1; implements c.2; target trained { at_least 1
         unapportionable[0]
     );
 }
+
+/// An omission's severity follows the ask's strength unless the rules
+/// write one: 鼓励 only (rank 1) is a warning, with the reason in the
+/// message; 实施 stays an error; a written `severity` wins.
+#[test]
+fn omission_severity_follows_the_strength_of_the_ask() {
+    let lexicon = r#"
+strength zh {
+  verbs 3 "实施" "建立"
+  verbs 2 "推动"
+  verbs 1 "鼓励" "支持"
+  omitted 1 warning
+}
+"#;
+    let city = r#"
+document city.outline { title "市纲要"; issued 2022-03-01; rank province; jurisdiction city }
+obligation c.1 { title "鼓励企业开展科普"; source 1; text "鼓励企业开展科普活动" }
+obligation c.2 { title "实施科普行动"; source 2; text "实施科普行动" }
+obligation c.3 { title "鼓励高校开放"; source 3; text "鼓励高校开放实验室"; severity error }
+obligation c.4 { title "实施科普计划"; source 4; text "支持科普创作" }
+obligation c.5 { title "组建专家队伍"; source 5; text "组建专家队伍" }
+"#;
+    let plan = r#"
+document east.plan {
+  title "东区方案"; issued 2022-09-01; rank county; jurisdiction east
+  carries_out city.outline
+}
+"#;
+    let outcome = run(&[
+        ("j.plan", JURISDICTIONS),
+        ("strength.plan", lexicon),
+        ("city.plan", city),
+        ("east.plan", plan),
+    ]);
+    let severity = |id: &str| {
+        let d = outcome
+            .diagnostics
+            .iter()
+            .find(|d| d.obligation.as_ref().is_some_and(|o| o.id == id))
+            .unwrap_or_else(|| panic!("no finding about {id}"));
+        (d.severity, d.message.contains("only 「鼓励」 asked"))
+    };
+    use crate::diagnostic::Severity::{Error, Warning};
+    assert_eq!(severity("c.1"), (Warning, true));
+    assert_eq!(severity("c.2"), (Error, false));
+    assert_eq!(severity("c.3"), (Error, false), "the written severity wins");
+    assert_eq!(
+        severity("c.4"),
+        (Error, false),
+        "a bullet's title (实施…计划) is an ask of its own"
+    );
+    assert_eq!(
+        severity("c.5"),
+        (Error, false),
+        "outside the lexicon: error"
+    );
+
+    // Without a lexicon every omission is an error.
+    let outcome = run(&[
+        ("j.plan", JURISDICTIONS),
+        ("city.plan", city),
+        ("east.plan", plan),
+    ]);
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "omitted-obligation")
+            .all(|d| d.severity == Error)
+    );
+}

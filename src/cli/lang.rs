@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use planlint::config::Config;
 use planlint::i18n::Lang;
 
-use crate::cli::settings;
+use crate::cli::root;
 
 static LANG: OnceLock<Lang> = OnceLock::new();
 
@@ -18,7 +18,10 @@ static LANG: OnceLock<Lang> = OnceLock::new();
 /// commands that read it report its errors.
 pub fn init(flag: Option<Lang>, config: Option<&Path>) -> Lang {
     let configured = || {
-        let path = config.map(Path::to_path_buf).or_else(settings::discover)?;
+        let path = match config {
+            Some(path) => path.to_path_buf(),
+            None => root::find(&std::env::current_dir().ok()?)?.config?,
+        };
         let text = std::fs::read_to_string(path).ok()?;
         Config::parse(&text).ok()?.lang
     };

@@ -127,6 +127,11 @@ catalogue! {
     Advisory { message: Box<Msg>, document: Id }
         en: "{message} (advisory: {document} was issued after the plan)"
         zh: "{message}（参考：{document} 印发于本方案之后）"
+    /// The omission's severity follows the ask's strength (the strength
+    /// lexicon of the rules).
+    OmittedWeakAsk { message: Box<Msg>, verb: String, severity: Severity }
+        en: "{message} (only 「{verb}」 asked: {severity} by the strength lexicon)"
+        zh: "{message}（上级仅要求「{verb}」，按承诺强度词表定为{severity}）"
     /// Label at the plan's header.
     LabelOmittedFromPlan {}
         en: "omitted from this plan"

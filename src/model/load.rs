@@ -117,6 +117,12 @@ impl Builder {
         for j in ast.jurisdictions {
             self.add_jurisdiction(j, file_id);
         }
+        for decl in ast.strengths {
+            self.model.strengths.push(Strength {
+                decl,
+                file: file_id,
+            });
+        }
         for o in ast.observations {
             self.model.observations.push(Observation {
                 decl: o,

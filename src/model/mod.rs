@@ -204,6 +204,13 @@ pub struct Exemption {
     pub obligation: Option<OblId>,
 }
 
+/// A strength lexicon (`strength <id> { … }`) and where it was declared.
+#[derive(Debug, Clone)]
+pub struct Strength {
+    pub decl: StrengthDecl,
+    pub file: FileId,
+}
+
 #[derive(Debug, Clone)]
 pub struct Observation {
     pub decl: ObservationDecl,
@@ -222,6 +229,8 @@ pub struct Model {
     pub items: Vec<Item>,
     pub exemptions: Vec<Exemption>,
     pub observations: Vec<Observation>,
+    /// The strength lexicons of the run, in file order.
+    pub strengths: Vec<Strength>,
     document_ids: HashMap<String, DocId>,
     jurisdiction_ids: HashMap<String, JurId>,
     obligation_ids: HashMap<String, OblId>,

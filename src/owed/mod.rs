@@ -277,7 +277,7 @@ fn compute(model: &Model, plan: DocId, as_of: Date) -> Owed {
                     citation,
                     title,
                     text: obligation.decl.text.clone(),
-                    severity: obligation.decl.severity.as_str(),
+                    severity: ctx.omission_severity(o).0.as_str(),
                     advisory,
                     requires_units: obligation.decl.requires_units
                         || model.document(obligation.document).decl.requires_units,

@@ -339,7 +339,7 @@ pub fn build(ctx: &Context, diagnostics: &[Diagnostic], headings: &Headings) -> 
                     title: obligation.title().to_string(),
                     text: obligation.decl.text.clone(),
                     depth: model.ancestors(o).count(),
-                    severity: obligation.decl.severity,
+                    severity: ctx.omission_severity(o).0,
                     cells,
                 });
             }

@@ -16,6 +16,7 @@ pub struct FileAst {
     pub exemptions: Vec<ExemptionDecl>,
     pub observations: Vec<ObservationDecl>,
     pub suppressions: Vec<SuppressionDecl>,
+    pub strengths: Vec<StrengthDecl>,
 }
 
 impl FileAst {
@@ -27,6 +28,7 @@ impl FileAst {
             && self.items.is_empty()
             && self.exemptions.is_empty()
             && self.observations.is_empty()
+            && self.strengths.is_empty()
     }
 }
 
@@ -206,7 +208,9 @@ pub struct ObligationDecl {
     /// `None`: inherited from the parent obligation, or every lower rank.
     pub binds: Option<Binds>,
     pub applies_if: Option<Spanned<Condition>>,
-    pub severity: Severity,
+    /// The severity of its omission as written; `None`: it follows the
+    /// ask's strength (`check::strength`), `error` by default.
+    pub severity: Option<Severity>,
     pub exemptible: bool,
     pub refines: Vec<Spanned<String>>,
     pub elements: Vec<Spanned<Element>>,
@@ -336,5 +340,31 @@ pub struct ObservationDecl {
 pub struct SuppressionDecl {
     pub targets: Vec<Spanned<String>>,
     pub reason: Option<Spanned<String>>,
+    pub header: Span,
+}
+
+/// `strength <id> { … }`: the ranked vocabulary of commitment that the
+/// checks read an ask's strength with. Ranks are small whole numbers, the
+/// higher the stronger; what the words are is the rules' business.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StrengthDecl {
+    pub id: Spanned<String>,
+    /// `verbs <rank> "…"…`: commitment verbs and their rank.
+    pub verbs: Vec<(u8, Spanned<String>)>,
+    /// `joins "…"…`: verbs by which a plan takes part in the higher
+    /// jurisdiction's own action (积极参加 a city 行动): as strong as the ask.
+    pub joins: Vec<Spanned<String>>,
+    /// `scope <rank> "…"…`: qualifiers of a commitment's reach; an
+    /// unqualified commitment has rank 1.
+    pub scopes: Vec<(u8, Spanned<String>)>,
+    /// `periodic "…"…`: words that make an ask recur (每年).
+    pub periodic: Vec<Spanned<String>>,
+    /// `nouns "…"…`: what a commitment builds (机制, 制度).
+    pub nouns: Vec<Spanned<String>>,
+    /// `negation "…"…`: words that turn an ask into a prohibition.
+    pub negations: Vec<Spanned<String>>,
+    /// `omitted <rank> <severity>`: the severity of omitting an ask whose
+    /// strength is at most `rank`.
+    pub omitted: Vec<(u8, Spanned<Severity>)>,
     pub header: Span,
 }

@@ -21,6 +21,7 @@ const TOP: &[&str] = &[
     "exempt",
     "observe",
     "suppress",
+    "strength",
 ];
 const JURISDICTION: &[&str] = &[
     "name",
@@ -78,6 +79,9 @@ const ITEM: &[&str] = &["title", "source", "text", "implements", "units", "targe
 const EXEMPT: &[&str] = &["reason", "basis", "approved_by", "expires"];
 const OBSERVE: &[&str] = &["jurisdiction", "year", "value", "source"];
 const SUPPRESS: &[&str] = &["reason"];
+const STRENGTH: &[&str] = &[
+    "verbs", "joins", "scope", "periodic", "nouns", "negation", "omitted",
+];
 
 /// Turns the statements of one file into its typed tree.
 pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
@@ -145,6 +149,11 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
             "suppress" => {
                 if let Some(s) = lowerer.suppression(statement) {
                     file.suppressions.push(s);
+                }
+            }
+            "strength" => {
+                if let Some(s) = lowerer.strength(statement) {
+                    file.strengths.push(s);
                 }
             }
             _ => lowerer.unknown_keyword(statement, "at the top level", TOP),
@@ -764,7 +773,7 @@ impl Lowerer {
             text: None,
             binds: None,
             applies_if: None,
-            severity: Severity::Error,
+            severity: None,
             exemptible: true,
             refines: Vec::new(),
             elements: Vec::new(),
@@ -812,7 +821,7 @@ impl Lowerer {
                             help: Some("the severities are `error`, `warning` and `info`".into()),
                         })
                     }) {
-                        o.severity = v.value;
+                        o.severity = Some(v.value);
                     }
                 }
                 "exemptible" => {
@@ -871,6 +880,161 @@ impl Lowerer {
         }
         self.repeated_ids(&o.refines, "refines");
         Some(o)
+    }
+
+    /// `strength <id> { verbs 3 "建立" …; scope 0 "逐步"; omitted 1 warning … }`.
+    fn strength(&mut self, statement: &Statement) -> Option<StrengthDecl> {
+        let id = self.header_id(statement)?;
+        let header = statement.keyword_span.cover(id.span);
+        let mut d = StrengthDecl {
+            id,
+            verbs: Vec::new(),
+            joins: Vec::new(),
+            scopes: Vec::new(),
+            periodic: Vec::new(),
+            nouns: Vec::new(),
+            negations: Vec::new(),
+            omitted: Vec::new(),
+            header,
+        };
+        for s in self.block(statement) {
+            match s.keyword {
+                "verbs" | "scope" => {
+                    let Some(rank) = self.strength_rank(s) else {
+                        continue;
+                    };
+                    let words = self.words_after_rank(s);
+                    let list = if s.keyword == "verbs" {
+                        &mut d.verbs
+                    } else {
+                        &mut d.scopes
+                    };
+                    list.extend(words.into_iter().map(|w| (rank, w)));
+                }
+                "joins" => d.joins.extend(self.lexicon_words(s)),
+                "periodic" => d.periodic.extend(self.lexicon_words(s)),
+                "nouns" => d.nouns.extend(self.lexicon_words(s)),
+                "negation" => d.negations.extend(self.lexicon_words(s)),
+                "omitted" => {
+                    self.no_block(s);
+                    if !self.arity(s, 2, 2, || "omitted 1 warning".into()) {
+                        continue;
+                    }
+                    let Some(rank) = self.strength_rank(s) else {
+                        continue;
+                    };
+                    let arg = &s.args[1];
+                    match Severity::parse(arg.text()) {
+                        Some(v) => d.omitted.push((rank, Spanned::new(v, arg.span))),
+                        None => self.error(
+                            "invalid-value",
+                            arg.span,
+                            format!("unknown severity `{}`", arg.text()),
+                            "not a severity",
+                            Some("the severities are `error`, `warning` and `info`".into()),
+                        ),
+                    }
+                }
+                _ => self.unknown_keyword(s, "in a strength lexicon", STRENGTH),
+            }
+        }
+        // A word in two places would be read two ways: the first place wins
+        // and the second is reported.
+        let mut seen: Vec<&str> = Vec::new();
+        let mut repeated = Vec::new();
+        let all = d
+            .verbs
+            .iter()
+            .chain(&d.scopes)
+            .map(|(_, w)| w)
+            .chain(&d.joins)
+            .chain(&d.periodic)
+            .chain(&d.nouns)
+            .chain(&d.negations);
+        for w in all {
+            if seen.contains(&w.value.as_str()) {
+                repeated.push(w.clone());
+            } else {
+                seen.push(&w.value);
+            }
+        }
+        for w in repeated {
+            self.error(
+                "invalid-value",
+                w.span,
+                format!("「{}」 is declared twice in the lexicon", w.value),
+                "declared again",
+                Some("give each word one place and one rank".into()),
+            );
+        }
+        Some(d)
+    }
+
+    /// The rank of `verbs`, `scope` or `omitted`: a whole number from 0 to 9.
+    fn strength_rank(&mut self, s: &Statement) -> Option<u8> {
+        let Some(arg) = s.args.first() else {
+            self.arity(s, 2, usize::MAX, || format!("{} 1 \"…\"", s.keyword));
+            return None;
+        };
+        match arg.text().parse::<u8>() {
+            Ok(rank) if rank <= 9 => Some(rank),
+            _ => {
+                self.error(
+                    "invalid-value",
+                    arg.span,
+                    format!("`{}` is not a rank", arg.text()),
+                    "not a rank",
+                    Some(format!(
+                        "a rank is a whole number from 0 to 9, the higher the stronger: `{} 2 \"…\"`",
+                        s.keyword
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    /// The quoted words after a statement's rank.
+    fn words_after_rank(&mut self, s: &Statement) -> Vec<Spanned<String>> {
+        self.no_block(s);
+        if s.args.len() < 2 {
+            self.arity(s, 2, usize::MAX, || format!("{} 1 \"…\"", s.keyword));
+            return Vec::new();
+        }
+        self.quoted_words(s, &s.args[1..])
+    }
+
+    /// The quoted words of a lexicon statement.
+    fn lexicon_words(&mut self, s: &Statement) -> Vec<Spanned<String>> {
+        self.no_block(s);
+        self.arity(s, 1, usize::MAX, || format!("{} \"…\"", s.keyword));
+        self.quoted_words(s, &s.args)
+    }
+
+    fn quoted_words(&mut self, s: &Statement, args: &[Arg]) -> Vec<Spanned<String>> {
+        let mut out = Vec::new();
+        for arg in args {
+            match &arg.kind {
+                ArgKind::Str(w) if !w.trim().is_empty() => {
+                    out.push(Spanned::new(w.trim().to_string(), arg.span))
+                }
+                ArgKind::Str(_) => self.error(
+                    "invalid-value",
+                    arg.span,
+                    "an empty word",
+                    "empty",
+                    Some("write the word, e.g. `\"建立\"`".into()),
+                ),
+                ArgKind::Word(w) => self.error(
+                    "invalid-value",
+                    arg.span,
+                    format!("`{}` takes words in quotes", s.keyword),
+                    "not quoted",
+                    Some(format!("write `\"{w}\"`")),
+                ),
+            }
+        }
+        out
     }
 
     fn binds(&mut self, s: &Statement) -> Option<Binds> {

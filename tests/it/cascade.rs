@@ -208,6 +208,54 @@ fn every_bullet_and_numbered_item_is_encoded_once() {
     assert_eq!(numbered_items("三、", "四、"), count(&items, 3));
 }
 
+/// The table of asks in `docs/findings.md` ("How the Beijing outline is cut
+/// into asks"), bullet by bullet, is the encoding: each row's asks are the
+/// bullet (where its own `text` is an ask) and its clauses, and every bullet
+/// and paragraph of the outline has a row.
+#[test]
+fn the_table_of_asks_is_the_encoding() {
+    let outcome = check(bundled());
+    let model = &outcome.model;
+    let outline = model.document(document(model, "bj.outline"));
+    let mut encoded: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for &o in &outline.obligations {
+        let obligation = model.obligation(o);
+        if obligation.parent.is_some() {
+            continue;
+        }
+        let mut asks: Vec<String> = Vec::new();
+        if obligation.decl.text.is_some() {
+            asks.push(obligation.id().to_string());
+        }
+        asks.extend(
+            obligation
+                .children
+                .iter()
+                .map(|&c| model.obligation(c).id().to_string()),
+        );
+        encoded.insert(obligation.id().to_string(), asks);
+    }
+    let findings = read("docs/findings.md");
+    let rows = section(&findings, "| bullet | asks |", "## ");
+    let ids = Regex::new(r"`([^`]+)`").expect("pattern");
+    let mut table: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for row in rows.iter().filter(|l| l.starts_with("| `bj.")) {
+        let cells: Vec<&str> = row.trim_matches('|').split(" | ").collect();
+        assert!(cells.len() == 3, "a row of three cells: {row}");
+        let bullet = cells[0].trim().trim_matches('`').to_string();
+        let asks = ids
+            .captures_iter(cells[1])
+            .map(|c| c[1].to_string())
+            .collect();
+        assert!(
+            table.insert(bullet.clone(), asks).is_none(),
+            "{bullet} has two rows"
+        );
+    }
+    assert_eq!(table.len(), 54, "one row per bullet and paragraph");
+    assert_eq!(table, encoded);
+}
+
 /// What counts as a number in a source text:
 ///
 /// - an *Arabic number*: a maximal run of ASCII or full-width digits, with an

@@ -143,6 +143,7 @@ fixture_pairs! {
     incomparable_units => "incomparable-units",
     unapportionable_quantity => "unapportionable-quantity",
     dropped_element => "dropped-element",
+    weakened_commitment => "weakened-commitment",
     missing_responsible_unit => "missing-responsible-unit",
     exemption_without_reason => "exemption-without-reason",
     non_exemptible_obligation => "non-exemptible-obligation",

@@ -391,8 +391,9 @@ fn severity_flags_do_not_turn_advisory_findings_into_errors() {
     let (errors, warnings, infos) = counts(&[]);
     let (denied_errors, denied_warnings, denied_infos) = counts(&["--deny", "omitted-obligation"]);
     // The Beijing outline's omissions of the later national opinions stay
-    // advice; only Xicheng's two warning-level omissions become errors.
+    // advice; only Xicheng's five warning-level omissions become errors
+    // (two by a written `severity`, three asks the outline only 鼓励s).
     assert_eq!(denied_infos, infos);
-    assert_eq!(denied_errors.zip(errors).map(|(d, e)| d - e), Some(2));
-    assert_eq!(warnings.zip(denied_warnings).map(|(w, d)| w - d), Some(2));
+    assert_eq!(denied_errors.zip(errors).map(|(d, e)| d - e), Some(5));
+    assert_eq!(warnings.zip(denied_warnings).map(|(w, d)| w - d), Some(5));
 }
