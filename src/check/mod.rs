@@ -15,6 +15,7 @@ pub mod registry;
 
 mod contradictory_exemption;
 mod dropped_element;
+mod duplicate_plan;
 mod exemption_without_reason;
 mod expired_exemption;
 mod incomparable_units;

@@ -10,6 +10,10 @@
 //!   yet, and the finding names those missing (`roll-up-incomplete`).
 //! - **Why it matters**: each district can be close to its share and the
 //!   city still fall short; only the sum shows it.
+//! - **Which plans**: the plans carrying out the document are grouped by
+//!   period, and each period rolls up on its own (an annual plan is not
+//!   added to a long-term one). Of two plans of one jurisdiction in one
+//!   period, the one `duplicate-plan` names as counted is added.
 //! - **How to fix**: raise the figures of the plans that state less than
 //!   their share (their `undercut-target` findings say which).
 
@@ -17,9 +21,9 @@ use std::collections::BTreeMap;
 
 use crate::check::figures::format_figure;
 use crate::check::registry::CodeInfo;
-use crate::check::{Binding, Context, PlanView};
+use crate::check::{Binding, Context, PlanView, duplicate_plan};
 use crate::diagnostic::{Diagnostic, Figures, Severity};
-use crate::model::{DocId, JurId, OblId};
+use crate::model::{JurId, OblId};
 use crate::syntax::ast::{Passes, TargetDecl};
 
 pub const SHORTFALL: CodeInfo = CodeInfo {
@@ -40,23 +44,31 @@ const NAMED: usize = 5;
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // The plans carrying out each higher document, in plan order, gathered
     // in one pass (a filter per document was quadratic in the country).
-    let mut carrying_out: BTreeMap<DocId, Vec<&PlanView>> = BTreeMap::new();
-    for plan in &ctx.plans {
-        // Loading lists each parent once.
-        for &parent in &ctx.model.document(plan.doc).parents {
-            carrying_out.entry(parent).or_default().push(plan);
-        }
-    }
-    for (higher, plans) in carrying_out {
+    for (higher, plans) in duplicate_plan::carrying_out(ctx) {
         let Some(issuer_j) = ctx.model.document(higher).jurisdiction else {
             continue;
         };
-        for &o in &ctx.model.document(higher).obligations {
-            for target in &ctx.model.obligation(o).decl.targets {
-                if target.passes != Passes::Share || target.figure.is_none() {
-                    continue;
+        let shared = ctx.model.document(higher).obligations.iter().any(|&o| {
+            ctx.model
+                .obligation(o)
+                .decl
+                .targets
+                .iter()
+                .any(|t| t.passes == Passes::Share && t.figure.is_some())
+        });
+        if !shared {
+            continue;
+        }
+        // One roll-up per period, of the plan that counts per jurisdiction.
+        for (_, by_jurisdiction) in duplicate_plan::groups(ctx, &plans) {
+            let counted: Vec<&PlanView> = by_jurisdiction.values().map(|g| g.counted).collect();
+            for &o in &ctx.model.document(higher).obligations {
+                for target in &ctx.model.obligation(o).decl.targets {
+                    if target.passes != Passes::Share || target.figure.is_none() {
+                        continue;
+                    }
+                    roll_up(ctx, o, target, issuer_j, &counted, out);
                 }
-                roll_up(ctx, o, target, issuer_j, &plans, out);
             }
         }
     }

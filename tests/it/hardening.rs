@@ -580,3 +580,35 @@ fn old_mac_line_ends_and_utf16_without_a_byte_order_mark() {
         text(&output.stderr)
     );
 }
+
+// Item 4: which plan a roll-up counts does not depend on file names.
+
+#[test]
+fn renaming_a_plan_does_not_decide_the_roll_up() {
+    let dir = crate::support::fixtures().join("checks/duplicate-plan/fail");
+    let files: Vec<(String, String)> = crate::support::plan_files(&dir)
+        .into_iter()
+        .map(|(name, path)| (name, std::fs::read_to_string(path).expect("read")))
+        .collect();
+    let codes = |rename: &dyn Fn(&str) -> String| {
+        let renamed = files.iter().map(|(n, t)| (rename(n), t.clone()));
+        let outcome = planlint::check(
+            renamed,
+            planlint::Selection::All,
+            planlint::check::Options {
+                as_of: crate::support::AS_OF,
+            },
+        );
+        let mut codes: Vec<&str> = outcome.diagnostics.iter().map(|d| d.code).collect();
+        codes.sort();
+        codes
+    };
+    let as_named = codes(&|n| n.to_string());
+    // The draft's file sorts last now, the adopted plan's first.
+    let swapped = codes(&|n| match n {
+        "east-draft.plan" => "z-east-draft.plan".into(),
+        other => other.to_string(),
+    });
+    assert_eq!(as_named, ["duplicate-plan", "undercut-target"]);
+    assert_eq!(swapped, as_named);
+}
