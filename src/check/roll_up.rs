@@ -60,31 +60,48 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // One roll-up per period, of the plan that counts per jurisdiction.
-        for (_, by_jurisdiction) in duplicate_plan::groups(ctx, &plans) {
+        let groups = duplicate_plan::groups(ctx, &plans);
+        for (&period, by_jurisdiction) in &groups {
             let counted: Vec<&PlanView> = by_jurisdiction.values().map(|g| g.counted).collect();
+            // Jurisdictions whose plans in the run are for other periods.
+            let elsewhere = |j: JurId| {
+                groups
+                    .iter()
+                    .any(|(&p, by_j)| p != period && by_j.contains_key(&j))
+            };
+            let run = RollUp {
+                issuer_j,
+                plans: &counted,
+                period,
+                elsewhere: &elsewhere,
+            };
             for &o in &ctx.model.document(higher).obligations {
                 for target in &ctx.model.obligation(o).decl.targets {
                     if target.passes != Passes::Share || target.figure.is_none() {
                         continue;
                     }
-                    roll_up(ctx, o, target, issuer_j, &counted, out);
+                    roll_up(ctx, o, target, &run, out);
                 }
             }
         }
     }
 }
 
-fn roll_up(
-    ctx: &Context,
-    o: OblId,
-    target: &TargetDecl,
+/// One roll-up: the plans of one period carrying out a document.
+struct RollUp<'a> {
     issuer_j: JurId,
-    plans: &[&PlanView],
-    out: &mut Vec<Diagnostic>,
-) {
+    /// The plan that counts for each jurisdiction.
+    plans: &'a [&'a PlanView],
+    period: duplicate_plan::PeriodKey,
+    /// Whether a jurisdiction has a plan in the run for another period.
+    elsewhere: &'a dyn Fn(JurId) -> bool,
+}
+
+fn roll_up(ctx: &Context, o: OblId, target: &TargetDecl, run: &RollUp, out: &mut Vec<Diagnostic>) {
     let Some(total) = target.figure.as_ref() else {
         return;
     };
+    let (issuer_j, plans) = (run.issuer_j, run.plans);
     let mut by_rank: BTreeMap<_, Vec<&PlanView>> = BTreeMap::new();
     for &plan in plans {
         let Some(j) = ctx.model.document(plan.doc).jurisdiction else {
@@ -124,11 +141,23 @@ fn roll_up(
             if missing.len() > NAMED {
                 names.push(format!("and {} more", missing.len() - NAMED));
             }
+            // Said only when it is so: a plan for another period does not
+            // count in this period's sum.
+            let period = match run.period {
+                Some((from, to)) if missing.iter().any(|&j| (run.elsewhere)(j)) => {
+                    if from == to {
+                        format!(" for {from}")
+                    } else {
+                        format!(" for {from}–{to}")
+                    }
+                }
+                _ => String::new(),
+            };
             let mut d = Diagnostic::new(
                 INCOMPLETE.code,
                 INCOMPLETE.severity,
                 format!(
-                    "the roll-up of `{}` ({total_text}) for {} cannot be judged yet: {} of {} {rank_name} jurisdictions {} no plan in this run ({})",
+                    "the roll-up of `{}` ({total_text}) for {} cannot be judged yet: {} of {} {rank_name} jurisdictions {} no plan{period} in this run ({})",
                     target.metric.value,
                     ctx.describe(o),
                     missing.len(),

@@ -612,3 +612,25 @@ fn renaming_a_plan_does_not_decide_the_roll_up() {
     assert_eq!(as_named, ["duplicate-plan", "undercut-target"]);
     assert_eq!(swapped, as_named);
 }
+
+#[test]
+fn an_annual_plan_beside_a_long_term_one_rolls_up_on_its_own() {
+    let outcome =
+        crate::support::check_dir(&crate::support::fixtures().join("checks/duplicate-plan/pass"));
+    let found: Vec<(&str, &str)> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.message.as_str()))
+        .collect();
+    // The long-term plans of both districts add up (no shortfall); the
+    // 2024 period has east's plan only, and the message says west's plan
+    // is for another period.
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "roll-up-incomplete");
+    assert!(
+        found[0]
+            .1
+            .ends_with("1 of 2 county jurisdictions has no plan for 2024 in this run (西区)"),
+        "{found:#?}"
+    );
+}
