@@ -53,7 +53,9 @@ pub fn comparisons<'m>(ctx: &Context<'m>, plan: &PlanView) -> Vec<Comparisons<'m
             let mut entries = Vec::new();
             for &(o, advisory) in &obligations {
                 for target in &ctx.model.obligation(o).decl.targets {
-                    if target.metric.value != stated.metric.value {
+                    if target.metric.value != stated.metric.value
+                        || !same_milestone(ctx, plan, o, target, stated)
+                    {
                         continue;
                     }
                     if let Owed::Figure(requirement) = owed(ctx, plan.doc, o, target) {
@@ -77,6 +79,49 @@ pub fn comparisons<'m>(ctx: &Context<'m>, plan: &PlanView) -> Vec<Comparisons<'m
         }
     }
     out
+}
+
+/// Whether the plan's `stated` target is held to the owed milestone
+/// `target` (same metric) of obligation `o`. A milestone is a (metric,
+/// year): it is compared with the plan's figure for that year, among the
+/// figures of the metric stated by every provision covering `o`. Without
+/// a figure for that year, the plan's latest figure for an earlier year is
+/// held to it (an earlier deadline is no weaker); without one either, its
+/// earliest figure for a later year (a later deadline). Figures for other
+/// years are not compared with it: 65.5% by 2025 is not held to a 66.6%
+/// owed by 2030. A target without a year is compared with every one.
+fn same_milestone(
+    ctx: &Context,
+    plan: &PlanView,
+    o: OblId,
+    target: &TargetDecl,
+    stated: &TargetDecl,
+) -> bool {
+    let (Some(owed), Some(year)) = (&target.deadline, &stated.deadline) else {
+        return true;
+    };
+    let (owed, year) = (owed.value, year.value);
+    if year == owed {
+        return true;
+    }
+    let years = plan
+        .covering(o)
+        .iter()
+        .flat_map(|&p| ctx.provision_targets(p))
+        .filter(|t| t.metric.value == target.metric.value)
+        .filter_map(|t| t.deadline.as_ref().map(|d| d.value));
+    let (mut earlier, mut later): (Option<i32>, Option<i32>) = (None, None);
+    for y in years {
+        if y == owed {
+            return false;
+        }
+        if y < owed {
+            earlier = earlier.max(Some(y));
+        } else {
+            later = Some(later.map_or(y, |l: i32| l.min(y)));
+        }
+    }
+    Some(year) == earlier.or(later)
 }
 
 /// The figure one plan owes for one target of one obligation.

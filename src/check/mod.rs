@@ -16,6 +16,7 @@ pub mod strength;
 
 mod contradictory_exemption;
 mod dropped_element;
+mod duplicate_plan;
 mod exemption_without_reason;
 mod expired_exemption;
 mod incomparable_units;

@@ -156,6 +156,10 @@ pub const CHECKS: &[Check] = &[
         run: Some(expired_exemption::run),
     },
     Check {
+        codes: &[duplicate_plan::CODE],
+        run: Some(duplicate_plan::run),
+    },
+    Check {
         codes: &[roll_up::SHORTFALL, roll_up::INCOMPLETE],
         run: Some(roll_up::run),
     },

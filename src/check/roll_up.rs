@@ -10,6 +10,10 @@
 //!   yet, and the finding names those missing (`roll-up-incomplete`).
 //! - **Why it matters**: each district can be close to its share and the
 //!   city still fall short; only the sum shows it.
+//! - **Which plans**: the plans carrying out the document are grouped by
+//!   period, and each period rolls up on its own (an annual plan is not
+//!   added to a long-term one). Of two plans of one jurisdiction in one
+//!   period, the one `duplicate-plan` names as counted is added.
 //! - **How to fix**: raise the figures of the plans that state less than
 //!   their share (their `undercut-target` findings say which).
 
@@ -17,9 +21,9 @@ use std::collections::BTreeMap;
 
 use crate::check::figures::format_figure;
 use crate::check::registry::CodeInfo;
-use crate::check::{Binding, Context, PlanView};
+use crate::check::{Binding, Context, PlanView, duplicate_plan};
 use crate::diagnostic::{Diagnostic, Figures, Severity};
-use crate::model::{DocId, JurId, OblId};
+use crate::model::{JurId, OblId};
 use crate::syntax::ast::{Passes, TargetDecl};
 
 pub const SHORTFALL: CodeInfo = CodeInfo {
@@ -40,39 +44,64 @@ const NAMED: usize = 5;
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // The plans carrying out each higher document, in plan order, gathered
     // in one pass (a filter per document was quadratic in the country).
-    let mut carrying_out: BTreeMap<DocId, Vec<&PlanView>> = BTreeMap::new();
-    for plan in &ctx.plans {
-        // Loading lists each parent once.
-        for &parent in &ctx.model.document(plan.doc).parents {
-            carrying_out.entry(parent).or_default().push(plan);
-        }
-    }
-    for (higher, plans) in carrying_out {
+    for (higher, plans) in duplicate_plan::carrying_out(ctx) {
         let Some(issuer_j) = ctx.model.document(higher).jurisdiction else {
             continue;
         };
-        for &o in &ctx.model.document(higher).obligations {
-            for target in &ctx.model.obligation(o).decl.targets {
-                if target.passes != Passes::Share || target.figure.is_none() {
-                    continue;
+        let shared = ctx.model.document(higher).obligations.iter().any(|&o| {
+            ctx.model
+                .obligation(o)
+                .decl
+                .targets
+                .iter()
+                .any(|t| t.passes == Passes::Share && t.figure.is_some())
+        });
+        if !shared {
+            continue;
+        }
+        // One roll-up per period, of the plan that counts per jurisdiction.
+        let groups = duplicate_plan::groups(ctx, &plans);
+        for (&period, by_jurisdiction) in &groups {
+            let counted: Vec<&PlanView> = by_jurisdiction.values().map(|g| g.counted).collect();
+            // Jurisdictions whose plans in the run are for other periods.
+            let elsewhere = |j: JurId| {
+                groups
+                    .iter()
+                    .any(|(&p, by_j)| p != period && by_j.contains_key(&j))
+            };
+            let run = RollUp {
+                issuer_j,
+                plans: &counted,
+                period,
+                elsewhere: &elsewhere,
+            };
+            for &o in &ctx.model.document(higher).obligations {
+                for target in &ctx.model.obligation(o).decl.targets {
+                    if target.passes != Passes::Share || target.figure.is_none() {
+                        continue;
+                    }
+                    roll_up(ctx, o, target, &run, out);
                 }
-                roll_up(ctx, o, target, issuer_j, &plans, out);
             }
         }
     }
 }
 
-fn roll_up(
-    ctx: &Context,
-    o: OblId,
-    target: &TargetDecl,
+/// One roll-up: the plans of one period carrying out a document.
+struct RollUp<'a> {
     issuer_j: JurId,
-    plans: &[&PlanView],
-    out: &mut Vec<Diagnostic>,
-) {
+    /// The plan that counts for each jurisdiction.
+    plans: &'a [&'a PlanView],
+    period: duplicate_plan::PeriodKey,
+    /// Whether a jurisdiction has a plan in the run for another period.
+    elsewhere: &'a dyn Fn(JurId) -> bool,
+}
+
+fn roll_up(ctx: &Context, o: OblId, target: &TargetDecl, run: &RollUp, out: &mut Vec<Diagnostic>) {
     let Some(total) = target.figure.as_ref() else {
         return;
     };
+    let (issuer_j, plans) = (run.issuer_j, run.plans);
     let mut by_rank: BTreeMap<_, Vec<&PlanView>> = BTreeMap::new();
     for &plan in plans {
         let Some(j) = ctx.model.document(plan.doc).jurisdiction else {
@@ -112,11 +141,23 @@ fn roll_up(
             if missing.len() > NAMED {
                 names.push(format!("and {} more", missing.len() - NAMED));
             }
+            // Said only when it is so: a plan for another period does not
+            // count in this period's sum.
+            let period = match run.period {
+                Some((from, to)) if missing.iter().any(|&j| (run.elsewhere)(j)) => {
+                    if from == to {
+                        format!(" for {from}")
+                    } else {
+                        format!(" for {from}–{to}")
+                    }
+                }
+                _ => String::new(),
+            };
             let mut d = Diagnostic::new(
                 INCOMPLETE.code,
                 INCOMPLETE.severity,
                 format!(
-                    "the roll-up of `{}` ({total_text}) for {} cannot be judged yet: {} of {} {rank_name} jurisdictions {} no plan in this run ({})",
+                    "the roll-up of `{}` ({total_text}) for {} cannot be judged yet: {} of {} {rank_name} jurisdictions {} no plan{period} in this run ({})",
                     target.metric.value,
                     ctx.describe(o),
                     missing.len(),

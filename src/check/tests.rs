@@ -457,3 +457,88 @@ document east.plan {
             .all(|d| d.severity == Error)
     );
 }
+
+/// with `items`.
+fn milestones(items: &str) -> Vec<(String, String)> {
+    let city = r#"
+document city.outline {
+  title "市纲要"; issued 2022-03-01; rank province; jurisdiction city
+}
+obligation c.1 {
+  title "提高科学素质"; source 1
+  target literacy { at_least 65.5%; by 2025 }
+  target literacy { at_least 66.6%; by 2030 }
+}
+"#;
+    let plan = format!(
+        "document east.plan {{ title \"东区方案\"; issued 2022-09-01; rank county; jurisdiction east; carries_out city.outline }}\n{items}"
+    );
+    let outcome = run(&[
+        ("j.plan", JURISDICTIONS),
+        ("c.plan", city),
+        ("e.plan", &plan),
+    ]);
+    assert!(!outcome.input_errors, "{:#?}", outcome.diagnostics);
+    outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.plan.as_ref().is_some_and(|p| p.id == "east.plan"))
+        .map(|d| (d.code.to_string(), d.message.clone()))
+        .collect()
+}
+
+#[test]
+fn each_milestone_is_held_to_the_figure_for_its_year() {
+    // Both milestones in one item: met (before, 2 errors: the 2025 figure
+    // held to the 2030 one, and the 2030 deadline to 2025).
+    let one_item = milestones(
+        r#"item e.1 { title "目标"; source 1; implements c.1
+  target literacy { at_least 65.5%; by 2025 }
+  target literacy { at_least 66.6%; by 2030 } }"#,
+    );
+    assert_eq!(one_item, []);
+    // Split over two items: met, as before.
+    let two_items = milestones(
+        r#"item e.1 { title "目标"; source 1; implements c.1; target literacy { at_least 65.5%; by 2025 } }
+item e.2 { title "目标"; source 2; implements c.1; target literacy { at_least 66.6%; by 2030 } }"#,
+    );
+    assert_eq!(two_items, []);
+    // A lower figure for one year is caught, for that year only.
+    let lower = milestones(
+        r#"item e.1 { title "目标"; source 1; implements c.1
+  target literacy { at_least 60%; by 2025 }
+  target literacy { at_least 66.6%; by 2030 } }"#,
+    );
+    assert_eq!(lower.len(), 1, "{lower:#?}");
+    assert!(lower[0].1.contains("promises 60%"), "{lower:#?}");
+    assert!(
+        lower[0].1.contains("less than the 65.5% owed"),
+        "{lower:#?}"
+    );
+    // Only the later year stated: the 2025 milestone gets a later deadline.
+    let later = milestones(
+        r#"item e.1 { title "目标"; source 1; implements c.1; target literacy { at_least 66.6%; by 2030 } }"#,
+    );
+    assert_eq!(later.len(), 1, "{later:#?}");
+    assert!(
+        later[0]
+            .1
+            .contains("sets `literacy` for 2030, later than the 2025 deadline"),
+        "{later:#?}"
+    );
+    // Only the earlier year stated: held to the later milestone too.
+    let earlier = milestones(
+        r#"item e.1 { title "目标"; source 1; implements c.1; target literacy { at_least 65.5%; by 2025 } }"#,
+    );
+    assert_eq!(earlier.len(), 1, "{earlier:#?}");
+    assert!(
+        earlier[0].1.contains("less than the 66.6% owed"),
+        "{earlier:#?}"
+    );
+    // No figure at all: unstated, as before.
+    let none = milestones(r#"item e.1 { title "目标"; source 1; implements c.1 }"#);
+    assert!(
+        none.iter().all(|(code, _)| code == "unstated-quantity") && !none.is_empty(),
+        "{none:#?}"
+    );
+}

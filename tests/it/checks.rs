@@ -150,6 +150,7 @@ fixture_pairs! {
     contradictory_exemption => "contradictory-exemption",
     unused_exemption => "unused-exemption",
     expired_exemption => "expired-exemption",
+    duplicate_plan => "duplicate-plan",
     roll_up_shortfall => "roll-up-shortfall",
     roll_up_incomplete => "roll-up-incomplete",
     unused_suppression => "unused-suppression",

@@ -580,3 +580,57 @@ fn old_mac_line_ends_and_utf16_without_a_byte_order_mark() {
         text(&output.stderr)
     );
 }
+
+// Item 4: which plan a roll-up counts does not depend on file names.
+
+#[test]
+fn renaming_a_plan_does_not_decide_the_roll_up() {
+    let dir = crate::support::fixtures().join("checks/duplicate-plan/fail");
+    let files: Vec<(String, String)> = crate::support::plan_files(&dir)
+        .into_iter()
+        .map(|(name, path)| (name, std::fs::read_to_string(path).expect("read")))
+        .collect();
+    let codes = |rename: &dyn Fn(&str) -> String| {
+        let renamed = files.iter().map(|(n, t)| (rename(n), t.clone()));
+        let outcome = planlint::check(
+            renamed,
+            planlint::Selection::All,
+            planlint::check::Options {
+                as_of: crate::support::AS_OF,
+            },
+        );
+        let mut codes: Vec<&str> = outcome.diagnostics.iter().map(|d| d.code).collect();
+        codes.sort();
+        codes
+    };
+    let as_named = codes(&|n| n.to_string());
+    // The draft's file sorts last now, the adopted plan's first.
+    let swapped = codes(&|n| match n {
+        "east-draft.plan" => "z-east-draft.plan".into(),
+        other => other.to_string(),
+    });
+    assert_eq!(as_named, ["duplicate-plan", "undercut-target"]);
+    assert_eq!(swapped, as_named);
+}
+
+#[test]
+fn an_annual_plan_beside_a_long_term_one_rolls_up_on_its_own() {
+    let outcome =
+        crate::support::check_dir(&crate::support::fixtures().join("checks/duplicate-plan/pass"));
+    let found: Vec<(&str, &str)> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.message.as_str()))
+        .collect();
+    // The long-term plans of both districts add up (no shortfall); the
+    // 2024 period has east's plan only, and the message says west's plan
+    // is for another period.
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "roll-up-incomplete");
+    assert!(
+        found[0]
+            .1
+            .ends_with("1 of 2 county jurisdictions has no plan for 2024 in this run (西区)"),
+        "{found:#?}"
+    );
+}

@@ -45,9 +45,16 @@ pub fn project(config: Option<&str>) -> tempfile::TempDir {
     copy_of(&fixture(), config)
 }
 
-/// A copy of the real `rules/` and `plans/` (their `.plan` files).
+/// A copy of the real cascade's `.plan` files, named one by one
+/// (`support::REAL_FILES`), so that a plan added to `plans/` changes no test.
 pub fn real_project() -> tempfile::TempDir {
-    copy_of(&root(), None)
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for name in crate::support::REAL_FILES {
+        let to = dir.path().join(name);
+        std::fs::create_dir_all(to.parent().expect("a directory")).expect("mkdir");
+        std::fs::copy(root().join(name), to).expect("copy");
+    }
+    dir
 }
 
 fn copy_of(from: &Path, config: Option<&str>) -> tempfile::TempDir {
