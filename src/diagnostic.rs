@@ -91,6 +91,15 @@ pub struct Figures {
     pub actual: String,
 }
 
+/// A replacement the diagnostic proposes: the text of `span` in the
+/// primary label's file becomes `replacement` (an editor offers it as a
+/// quick fix).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    pub span: Span,
+    pub replacement: String,
+}
+
 /// One finding or error.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
@@ -108,6 +117,8 @@ pub struct Diagnostic {
     /// revision must add. Such findings stay `info` whatever severity
     /// settings say.
     pub advisory: bool,
+    /// Replacements that would resolve it, such as a "did you mean".
+    pub fixes: Vec<Fix>,
 }
 
 impl Diagnostic {
@@ -129,11 +140,20 @@ impl Diagnostic {
             item: None,
             figures: None,
             advisory: false,
+            fixes: Vec::new(),
         }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_fix(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.fixes.push(Fix {
+            span,
+            replacement: replacement.into(),
+        });
         self
     }
 

@@ -27,6 +27,7 @@ pub mod diff;
 pub mod generate;
 pub mod identity;
 pub mod model;
+pub mod navigate;
 pub mod report;
 pub mod source;
 pub mod suppress;

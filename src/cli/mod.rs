@@ -73,6 +73,9 @@ enum Command {
     Report(ReportArgs),
     /// Export the cascade graph as DOT, Mermaid or SVG.
     Graph(GraphArgs),
+    /// Run the language server on standard input and output (for editors;
+    /// docs/editors.md).
+    Lsp,
     /// Write a synthetic cascade with planted defects (for benchmarks).
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -227,5 +230,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Report(args) => report::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::Lsp => crate::server::run(),
     }
 }

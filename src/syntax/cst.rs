@@ -132,7 +132,7 @@ fn is_word_char(c: char) -> bool {
 
 /// The ASCII form of a full-width brace or semicolon standing alone as
 /// an argument, where the drafter meant the ASCII one.
-fn full_width_punctuation(token: &str) -> Option<char> {
+pub fn full_width_punctuation(token: &str) -> Option<char> {
     match token {
         "｛" => Some('{'),
         "｝" => Some('}'),
