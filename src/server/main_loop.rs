@@ -15,6 +15,8 @@ use lsp_types::{
     InitializeResult, Registration, RegistrationParams, ServerInfo,
 };
 
+use planlint::syntax::value::{self, Date};
+
 use crate::server::api;
 use crate::server::edit::PositionEncoding;
 use crate::server::session::{self, Session};
@@ -58,7 +60,7 @@ fn serve(connection: &Connection) -> ExitCode {
     if let Err(e) = connection.initialize_finish(id, result) {
         return fatal(e);
     }
-    let mut session = Session::new(root, encoding);
+    let mut session = Session::new(root, encoding, as_of(&params));
     if let Some(message) = &session.settings.error {
         api::show_error(connection, message);
     }
@@ -85,6 +87,17 @@ fn start(params: &InitializeParams) -> PathBuf {
         .and_then(session::path)
         .or_else(|| std::env::current_dir().ok())
         .unwrap_or_default()
+}
+
+/// The date expiry is judged against: `initializationOptions.asOf`
+/// (`YYYY-MM-DD`), else today's.
+fn as_of(params: &InitializeParams) -> Date {
+    params
+        .initialization_options
+        .as_ref()
+        .and_then(|o| o.get("asOf")?.as_str())
+        .and_then(|s| value::date(s).ok())
+        .unwrap_or_else(crate::cli::today)
 }
 
 fn watches_files(params: &InitializeParams) -> bool {

@@ -10,6 +10,7 @@ use lsp_types::Uri;
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
 use planlint::source::{FileId, SourceFile};
+use planlint::syntax::value::Date;
 
 use crate::cli::files::{EXTENSION, ReadError};
 use crate::server::edit::PositionEncoding;
@@ -27,6 +28,8 @@ pub struct Session {
     pub root: PathBuf,
     pub encoding: PositionEncoding,
     pub settings: Settings,
+    /// The date expiry is judged against.
+    as_of: Date,
     /// Open documents by name (path relative to the root).
     open: HashMap<String, Document>,
     disk: BTreeMap<String, Arc<str>>,
@@ -37,8 +40,9 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn new(root: PathBuf, encoding: PositionEncoding) -> Session {
+    pub fn new(root: PathBuf, encoding: PositionEncoding, as_of: Date) -> Session {
         let mut session = Session {
+            as_of,
             root,
             encoding,
             settings: Settings::default(),
@@ -119,6 +123,7 @@ impl Session {
             texts.into_iter().collect(),
             &self.read_errors,
             &self.settings,
+            self.as_of,
         ));
         self.dirty = false;
     }

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use planlint::check::Options;
 use planlint::config::{self, Config, Policy};
 use planlint::source::FileId;
+use planlint::syntax::value::Date;
 use planlint::{Outcome, Selection};
 
 use crate::cli::files::{self, Collected, ReadError};
@@ -140,10 +141,9 @@ pub fn check(
     texts: Vec<(String, Arc<str>)>,
     read_errors: &[ReadError],
     settings: &Settings,
+    as_of: Date,
 ) -> Analysis {
-    let options = Options {
-        as_of: crate::cli::today(),
-    };
+    let options = Options { as_of };
     let mut outcome = planlint::check(texts, Selection::All, options);
     for e in read_errors {
         outcome.add_read_error(&e.path, &e.message);
