@@ -15,6 +15,7 @@ mod output;
 mod report;
 mod run;
 mod settings;
+mod watch;
 mod write;
 
 use std::path::PathBuf;
@@ -169,6 +170,10 @@ pub struct CheckArgs {
     /// Width of human output, in columns.
     #[arg(long, default_value_t = 100)]
     pub width: usize,
+    /// Check again whenever a plan file or `planlint.toml` changes, until
+    /// Ctrl-C.
+    #[arg(long)]
+    pub watch: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -15,3 +15,4 @@ mod properties;
 mod report;
 mod robustness;
 mod support;
+mod watch;
