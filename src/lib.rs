@@ -30,6 +30,7 @@ pub mod identity;
 pub mod import;
 pub mod model;
 pub mod owed;
+pub mod navigate;
 pub mod report;
 pub mod source;
 pub mod suppress;

@@ -6,6 +6,7 @@
 //! an invalid model (duplicate ids, unknown references, cycles).
 
 mod cli;
+mod server;
 
 use std::process::ExitCode;
 

@@ -12,6 +12,14 @@ use crate::cli::files;
 use crate::cli::run::check_paths;
 
 pub fn run(args: CheckArgs) -> ExitCode {
+    if args.watch {
+        return super::watch::run(&args);
+    }
+    once(&args)
+}
+
+/// One check: read, check, print; the exit status.
+pub fn once(args: &CheckArgs) -> ExitCode {
     let mut checked = match check_paths(&args.input, &args.paths) {
         Ok(c) => c,
         Err(code) => return code,
@@ -88,8 +96,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
         !checked.read_errors.is_empty() || !write_errors.is_empty() || outcome.input_errors,
         &outcome.diagnostics,
     );
-    // The process ends here: freeing a national model piece by piece takes
-    // a noticeable share of the run (docs/performance.md); the OS reclaims it.
-    std::mem::forget(checked);
+    // A single check ends the process here: freeing a national model
+    // piece by piece takes a noticeable share of the run
+    // (docs/performance.md); the OS reclaims it. A watch frees it.
+    if !args.watch {
+        std::mem::forget(checked);
+    }
     status
 }

@@ -21,6 +21,7 @@ pub mod root;
 mod run;
 mod settings;
 mod stdout;
+mod watch;
 mod write;
 
 use std::path::PathBuf;
@@ -97,6 +98,9 @@ enum Command {
     /// it, with its share of each owed figure; `--format plan` writes a
     /// starter plan.
     Owed(Box<owed::OwedArgs>),
+    /// Run the language server on standard input and output (for editors;
+    /// docs/editors.md).
+    Lsp,
     /// Write a synthetic cascade with planted defects (for benchmarks).
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -187,6 +191,10 @@ pub struct CheckArgs {
     /// Width of human output, in columns.
     #[arg(long, default_value_t = 100)]
     pub width: usize,
+    /// Check again whenever a plan file or `planlint.toml` changes, until
+    /// Ctrl-C.
+    #[arg(long)]
+    pub watch: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -258,5 +266,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Generate(args) => generate::run(args),
         Command::Owed(args) => owed::run(*args),
         Command::Import(args) => import::run(*args),
+        Command::Lsp => crate::server::run(),
     }
 }

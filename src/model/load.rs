@@ -287,19 +287,26 @@ impl Builder {
         mut known: Vec<&str>,
     ) {
         known.sort_unstable();
-        let help = match did_you_mean(&reference.value, known) {
+        let suggestion = did_you_mean(&reference.value, known);
+        let help = match suggestion {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("declare the {what}, or check the id"),
         };
-        self.diagnostics.push(
-            Diagnostic::new(
-                "unknown-reference",
-                Severity::Error,
-                format!("no {what} has the id `{}`", reference.value),
-                Label::new(file, reference.span, format!("unknown {what}")),
-            )
-            .with_help(help),
-        );
+        let mut d = Diagnostic::new(
+            "unknown-reference",
+            Severity::Error,
+            format!("no {what} has the id `{}`", reference.value),
+            Label::new(file, reference.span, format!("unknown {what}")),
+        )
+        .with_help(help);
+        if let Some(s) = suggestion {
+            d = d.with_fix(crate::diagnostic::FixAction::Replace {
+                file,
+                span: reference.span,
+                replacement: s.to_string(),
+            });
+        }
+        self.diagnostics.push(d);
     }
 
     fn resolve_document(

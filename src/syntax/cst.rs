@@ -275,7 +275,7 @@ fn is_blank(c: char) -> bool {
 /// The ASCII character a full-width one stands for, where the language
 /// reads punctuation; `：` stands for nothing (a space separates a keyword
 /// from its value).
-fn full_width(c: char) -> Option<&'static str> {
+pub fn full_width(c: char) -> Option<&'static str> {
     match c {
         '；' => Some(";"),
         '｛' => Some("{"),

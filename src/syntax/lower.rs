@@ -83,6 +83,24 @@ const STRENGTH: &[&str] = &[
     "verbs", "joins", "scope", "periodic", "nouns", "negation", "omitted",
 ];
 
+/// The keywords a construct takes: `construct` is the keyword that opens
+/// the block (`item`, `target`, …), or `None` at the top of a file. An
+/// editor completes them.
+pub fn keywords(construct: Option<&str>) -> &'static [&'static str] {
+    match construct {
+        None => TOP,
+        Some("jurisdiction") => JURISDICTION,
+        Some("document") => DOCUMENT,
+        Some("obligation") => OBLIGATION,
+        Some("target") => TARGET,
+        Some("item") => ITEM,
+        Some("exempt") => EXEMPT,
+        Some("observe") => OBSERVE,
+        Some("suppress") => SUPPRESS,
+        Some(_) => &[],
+    }
+}
+
 /// Turns the statements of one file into its typed tree.
 pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
     let mut lowerer = Lowerer {
