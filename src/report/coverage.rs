@@ -26,6 +26,10 @@ pub const UNDERCUT_CODE: &str = "undercut-target";
 /// the national view and the targets table (each a column per plan).
 pub const PAGED_PLANS: usize = 50;
 
+/// How many refinements a national row lists; a chain of thousands of
+/// `refines` made the page grow with their square (286 MB for 3,000).
+pub const MAX_REFINEMENTS: usize = 50;
+
 /// How many source lines a finding's excerpt shows at most.
 const EXCERPT_LINES: usize = 4;
 
@@ -219,7 +223,11 @@ pub struct NationalRow {
     pub citation: String,
     pub title: String,
     pub depth: usize,
+    /// The first [`MAX_REFINEMENTS`] obligations that refine it, directly
+    /// or not, in declaration order.
     pub refinements: Vec<ProvisionInfo>,
+    /// How many more refine it.
+    pub more_refinements: usize,
     /// The plans (indices into [`Coverage::plans`], ascending) that cover
     /// the article, directly or through a refinement, and what in them does.
     pub reached_by: Vec<(usize, Vec<ProvisionInfo>)>,
@@ -857,8 +865,16 @@ fn national(ctx: &Context, row_of: &HashMap<OblId, String>) -> Vec<NationalRow> 
                 depth: model.ancestors(o).count(),
                 refinements: refined_by
                     .get(&o)
-                    .map(|list| list.iter().map(|&x| obligation_info(model, x)).collect())
+                    .map(|list| {
+                        list.iter()
+                            .take(MAX_REFINEMENTS)
+                            .map(|&x| obligation_info(model, x))
+                            .collect()
+                    })
                     .unwrap_or_default(),
+                more_refinements: refined_by
+                    .get(&o)
+                    .map_or(0, |list| list.len().saturating_sub(MAX_REFINEMENTS)),
                 reached_by: ctx
                     .plans
                     .iter()

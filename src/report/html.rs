@@ -11,7 +11,7 @@ use std::fmt::Write;
 use crate::diagnostic::Severity;
 use crate::report::coverage::{Coverage, Finding, Group, PAGED_PLANS, Status};
 use crate::report::lang::Lang;
-use crate::report::markdown::{observation_text, target_cell_text};
+use crate::report::markdown::{more, observation_text, target_cell_text};
 use crate::report::printable::stand_in;
 use crate::report::table;
 
@@ -434,6 +434,7 @@ fn national(out: &mut String, c: &Coverage, lang: Lang) {
                         esc(&r.id)
                     )
                 })
+                .chain(more(row.more_refinements, lang).map(|m| esc(&m)))
                 .collect::<Vec<_>>()
                 .join(" ")
         };

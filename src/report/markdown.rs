@@ -36,6 +36,15 @@ pub fn render(coverage: &Coverage, lang: Lang) -> String {
     out
 }
 
+/// `… and 12 more` after a list cut at
+/// [`MAX_REFINEMENTS`](crate::report::coverage::MAX_REFINEMENTS).
+pub fn more(count: usize, lang: Lang) -> Option<String> {
+    (count > 0).then(|| match lang {
+        Lang::Zh => format!("……另 {count} 项"),
+        Lang::En => format!("… and {count} more"),
+    })
+}
+
 /// Escapes text for a Markdown table cell or paragraph.
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -194,6 +203,7 @@ fn national(out: &mut String, c: &Coverage, lang: Lang) {
             row.refinements
                 .iter()
                 .map(|r| esc(&r.id))
+                .chain(more(row.more_refinements, lang).map(|m| esc(&m)))
                 .collect::<Vec<_>>()
                 .join(", ")
         };

@@ -384,6 +384,50 @@ fn many_plans_make_a_paged_report_and_no_layout() {
     );
 }
 
+/// A chain of 1,000 `refines` in a top document: each national row lists
+/// at most `MAX_REFINEMENTS` of the obligations refining it (the page grew
+/// with the square of the chain: 286 MB for 3,000).
+#[test]
+fn a_long_refines_chain_keeps_the_page_small() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let rules = dir.path().join("rules");
+    let plans = dir.path().join("plans");
+    std::fs::create_dir_all(&rules).expect("mkdir");
+    std::fs::create_dir_all(&plans).expect("mkdir");
+    let mut top = String::from(
+        "jurisdiction g { name \"省\"; rank province \"省\"; population 1000000 }\n\
+         jurisdiction g.c { name \"市\"; rank prefecture \"市\"; parent g; population 1000 }\n\
+         jurisdiction g.c.d { name \"区\"; rank county \"区\"; parent g.c; population 100 }\n\
+         document t {\n  title \"顶层\"\n  issued 2020-01-01\n  rank province\n  jurisdiction g\n}\n\
+         obligation t.0 { title \"要求0\"; source 1 }\n",
+    );
+    for i in 1..1_000 {
+        top.push_str(&format!(
+            "obligation t.{i} {{ title \"要求{i}\"; source {}; refines t.{} }}\n",
+            i + 1,
+            i - 1
+        ));
+    }
+    std::fs::write(rules.join("top.plan"), top).expect("write");
+    std::fs::write(
+        rules.join("mid.plan"),
+        "document m {\n  title \"中层\"\n  issued 2021-01-01\n  rank prefecture\n  jurisdiction g.c\n  carries_out t\n}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        plans.join("p.plan"),
+        "document p {\n  title \"方案\"\n  issued 2022-01-01\n  rank county\n  jurisdiction g.c.d\n  carries_out m\n}\n",
+    )
+    .expect("write");
+    let args = cascade_args(dir.path());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (status, html, stderr) = run(&args, |_| {});
+    assert_eq!(status, 0, "{stderr}");
+    let html = String::from_utf8(html).expect("UTF-8");
+    assert!(html.contains("……另 949 项"), "t.0's row lists 50 of 999");
+    assert!(html.len() < 6_000_000, "{} bytes", html.len());
+}
+
 #[test]
 fn exit_codes() {
     // Findings do not matter: the fixture has errors, the report exits 0.
