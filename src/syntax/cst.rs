@@ -190,16 +190,18 @@ pub struct SyntaxError {
 
 /// Parses `text` into its lossless tree, collecting every syntax error.
 ///
-/// A block left open at the end of the file is read again with the help
-/// of indentation: when an open block's statements are indented deeper
-/// than its header (or it began on the header's line), a statement at or
-/// left of the header's indentation (such as the next `item` at the start
-/// of a line), or a `}` left of it, ends that block, and the one error is
-/// its unclosed `{`. A file without that mistake is read in one pass, and
-/// indentation never changes how a well-formed file reads.
+/// A file whose braces do not balance (a block open at its end, or a `}`
+/// that closes none) is read again with the help of indentation: when an
+/// open block's statements are indented deeper than its header (or it
+/// began on the header's line), a statement at or left of the header's
+/// indentation (such as the next `item` at the start of a line), or a `}`
+/// left of it, ends that block, and the one error is its unclosed `{`; a
+/// statement without a block whose next line is indented deeper opens one,
+/// and the one error is the missing `{`. A file whose braces balance is
+/// read in one pass: indentation never changes how it reads.
 pub fn parse(text: &str) -> (Node, Vec<SyntaxError>) {
-    let (root, errors, unclosed) = Parser::new(text, false).file();
-    if !unclosed {
+    let (root, errors, unbalanced) = Parser::new(text, false).file();
+    if !unbalanced {
         return (root, errors);
     }
     let (root, errors, _) = Parser::new(text, true).file();
@@ -380,6 +382,9 @@ struct Open {
     /// Whether the block's first statement is indented deeper than its
     /// header; `None` before the first statement.
     indented: Option<bool>,
+    /// A block whose `{` is missing, found by indentation: the error is
+    /// that `{`, so its end is not reported as well.
+    implicit: bool,
 }
 
 struct Parser<'a> {
@@ -394,8 +399,9 @@ struct Parser<'a> {
     stopped: bool,
     /// Whether indentation may end an unclosed block (the second pass).
     recover: bool,
-    /// Whether a block was still open at the end of the file.
-    unclosed: bool,
+    /// Whether a block was still open at the end of the file, or a `}`
+    /// closed none: then the file is read again, with indentation.
+    unbalanced: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -408,7 +414,7 @@ impl<'a> Parser<'a> {
             errors: Vec::new(),
             stopped: false,
             recover,
-            unclosed: false,
+            unbalanced: false,
         }
     }
 
@@ -420,7 +426,7 @@ impl<'a> Parser<'a> {
             span: Span::new(0, self.text.len()),
             children,
         };
-        (root, self.errors, self.unclosed)
+        (root, self.errors, self.unbalanced)
     }
 
     fn error(
@@ -620,7 +626,7 @@ impl<'a> Parser<'a> {
         loop {
             let Some(token) = self.peek() else {
                 if let Some(open) = open {
-                    self.unclosed |= !self.stopped;
+                    self.unbalanced |= !self.stopped;
                     self.unclosed_block(open);
                 }
                 return;
@@ -650,6 +656,7 @@ impl<'a> Parser<'a> {
                         return;
                     }
                     self.bump();
+                    self.unbalanced |= !self.stopped;
                     self.error(
                         token.span,
                         "unexpected `}`",
@@ -694,6 +701,9 @@ impl<'a> Parser<'a> {
     }
 
     fn unclosed_block(&mut self, open: Open) {
+        if open.implicit {
+            return;
+        }
         self.error(
             open.brace,
             "unterminated block",
@@ -770,6 +780,12 @@ impl<'a> Parser<'a> {
                 _ => break,
             }
         }
+        if self.recover
+            && !children.iter().any(|c| matches!(c, Element::Node(_)))
+            && let Some(block) = self.implicit_block(keyword, &children, depth)
+        {
+            children.push(Element::Node(block));
+        }
         let mut trailing = Vec::new();
         while let Some(Element::Token(t)) = children.last() {
             if t.kind != TokenKind::Whitespace {
@@ -783,6 +799,44 @@ impl<'a> Parser<'a> {
             children,
         )));
         parent.extend(trailing.into_iter().rev());
+    }
+
+    /// In the recovering pass, a statement without a block whose next line
+    /// is a statement indented deeper was meant to open one: one error for
+    /// the missing `{`, and the indented lines are read as its block.
+    fn implicit_block(&mut self, keyword: Token, header: &[Element], depth: usize) -> Option<Node> {
+        let newline = self.peek().filter(|t| t.kind == TokenKind::Newline)?;
+        let header_indent = self.indent_of(keyword.span.start);
+        let next = &self.text[newline.span.end..];
+        let indent = next
+            .bytes()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count();
+        if indent <= header_indent
+            || !next[indent..].starts_with(|c: char| c.is_ascii_alphabetic())
+            || depth + 1 > MAX_DEPTH
+        {
+            return None;
+        }
+        let last = header.iter().rev().find_map(|c| match c {
+            Element::Token(t) if t.kind != TokenKind::Whitespace => Some(t.span),
+            _ => None,
+        })?;
+        self.error(
+            last,
+            "missing `{`",
+            "the indented lines below have no `{`",
+            "end this line with ` {` to open the block",
+        );
+        let open = Open {
+            brace: last,
+            header_indent,
+            indented: Some(true),
+            implicit: true,
+        };
+        let mut children = Vec::new();
+        self.body(&mut children, depth + 1, Some(open));
+        Some(Node::new(NodeKind::Block, newline.span.start, children))
     }
 
     /// Reads a block whose `{` was just read, opened at `depth`.
@@ -804,6 +858,7 @@ impl<'a> Parser<'a> {
                 0
             },
             indented: None,
+            implicit: false,
         };
         let mut children = vec![Element::Token(brace)];
         self.body(&mut children, depth + 1, Some(open));
@@ -944,6 +999,21 @@ mod tests {
         assert_eq!(messages(&errors), ["unterminated block"]);
         assert_eq!(errors[0].span.start, last.find("t {").unwrap() + 2);
         assert_eq!(statements.len(), 2);
+    }
+
+    #[test]
+    fn a_missing_opening_brace_is_found_by_indentation() {
+        let text = "item a\n  title \"x\"\n  units \"y\"\n}\n\nitem b {\n  title \"z\"\n}\n";
+        let (statements, errors) = parse_statements(text);
+        assert_eq!(messages(&errors), ["missing `{`"]);
+        assert_eq!(errors[0].span, Span::new(5, 6));
+        assert_eq!(statements.len(), 2);
+        let a = statements[0].block.as_ref().expect("a block");
+        assert_eq!(
+            a.iter().map(|s| s.keyword).collect::<Vec<_>>(),
+            ["title", "units"]
+        );
+        assert_lossless(text);
     }
 
     #[test]
