@@ -293,7 +293,7 @@ fn one_error_per_missing_brace(name: &str, text: &str) {
         }
         out
     };
-    let intact = links(&syntax::parse(&text).file);
+    let intact = links(&syntax::parse(text).file);
     let closing = text
         .match_indices('}')
         .map(|(at, _)| (at, "unterminated block"));
