@@ -6,15 +6,16 @@
 //! for what could not be read as a statement. **Invariant:** the tokens of
 //! the tree, in order, are the text: nothing is dropped, so the formatter
 //! can rewrite a file without losing a comment, and every error has a
-//! place. The shape follows rust-analyzer's lossless trees, kept simple:
-//! nodes own their children, tokens hold spans into the text.
+//! place. The shape follows rust-analyzer's lossless trees, kept simple
+//! and flat: one vector of tokens (spans into the text, trivia included)
+//! and one of nodes in pre-order, each node a run of tokens ([`Tree`]).
 //!
 //! Parsing never fails: it gives the tree and its errors. It recovers at
 //! statement and block boundaries: a bad token costs the rest of its line,
-//! a string stops at the end of its line, and a missing `}` is found by
-//! indentation (see [`parse`]), so that one mistake gives one error and
-//! what follows is still read. Lowering ([`crate::syntax::lower`]) reads the
-//! [`Statement`]s of the tree, not the tree itself.
+//! a string stops at the end of its line, and a missing `}` or `{` is
+//! found by indentation (see [`parse`]), so that one mistake gives one
+//! error and what follows is still read. Lowering
+//! ([`crate::syntax::lower`]) reads the [`Statement`]s of the tree.
 
 use std::borrow::Cow;
 
@@ -243,78 +244,76 @@ pub struct SyntaxError {
 /// statement without a block whose next line is indented deeper opens one,
 /// and the one error is the missing `{`. A file whose braces balance is
 /// read in one pass: indentation never changes how it reads.
-pub fn parse(text: &str) -> (Tree, Vec<SyntaxError>) {
-    let (tree, errors, unbalanced) = Parser::new(text, false).file();
+pub fn parse(text: &str) -> Parsed<'_> {
+    let (parsed, unbalanced) = Parser::new(text, false).file();
     if !unbalanced {
-        return (tree, errors);
+        return parsed;
     }
-    let (tree, errors, _) = Parser::new(text, true).file();
-    (tree, errors)
+    Parser::new(text, true).file().0
 }
 
-/// The statements of a parsed file, as lowering reads them.
-pub fn statements<'a>(tree: &Tree, text: &'a str) -> Vec<Statement<'a>> {
-    block_statements(tree.root(), text)
-}
-
-fn block_statements<'a>(node: Node, text: &'a str) -> Vec<Statement<'a>> {
-    node.statements().map(|n| statement(n, text)).collect()
-}
-
-fn statement<'a>(node: Node, text: &'a str) -> Statement<'a> {
-    let mut keyword: Option<Token> = None;
-    let mut args = Vec::new();
-    let mut block = None;
-    for child in node.children() {
-        match child {
-            Element::Token(t) if t.kind == TokenKind::Word => {
-                if keyword.is_none() {
-                    keyword = Some(t);
-                } else {
-                    args.push(Arg {
-                        kind: ArgKind::Word(t.text(text)),
-                        span: t.span,
-                    });
-                }
-            }
-            Element::Token(t) if t.kind == TokenKind::String => {
-                let value = match string_literal(t.text(text)) {
-                    StringLit::Closed { value, .. } | StringLit::Unterminated { value, .. } => {
-                        value
-                    }
-                };
-                args.push(Arg {
-                    kind: ArgKind::Str(value),
-                    span: t.span,
-                });
-            }
-            Element::Node(n) if n.kind() == NodeKind::Block => {
-                block = Some(block_statements(n, text));
-            }
-            _ => {}
-        }
-    }
-    // The parser starts every statement node with its keyword.
-    let span = node.span();
-    let keyword = keyword.unwrap_or(Token {
-        kind: TokenKind::Word,
-        span: Span::new(span.start, span.start),
-    });
-    Statement {
-        keyword: keyword.text(text),
-        keyword_span: keyword.span,
-        args,
-        block,
-        span,
-    }
+/// A parsed file: its lossless tree, its statements as lowering reads
+/// them (built in the same pass), and its syntax errors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed<'a> {
+    pub tree: Tree,
+    pub statements: Vec<Statement<'a>>,
+    pub errors: Vec<SyntaxError>,
 }
 
 /// Whether a word is a keyword: an ASCII letter, then ASCII letters,
 /// digits and `_`.
 fn is_keyword(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    let mut bytes = word.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// The length in bytes of the blanks at the start of `text`.
+fn blank_run(text: &str) -> usize {
+    run_length(
+        text,
+        |b| matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c),
+        is_blank,
+    )
+}
+
+/// The length in bytes of the word at the start of `text`.
+fn word_run(text: &str) -> usize {
+    run_length(
+        text,
+        |b| {
+            !matches!(
+                b,
+                b' ' | b'\t' | b'\r' | 0x0b | 0x0c | b'\n' | b'"' | b'{' | b'}' | b';' | b'#'
+            )
+        },
+        is_word_char,
+    )
+}
+
+/// The length in bytes of the run of characters at the start of `text`
+/// that `keep` accepts (`keep_ascii` for ASCII characters, most of a plan
+/// outside its strings, tested byte by byte without decoding).
+#[inline(always)]
+fn run_length(text: &str, keep_ascii: impl Fn(u8) -> bool, keep: impl Fn(char) -> bool) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !keep_ascii(b) {
+                return i;
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            if !keep(c) {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    i
 }
 
 fn is_blank(c: char) -> bool {
@@ -452,6 +451,8 @@ struct Parser<'a> {
     /// The tree being built: every token read, and the nodes so far.
     tokens: Vec<Token>,
     nodes: Vec<NodeData>,
+    /// The value of the last string literal lexed, escapes resolved.
+    string_value: Option<Cow<'a, str>>,
 }
 
 impl<'a> Parser<'a> {
@@ -469,19 +470,25 @@ impl<'a> Parser<'a> {
             // bundled files.
             tokens: Vec::with_capacity(text.len() / 6),
             nodes: Vec::with_capacity(text.len() / 40),
+            string_value: None,
         }
     }
 
-    fn file(mut self) -> (Tree, Vec<SyntaxError>, bool) {
+    fn file(mut self) -> (Parsed<'a>, bool) {
         let root = self.start_node(NodeKind::File, 0);
-        self.body(0, None);
+        let statements = self.body(0, None);
         self.finish_node(root);
         self.nodes[root].span = Span::new(0, self.text.len());
         let tree = Tree {
             tokens: self.tokens,
             nodes: self.nodes,
         };
-        (tree, self.errors, self.unbalanced)
+        let parsed = Parsed {
+            tree,
+            statements,
+            errors: self.errors,
+        };
+        (parsed, self.unbalanced)
     }
 
     /// Opens a node whose first token is `tokens[first]`; its children
@@ -555,6 +562,7 @@ impl<'a> Parser<'a> {
 
     // The lexer.
 
+    #[inline]
     fn peek(&mut self) -> Option<Token> {
         if self.peeked.is_none() {
             self.peeked = self.lex();
@@ -578,6 +586,7 @@ impl<'a> Parser<'a> {
         Some(Token { kind, span })
     }
 
+    #[inline(never)]
     fn lex(&mut self) -> Option<Token> {
         let rest = &self.text[self.pos..];
         if rest.is_empty() {
@@ -616,8 +625,11 @@ impl<'a> Parser<'a> {
                 let start = self.pos;
                 let len = match string_literal(rest) {
                     StringLit::Closed {
-                        len, bad_escape, ..
+                        value,
+                        len,
+                        bad_escape,
                     } => {
+                        self.string_value = Some(value);
                         if let Some((at, n)) = bad_escape {
                             self.error(
                                 Span::new(start + at, start + at + n),
@@ -628,7 +640,8 @@ impl<'a> Parser<'a> {
                         }
                         len
                     }
-                    StringLit::Unterminated { len, .. } => {
+                    StringLit::Unterminated { value, len } => {
+                        self.string_value = Some(value);
                         self.error(
                             Span::new(start, start + len),
                             "unterminated string",
@@ -644,10 +657,7 @@ impl<'a> Parser<'a> {
             '}' => self.token(TokenKind::RBrace, 1),
             ';' => self.token(TokenKind::Semicolon, 1),
             c if is_blank(c) => {
-                let len = rest
-                    .char_indices()
-                    .find(|&(_, c)| !is_blank(c))
-                    .map_or(rest.len(), |(i, _)| i);
+                let len = blank_run(rest);
                 self.token(TokenKind::Whitespace, len)
             }
             c => {
@@ -670,10 +680,7 @@ impl<'a> Parser<'a> {
                     }
                     return self.token(TokenKind::FullWidth, c.len_utf8());
                 }
-                let len = rest
-                    .char_indices()
-                    .find(|&(_, c)| !is_word_char(c))
-                    .map_or(rest.len(), |(i, _)| i);
+                let len = word_run(rest);
                 self.token(TokenKind::Word, len)
             }
         }
@@ -713,17 +720,18 @@ impl<'a> Parser<'a> {
 
     // The parser.
 
-    /// Reads statements and trivia into `children` until the end of the
-    /// input or, inside a block, its closing brace (or, in the recovering
-    /// pass, the first statement or `}` that indentation puts outside it).
-    fn body(&mut self, depth: usize, mut open: Option<Open>) {
+    /// Reads statements and trivia until the end of the input or, inside
+    /// a block, its closing brace (or, in the recovering pass, the first
+    /// statement or `}` that indentation puts outside it).
+    fn body(&mut self, depth: usize, mut open: Option<Open>) -> Vec<Statement<'a>> {
+        let mut statements = Vec::new();
         loop {
             let Some(token) = self.peek() else {
                 if let Some(open) = open {
                     self.unbalanced |= !self.stopped;
                     self.unclosed_block(open);
                 }
-                return;
+                return statements;
             };
             match self.role(token) {
                 TokenKind::Whitespace
@@ -742,10 +750,10 @@ impl<'a> Parser<'a> {
                                 .is_some_and(|column| column < o.header_indent)
                         {
                             self.unclosed_block(o);
-                            return;
+                            return statements;
                         }
                         self.bump();
-                        return;
+                        return statements;
                     }
                     let node = self.start_node(NodeKind::Error, self.tokens.len());
                     self.bump();
@@ -767,7 +775,7 @@ impl<'a> Parser<'a> {
                                 if o.indented == Some(true) && column <= o.header_indent {
                                     let o = *o;
                                     self.unclosed_block(o);
-                                    return;
+                                    return statements;
                                 }
                                 o.indented.get_or_insert(column > o.header_indent);
                             }
@@ -782,7 +790,7 @@ impl<'a> Parser<'a> {
                             }
                         }
                     }
-                    self.statement(depth);
+                    statements.push(self.statement(depth));
                 }
                 _ => self.stray(token, depth),
             }
@@ -835,6 +843,7 @@ impl<'a> Parser<'a> {
                 TokenKind::Newline | TokenKind::RBrace if !first => break,
                 TokenKind::LBrace => {
                     self.bump();
+                    // What the block holds is not read: its line is not.
                     self.open_block(depth);
                     break;
                 }
@@ -849,19 +858,36 @@ impl<'a> Parser<'a> {
 
     /// Reads one statement, from its keyword (the next token) to the end of
     /// its line, `;`, comment or block. The blanks after it go to its parent.
-    fn statement(&mut self, depth: usize) {
+    fn statement(&mut self, depth: usize) -> Statement<'a> {
         let node = self.start_node(NodeKind::Statement, self.tokens.len());
         let keyword = self.bump().expect("a keyword was peeked");
-        let mut block = false;
+        let mut args = Vec::new();
+        let mut block = None;
+        let mut has_block = false;
         while let Some(t) = self.peek() {
             match self.role(t) {
-                TokenKind::Whitespace | TokenKind::Word | TokenKind::String => {
+                TokenKind::Whitespace => {
                     self.bump();
+                }
+                TokenKind::Word => {
+                    self.bump();
+                    args.push(Arg {
+                        kind: ArgKind::Word(t.text(self.text)),
+                        span: t.span,
+                    });
+                }
+                TokenKind::String => {
+                    let value = self.string_value.take().unwrap_or_default();
+                    self.bump();
+                    args.push(Arg {
+                        kind: ArgKind::Str(value),
+                        span: t.span,
+                    });
                 }
                 TokenKind::LBrace => {
                     self.bump();
-                    self.open_block(depth);
-                    block = true;
+                    block = self.open_block(depth);
+                    has_block = true;
                     break;
                 }
                 _ => break,
@@ -869,28 +895,39 @@ impl<'a> Parser<'a> {
         }
         let first = self.nodes[node].first;
         let mut last = self.tokens.len();
-        if !block {
+        if !has_block {
             while last > first + 1 && self.tokens[last - 1].kind == TokenKind::Whitespace {
                 last -= 1;
             }
             if self.recover {
                 let header = self.tokens[first..last].last().expect("the keyword").span;
-                if self.implicit_block(keyword, header, depth) {
+                block = self.implicit_block(keyword, header, depth);
+                if block.is_some() {
                     last = self.tokens.len();
                 }
             }
         }
         self.finish_node_at(node, last);
+        Statement {
+            keyword: keyword.text(self.text),
+            keyword_span: keyword.span,
+            args,
+            block,
+            span: self.nodes[node].span,
+        }
     }
 
     /// In the recovering pass, a statement without a block whose next line
     /// is a statement indented deeper was meant to open one: one error for
     /// the missing `{` after `header` (the statement's last token), and the
     /// indented lines are read as its block.
-    fn implicit_block(&mut self, keyword: Token, header: Span, depth: usize) -> bool {
-        let Some(newline) = self.peek().filter(|t| t.kind == TokenKind::Newline) else {
-            return false;
-        };
+    fn implicit_block(
+        &mut self,
+        keyword: Token,
+        header: Span,
+        depth: usize,
+    ) -> Option<Vec<Statement<'a>>> {
+        let newline = self.peek().filter(|t| t.kind == TokenKind::Newline)?;
         let header_indent = self.indent_of(keyword.span.start);
         let next = &self.text[newline.span.end..];
         let indent = next
@@ -901,7 +938,7 @@ impl<'a> Parser<'a> {
             || !next[indent..].starts_with(|c: char| c.is_ascii_alphabetic())
             || depth + 1 > MAX_DEPTH
         {
-            return false;
+            return None;
         }
         self.error(
             header,
@@ -916,13 +953,14 @@ impl<'a> Parser<'a> {
             implicit: true,
         };
         let node = self.start_node(NodeKind::Block, self.tokens.len());
-        self.body(depth + 1, Some(open));
+        let statements = self.body(depth + 1, Some(open));
         self.finish_node(node);
-        true
+        Some(statements)
     }
 
-    /// Reads a block whose `{` was just read, opened at `depth`.
-    fn open_block(&mut self, depth: usize) {
+    /// Reads a block whose `{` was just read, opened at `depth`; `None`
+    /// when it nests too deep to be read.
+    fn open_block(&mut self, depth: usize) -> Option<Vec<Statement<'a>>> {
         let brace = *self.tokens.last().expect("the `{` just read");
         if depth + 1 > MAX_DEPTH {
             self.error(
@@ -932,7 +970,7 @@ impl<'a> Parser<'a> {
                 "no construct of the language nests this deep; check for missing `}`",
             );
             self.skip_nested_block();
-            return;
+            return None;
         }
         let open = Open {
             brace: brace.span,
@@ -945,8 +983,9 @@ impl<'a> Parser<'a> {
             implicit: false,
         };
         let node = self.start_node(NodeKind::Block, self.tokens.len() - 1);
-        self.body(depth + 1, Some(open));
+        let statements = self.body(depth + 1, Some(open));
         self.finish_node(node);
+        Some(statements)
     }
 
     /// Skips a block that is too deep without recursing: counts braces.
@@ -974,8 +1013,8 @@ mod tests {
     use super::*;
 
     fn parse_statements(text: &str) -> (Vec<Statement<'_>>, Vec<SyntaxError>) {
-        let (tree, errors) = parse(text);
-        (statements(&tree, text), errors)
+        let parsed = parse(text);
+        (parsed.statements, parsed.errors)
     }
 
     fn words<'a>(s: &'a Statement<'a>) -> Vec<&'a str> {
@@ -988,7 +1027,7 @@ mod tests {
 
     /// The invariant of the tree: its tokens, in order, are the text.
     fn assert_lossless(text: &str) {
-        let (tree, _) = parse(text);
+        let tree = parse(text).tree;
         let mut joined = String::new();
         let mut end = 0;
         assert_eq!(tree.root().tokens(), tree.tokens());
@@ -1166,6 +1205,16 @@ mod tests {
         let (_, errors) = parse_statements(&garbage);
         assert_eq!(errors.len(), MAX_ERRORS_PER_FILE + 1);
         assert_lossless(&garbage);
+    }
+
+    #[test]
+    fn the_ascii_fast_paths_agree_with_the_character_tests() {
+        for b in 0u8..128 {
+            let c = b as char;
+            let text = c.to_string();
+            assert_eq!(blank_run(&text) == 1, is_blank(c), "{b:#x}");
+            assert_eq!(word_run(&text) == 1, is_word_char(c), "{b:#x}");
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ const INDENT: &str = "  ";
 
 /// Formats `text`, or gives its syntax errors if it has any.
 pub fn format(text: &str) -> Result<String, Vec<SyntaxError>> {
-    let (tree, errors) = cst::parse(text);
+    let cst::Parsed { tree, errors, .. } = cst::parse(text);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -203,9 +203,8 @@ mod tests {
                 out.push(';');
             }
         }
-        let (tree, _) = cst::parse(text);
         let mut out = String::new();
-        walk(&cst::statements(&tree, text), &mut out);
+        walk(&cst::parse(text).statements, &mut out);
         out
     }
 
