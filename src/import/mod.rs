@@ -125,7 +125,13 @@ pub fn import(text: &str, model: &Model, options: Options) -> Result<Imported, I
         })
         .unwrap_or(0);
     let (front, body) = read.paras.split_at(start);
-    let header = header::read(front, &read.paras, model);
+    let published: Vec<&str> = read
+        .dropped
+        .iter()
+        .filter(|d| d.why == "site navigation")
+        .map(|d| d.text.as_str())
+        .collect();
+    let header = header::read(front, &read.paras, &published, model);
     let parents = parents(&header, model, options.carries_out)?;
     let index = links::Index::new(model, &parents);
     let (items, body_unplaced) = structure::items(&structure::blocks(body));
