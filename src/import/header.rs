@@ -66,7 +66,7 @@ pub fn read(front: &[Para], all: &[Para], published: &[&str], model: &Model) -> 
         .find_map(|p| date_line(&p.text))
         .or_else(|| published.iter().find_map(|line| published_date(line)))
         .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
-    h.issuer = issuer(front);
+    h.issuer = issuer(front).or_else(|| signature(all));
     if let Some(t) = &h.title {
         let (period, inherited) = period(t);
         h.period = period;
@@ -279,6 +279,27 @@ fn issuer(front: &[Para]) -> Option<String> {
         (t.chars().count() <= 30 && !t.contains(['。', '，', '《', '：', ':']) && is_org(t))
             .then(|| t.to_string())
     })
+}
+
+/// The issuer signed above the date at the end of the text.
+fn signature(all: &[Para]) -> Option<String> {
+    let at = all.iter().rposition(|p| date_line(&p.text).is_some())?;
+    let t = all.get(at.checked_sub(1)?)?.text.trim();
+    let s = simplified(t);
+    (t.chars().count() <= 30
+        && !t.contains(['。', '，', '《', '：', ':'])
+        && [
+            "人民政府办公室",
+            "人民政府办公厅",
+            "人民政府",
+            "办公厅",
+            "办公室",
+            "委员会",
+            "政府",
+        ]
+        .iter()
+        .any(|o| s.ends_with(o)))
+    .then(|| t.to_string())
 }
 
 /// The period of a title, and whether its years stand only inside 《》

@@ -203,6 +203,12 @@ fn parents(h: &header::Header, model: &Model, given: &[String]) -> Result<Vec<Do
             })
             .collect();
     }
+    // The document itself, when the rules hold it already (its covering
+    // notice cites its own title), is none of them.
+    let own = h
+        .title
+        .as_deref()
+        .and_then(|t| header::match_document(t, h.number.as_deref(), model));
     // The documents the title names first, then those the text cites.
     let in_title: Vec<DocId> = h
         .title
@@ -215,6 +221,7 @@ fn parents(h: &header::Header, model: &Model, given: &[String]) -> Result<Vec<Do
                         || crate::text::simplified(t).contains(&crate::text::simplified(&c.title))
                 })
                 .filter_map(|c| c.document.as_deref().and_then(|d| model.document_by_id(d)))
+                .filter(|&d| Some(d) != own)
                 .collect()
         })
         .unwrap_or_default();
@@ -225,6 +232,7 @@ fn parents(h: &header::Header, model: &Model, given: &[String]) -> Result<Vec<Do
     for c in &h.cites {
         if let Some(d) = c.document.as_deref().and_then(|d| model.document_by_id(d))
             && !out.contains(&d)
+            && Some(d) != own
         {
             out.push(d);
         }

@@ -455,6 +455,11 @@ fn metric(before: &str) -> String {
             m = m[year + '年'.len_utf8()..].to_string();
         }
         let m = m.trim_matches(|c: char| is_space(c) || "，,、".contains(c));
+        // An item's own numbering is no part of what it measures.
+        let m = match super::numbering::numbering(m) {
+            Some(n) if n.len < m.len() => &m[n.len..],
+            _ => m,
+        };
         if m.chars().count() >= 2 {
             return m.to_string();
         }

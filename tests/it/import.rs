@@ -147,3 +147,401 @@ fn xicheng_round_trip_measures() {
     assert!(reached * 100 >= 80 * linked, "reach {reached}/{linked}");
     assert!(top3 * 100 >= 90 * linked, "top3 {top3}/{linked}");
 }
+
+#[test]
+fn xicheng_header_is_read_and_carries_out_the_beijing_outline() {
+    let (imported, _) = xicheng();
+    let h = &imported.header;
+    assert_eq!(
+        h.title.as_deref(),
+        Some("西城区落实《北京市全民科学素质行动规划纲要（2021—2035年）》实施方案")
+    );
+    assert_eq!(h.number.as_deref(), Some("西政办发〔2022〕6号"));
+    assert_eq!(h.issuer.as_deref(), Some("北京市西城区人民政府办公室"));
+    assert_eq!(h.issued.as_deref(), Some("2022-09-05"));
+    assert_eq!((h.period, h.period_inherited), (Some([2021, 2035]), true));
+    assert_eq!(h.level, Some("county"));
+    let j = h.jurisdiction.as_ref().expect("a jurisdiction");
+    assert_eq!(
+        (j.name.as_str(), j.id.as_deref()),
+        ("西城区", Some("cn.bj.xicheng"))
+    );
+    assert_eq!(imported.carries_out, ["bj.outline"]);
+    assert!(
+        h.cites
+            .iter()
+            .any(|c| c.document.as_deref() == Some("bj.outline"))
+    );
+    // Headline target, wherever it stands.
+    let first = &imported.targets[0].figure;
+    assert_eq!(
+        (first.value, first.unit.as_str(), first.year),
+        (30.0, "%", Some(2025))
+    );
+}
+
+/// The draft's targets are the hand plan's three, and `check` reads the
+/// draft with no input error.
+#[test]
+fn xicheng_draft_states_the_hand_figures_and_checks_cleanly() {
+    let (imported, model) = xicheng();
+    let draft = import::draft(&imported, &model, "rules/sources/004_dbb92a8177a5e85b.txt");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(root().join("rules"))
+        .expect("rules/")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "plan"))
+        .map(|p| (p.display().to_string(), read(&p)))
+        .collect();
+    files.sort();
+    files.push(("plans/imported.plan".into(), draft));
+    let names = ["plans/imported.plan".to_string()];
+    let as_of = planlint::syntax::value::date("2025-01-01").expect("a date");
+    let outcome = planlint::check(
+        files,
+        planlint::Selection::Files(&names),
+        planlint::check::Options { as_of },
+    );
+    assert!(
+        !outcome.input_errors,
+        "{:#?}",
+        &outcome.diagnostics[..3.min(outcome.diagnostics.len())]
+    );
+    let targets = |m: &Model, doc: &str| -> Vec<(String, String, f64, bool, Option<i32>)> {
+        let d = m.document_by_id(doc).expect("the plan");
+        let mut out: Vec<_> = m
+            .document(d)
+            .items
+            .iter()
+            .flat_map(|&i| m.item(i).decl.targets.iter())
+            .filter_map(|t| {
+                let f = t.figure.as_ref()?;
+                Some((
+                    t.metric.value.clone(),
+                    f.comparator.as_str().to_string(),
+                    f.value,
+                    t.per_year,
+                    t.deadline.as_ref().map(|d| d.value),
+                ))
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    };
+    let imported_targets = targets(&outcome.model, "xicheng.plan");
+    assert_eq!(imported_targets, targets(&model, "xc.plan"));
+    assert_eq!(imported_targets.len(), 3);
+}
+
+#[test]
+fn beijing_outline_as_rules_has_its_bullets_and_figures() {
+    let text = read(&root().join("rules/sources/001_a6909fc97aaaeaf2.txt"));
+    let model = model(false);
+    let options = Options {
+        as_rules: true,
+        ..Options::default()
+    };
+    let imported = import::import(&text, &model, options).expect("imported");
+    let sources: Vec<&str> = imported
+        .items
+        .iter()
+        .map(|i| i.item.source.as_str())
+        .collect();
+    let bullets = sources
+        .iter()
+        .filter(|s| (s.starts_with("3.") || s.starts_with("4.")) && s.split('.').count() == 3)
+        .count();
+    assert_eq!(bullets, 39);
+    for n in 1..=5 {
+        assert!(
+            sources.contains(&format!("2.2.{n}").as_str()),
+            "principle {n}"
+        );
+    }
+    let figures: Vec<(f64, &str, &str, bool, Option<i32>)> = imported
+        .targets
+        .iter()
+        .map(|t| {
+            let f = &t.figure;
+            (
+                f.value,
+                f.unit.as_str(),
+                f.comparator.as_str(),
+                f.per_year,
+                f.year,
+            )
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            (28.0, "%", "about", false, Some(2025)),
+            (200.0, "家", "at_least", false, Some(2025)),
+            (10_000.0, "人次", "at_least", true, None),
+            (8000.0, "个", "at_least", false, Some(2025)),
+            (100.0, "个", "at_least", false, Some(2025)),
+            (10_000.0, "人次", "at_least", true, None),
+            (10_000.0, "人次", "at_least", true, None),
+            (300_000.0, "人次", "at_least", true, None),
+        ]
+    );
+    // The written rules load without an error.
+    let rules = import::rules(&imported, "rules/sources/001_a6909fc97aaaeaf2.txt", "bjx");
+    assert!(
+        imported.carries_out.is_empty(),
+        "{:?}",
+        imported.carries_out
+    );
+    let jurisdictions = read(&root().join("rules/jurisdictions.plan"));
+    let loaded = planlint::model::load([
+        ("jurisdictions.plan", jurisdictions.as_str()),
+        ("bjx.plan", rules.as_str()),
+    ]);
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == planlint::diagnostic::Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+/// Each character of the source (but numbering, which becomes `source`,
+/// and the 责任单位 lead words, which become `units`) is somewhere in the
+/// draft: in an item or a comment.
+fn nothing_lost(source: &str, draft: &str) {
+    let mut counts: BTreeMap<char, i64> = BTreeMap::new();
+    // Numbering becomes `source`; the lead words become `units`.
+    let unnumbered: Vec<&str> = source
+        .lines()
+        .map(|l| match planlint::text::numbering::numbering(l) {
+            Some(n) => &l[n.len..],
+            None => l,
+        })
+        .collect();
+    let cleaned = [
+        "责任单位",
+        "牵头单位",
+        "配合单位",
+        "責任單位",
+        "牽頭單位",
+        "配合單位",
+    ]
+    .iter()
+    .fold(unnumbered.join("\n"), |t, w| t.replace(w, ""));
+    for c in cleaned
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+    {
+        *counts.entry(c).or_default() += 1;
+    }
+    for c in draft.chars() {
+        if let Some(n) = counts.get_mut(&c) {
+            *n -= 1;
+        }
+    }
+    let lost: Vec<(char, i64)> = counts.into_iter().filter(|&(_, n)| n > 0).collect();
+    assert!(lost.is_empty(), "lost from the source: {lost:?}");
+}
+
+#[test]
+fn documents_of_other_shapes() {
+    let model = model(false);
+    let dir = root().join("tests/fixtures/import");
+    let cases: [(
+        &str,
+        Option<&str>,
+        Option<&str>,
+        Option<&str>,
+        Option<&str>,
+        usize,
+    ); 4] = [
+        // file, number, issued, level, issuer, items
+        (
+            "province-traditional.txt",
+            Some("某政辦發〔2021〕15號"),
+            Some("2021-12-20"),
+            Some("province"),
+            Some("某某省人民政府辦公廳"),
+            4,
+        ),
+        (
+            "city-web.txt",
+            Some("某政发〔2022〕3号"),
+            Some("2022-03-01"),
+            Some("prefecture"),
+            Some("某某市人民政府"),
+            4,
+        ),
+        (
+            "district.txt",
+            Some("某区政办发〔2023〕8号"),
+            Some("2023-03-08"),
+            Some("county"),
+            Some("某某区人民政府办公室"),
+            8,
+        ),
+        (
+            "opinions.txt",
+            Some("某府发〔2022〕21号"),
+            Some("2022-11-02"),
+            Some("prefecture"),
+            Some("某某市人民政府"),
+            5,
+        ),
+    ];
+    for (file, number, issued, level, issuer, items) in cases {
+        let text = read(&dir.join(file));
+        let imported = import::import(&text, &model, Options::default()).expect("imported");
+        let h = &imported.header;
+        assert_eq!(h.number.as_deref(), number, "{file}");
+        assert_eq!(h.issued.as_deref(), issued, "{file}");
+        assert_eq!(h.level, level, "{file}");
+        assert_eq!(h.issuer.as_deref(), issuer, "{file}");
+        assert_eq!(imported.items.len(), items, "{file}");
+        nothing_lost(&text, &import::draft(&imported, &model, file));
+    }
+    // The province's title and period are its own; the district's are
+    // inherited from the document it carries out.
+    let province = import::import(
+        &read(&dir.join("province-traditional.txt")),
+        &model,
+        Options::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        province.header.title.as_deref(),
+        Some("某某省全民科學素質行動實施方案（2021—2025年）")
+    );
+    assert_eq!(
+        (province.header.period, province.header.period_inherited),
+        (Some([2021, 2025]), false)
+    );
+    assert_eq!(province.items[1].item.units, ["省教育廳", "省科協"]);
+    let district =
+        import::import(&read(&dir.join("district.txt")), &model, Options::default()).unwrap();
+    assert!(district.header.period_inherited);
+    assert_eq!(district.items[1].item.units, ["区教育局", "区科协"]);
+    let city =
+        import::import(&read(&dir.join("city-web.txt")), &model, Options::default()).unwrap();
+    assert_eq!(city.items[2].item.title, "改造社区科普活动室");
+    let whys: Vec<&str> = city.dropped.iter().map(|d| d.why).collect();
+    assert_eq!(
+        whys,
+        [
+            "site navigation",
+            "site navigation",
+            "site navigation",
+            "page number",
+            "site navigation"
+        ]
+    );
+    nothing_lost(
+        &read(&root().join("rules/sources/004_dbb92a8177a5e85b.txt")),
+        &{
+            let (i, m) = xicheng();
+            import::draft(&i, &m, "x")
+        },
+    );
+}
+
+/// `planlint import ARGS…` in a project holding a copy of the real rules.
+fn cli(dir: &Path, args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("planlint")
+        .expect("the planlint binary")
+        .current_dir(dir)
+        .arg("import")
+        .args(args)
+        .output()
+        .expect("planlint runs")
+}
+
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::create_dir(dir.path().join("rules")).expect("mkdir");
+    for entry in std::fs::read_dir(root().join("rules")).expect("rules/") {
+        let p = entry.expect("an entry").path();
+        if p.extension().is_some_and(|e| e == "plan") {
+            std::fs::copy(&p, dir.path().join("rules").join(p.file_name().unwrap())).expect("copy");
+        }
+    }
+    dir
+}
+
+fn refused(out: &std::process::Output, says: &str) {
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(says), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn bad_input_gets_a_clear_error_and_exit_2() {
+    let dir = project();
+    let p = dir.path();
+    std::fs::write(p.join("binary.txt"), b"\x00\x01\x02PK\x00\xff").unwrap();
+    refused(&cli(p, &["binary.txt"]), "binary");
+    std::fs::write(p.join("empty.txt"), b"").unwrap();
+    refused(&cli(p, &["empty.txt"]), "the document has no text");
+    std::fs::write(p.join("blank.txt"), "\n \n\u{3000}\n").unwrap();
+    refused(&cli(p, &["blank.txt"]), "the document has no text");
+    std::fs::write(p.join("old.doc"), b"\xd0\xcf\x11\xe0").unwrap();
+    refused(&cli(p, &["old.doc"]), "save it as .docx");
+    std::fs::write(p.join("scan.pdf"), b"%PDF-1.4").unwrap();
+    refused(&cli(p, &["scan.pdf"]), "PDF is not read");
+    refused(&cli(p, &["missing.txt"]), "cannot import `missing.txt`");
+    // A 100 MB page is refused by its size, before it is read.
+    let huge = std::fs::File::create(p.join("huge.txt")).unwrap();
+    huge.set_len(100 * 1024 * 1024).unwrap();
+    refused(&cli(p, &["huge.txt"]), "import reads documents up to 16 MB");
+}
+
+#[test]
+fn output_is_written_whole_and_never_over_a_file_without_force() {
+    let dir = project();
+    let p = dir.path();
+    std::fs::copy(
+        root().join("tests/fixtures/import/district.txt"),
+        p.join("district.txt"),
+    )
+    .unwrap();
+    std::fs::write(p.join("out.plan"), "keep me").unwrap();
+    refused(
+        &cli(p, &["district.txt", "-o", "out.plan"]),
+        "pass `--force`",
+    );
+    assert_eq!(
+        std::fs::read_to_string(p.join("out.plan")).unwrap(),
+        "keep me"
+    );
+    // A bad input leaves the existing output alone even with --force.
+    std::fs::write(p.join("empty.txt"), b"").unwrap();
+    refused(
+        &cli(p, &["empty.txt", "-o", "out.plan", "--force"]),
+        "no text",
+    );
+    assert_eq!(
+        std::fs::read_to_string(p.join("out.plan")).unwrap(),
+        "keep me"
+    );
+    let out = cli(p, &["district.txt", "-o", "out.plan", "--force"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read_to_string(p.join("out.plan")).unwrap();
+    assert!(written.contains("number \"某区政办发〔2023〕8号\""));
+    // GBK is read as check reads it.
+    let source = read(&root().join("tests/fixtures/import/district.txt"));
+    let (gbk, _, _) = encoding_rs::GBK.encode(&source);
+    std::fs::write(p.join("gbk.txt"), &gbk).unwrap();
+    let out = cli(p, &["gbk.txt", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["number"], "某区政办发〔2023〕8号");
+    assert_eq!(
+        json["items"][1]["units"],
+        serde_json::json!(["区教育局", "区科协"])
+    );
+}
