@@ -342,18 +342,21 @@ fn nothing_lost(source: &str, draft: &str) {
     assert!(lost.is_empty(), "lost from the source: {lost:?}");
 }
 
+/// A test text: file, 文号, date, level, issuer, number of items.
+type Shape = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+    usize,
+);
+
 #[test]
 fn documents_of_other_shapes() {
     let model = model(false);
     let dir = root().join("tests/fixtures/import");
-    let cases: [(
-        &str,
-        Option<&str>,
-        Option<&str>,
-        Option<&str>,
-        Option<&str>,
-        usize,
-    ); 4] = [
+    let cases: [Shape; 4] = [
         // file, number, issued, level, issuer, items
         (
             "province-traditional.txt",
