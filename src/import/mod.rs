@@ -10,7 +10,9 @@
 //! obligations), [`render`] (the draft). The library reads no file: the
 //! caller hands it the decoded text.
 
+pub mod docx;
 pub mod header;
+pub mod html;
 pub mod lines;
 pub mod links;
 pub mod render;

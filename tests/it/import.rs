@@ -548,3 +548,174 @@ fn output_is_written_whole_and_never_over_a_file_without_force() {
         serde_json::json!(["区教育局", "区科协"])
     );
 }
+
+/// A Word paragraph: `num` is Word's automatic numbering (numId, level).
+fn w_p(text: &str, num: Option<(u32, u32)>) -> String {
+    let num = num
+        .map(|(id, lvl)| format!("<w:pPr><w:numPr><w:ilvl w:val=\"{lvl}\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr>"))
+        .unwrap_or_default();
+    // A footnote mark stands where the text has `^`.
+    let runs: Vec<String> = text
+        .split('^')
+        .map(|t| format!("<w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r>"))
+        .collect();
+    let runs = runs.join("<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"1\"/></w:r>");
+    format!("<w:p>{num}{runs}</w:p>")
+}
+
+fn w_table(rows: &[[&str; 3]]) -> String {
+    let rows: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<String> = r
+                .iter()
+                .map(|c| format!("<w:tc>{}</w:tc>", w_p(c, None)))
+                .collect();
+            format!("<w:tr>{}</w:tr>", cells.concat())
+        })
+        .collect();
+    format!("<w:tbl>{}</w:tbl>", rows.concat())
+}
+
+/// A .docx built part by part with the `zip` writer: typed and automatic
+/// numbering, a table of 责任单位 and a footnote.
+fn docx(parts: &[(&str, String)]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in parts {
+        zip.start_file(*name, options).expect("a part");
+        std::io::Write::write_all(&mut zip, text.as_bytes()).expect("written");
+    }
+    zip.finish().expect("a package").into_inner()
+}
+
+const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
+fn district_docx() -> Vec<u8> {
+    let body = [
+        w_p("某某区人民政府办公室文件", None),
+        w_p("某区政办发〔2023〕8号", None),
+        w_p(
+            "某某区落实《某某省全民科学素质行动实施方案（2021—2025年）》实施方案",
+            None,
+        ),
+        w_p("工作目标", Some((1, 0))),
+        w_p(
+            "到2025年，全区公民具备科学素质的比例不低于百分之十五。",
+            None,
+        ),
+        w_p("重点任务", Some((1, 0))),
+        w_p("青少年科学素质提升", Some((1, 1))),
+        w_table(&[
+            ["序号", "任务", "责任单位"],
+            [
+                "1",
+                "加强科学教育。开展科学家进校园活动。",
+                "区教育局、区科协",
+            ],
+            ["2", "实施科普基础设施工程。新建科普基地3个。", "区科协"],
+        ]),
+        w_p("（二）产业工人科学素质提升", None),
+        w_p(
+            "1. 开展职工^技能培训。累计培训职工1.5万人次。（责任单位：区人力社保局、区总工会）",
+            None,
+        ),
+    ]
+    .concat();
+    let numbering = format!(
+        "<w:numbering {W}><w:abstractNum w:abstractNumId=\"7\">\
+         <w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>\
+         <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl>\
+         </w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"7\"/></w:num></w:numbering>"
+    );
+    let footnotes = format!(
+        "<w:footnotes {W}><w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>\
+         <w:footnote w:id=\"1\"><w:p><w:r><w:t>职工：在职的劳动者</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    );
+    docx(&[
+        ("[Content_Types].xml", "<Types/>".into()),
+        (
+            "word/document.xml",
+            format!("<w:document {W}><w:body>{body}</w:body></w:document>"),
+        ),
+        ("word/numbering.xml", numbering),
+        ("word/footnotes.xml", footnotes),
+    ])
+}
+
+const DISTRICT_TEXT: &str = "某某区人民政府办公室文件
+某区政办发〔2023〕8号
+某某区落实《某某省全民科学素质行动实施方案（2021—2025年）》实施方案
+一、工作目标
+到2025年，全区公民具备科学素质的比例不低于百分之十五。
+二、重点任务
+（一）青少年科学素质提升
+1. 加强科学教育。开展科学家进校园活动。（责任单位：区教育局、区科协）
+2. 实施科普基础设施工程。新建科普基地3个。（责任单位：区科协）
+（二）产业工人科学素质提升
+1. 开展职工¹技能培训。累计培训职工1.5万人次。（责任单位：区人力社保局、区总工会）
+¹ 职工：在职的劳动者
+";
+
+/// What a draft says, without line numbers: the header and the items.
+fn extracted(imported: &Imported) -> String {
+    let json = serde_json::to_value(imported.json()).expect("JSON");
+    let mut items = json["items"].clone();
+    for item in items.as_array_mut().expect("items") {
+        item.as_object_mut().expect("an item").remove("line");
+    }
+    let mut header = json.clone();
+    for key in ["items", "unplaced", "dropped"] {
+        header.as_object_mut().expect("an object").remove(key);
+    }
+    format!("{header}\n{items}")
+}
+
+#[test]
+fn docx_and_html_give_what_the_same_text_gives() {
+    let model = model(false);
+    let from_text = import::import(DISTRICT_TEXT, &model, Options::default()).expect("text");
+    assert_eq!(from_text.items.len(), 4);
+    let text = import::docx::text(&district_docx()).expect("a docx");
+    let from_docx = import::import(&text, &model, Options::default()).expect("docx");
+    assert_eq!(extracted(&from_docx), extracted(&from_text));
+    let html = format!(
+        "<html><head><meta charset=\"utf-8\"><title>实施方案_某某区人民政府</title></head><body>\
+         <div id=\"nav\"><a href=\"/\">首页</a> &gt; <a href=\"/zc\">政策文件</a></div>\
+         <div class=\"crumbs\">当前位置：<a href=\"/\">首页</a> &gt; 政务公开</div>\
+         <div class=\"article\">{}</div>\
+         <div class=\"foot\"><a href=\"/m\">网站地图</a> <a href=\"/l\">联系我们</a> 主办单位：某某区人民政府办公室</div></body></html>",
+        DISTRICT_TEXT
+            .lines()
+            .map(|l| format!("<p>{l}</p>"))
+            .collect::<String>()
+    );
+    let page = import::html::text(&html);
+    let from_html = import::import(&page, &model, Options::default()).expect("html");
+    assert_eq!(extracted(&from_html), extracted(&from_text));
+}
+
+#[test]
+fn a_docx_that_is_not_one_or_a_zip_bomb_is_refused() {
+    let dir = project();
+    let p = dir.path();
+    std::fs::write(p.join("plain.docx"), "这不是一个压缩包").unwrap();
+    refused(&cli(p, &["plain.docx"]), "not a .docx");
+    std::fs::write(p.join("empty.docx"), docx(&[("readme.txt", "x".into())])).unwrap();
+    refused(&cli(p, &["empty.docx"]), "no `word/document.xml`");
+    // 40 MB of one character deflate to a few kilobytes.
+    let bomb = docx(&[("word/document.xml", "a".repeat(40 * 1024 * 1024))]);
+    assert!(bomb.len() < 1024 * 1024);
+    std::fs::write(p.join("bomb.docx"), bomb).unwrap();
+    refused(&cli(p, &["bomb.docx"]), "inflates to more than 32 MB");
+    std::fs::write(p.join("district.docx"), district_docx()).unwrap();
+    let out = cli(p, &["district.docx"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("units \"区教育局\" \"区科协\""));
+}
