@@ -366,3 +366,88 @@ impl Imported {
         }
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::{Options, docx, html, import};
+
+    /// Text made of the pieces the readers look at, in any order.
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "一、",
+            "（一）",
+            "(二)",
+            "1.",
+            "2、",
+            "（1）",
+            "①",
+            "——",
+            "\n",
+            "\n\n",
+            "。",
+            "，",
+            "；",
+            "（责任单位：",
+            "区教委、",
+            "）",
+            ")",
+            "《",
+            "》",
+            "〈",
+            "〉",
+            "〔2022〕",
+            "6号",
+            "关于印发",
+            "的通知",
+            "实施方案",
+            "到2025年",
+            "不少于",
+            "30万人次",
+            "28%左右",
+            "¹",
+            "抄送：",
+            "- 3 -",
+            "首页",
+            "人民政府办公室",
+            "二〇二二年九月五日",
+            "2021—2035年",
+            " ",
+            "\u{3000}",
+            "科普",
+            "區",
+        ]);
+        prop::collection::vec(
+            prop_oneof![
+                pieces.prop_map(str::to_string),
+                any::<char>().prop_map(String::from)
+            ],
+            0..60,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn import_never_panics(s in text()) {
+            let model = crate::model::load(Vec::<(String, String)>::new()).model;
+            for as_rules in [false, true] {
+                if let Ok(imported) = import(&s, &model, Options { as_rules, ..Options::default() }) {
+                    let _ = super::draft(&imported, &model, "x.txt");
+                    let _ = super::rules(&imported, "x.txt", "x");
+                    let _ = serde_json::to_string(&imported.json());
+                }
+            }
+        }
+
+        #[test]
+        fn web_pages_and_packages_never_panic(s in text(), bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+            let _ = html::text(&format!("<html><body><div><p>{s}</p></div></body></html>"));
+            let _ = html::text(&s);
+            let _ = docx::text(&bytes);
+        }
+    }
+}
