@@ -553,3 +553,104 @@ fn an_editor_session_with_utf8_positions() {
     let project = copy_project();
     editor_session(project.path(), project.path(), true);
 }
+
+/// The VS Code extension's manifest names its files, and its grammar
+/// colours every keyword the language has.
+#[test]
+fn the_vscode_extension_knows_every_keyword() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/vscode");
+    let read = |path: &str| {
+        let text = std::fs::read_to_string(dir.join(path)).expect("read a file of the extension");
+        serde_json::from_str::<Value>(&text).expect("JSON")
+    };
+    let manifest = read("package.json");
+    let grammar_path = manifest["contributes"]["grammars"][0]["path"]
+        .as_str()
+        .expect("a grammar");
+    assert!(dir.join(manifest["main"].as_str().expect("main")).is_file());
+    let grammar = read(grammar_path);
+    let repository = &grammar["repository"];
+    // The alternatives of the rule's groups, `(a|b|c)`.
+    let alternatives = |rule: &str| -> Vec<String> {
+        let pattern = repository[rule]["match"].as_str().expect("a match");
+        pattern.split(['(', '|', ')']).map(str::to_string).collect()
+    };
+    let known: Vec<String> = [alternatives("statement"), alternatives("field")].concat();
+    let constructs = [
+        None,
+        Some("jurisdiction"),
+        Some("document"),
+        Some("obligation"),
+        Some("target"),
+        Some("item"),
+        Some("exempt"),
+        Some("observe"),
+        Some("suppress"),
+        Some("strength"),
+    ];
+    for construct in constructs {
+        for keyword in planlint::syntax::lower::keywords(construct) {
+            assert!(
+                known.iter().any(|k| k == keyword),
+                "the grammar lacks `{keyword}`"
+            );
+        }
+    }
+}
+
+/// Requests an editor should not send get an error or an empty answer,
+/// and the server goes on.
+#[test]
+fn the_server_survives_bad_requests() {
+    let project = copy_project();
+    let mut client = Client::start(project.path(), false);
+    let plan = uri(&project.path().join("plans/xicheng.plan"));
+    let outside = "file:///nowhere/x.plan";
+    // A change to a document never opened, and one outside the project.
+    for target in [plan.as_str(), outside] {
+        client.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": target, "version": 3 },
+                    "contentChanges": [{ "range": { "start": { "line": 99999, "character": 5 }, "end": { "line": 0, "character": 0 } }, "text": "x" }] }),
+        );
+    }
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": plan, "languageId": "plan", "version": 1, "text": "item 西城 {\n  implements 𠀀；\n" } }),
+    );
+    assert!(!client.diagnostics(&plan, Some(1)).is_empty());
+    // Past the end of a line and of the file, inside a surrogate pair.
+    for (line, character) in [(0, 999), (99, 0), (1, 13)] {
+        let at = json!({ "textDocument": { "uri": plan }, "position": { "line": line, "character": character } });
+        assert_eq!(
+            client.request("textDocument/hover", at.clone()),
+            Value::Null
+        );
+        client.request("textDocument/completion", at.clone());
+        client.request("textDocument/definition", at);
+    }
+    // An unknown method and malformed parameters are refused, not fatal.
+    client.next_id += 1;
+    let id = client.next_id;
+    client.send(json!({ "jsonrpc": "2.0", "id": id, "method": "textDocument/hover", "params": { "nonsense": true } }));
+    let answer = loop {
+        let m = client.receive();
+        if m["id"] == id {
+            break m;
+        }
+    };
+    assert_eq!(answer["error"]["code"], -32602, "{answer}");
+    client.next_id += 1;
+    let id = client.next_id;
+    client.send(
+        json!({ "jsonrpc": "2.0", "id": id, "method": "textDocument/unheardOf", "params": {} }),
+    );
+    let answer = loop {
+        let m = client.receive();
+        if m["id"] == id {
+            break m;
+        }
+    };
+    assert_eq!(answer["error"]["code"], -32601, "{answer}");
+    client.shutdown();
+}
