@@ -516,6 +516,24 @@ fn editor_session(open_at: &Path, root: &Path, utf8: bool) {
     let children = symbols[0]["children"].as_array().expect("children");
     assert!(children.iter().any(|c| c["name"] == "xc.1.1"));
 
+    // Formatting: the bundled plan is in `planlint fmt`'s layout; a line
+    // laid out by hand is put back.
+    let format = json!({ "textDocument": { "uri": plan }, "options": { "tabSize": 2, "insertSpaces": true } });
+    assert_eq!(
+        client.request("textDocument/formatting", format.clone()),
+        json!([])
+    );
+    let messy = text.replacen("  implements bj.2.1\n", "      implements    bj.2.1\n", 1);
+    change(&mut client, &mut text, &mut version, messy);
+    let edits = client.request("textDocument/formatting", format);
+    let formatted = client.apply(&text, edits.as_array().expect("edits"));
+    assert!(
+        formatted == original,
+        "formatting did not restore the layout"
+    );
+    change(&mut client, &mut text, &mut version, formatted);
+    assert_eq!(client.diagnostics(&plan, Some(version)), first);
+
     // A file changed on disk outside the editor is picked up.
     let extra = root.join("plans/extra.plan");
     std::fs::write(&extra, "item broken {\n").expect("write a file");
