@@ -10,13 +10,17 @@ exports.activate = function activate() {
   const settings = vscode.workspace.getConfiguration("planlint");
   const command = settings.get("path", "planlint");
   const asOf = settings.get("asOf", "");
+  const lang = settings.get("lang", "");
+  const initializationOptions = {};
+  if (asOf) initializationOptions.asOf = asOf;
+  if (lang) initializationOptions.lang = lang;
   client = new LanguageClient(
     "planlint",
     "planlint",
     { command, args: ["lsp"] },
     {
       documentSelector: [{ scheme: "file", language: "plan" }],
-      initializationOptions: asOf ? { asOf } : {},
+      initializationOptions,
     },
   );
   return client.start();

@@ -26,8 +26,16 @@ pub struct Client {
 
 impl Client {
     pub fn start(open_at: &Path, utf8: bool) -> Client {
+        Client::start_with(open_at, utf8, json!({ "asOf": "2025-01-01" }))
+    }
+
+    /// Starts the server with these `initializationOptions`, in no locale.
+    pub fn start_with(open_at: &Path, utf8: bool, options: Value) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_planlint"))
             .arg("lsp")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .current_dir(open_at)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -84,7 +92,7 @@ impl Client {
                 "processId": null,
                 "rootUri": folder,
                 "workspaceFolders": [{ "uri": folder, "name": "project" }],
-                "initializationOptions": { "asOf": "2025-01-01" },
+                "initializationOptions": options,
                 "capabilities": {
                     "general": { "positionEncodings": encodings },
                     "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } }
@@ -614,6 +622,40 @@ fn the_vscode_extension_knows_every_keyword() {
             );
         }
     }
+}
+
+/// Diagnostics come in the language the editor asks for.
+#[test]
+fn diagnostics_in_chinese() {
+    let project = copy_project();
+    let mut client = Client::start_with(
+        project.path(),
+        false,
+        json!({ "asOf": "2025-01-01", "lang": "zh" }),
+    );
+    let plan = uri(&project.path().join("plans/xicheng.plan"));
+    let text =
+        std::fs::read_to_string(project.path().join("plans/xicheng.plan")).expect("read the plan");
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": plan, "languageId": "plan", "version": 1, "text": text } }),
+    );
+    let diagnostics = client.diagnostics(&plan, Some(1));
+    let omission = diagnostics
+        .iter()
+        .find(|d| {
+            d["code"] == "omitted-obligation"
+                && d["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("`bj.4.3.4`"))
+        })
+        .unwrap_or_else(|| panic!("{:#?}", codes(&diagnostics)));
+    let message = omission["message"].as_str().unwrap_or("");
+    assert!(
+        message.starts_with("方案没有落实四、(三)第4项「实施科幻产业发展扶持计划」"),
+        "{message}"
+    );
+    client.shutdown();
 }
 
 /// Requests an editor should not send get an error or an empty answer,
