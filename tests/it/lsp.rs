@@ -409,7 +409,7 @@ fn editor_session(open_at: &Path, root: &Path, utf8: bool) {
         .as_array()
         .expect("actions")
         .iter()
-        .find(|a| a["title"] == "add an item implementing `bj.4.3.4`")
+        .find(|a| a["title"] == "add an item with `implements bj.4.3.4`")
         .unwrap_or_else(|| panic!("{actions:#?}"))
         .clone();
     assert!(
@@ -417,7 +417,8 @@ fn editor_session(open_at: &Path, root: &Path, utf8: bool) {
             .as_array()
             .expect("actions")
             .iter()
-            .any(|a| a["title"] == "exempt `bj.4.3.4` with a reason")
+            .any(|a| a["title"]
+                == "add `exempt bj.4.3.4 { reason \"…\" }` with the reason the plan leaves it out")
     );
     let edits = add["edit"]["changes"][&plan]
         .as_array()
@@ -464,7 +465,7 @@ fn editor_session(open_at: &Path, root: &Path, utf8: bool) {
         json!({ "textDocument": { "uri": plan }, "range": unknown[0]["range"], "context": { "diagnostics": [unknown[0]] } }),
     );
     let fix = &actions[0];
-    assert_eq!(fix["title"], "replace `bj3.3.2/4` with `bj.3.3.2/4`");
+    assert_eq!(fix["title"], "replace it with `bj.3.3.2/4`");
     let fixed = client.apply(
         &text,
         fix["edit"]["changes"][&plan].as_array().expect("edits"),
