@@ -144,7 +144,7 @@ fn decode_encoding(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             encoding: SourceEncoding::Utf16Be,
         });
     }
-    let utf8_error = match std::str::from_utf8(bytes) {
+    let utf8_error = match validate(bytes) {
         Ok(text) => {
             return no_nul(text, 0).map(|()| Decoded {
                 text: text.to_string(),
@@ -190,13 +190,23 @@ fn decode_encoding(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 }
 
 fn utf8(bytes: &[u8], base: usize) -> Result<String, DecodeError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| DecodeError::Malformed {
+    let text = validate(bytes).map_err(|e| DecodeError::Malformed {
         encoding: "UTF-8",
         offset: base + e.valid_up_to(),
         guess: None,
     })?;
     no_nul(text, base)?;
     Ok(text.to_string())
+}
+
+/// UTF-8 validation: SIMD first (`simdutf8`: std's validation was 8% of
+/// the instructions of a national check), std's again only for the offset
+/// of an error.
+fn validate(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(bytes),
+    }
 }
 
 fn no_nul(text: &str, base: usize) -> Result<(), DecodeError> {

@@ -445,7 +445,7 @@ fn plan_view(model: &Model, options: Options, doc: DocId) -> PlanView {
             bindings.push((o, binding));
         }
     }
-    let mut binding_of = HashMap::default();
+    let mut binding_of = HashMap::with_capacity_and_hasher(bindings.len(), Default::default());
     for &(o, b) in &bindings {
         binding_of
             .entry(o)
@@ -458,19 +458,20 @@ fn plan_view(model: &Model, options: Options, doc: DocId) -> PlanView {
             })
             .or_insert(b);
     }
-    let mut covered_by: HashMap<OblId, Vec<Provision>> = HashMap::default();
+    let mut covered_by: HashMap<OblId, Vec<Provision>> =
+        HashMap::with_capacity_and_hasher(bindings.len(), Default::default());
     let provisions = plan
         .items
         .iter()
-        .map(|&i| (Provision::Item(i), model.item(i).implements.clone()))
+        .map(|&i| (Provision::Item(i), model.item(i).implements.as_slice()))
         .chain(plan.obligations.iter().map(|&o| {
             (
                 Provision::Obligation(o),
-                model.obligation(o).refines.clone(),
+                model.obligation(o).refines.as_slice(),
             )
         }));
     for (provision, links) in provisions {
-        for link in links {
+        for &link in links {
             for covered in model.refinement_closure(link) {
                 let list = covered_by.entry(covered).or_default();
                 if !list.contains(&provision) {

@@ -24,7 +24,10 @@ pub fn once(args: &CheckArgs) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let mut summary = checked.summary();
+    let junit = std::iter::once(args.format)
+        .chain(args.output_file.iter().map(|o| Some(o.format)))
+        .any(|f| f == Some(crate::cli::Format::Junit));
+    let mut summary = checked.summary(junit);
     if let Some(path) = &args.baseline {
         let text = match files::read(path) {
             Ok(f) => f.text,

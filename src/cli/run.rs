@@ -41,11 +41,17 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// The run's summary, taking the suppressed findings out of the outcome.
-    pub fn summary(&mut self) -> RunSummary {
+    /// The run's summary, taking the suppressed findings out of the outcome;
+    /// what each plan owes only when `owed` (for `junit`).
+    pub fn summary(&mut self, owed: bool) -> RunSummary {
+        let base = if owed {
+            RunSummary::of(&self.outcome, self.options)
+        } else {
+            RunSummary::without_owed(&self.outcome)
+        };
         RunSummary {
             suppressed: std::mem::take(&mut self.outcome.suppressed),
-            ..RunSummary::of(&self.outcome, self.options)
+            ..base
         }
     }
 

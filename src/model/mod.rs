@@ -286,12 +286,23 @@ impl Model {
 
     /// The obligation and every obligation it refines, transitively, each once.
     pub fn refinement_closure(&self, start: OblId) -> Vec<OblId> {
+        /// Past this many, what was seen is looked up in a set: a scan of
+        /// the list made a chain of n refinements cost n³.
+        const SCAN: usize = 16;
         let mut seen = vec![start];
+        let mut set: Option<foldhash::HashSet<OblId>> = None;
         let mut next = 0;
         while next < seen.len() {
             for &r in &self.obligation(seen[next]).refines {
-                if !seen.contains(&r) {
+                let new = match &mut set {
+                    Some(set) => set.insert(r),
+                    None => !seen.contains(&r),
+                };
+                if new {
                     seen.push(r);
+                    if set.is_none() && seen.len() > SCAN {
+                        set = Some(seen.iter().copied().collect());
+                    }
                 }
             }
             next += 1;

@@ -21,6 +21,15 @@ use crate::syntax::ast::{Comparator, Figure, Passes, TargetDecl};
 /// The code of the check whose findings turn a cell into [`Status::Undercut`].
 pub const UNDERCUT_CODE: &str = "undercut-target";
 
+/// Above this many plans a report is paged: the summary, then one section
+/// per plan with its differences, without the obligations × plans matrix,
+/// the national view and the targets table (each a column per plan).
+pub const PAGED_PLANS: usize = 50;
+
+/// How many refinements a national row lists; a chain of thousands of
+/// `refines` made the page grow with their square (286 MB for 3,000).
+pub const MAX_REFINEMENTS: usize = 50;
+
 /// How many source lines a finding's excerpt shows at most.
 const EXCERPT_LINES: usize = 4;
 
@@ -136,7 +145,23 @@ pub struct Group {
     pub section: String,
     /// `三、(一) 青少年科学素质提升行动`, or the numbering alone.
     pub heading: String,
+    /// The plans (indices into [`Coverage::plans`], ascending) that carry
+    /// out the document, or cover or have a finding about one of its
+    /// obligations: the only ones its rows have cells for. Every other
+    /// plan's cell is [`Cell::NOT_OWED`], so the model grows with what the
+    /// plans owe and cover, not with obligations × plans.
+    pub columns: Vec<usize>,
     pub rows: Vec<Row>,
+}
+
+impl Group {
+    /// The cell of a row of this group for the plan in `column`.
+    pub fn cell<'a>(&self, row: &'a Row, column: usize) -> &'a Cell {
+        match self.columns.binary_search(&column) {
+            Ok(k) => row.cells.get(k).unwrap_or(&NOT_OWED_CELL),
+            Err(_) => &NOT_OWED_CELL,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -151,7 +176,7 @@ pub struct Row {
     /// 0 for a bullet, 1 for its clause, …
     pub depth: usize,
     pub severity: Severity,
-    /// One per plan, in the order of [`Coverage::plans`].
+    /// One per plan of the group's [`Group::columns`], in that order.
     pub cells: Vec<Cell>,
 }
 
@@ -165,6 +190,20 @@ pub struct Cell {
     pub reason: Option<String>,
     /// Indices into [`Coverage::findings`] about this plan and obligation.
     pub findings: Vec<usize>,
+}
+
+static NOT_OWED_CELL: Cell = Cell::NOT_OWED;
+static NOT_OWED_TARGET: TargetCell = TargetCell::NOT_OWED;
+
+impl Cell {
+    /// The cell of a plan that does not carry out the obligation's document.
+    pub const NOT_OWED: Cell = Cell {
+        status: Status::NotOwed,
+        advisory: false,
+        provisions: Vec::new(),
+        reason: None,
+        findings: Vec::new(),
+    };
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -184,9 +223,24 @@ pub struct NationalRow {
     pub citation: String,
     pub title: String,
     pub depth: usize,
+    /// The first [`MAX_REFINEMENTS`] obligations that refine it, directly
+    /// or not, in declaration order.
     pub refinements: Vec<ProvisionInfo>,
-    /// Per plan: what in it covers the article, directly or through a refinement.
-    pub reached_by: Vec<Vec<ProvisionInfo>>,
+    /// How many more refine it.
+    pub more_refinements: usize,
+    /// The plans (indices into [`Coverage::plans`], ascending) that cover
+    /// the article, directly or through a refinement, and what in them does.
+    pub reached_by: Vec<(usize, Vec<ProvisionInfo>)>,
+}
+
+impl NationalRow {
+    /// What in the plan in `column` covers the article; empty when nothing.
+    pub fn reached(&self, column: usize) -> &[ProvisionInfo] {
+        match self.reached_by.binary_search_by_key(&column, |r| r.0) {
+            Ok(k) => &self.reached_by[k].1,
+            Err(_) => &[],
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -231,6 +285,17 @@ pub struct TargetCell {
     pub detail: Option<String>,
 }
 
+impl TargetCell {
+    /// The cell of a plan that does not carry out the target's document.
+    pub const NOT_OWED: TargetCell = TargetCell {
+        owed: None,
+        share: None,
+        stated: None,
+        verdict: TargetVerdict::NotOwed,
+        detail: None,
+    };
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ObservationInfo {
     pub jurisdiction: String,
@@ -253,9 +318,22 @@ pub struct TargetRow {
     pub metric_label: String,
     pub higher: FigureInfo,
     pub passes: &'static str,
-    /// One per plan, in the order of [`Coverage::plans`].
+    /// The plans (indices into [`Coverage::plans`], ascending) that may
+    /// owe it, as [`Group::columns`].
+    pub columns: Vec<usize>,
+    /// One per plan of `columns`, in that order.
     pub cells: Vec<TargetCell>,
     pub observations: Vec<ObservationInfo>,
+}
+
+impl TargetRow {
+    /// The cell of the plan in `column`.
+    pub fn cell(&self, column: usize) -> &TargetCell {
+        match self.columns.binary_search(&column) {
+            Ok(k) => self.cells.get(k).unwrap_or(&NOT_OWED_TARGET),
+            Err(_) => &NOT_OWED_TARGET,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -302,11 +380,13 @@ pub fn build(ctx: &Context, diagnostics: &[Diagnostic], headings: &Headings) -> 
         }
     }
     let higher = higher_documents(ctx);
+    let carriers = carriers(ctx, &by_cell);
     let mut groups: Vec<Group> = Vec::new();
     let mut row_of: HashMap<OblId, String> = HashMap::new();
     for &h in &higher {
         let doc = model.document(h);
         let titles = headings.get(doc.id());
+        let columns = carriers.get(&h).cloned().unwrap_or_default();
         for &o in &doc.obligations {
             let obligation = model.obligation(o);
             let top = model.ancestors(o).last().unwrap_or(o);
@@ -320,13 +400,13 @@ pub fn build(ctx: &Context, diagnostics: &[Diagnostic], headings: &Headings) -> 
                     document_title: doc.decl.title.clone().unwrap_or_default(),
                     heading: section_heading(&section, titles),
                     section,
+                    columns: columns.clone(),
                     rows: Vec::new(),
                 });
             }
-            let cells = ctx
-                .plans
+            let cells = columns
                 .iter()
-                .map(|plan| cell(ctx, plan, o, &by_cell, diagnostics))
+                .map(|&c| cell(ctx, &ctx.plans[c], o, &by_cell, diagnostics))
                 .collect();
             let anchor = anchor("o", obligation.id());
             row_of.insert(o, anchor.clone());
@@ -345,24 +425,24 @@ pub fn build(ctx: &Context, diagnostics: &[Diagnostic], headings: &Headings) -> 
             }
         }
     }
-    let plans = ctx
-        .plans
-        .iter()
-        .enumerate()
-        .map(|(i, p)| summary(model, p, i, &groups, diagnostics))
-        .collect();
+    let plans = summaries(model, ctx, &groups, diagnostics);
     Coverage {
         as_of: ctx.options.as_of.to_string(),
         documents: documents(ctx),
         plans,
         national: national(ctx, &row_of),
-        targets: targets(ctx, &higher),
+        targets: targets(ctx, &higher, &carriers),
         findings: findings(model, diagnostics, &row_of),
         groups,
     }
 }
 
 impl Coverage {
+    /// Whether the report is paged ([`PAGED_PLANS`]).
+    pub fn paged(&self) -> bool {
+        self.plans.len() > PAGED_PLANS
+    }
+
     /// Every matrix row, in order.
     pub fn rows(&self) -> impl Iterator<Item = &Row> {
         self.groups.iter().flat_map(|g| g.rows.iter())
@@ -599,64 +679,121 @@ fn cell(
     }
 }
 
-fn summary(
+/// For each document, the plans (indices into `ctx.plans`, ascending)
+/// whose cells of its obligations can hold anything: those that carry it
+/// out, those that cover one of its obligations (through a refinement),
+/// and those with a finding about one.
+fn carriers(ctx: &Context, by_cell: &FindingsByCell) -> HashMap<DocId, Vec<usize>> {
+    let model = ctx.model;
+    let mut carriers: HashMap<DocId, Vec<usize>> = HashMap::new();
+    let column_of: HashMap<DocId, usize> = ctx
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(column, plan)| (plan.doc, column))
+        .collect();
+    for (column, plan) in ctx.plans.iter().enumerate() {
+        for &parent in &model.document(plan.doc).parents {
+            carriers.entry(parent).or_default().push(column);
+        }
+        for &o in plan.covered_by.keys() {
+            carriers
+                .entry(model.obligation(o).document)
+                .or_default()
+                .push(column);
+        }
+    }
+    for &(plan, o) in by_cell.keys() {
+        if let Some(&column) = column_of.get(&plan) {
+            carriers
+                .entry(model.obligation(o).document)
+                .or_default()
+                .push(column);
+        }
+    }
+    for list in carriers.values_mut() {
+        list.sort_unstable();
+        list.dedup();
+    }
+    carriers
+}
+
+/// Every plan's counts, in one pass over the cells and one over the findings.
+fn summaries(
     model: &Model,
-    plan: &PlanView,
-    column: usize,
+    ctx: &Context,
     groups: &[Group],
     diagnostics: &[Diagnostic],
-) -> PlanSummary {
-    let doc = model.document(plan.doc);
-    let mut s = PlanSummary {
-        id: doc.id().to_string(),
-        title: doc.decl.title.clone().unwrap_or_default(),
-        jurisdiction: doc
-            .jurisdiction
-            .map(|j| model.jurisdiction(j).display_name().to_string()),
-        carries_out: doc
-            .parents
-            .iter()
-            .map(|&p| model.document(p).id().to_string())
-            .collect(),
-        ..PlanSummary::default()
-    };
-    for row in groups.iter().flat_map(|g| &g.rows) {
-        let Some(cell) = row.cells.get(column) else {
-            continue;
-        };
-        if cell.status.is_owed() {
-            s.owed += 1;
-            if cell.advisory {
-                s.advisory += 1;
+) -> Vec<PlanSummary> {
+    let mut out: Vec<PlanSummary> = ctx
+        .plans
+        .iter()
+        .map(|plan| {
+            let doc = model.document(plan.doc);
+            PlanSummary {
+                id: doc.id().to_string(),
+                title: doc.decl.title.clone().unwrap_or_default(),
+                jurisdiction: doc
+                    .jurisdiction
+                    .map(|j| model.jurisdiction(j).display_name().to_string()),
+                carries_out: doc
+                    .parents
+                    .iter()
+                    .map(|&p| model.document(p).id().to_string())
+                    .collect(),
+                ..PlanSummary::default()
+            }
+        })
+        .collect();
+    for group in groups {
+        for row in &group.rows {
+            for (&column, cell) in group.columns.iter().zip(&row.cells) {
+                let s = &mut out[column];
+                if cell.status.is_owed() {
+                    s.owed += 1;
+                    if cell.advisory {
+                        s.advisory += 1;
+                    }
+                }
+                match cell.status {
+                    Status::Implemented => s.implemented += 1,
+                    Status::Partial => s.partial += 1,
+                    Status::Exempted => s.exempted += 1,
+                    Status::Omitted => s.omitted += 1,
+                    Status::Undercut => s.undercut += 1,
+                    Status::NotApplicable => s.not_applicable += 1,
+                    Status::NotOwed => {}
+                }
             }
         }
-        match cell.status {
-            Status::Implemented => s.implemented += 1,
-            Status::Partial => s.partial += 1,
-            Status::Exempted => s.exempted += 1,
-            Status::Omitted => s.omitted += 1,
-            Status::Undercut => s.undercut += 1,
-            Status::NotApplicable => s.not_applicable += 1,
-            Status::NotOwed => {}
+    }
+    let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
+    for (column, s) in out.iter().enumerate() {
+        by_id.entry(s.id.clone()).or_default().push(column);
+    }
+    for d in diagnostics {
+        let Some(columns) = d.plan.as_ref().and_then(|p| by_id.get(&p.id)) else {
+            continue;
+        };
+        for &column in columns {
+            let counts = &mut out[column].findings;
+            match d.severity {
+                Severity::Error => counts.errors += 1,
+                Severity::Warning => counts.warnings += 1,
+                Severity::Info => counts.infos += 1,
+            }
         }
     }
-    s.compliance =
-        (s.owed > 0).then(|| 100.0 * (s.implemented + s.exempted) as f64 / s.owed as f64);
-    for d in diagnostics
-        .iter()
-        .filter(|d| d.plan.as_ref().is_some_and(|p| p.id == s.id))
-    {
-        match d.severity {
-            Severity::Error => s.findings.errors += 1,
-            Severity::Warning => s.findings.warnings += 1,
-            Severity::Info => s.findings.infos += 1,
-        }
+    for s in &mut out {
+        s.compliance =
+            (s.owed > 0).then(|| 100.0 * (s.implemented + s.exempted) as f64 / s.owed as f64);
     }
-    s
+    out
 }
 
 fn documents(ctx: &Context) -> Vec<DocumentInfo> {
     let model = ctx.model;
+    let checked: std::collections::HashSet<DocId> = ctx.plans.iter().map(|p| p.doc).collect();
     (0..model.documents.len() as u32)
         .map(DocId)
         .map(|d| {
@@ -675,7 +812,7 @@ fn documents(ctx: &Context) -> Vec<DocumentInfo> {
                     .iter()
                     .map(|&p| model.document(p).id().to_string())
                     .collect(),
-                checked: ctx.plans.iter().any(|p| p.doc == d),
+                checked: checked.contains(&d),
             }
         })
         .collect()
@@ -728,16 +865,28 @@ fn national(ctx: &Context, row_of: &HashMap<OblId, String>) -> Vec<NationalRow> 
                 depth: model.ancestors(o).count(),
                 refinements: refined_by
                     .get(&o)
-                    .map(|list| list.iter().map(|&x| obligation_info(model, x)).collect())
+                    .map(|list| {
+                        list.iter()
+                            .take(MAX_REFINEMENTS)
+                            .map(|&x| obligation_info(model, x))
+                            .collect()
+                    })
                     .unwrap_or_default(),
+                more_refinements: refined_by
+                    .get(&o)
+                    .map_or(0, |list| list.len().saturating_sub(MAX_REFINEMENTS)),
                 reached_by: ctx
                     .plans
                     .iter()
-                    .map(|p| {
-                        p.covering(o)
+                    .enumerate()
+                    .filter(|(_, p)| !p.covering(o).is_empty())
+                    .map(|(column, p)| {
+                        let what = p
+                            .covering(o)
                             .iter()
                             .map(|&q| provision_info(ctx, q))
-                            .collect()
+                            .collect();
+                        (column, what)
                     })
                     .collect(),
             });
@@ -746,11 +895,16 @@ fn national(ctx: &Context, row_of: &HashMap<OblId, String>) -> Vec<NationalRow> 
     rows
 }
 
-fn targets(ctx: &Context, higher: &[DocId]) -> Vec<TargetRow> {
+fn targets(
+    ctx: &Context,
+    higher: &[DocId],
+    carriers: &HashMap<DocId, Vec<usize>>,
+) -> Vec<TargetRow> {
     let model = ctx.model;
     let mut rows = Vec::new();
     for &h in higher {
         let doc = model.document(h);
+        let columns = carriers.get(&h).cloned().unwrap_or_default();
         for &o in &doc.obligations {
             let ob = model.obligation(o);
             for target in &ob.decl.targets {
@@ -773,11 +927,11 @@ fn targets(ctx: &Context, higher: &[DocId]) -> Vec<TargetRow> {
                         Passes::Share => "share",
                         Passes::None => "none",
                     },
-                    cells: ctx
-                        .plans
+                    cells: columns
                         .iter()
-                        .map(|p| target_cell(ctx, p, o, target))
+                        .map(|&c| target_cell(ctx, &ctx.plans[c], o, target))
                         .collect(),
+                    columns: columns.clone(),
                     observations,
                 });
             }
@@ -1009,9 +1163,12 @@ mod tests {
             .iter()
             .position(|p| p.id == plan)
             .unwrap_or(usize::MAX);
-        c.rows()
-            .find(|r| r.obligation == obligation)
-            .and_then(|r| r.cells.get(column))
+        c.groups
+            .iter()
+            .find_map(|g| {
+                let row = g.rows.iter().find(|r| r.obligation == obligation)?;
+                (column < c.plans.len()).then(|| g.cell(row, column))
+            })
             .unwrap_or_else(|| panic!("no cell {obligation} × {plan}"))
     }
 
@@ -1049,7 +1206,7 @@ mod tests {
             .iter()
             .find(|t| t.obligation == "tc.2.1.2")
             .expect("a target row");
-        let a = &training.cells[1];
+        let a = training.cell(1);
         assert_eq!(a.verdict, TargetVerdict::Lower);
         assert_eq!(a.owed.as_ref().and_then(|f| f.value), Some(5000.0));
         assert_eq!(a.share, Some((50000, 100000)));

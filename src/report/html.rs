@@ -5,12 +5,13 @@
 //! opens from a USB stick and injected markup could not run. Every piece
 //! of document text passes through [`esc`].
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::diagnostic::Severity;
-use crate::report::coverage::{Coverage, Finding, Group, Status};
+use crate::report::coverage::{Coverage, Finding, Group, PAGED_PLANS, Status};
 use crate::report::lang::Lang;
-use crate::report::markdown::{observation_text, target_cell_text};
+use crate::report::markdown::{more, observation_text, target_cell_text};
 use crate::report::printable::stand_in;
 use crate::report::table;
 
@@ -36,9 +37,20 @@ pub fn render(coverage: &Coverage, lang: Lang, graph_svg: Option<&str>) -> Strin
     );
     header(&mut out, coverage, lang);
     summary(&mut out, coverage, lang);
-    matrix(&mut out, coverage, lang);
-    national(&mut out, coverage, lang);
-    targets(&mut out, coverage, lang);
+    if coverage.paged() {
+        let _ = writeln!(
+            out,
+            "<p class=\"muted\" id=\"paged\">{}</p>",
+            esc(&lang
+                .words()
+                .paged_note
+                .replace("{}", &PAGED_PLANS.to_string()))
+        );
+    } else {
+        matrix(&mut out, coverage, lang);
+        national(&mut out, coverage, lang);
+        targets(&mut out, coverage, lang);
+    }
     comparison(&mut out, coverage, lang);
     findings(&mut out, coverage, lang);
     graph(&mut out, lang, graph_svg);
@@ -131,8 +143,7 @@ fn header(out: &mut String, c: &Coverage, lang: Lang) {
     let _ = writeln!(
         out,
         "<header><h1>{}</h1><p class=\"muted\">{}: {} · {} {}</p>\
-<nav><b>{}</b><ol><li><a href=\"#summary\">{}</a></li><li><a href=\"#matrix\">{}</a></li>\
-<li><a href=\"#national\">{}</a></li><li><a href=\"#targets\">{}</a></li><li><a href=\"#comparison\">{}</a></li>\
+<nav><b>{}</b><ol><li><a href=\"#summary\">{}</a></li>{}<li><a href=\"#comparison\">{}</a></li>\
 <li><a href=\"#findings\">{}</a></li><li><a href=\"#graph\">{}</a></li></ol></nav></header>",
         esc(w.report_title),
         esc(w.generated),
@@ -141,9 +152,16 @@ fn header(out: &mut String, c: &Coverage, lang: Lang) {
         plans.join(", "),
         esc(w.contents),
         esc(w.summary),
-        esc(w.matrix),
-        esc(w.national),
-        esc(w.targets),
+        if c.paged() {
+            String::new()
+        } else {
+            format!(
+                "<li><a href=\"#matrix\">{}</a></li><li><a href=\"#national\">{}</a></li><li><a href=\"#targets\">{}</a></li>",
+                esc(w.matrix),
+                esc(w.national),
+                esc(w.targets)
+            )
+        },
         esc(w.comparison),
         esc(w.findings),
         esc(w.graph),
@@ -326,7 +344,8 @@ fn group(out: &mut String, c: &Coverage, g: &Group, lang: Lang, collapsed: bool)
             esc(&row.title),
             esc(&row.obligation)
         );
-        for (cell, plan) in row.cells.iter().zip(&c.plans) {
+        for (column, plan) in c.plans.iter().enumerate() {
+            let cell = g.cell(row, column);
             let mut tip = format!("{}: {}", plan.id, lang.status(cell.status));
             if cell.advisory {
                 tip.push_str(match lang {
@@ -415,6 +434,7 @@ fn national(out: &mut String, c: &Coverage, lang: Lang) {
                         esc(&r.id)
                     )
                 })
+                .chain(more(row.more_refinements, lang).map(|m| esc(&m)))
                 .collect::<Vec<_>>()
                 .join(" ")
         };
@@ -427,7 +447,8 @@ fn national(out: &mut String, c: &Coverage, lang: Lang) {
             esc(&row.citation),
             esc(&row.title)
         );
-        for (reached, plan) in row.reached_by.iter().zip(&c.plans) {
+        for (column, plan) in c.plans.iter().enumerate() {
+            let reached = row.reached(column);
             let ids: Vec<&str> = reached.iter().map(|p| p.id.as_str()).collect();
             let (class, symbol, word) = if reached.is_empty() {
                 ("s-no", "○", w.not_reached)
@@ -490,7 +511,7 @@ fn targets(out: &mut String, c: &Coverage, lang: Lang) {
             esc(&t.higher.display(lang)),
             esc(t.passes)
         );
-        for cell in &t.cells {
+        for cell in (0..c.plans.len()).map(|column| t.cell(column)) {
             let class = match cell.verdict {
                 crate::report::coverage::TargetVerdict::Meets => "s-ok",
                 crate::report::coverage::TargetVerdict::Lower
@@ -538,11 +559,12 @@ fn comparison(out: &mut String, c: &Coverage, lang: Lang) {
     let rows = table::rows(c, lang);
     let headings = table::headings(lang);
     let open = rows.iter().filter(|r| r.differs()).count() <= COLLAPSE_ROWS;
+    let mut by_plan: HashMap<&str, Vec<&table::ComparisonRow>> = HashMap::new();
+    for r in rows.iter().filter(|r| r.differs()) {
+        by_plan.entry(r.plan.as_str()).or_default().push(r);
+    }
     for plan in &c.plans {
-        let mine: Vec<_> = rows
-            .iter()
-            .filter(|r| r.plan == plan.id && r.differs())
-            .collect();
+        let mine = by_plan.remove(plan.id.as_str()).unwrap_or_default();
         let _ = write!(
             out,
             "<details class=\"sec\"{}><summary><code>{}</code> {} <span class=\"muted small\">({})</span></summary>",
@@ -598,10 +620,15 @@ fn findings(out: &mut String, c: &Coverage, lang: Lang) {
         .map(|p| (Some(p.id.as_str()), Vec::new()))
         .collect();
     groups.push((None, Vec::new()));
+    let mut index_of: HashMap<&str, usize> = HashMap::new();
+    for (i, p) in c.plans.iter().enumerate() {
+        index_of.entry(p.id.as_str()).or_insert(i);
+    }
     for f in &c.findings {
-        let index = groups
-            .iter()
-            .position(|(plan, _)| *plan == f.plan.as_deref())
+        let index = f
+            .plan
+            .as_deref()
+            .and_then(|p| index_of.get(p).copied())
             .unwrap_or(groups.len() - 1);
         groups[index].1.push(f);
     }
@@ -697,8 +724,11 @@ fn graph(out: &mut String, lang: Lang, svg: Option<&str>) {
         esc(w.graph),
         esc(w.graph_note)
     );
-    if let Some(svg) = svg {
-        out.push_str(crate::report::graph::inline_svg(svg));
+    match svg {
+        Some(svg) => out.push_str(crate::report::graph::inline_svg(svg)),
+        None => {
+            let _ = write!(out, "<p>{}</p>", message(w.graph_not_drawn));
+        }
     }
     out.push_str("</section>\n");
 }

@@ -70,6 +70,10 @@ pub struct Words {
     pub findings_in_table: &'static str,
     pub advisory_not_listed: &'static str,
     pub collapsed_note: &'static str,
+    /// Said where a report of many plans leaves out the matrix; `{}` is the limit.
+    pub paged_note: &'static str,
+    /// Said where the graph is not drawn (too large, or the layout failed).
+    pub graph_not_drawn: &'static str,
     pub meets: &'static str,
     pub lower: &'static str,
     pub later: &'static str,
@@ -198,6 +202,8 @@ static ZH: Words = Words {
     findings_in_table: "{} 个问题已列入上面的对照表（差异、建议两列），以下为其余问题。",
     advisory_not_listed: "另有 {} 项参考性差异（上位文件晚于方案印发）未在此列出，见 HTML 报告或 xlsx / csv 导出。",
     collapsed_note: "要求较多，各章节默认折叠，点击展开。",
+    paged_note: "方案超过 {} 个，报告按方案分节：不列矩阵、全国视图和目标表，每个方案一节列出其差异；完整对照见 xlsx / csv 导出。",
+    graph_not_drawn: "关系图过大或无法排版，不在此绘制；可用 `planlint graph --format dot` 导出后以 Graphviz 绘制。",
     meets: "达到",
     lower: "低于",
     later: "期限晚于",
@@ -271,6 +277,8 @@ static EN: Words = Words {
     findings_in_table: "{} findings are in the 对照表 above (its difference and suggestion columns); the others follow.",
     advisory_not_listed: "{} advisory differences (the higher document was issued after the plan) are not listed here; the HTML report and the xlsx / csv exports have them.",
     collapsed_note: "Many obligations: sections are collapsed; click one to open it.",
+    paged_note: "More than {} plans: the report has one section per plan with its differences, and leaves out the matrix, the national view and the targets table; the xlsx / csv exports have every row.",
+    graph_not_drawn: "The graph is too large to draw here, or could not be laid out; export it with `planlint graph --format dot` and draw it with Graphviz.",
     meets: "meets",
     lower: "lower than owed",
     later: "later deadline",

@@ -5,7 +5,9 @@
 
 use std::fmt::Write;
 
-use crate::report::coverage::{Coverage, FigureInfo, Status, TargetCell, TargetVerdict};
+use crate::report::coverage::{
+    Coverage, FigureInfo, PAGED_PLANS, Status, TargetCell, TargetVerdict,
+};
 use crate::report::lang::Lang;
 use crate::report::printable::stand_in;
 use crate::report::table;
@@ -17,13 +19,30 @@ pub fn render(coverage: &Coverage, lang: Lang) -> String {
     let _ = writeln!(out, "# {}\n", w.report_title);
     let _ = writeln!(out, "{}: {}\n", w.generated, esc(&coverage.as_of));
     summary(&mut out, coverage, lang);
-    legend(&mut out, lang);
-    matrix(&mut out, coverage, lang);
-    national(&mut out, coverage, lang);
-    targets(&mut out, coverage, lang);
+    if coverage.paged() {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            esc(&w.paged_note.replace("{}", &PAGED_PLANS.to_string()))
+        );
+    } else {
+        legend(&mut out, lang);
+        matrix(&mut out, coverage, lang);
+        national(&mut out, coverage, lang);
+        targets(&mut out, coverage, lang);
+    }
     comparison(&mut out, coverage, lang);
     findings(&mut out, coverage, lang);
     out
+}
+
+/// `… and 12 more` after a list cut at
+/// [`MAX_REFINEMENTS`](crate::report::coverage::MAX_REFINEMENTS).
+pub fn more(count: usize, lang: Lang) -> Option<String> {
+    (count > 0).then(|| match lang {
+        Lang::Zh => format!("……另 {count} 项"),
+        Lang::En => format!("… and {count} more"),
+    })
 }
 
 /// Escapes text for a Markdown table cell or paragraph.
@@ -145,7 +164,8 @@ fn matrix(out: &mut String, c: &Coverage, lang: Lang) {
                 esc(&row.title),
                 row.obligation.replace('`', "")
             );
-            for cell in &row.cells {
+            for column in 0..c.plans.len() {
+                let cell = g.cell(row, column);
                 let mut mark = esc(cell.status.symbol());
                 if cell.advisory {
                     mark.push('†');
@@ -183,6 +203,7 @@ fn national(out: &mut String, c: &Coverage, lang: Lang) {
             row.refinements
                 .iter()
                 .map(|r| esc(&r.id))
+                .chain(more(row.more_refinements, lang).map(|m| esc(&m)))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -194,7 +215,8 @@ fn national(out: &mut String, c: &Coverage, lang: Lang) {
             "　".repeat(row.depth),
             esc(&row.title)
         );
-        for reached in &row.reached_by {
+        for column in 0..c.plans.len() {
+            let reached = row.reached(column);
             let _ = write!(out, " {} |", if reached.is_empty() { "○" } else { "●" });
         }
         out.push('\n');
@@ -290,7 +312,8 @@ fn targets(out: &mut String, c: &Coverage, lang: Lang) {
             esc(&t.metric_label),
             esc(&t.higher.display(lang))
         );
-        for cell in &t.cells {
+        for column in 0..c.plans.len() {
+            let cell = t.cell(column);
             let _ = write!(out, " {} |", esc(&target_cell_text(cell, lang)));
         }
         let observed: Vec<String> = t

@@ -69,11 +69,23 @@ pub fn cells(row: &ComparisonRow, lang: Lang) -> [String; 6] {
 pub fn rows(coverage: &Coverage, lang: Lang) -> Vec<ComparisonRow> {
     let words = lang.words();
     let mut out = Vec::new();
-    for (column, plan) in coverage.plans.iter().enumerate() {
-        for row in coverage.rows() {
-            let Some(cell) = row.cells.get(column) else {
-                continue;
-            };
+    // Each plan's cells, found by group: (group, the plan's place in its columns).
+    let mut by_plan: Vec<Vec<(usize, usize)>> = vec![Vec::new(); coverage.plans.len()];
+    for (g, group) in coverage.groups.iter().enumerate() {
+        for (k, &column) in group.columns.iter().enumerate() {
+            if let Some(list) = by_plan.get_mut(column) {
+                list.push((g, k));
+            }
+        }
+    }
+    for (plan, groups) in coverage.plans.iter().zip(&by_plan) {
+        let cells = groups.iter().flat_map(|&(g, k)| {
+            coverage.groups[g]
+                .rows
+                .iter()
+                .filter_map(move |row| Some((row, row.cells.get(k)?)))
+        });
+        for (row, cell) in cells {
             if !cell.status.is_owed() {
                 continue;
             }

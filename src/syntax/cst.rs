@@ -6,15 +6,16 @@
 //! for what could not be read as a statement. **Invariant:** the tokens of
 //! the tree, in order, are the text: nothing is dropped, so the formatter
 //! can rewrite a file without losing a comment, and every error has a
-//! place. The shape follows rust-analyzer's lossless trees, kept simple:
-//! nodes own their children, tokens hold spans into the text.
+//! place. The shape follows rust-analyzer's lossless trees, kept simple
+//! and flat: one vector of tokens (spans into the text, trivia included)
+//! and one of nodes in pre-order, each node a run of tokens ([`Tree`]).
 //!
 //! Parsing never fails: it gives the tree and its errors. It recovers at
 //! statement and block boundaries: a bad token costs the rest of its line,
-//! a string stops at the end of its line, and a missing `}` is found by
-//! indentation (see [`parse`]), so that one mistake gives one error and
-//! what follows is still read. Lowering ([`crate::syntax::lower`]) reads the
-//! [`Statement`]s of the tree, not the tree itself.
+//! a string stops at the end of its line, and a missing `}` or `{` is
+//! found by indentation (see [`parse`]), so that one mistake gives one
+//! error and what follows is still read. Lowering
+//! ([`crate::syntax::lower`]) reads the [`Statement`]s of the tree.
 
 use std::borrow::Cow;
 
@@ -82,59 +83,103 @@ pub enum NodeKind {
     Error,
 }
 
+/// The tree of one file, flat: every token in the order of the text, and
+/// the nodes in pre-order, each covering a run of tokens. One allocation
+/// per vector however large the file, which keeps parsing as fast as the
+/// lossy parser it replaced.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
-    pub kind: NodeKind,
-    pub span: Span,
-    pub children: Vec<Element>,
+pub struct Tree {
+    tokens: Vec<Token>,
+    nodes: Vec<NodeData>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Element {
-    Token(Token),
-    Node(Node),
+struct NodeData {
+    kind: NodeKind,
+    span: Span,
+    /// The node's tokens are `tokens[first..last]`.
+    first: usize,
+    last: usize,
+    /// The index of the first node after this node's descendants.
+    next: usize,
 }
 
-impl Element {
-    fn span(&self) -> Span {
-        match self {
-            Element::Token(t) => t.span,
-            Element::Node(n) => n.span,
+impl Tree {
+    /// The whole file.
+    pub fn root(&self) -> Node<'_> {
+        Node {
+            tree: self,
+            index: 0,
         }
+    }
+
+    /// Every token, in the order of the text: concatenated, they are the
+    /// text.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
     }
 }
 
-impl Node {
-    fn new(kind: NodeKind, start: usize, children: Vec<Element>) -> Node {
-        let end = children.last().map_or(start, |c| c.span().end);
-        Node {
-            kind,
-            span: Span::new(start, end),
-            children,
-        }
+/// A node of a [`Tree`].
+#[derive(Debug, Clone, Copy)]
+pub struct Node<'t> {
+    tree: &'t Tree,
+    index: usize,
+}
+
+/// A child of a node: a token, or a node.
+#[derive(Debug, Clone, Copy)]
+pub enum Element<'t> {
+    Token(Token),
+    Node(Node<'t>),
+}
+
+impl<'t> Node<'t> {
+    fn data(&self) -> &'t NodeData {
+        &self.tree.nodes[self.index]
+    }
+
+    pub fn kind(&self) -> NodeKind {
+        self.data().kind
+    }
+
+    pub fn span(&self) -> Span {
+        self.data().span
     }
 
     /// Every token under this node, in the order of the text.
-    pub fn tokens(&self) -> impl Iterator<Item = Token> + '_ {
-        let mut stack: Vec<std::slice::Iter<'_, Element>> = vec![self.children.iter()];
+    pub fn tokens(&self) -> &'t [Token] {
+        let data = self.data();
+        &self.tree.tokens[data.first..data.last]
+    }
+
+    /// The node's tokens and nodes, in the order of the text.
+    pub fn children(&self) -> impl Iterator<Item = Element<'t>> + 't {
+        let tree = self.tree;
+        let data = self.data();
+        let mut token = data.first;
+        let mut child = self.index + 1;
         std::iter::from_fn(move || {
-            loop {
-                let top = stack.last_mut()?;
-                match top.next() {
-                    Some(Element::Token(t)) => return Some(*t),
-                    Some(Element::Node(n)) => stack.push(n.children.iter()),
-                    None => {
-                        stack.pop();
-                    }
-                }
+            if token >= data.last {
+                return None;
             }
+            if let Some(c) = tree.nodes.get(child).filter(|_| child < data.next)
+                && c.first == token
+            {
+                let node = Node { tree, index: child };
+                token = c.last;
+                child = c.next;
+                return Some(Element::Node(node));
+            }
+            token += 1;
+            Some(Element::Token(tree.tokens[token - 1]))
         })
     }
 
     /// The statement nodes among the children.
-    pub fn statements(&self) -> impl Iterator<Item = &Node> {
-        self.children.iter().filter_map(|c| match c {
-            Element::Node(n) if n.kind == NodeKind::Statement => Some(n),
+    pub fn statements(&self) -> impl Iterator<Item = Node<'t>> + 't {
+        self.children().filter_map(|c| match c {
+            Element::Node(n) if n.kind() == NodeKind::Statement => Some(n),
             _ => None,
         })
     }
@@ -190,82 +235,85 @@ pub struct SyntaxError {
 
 /// Parses `text` into its lossless tree, collecting every syntax error.
 ///
-/// A block left open at the end of the file is read again with the help
-/// of indentation: when an open block's statements are indented deeper
-/// than its header (or it began on the header's line), a statement at or
-/// left of the header's indentation (such as the next `item` at the start
-/// of a line), or a `}` left of it, ends that block, and the one error is
-/// its unclosed `{`. A file without that mistake is read in one pass, and
-/// indentation never changes how a well-formed file reads.
-pub fn parse(text: &str) -> (Node, Vec<SyntaxError>) {
-    let (root, errors, unclosed) = Parser::new(text, false).file();
-    if !unclosed {
-        return (root, errors);
+/// A file whose braces do not balance (a block open at its end, or a `}`
+/// that closes none) is read again with the help of indentation: when an
+/// open block's statements are indented deeper than its header (or it
+/// began on the header's line), a statement at or left of the header's
+/// indentation (such as the next `item` at the start of a line), or a `}`
+/// left of it, ends that block, and the one error is its unclosed `{`; a
+/// statement without a block whose next line is indented deeper opens one,
+/// and the one error is the missing `{`. A file whose braces balance is
+/// read in one pass: indentation never changes how it reads.
+pub fn parse(text: &str) -> Parsed<'_> {
+    let (parsed, unbalanced) = Parser::new(text, false).file();
+    if !unbalanced {
+        return parsed;
     }
-    let (root, errors, _) = Parser::new(text, true).file();
-    (root, errors)
+    Parser::new(text, true).file().0
 }
 
-/// The statements of a parsed file, as lowering reads them.
-pub fn statements<'a>(root: &Node, text: &'a str) -> Vec<Statement<'a>> {
-    root.statements()
-        .map(|node| statement(node, text))
-        .collect()
-}
-
-fn statement<'a>(node: &Node, text: &'a str) -> Statement<'a> {
-    let mut keyword: Option<Token> = None;
-    let mut args = Vec::new();
-    let mut block = None;
-    for child in &node.children {
-        match child {
-            Element::Token(t) if t.kind == TokenKind::Word => {
-                if keyword.is_none() {
-                    keyword = Some(*t);
-                } else {
-                    args.push(Arg {
-                        kind: ArgKind::Word(t.text(text)),
-                        span: t.span,
-                    });
-                }
-            }
-            Element::Token(t) if t.kind == TokenKind::String => {
-                let value = match string_literal(t.text(text)) {
-                    StringLit::Closed { value, .. } | StringLit::Unterminated { value, .. } => {
-                        value
-                    }
-                };
-                args.push(Arg {
-                    kind: ArgKind::Str(value),
-                    span: t.span,
-                });
-            }
-            Element::Node(n) if n.kind == NodeKind::Block => {
-                block = Some(statements(n, text));
-            }
-            _ => {}
-        }
-    }
-    // The parser starts every statement node with its keyword.
-    let keyword = keyword.unwrap_or(Token {
-        kind: TokenKind::Word,
-        span: Span::new(node.span.start, node.span.start),
-    });
-    Statement {
-        keyword: keyword.text(text),
-        keyword_span: keyword.span,
-        args,
-        block,
-        span: node.span,
-    }
+/// A parsed file: its lossless tree, its statements as lowering reads
+/// them (built in the same pass), and its syntax errors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed<'a> {
+    pub tree: Tree,
+    pub statements: Vec<Statement<'a>>,
+    pub errors: Vec<SyntaxError>,
 }
 
 /// Whether a word is a keyword: an ASCII letter, then ASCII letters,
 /// digits and `_`.
 fn is_keyword(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    let mut bytes = word.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// The length in bytes of the blanks at the start of `text`.
+fn blank_run(text: &str) -> usize {
+    run_length(
+        text,
+        |b| matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c),
+        is_blank,
+    )
+}
+
+/// The length in bytes of the word at the start of `text`.
+fn word_run(text: &str) -> usize {
+    run_length(
+        text,
+        |b| {
+            !matches!(
+                b,
+                b' ' | b'\t' | b'\r' | 0x0b | 0x0c | b'\n' | b'"' | b'{' | b'}' | b';' | b'#'
+            )
+        },
+        is_word_char,
+    )
+}
+
+/// The length in bytes of the run of characters at the start of `text`
+/// that `keep` accepts (`keep_ascii` for ASCII characters, most of a plan
+/// outside its strings, tested byte by byte without decoding).
+#[inline(always)]
+fn run_length(text: &str, keep_ascii: impl Fn(u8) -> bool, keep: impl Fn(char) -> bool) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !keep_ascii(b) {
+                return i;
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            if !keep(c) {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    i
 }
 
 fn is_blank(c: char) -> bool {
@@ -380,6 +428,9 @@ struct Open {
     /// Whether the block's first statement is indented deeper than its
     /// header; `None` before the first statement.
     indented: Option<bool>,
+    /// A block whose `{` is missing, found by indentation: the error is
+    /// that `{`, so its end is not reported as well.
+    implicit: bool,
 }
 
 struct Parser<'a> {
@@ -394,8 +445,14 @@ struct Parser<'a> {
     stopped: bool,
     /// Whether indentation may end an unclosed block (the second pass).
     recover: bool,
-    /// Whether a block was still open at the end of the file.
-    unclosed: bool,
+    /// Whether a block was still open at the end of the file, or a `}`
+    /// closed none: then the file is read again, with indentation.
+    unbalanced: bool,
+    /// The tree being built: every token read, and the nodes so far.
+    tokens: Vec<Token>,
+    nodes: Vec<NodeData>,
+    /// The value of the last string literal lexed, escapes resolved.
+    string_value: Option<Cow<'a, str>>,
 }
 
 impl<'a> Parser<'a> {
@@ -408,19 +465,65 @@ impl<'a> Parser<'a> {
             errors: Vec::new(),
             stopped: false,
             recover,
-            unclosed: false,
+            unbalanced: false,
+            // About one token per 6 bytes and one node per 40 in the
+            // bundled files.
+            tokens: Vec::with_capacity(text.len() / 6),
+            nodes: Vec::with_capacity(text.len() / 40),
+            string_value: None,
         }
     }
 
-    fn file(mut self) -> (Node, Vec<SyntaxError>, bool) {
-        let mut children = Vec::new();
-        self.body(&mut children, 0, None);
-        let root = Node {
-            kind: NodeKind::File,
-            span: Span::new(0, self.text.len()),
-            children,
+    fn file(mut self) -> (Parsed<'a>, bool) {
+        let root = self.start_node(NodeKind::File, 0);
+        let statements = self.body(0, None);
+        self.finish_node(root);
+        self.nodes[root].span = Span::new(0, self.text.len());
+        let tree = Tree {
+            tokens: self.tokens,
+            nodes: self.nodes,
         };
-        (root, self.errors, self.unclosed)
+        let parsed = Parsed {
+            tree,
+            statements,
+            errors: self.errors,
+        };
+        (parsed, self.unbalanced)
+    }
+
+    /// Opens a node whose first token is `tokens[first]`; its children
+    /// follow, then [`Parser::finish_node`].
+    fn start_node(&mut self, kind: NodeKind, first: usize) -> usize {
+        self.nodes.push(NodeData {
+            kind,
+            span: Span::default(),
+            first,
+            last: first,
+            next: 0,
+        });
+        self.nodes.len() - 1
+    }
+
+    /// Closes a node after the last token read.
+    fn finish_node(&mut self, index: usize) {
+        self.finish_node_at(index, self.tokens.len());
+    }
+
+    fn finish_node_at(&mut self, index: usize, last: usize) {
+        let next = self.nodes.len();
+        let node = &mut self.nodes[index];
+        node.last = last;
+        node.next = next;
+        let start = self
+            .tokens
+            .get(node.first)
+            .map_or(self.pos, |t| t.span.start);
+        let end = if last > node.first {
+            self.tokens[last - 1].span.end
+        } else {
+            start
+        };
+        node.span = Span::new(start, end);
     }
 
     fn error(
@@ -459,6 +562,7 @@ impl<'a> Parser<'a> {
 
     // The lexer.
 
+    #[inline]
     fn peek(&mut self) -> Option<Token> {
         if self.peeked.is_none() {
             self.peeked = self.lex();
@@ -466,9 +570,13 @@ impl<'a> Parser<'a> {
         self.peeked
     }
 
+    /// Takes the next token into the tree.
     fn bump(&mut self) -> Option<Token> {
         let token = self.peek();
         self.peeked = None;
+        if let Some(t) = token {
+            self.tokens.push(t);
+        }
         token
     }
 
@@ -478,6 +586,7 @@ impl<'a> Parser<'a> {
         Some(Token { kind, span })
     }
 
+    #[inline(never)]
     fn lex(&mut self) -> Option<Token> {
         let rest = &self.text[self.pos..];
         if rest.is_empty() {
@@ -516,8 +625,11 @@ impl<'a> Parser<'a> {
                 let start = self.pos;
                 let len = match string_literal(rest) {
                     StringLit::Closed {
-                        len, bad_escape, ..
+                        value,
+                        len,
+                        bad_escape,
                     } => {
+                        self.string_value = Some(value);
                         if let Some((at, n)) = bad_escape {
                             self.error(
                                 Span::new(start + at, start + at + n),
@@ -528,7 +640,8 @@ impl<'a> Parser<'a> {
                         }
                         len
                     }
-                    StringLit::Unterminated { len, .. } => {
+                    StringLit::Unterminated { value, len } => {
+                        self.string_value = Some(value);
                         self.error(
                             Span::new(start, start + len),
                             "unterminated string",
@@ -544,10 +657,7 @@ impl<'a> Parser<'a> {
             '}' => self.token(TokenKind::RBrace, 1),
             ';' => self.token(TokenKind::Semicolon, 1),
             c if is_blank(c) => {
-                let len = rest
-                    .char_indices()
-                    .find(|&(_, c)| !is_blank(c))
-                    .map_or(rest.len(), |(i, _)| i);
+                let len = blank_run(rest);
                 self.token(TokenKind::Whitespace, len)
             }
             c => {
@@ -570,10 +680,7 @@ impl<'a> Parser<'a> {
                     }
                     return self.token(TokenKind::FullWidth, c.len_utf8());
                 }
-                let len = rest
-                    .char_indices()
-                    .find(|&(_, c)| !is_word_char(c))
-                    .map_or(rest.len(), |(i, _)| i);
+                let len = word_run(rest);
                 self.token(TokenKind::Word, len)
             }
         }
@@ -613,17 +720,18 @@ impl<'a> Parser<'a> {
 
     // The parser.
 
-    /// Reads statements and trivia into `children` until the end of the
-    /// input or, inside a block, its closing brace (or, in the recovering
-    /// pass, the first statement or `}` that indentation puts outside it).
-    fn body(&mut self, children: &mut Vec<Element>, depth: usize, mut open: Option<Open>) {
+    /// Reads statements and trivia until the end of the input or, inside
+    /// a block, its closing brace (or, in the recovering pass, the first
+    /// statement or `}` that indentation puts outside it).
+    fn body(&mut self, depth: usize, mut open: Option<Open>) -> Vec<Statement<'a>> {
+        let mut statements = Vec::new();
         loop {
             let Some(token) = self.peek() else {
                 if let Some(open) = open {
-                    self.unclosed |= !self.stopped;
+                    self.unbalanced |= !self.stopped;
                     self.unclosed_block(open);
                 }
-                return;
+                return statements;
             };
             match self.role(token) {
                 TokenKind::Whitespace
@@ -632,7 +740,6 @@ impl<'a> Parser<'a> {
                 | TokenKind::Skipped
                 | TokenKind::Semicolon => {
                     self.bump();
-                    children.push(Element::Token(token));
                 }
                 TokenKind::RBrace => {
                     if let Some(o) = open {
@@ -643,24 +750,21 @@ impl<'a> Parser<'a> {
                                 .is_some_and(|column| column < o.header_indent)
                         {
                             self.unclosed_block(o);
-                            return;
+                            return statements;
                         }
                         self.bump();
-                        children.push(Element::Token(token));
-                        return;
+                        return statements;
                     }
+                    let node = self.start_node(NodeKind::Error, self.tokens.len());
                     self.bump();
+                    self.finish_node(node);
+                    self.unbalanced |= !self.stopped;
                     self.error(
                         token.span,
                         "unexpected `}`",
                         "no block is open here",
                         "remove this brace",
                     );
-                    children.push(Element::Node(Node::new(
-                        NodeKind::Error,
-                        token.span.start,
-                        vec![Element::Token(token)],
-                    )));
                 }
                 TokenKind::Word if is_keyword(token.text(self.text)) => {
                     if self.recover
@@ -671,7 +775,7 @@ impl<'a> Parser<'a> {
                                 if o.indented == Some(true) && column <= o.header_indent {
                                     let o = *o;
                                     self.unclosed_block(o);
-                                    return;
+                                    return statements;
                                 }
                                 o.indented.get_or_insert(column > o.header_indent);
                             }
@@ -686,14 +790,17 @@ impl<'a> Parser<'a> {
                             }
                         }
                     }
-                    self.statement(children, depth);
+                    statements.push(self.statement(depth));
                 }
-                _ => self.stray(children, token, depth),
+                _ => self.stray(token, depth),
             }
         }
     }
 
     fn unclosed_block(&mut self, open: Open) {
+        if open.implicit {
+            return;
+        }
         self.error(
             open.brace,
             "unterminated block",
@@ -705,7 +812,7 @@ impl<'a> Parser<'a> {
     /// A token that cannot begin a statement: one error, and the rest of
     /// its line is skipped (a block on that line is read, so that its `}`
     /// does not stray as well).
-    fn stray(&mut self, children: &mut Vec<Element>, token: Token, depth: usize) {
+    fn stray(&mut self, token: Token, depth: usize) {
         let text = token.text(self.text);
         let shown = if token.kind == TokenKind::String {
             "\""
@@ -729,64 +836,132 @@ impl<'a> Parser<'a> {
             "not a keyword",
             help,
         );
-        let mut skipped = Vec::new();
+        let node = self.start_node(NodeKind::Error, self.tokens.len());
+        let mut first = true;
         while let Some(t) = self.peek() {
             match self.role(t) {
-                TokenKind::Newline | TokenKind::RBrace if !skipped.is_empty() => break,
+                TokenKind::Newline | TokenKind::RBrace if !first => break,
                 TokenKind::LBrace => {
                     self.bump();
-                    skipped.push(Element::Node(self.open_block(t, depth)));
+                    // What the block holds is not read: its line is not.
+                    self.open_block(depth);
                     break;
                 }
                 _ => {
                     self.bump();
-                    skipped.push(Element::Token(t));
                 }
             }
+            first = false;
         }
-        children.push(Element::Node(Node::new(
-            NodeKind::Error,
-            token.span.start,
-            skipped,
-        )));
+        self.finish_node(node);
     }
 
     /// Reads one statement, from its keyword (the next token) to the end of
-    /// its line, `;`, comment or block. The blanks after it go to `parent`.
-    fn statement(&mut self, parent: &mut Vec<Element>, depth: usize) {
+    /// its line, `;`, comment or block. The blanks after it go to its parent.
+    fn statement(&mut self, depth: usize) -> Statement<'a> {
+        let node = self.start_node(NodeKind::Statement, self.tokens.len());
         let keyword = self.bump().expect("a keyword was peeked");
-        let mut children = vec![Element::Token(keyword)];
+        let mut args = Vec::new();
+        let mut block = None;
+        let mut has_block = false;
         while let Some(t) = self.peek() {
             match self.role(t) {
-                TokenKind::Whitespace | TokenKind::Word | TokenKind::String => {
+                TokenKind::Whitespace => {
                     self.bump();
-                    children.push(Element::Token(t));
+                }
+                TokenKind::Word => {
+                    self.bump();
+                    args.push(Arg {
+                        kind: ArgKind::Word(t.text(self.text)),
+                        span: t.span,
+                    });
+                }
+                TokenKind::String => {
+                    let value = self.string_value.take().unwrap_or_default();
+                    self.bump();
+                    args.push(Arg {
+                        kind: ArgKind::Str(value),
+                        span: t.span,
+                    });
                 }
                 TokenKind::LBrace => {
                     self.bump();
-                    children.push(Element::Node(self.open_block(t, depth)));
+                    block = self.open_block(depth);
+                    has_block = true;
                     break;
                 }
                 _ => break,
             }
         }
-        let mut trailing = Vec::new();
-        while let Some(Element::Token(t)) = children.last() {
-            if t.kind != TokenKind::Whitespace {
-                break;
+        let first = self.nodes[node].first;
+        let mut last = self.tokens.len();
+        if !has_block {
+            while last > first + 1 && self.tokens[last - 1].kind == TokenKind::Whitespace {
+                last -= 1;
             }
-            trailing.push(children.pop().expect("a last child"));
+            if self.recover {
+                let header = self.tokens[first..last].last().expect("the keyword").span;
+                block = self.implicit_block(keyword, header, depth);
+                if block.is_some() {
+                    last = self.tokens.len();
+                }
+            }
         }
-        parent.push(Element::Node(Node::new(
-            NodeKind::Statement,
-            keyword.span.start,
-            children,
-        )));
-        parent.extend(trailing.into_iter().rev());
+        self.finish_node_at(node, last);
+        Statement {
+            keyword: keyword.text(self.text),
+            keyword_span: keyword.span,
+            args,
+            block,
+            span: self.nodes[node].span,
+        }
     }
 
-    /// Reads a block whose `{` was just read, opened at `depth`.
-    fn open_block(&mut self, brace: Token, depth: usize) -> Node {
+    /// In the recovering pass, a statement without a block whose next line
+    /// is a statement indented deeper was meant to open one: one error for
+    /// the missing `{` after `header` (the statement's last token), and the
+    /// indented lines are read as its block.
+    fn implicit_block(
+        &mut self,
+        keyword: Token,
+        header: Span,
+        depth: usize,
+    ) -> Option<Vec<Statement<'a>>> {
+        let newline = self.peek().filter(|t| t.kind == TokenKind::Newline)?;
+        let header_indent = self.indent_of(keyword.span.start);
+        let next = &self.text[newline.span.end..];
+        let indent = next
+            .bytes()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count();
+        if indent <= header_indent
+            || !next[indent..].starts_with(|c: char| c.is_ascii_alphabetic())
+            || depth + 1 > MAX_DEPTH
+        {
+            return None;
+        }
+        self.error(
+            header,
+            "missing `{`",
+            "the indented lines below have no `{`",
+            "end this line with ` {` to open the block",
+        );
+        let open = Open {
+            brace: header,
+            header_indent,
+            indented: Some(true),
+            implicit: true,
+        };
+        let node = self.start_node(NodeKind::Block, self.tokens.len());
+        let statements = self.body(depth + 1, Some(open));
+        self.finish_node(node);
+        Some(statements)
+    }
+
+    /// Reads a block whose `{` was just read, opened at `depth`; `None`
+    /// when it nests too deep to be read.
+    fn open_block(&mut self, depth: usize) -> Option<Vec<Statement<'a>>> {
+        let brace = *self.tokens.last().expect("the `{` just read");
         if depth + 1 > MAX_DEPTH {
             self.error(
                 brace.span,
@@ -794,7 +969,8 @@ impl<'a> Parser<'a> {
                 format!("more than {MAX_DEPTH} levels"),
                 "no construct of the language nests this deep; check for missing `}`",
             );
-            return self.skip_nested_block(brace);
+            self.skip_nested_block();
+            return None;
         }
         let open = Open {
             brace: brace.span,
@@ -804,18 +980,19 @@ impl<'a> Parser<'a> {
                 0
             },
             indented: None,
+            implicit: false,
         };
-        let mut children = vec![Element::Token(brace)];
-        self.body(&mut children, depth + 1, Some(open));
-        Node::new(NodeKind::Block, brace.span.start, children)
+        let node = self.start_node(NodeKind::Block, self.tokens.len() - 1);
+        let statements = self.body(depth + 1, Some(open));
+        self.finish_node(node);
+        Some(statements)
     }
 
     /// Skips a block that is too deep without recursing: counts braces.
-    fn skip_nested_block(&mut self, brace: Token) -> Node {
-        let mut children = vec![Element::Token(brace)];
+    fn skip_nested_block(&mut self) {
+        let node = self.start_node(NodeKind::Error, self.tokens.len() - 1);
         let mut level = 1usize;
         while let Some(t) = self.bump() {
-            children.push(Element::Token(t));
             match self.role(t) {
                 TokenKind::LBrace => level += 1,
                 TokenKind::RBrace => {
@@ -827,7 +1004,7 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
         }
-        Node::new(NodeKind::Error, brace.span.start, children)
+        self.finish_node(node);
     }
 }
 
@@ -836,8 +1013,8 @@ mod tests {
     use super::*;
 
     fn parse_statements(text: &str) -> (Vec<Statement<'_>>, Vec<SyntaxError>) {
-        let (root, errors) = parse(text);
-        (statements(&root, text), errors)
+        let parsed = parse(text);
+        (parsed.statements, parsed.errors)
     }
 
     fn words<'a>(s: &'a Statement<'a>) -> Vec<&'a str> {
@@ -850,10 +1027,11 @@ mod tests {
 
     /// The invariant of the tree: its tokens, in order, are the text.
     fn assert_lossless(text: &str) {
-        let (root, _) = parse(text);
+        let tree = parse(text).tree;
         let mut joined = String::new();
         let mut end = 0;
-        for token in root.tokens() {
+        assert_eq!(tree.root().tokens(), tree.tokens());
+        for &token in tree.root().tokens() {
             assert_eq!(token.span.start, end, "a gap or overlap before {token:?}");
             joined.push_str(token.text(text));
             end = token.span.end;
@@ -947,6 +1125,21 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_opening_brace_is_found_by_indentation() {
+        let text = "item a\n  title \"x\"\n  units \"y\"\n}\n\nitem b {\n  title \"z\"\n}\n";
+        let (statements, errors) = parse_statements(text);
+        assert_eq!(messages(&errors), ["missing `{`"]);
+        assert_eq!(errors[0].span, Span::new(5, 6));
+        assert_eq!(statements.len(), 2);
+        let a = statements[0].block.as_ref().expect("a block");
+        assert_eq!(
+            a.iter().map(|s| s.keyword).collect::<Vec<_>>(),
+            ["title", "units"]
+        );
+        assert_lossless(text);
+    }
+
+    #[test]
     fn indentation_never_changes_a_well_formed_file() {
         let text = "obligation p {\n  obligation c {\n    x 1\n}\n}\nitem a {\nitem b\n  }\n";
         let (statements, errors) = parse_statements(text);
@@ -1012,6 +1205,16 @@ mod tests {
         let (_, errors) = parse_statements(&garbage);
         assert_eq!(errors.len(), MAX_ERRORS_PER_FILE + 1);
         assert_lossless(&garbage);
+    }
+
+    #[test]
+    fn the_ascii_fast_paths_agree_with_the_character_tests() {
+        for b in 0u8..128 {
+            let c = b as char;
+            let text = c.to_string();
+            assert_eq!(blank_run(&text) == 1, is_blank(c), "{b:#x}");
+            assert_eq!(word_run(&text) == 1, is_word_char(c), "{b:#x}");
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ const INDENT: &str = "  ";
 
 /// Formats `text`, or gives its syntax errors if it has any.
 pub fn format(text: &str) -> Result<String, Vec<SyntaxError>> {
-    let (root, errors) = cst::parse(text);
+    let cst::Parsed { tree, errors, .. } = cst::parse(text);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -33,7 +33,7 @@ pub fn format(text: &str) -> Result<String, Vec<SyntaxError>> {
     if text.starts_with('\u{feff}') {
         printer.out.push('\u{feff}');
     }
-    printer.body(&root.children, 0, false);
+    printer.body(tree.root(), 0, false);
     if !printer.out.trim_start_matches('\u{feff}').is_empty() {
         printer.out.push('\n');
     }
@@ -52,14 +52,14 @@ impl Printer<'_> {
     /// Prints the statements and comments of a file (`in_block` false) or
     /// of a block written over several lines, at `depth`. Every line but
     /// the first of a file starts with its newline.
-    fn body(&mut self, elements: &[Element], depth: usize, in_block: bool) {
+    fn body(&mut self, node: Node, depth: usize, in_block: bool) {
         // Newlines read since the last line printed.
         let mut newlines = 0usize;
         // Whether the last thing printed is on the line being read, so
         // that a comment after it stays beside it (after a `{` too).
         let mut same_line = in_block;
         let mut first = true;
-        for element in elements {
+        for element in node.children() {
             match element {
                 Element::Token(t) => match t.kind {
                     TokenKind::Newline => {
@@ -79,7 +79,7 @@ impl Printer<'_> {
                     }
                     _ => {}
                 },
-                Element::Node(n) if n.kind == NodeKind::Statement => {
+                Element::Node(n) if n.kind() == NodeKind::Statement => {
                     self.start_line(depth, newlines, first, in_block);
                     first = false;
                     self.statement(n, depth);
@@ -105,9 +105,9 @@ impl Printer<'_> {
         }
     }
 
-    fn statement(&mut self, node: &Node, depth: usize) {
+    fn statement(&mut self, node: Node, depth: usize) {
         let mut words = 0;
-        for child in &node.children {
+        for child in node.children() {
             match child {
                 Element::Token(t) if matches!(t.kind, TokenKind::Word | TokenKind::String) => {
                     if words > 0 {
@@ -116,11 +116,11 @@ impl Printer<'_> {
                     words += 1;
                     self.out.push_str(t.text(self.text));
                 }
-                Element::Node(block) if block.kind == NodeKind::Block => {
+                Element::Node(block) if block.kind() == NodeKind::Block => {
                     self.out.push(' ');
-                    if block.tokens().any(|t| t.kind == TokenKind::Newline) {
+                    if block.tokens().iter().any(|t| t.kind == TokenKind::Newline) {
                         self.out.push('{');
-                        self.body(&block.children, depth + 1, true);
+                        self.body(block, depth + 1, true);
                         self.out.push('\n');
                         for _ in 0..depth {
                             self.out.push_str(INDENT);
@@ -136,8 +136,8 @@ impl Printer<'_> {
     }
 
     /// A block written on one line: `{ a 1; b 2 }`, or `{}`.
-    fn one_line_block(&mut self, block: &Node) {
-        let statements: Vec<&Node> = block.statements().collect();
+    fn one_line_block(&mut self, block: Node) {
+        let statements: Vec<Node> = block.statements().collect();
         if statements.is_empty() {
             self.out.push_str("{}");
             return;
@@ -203,9 +203,8 @@ mod tests {
                 out.push(';');
             }
         }
-        let (root, _) = cst::parse(text);
         let mut out = String::new();
-        walk(&cst::statements(&root, text), &mut out);
+        walk(&cst::parse(text).statements, &mut out);
         out
     }
 

@@ -602,3 +602,39 @@ fn the_2024_work_points_bind_only_the_annual_2024_plan() {
         "{findings:#?}"
     );
 }
+
+/// One `}` missing in the Xicheng plan (the one closing its first item)
+/// gives one syntax error and otherwise exactly the findings of the intact
+/// cascade: the items after it are read, so none is reported omitted
+/// (before the recovering parser: 120 findings, 60 `omitted-obligation`).
+#[test]
+fn a_missing_brace_in_the_xicheng_plan_adds_one_error_and_nothing_else() {
+    let findings = |outcome: &Outcome| -> Vec<(&'static str, String)> {
+        outcome
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.message.clone()))
+            .collect()
+    };
+    let options = Options { as_of: AS_OF };
+    let intact = planlint::check(bundled(), Selection::All, options);
+    let files: Vec<(String, String)> = bundled()
+        .into_iter()
+        .map(|(path, text)| {
+            if path != "plans/xicheng.plan" {
+                return (path, text);
+            }
+            let first_item = text.find("\nitem ").expect("an item");
+            let close = first_item + text[first_item..].find("\n}\n").expect("its `}`");
+            let broken = format!("{}{}", &text[..close + 1], &text[close + 2..]);
+            (path, broken)
+        })
+        .collect();
+    let broken = planlint::check(files, Selection::All, options);
+    let mut expected = findings(&intact);
+    expected.push(("syntax-error", "unterminated block".to_string()));
+    let mut found = findings(&broken);
+    expected.sort();
+    found.sort();
+    assert_eq!(found, expected);
+}

@@ -264,33 +264,53 @@ fn each_mistake_of_the_recovery_corpus_gives_one_error_and_the_rest_is_read() {
     }
 }
 
-/// Deleting any one `}` of the real Xicheng plan gives one error, and
-/// every item is still read with what it implements.
+/// Deleting any one `}`, or any `{` that ends a line, of the real Xicheng
+/// plan or Beijing outline gives one error, and every item and obligation
+/// is still read with what it implements or refines.
 #[test]
-fn any_missing_brace_of_the_xicheng_plan_gives_one_error() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/xicheng.plan");
-    let text = std::fs::read_to_string(path).expect("the bundled plan");
-    let links = |file: &syntax::FileAst| -> Vec<(String, Vec<String>)> {
-        file.items
-            .iter()
-            .map(|i| {
-                let implements = i.implements.iter().map(|s| s.value.clone()).collect();
-                (i.id.value.clone(), implements)
-            })
-            .collect()
+fn any_missing_brace_of_the_real_cascade_gives_one_error() {
+    for name in ["plans/xicheng.plan", "rules/beijing-outline.plan"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+        let text = std::fs::read_to_string(path).expect("the bundled plan");
+        one_error_per_missing_brace(name, &text);
+    }
+}
+
+fn one_error_per_missing_brace(name: &str, text: &str) {
+    let ids = |v: &[planlint::source::Spanned<String>]| -> Vec<String> {
+        v.iter().map(|s| s.value.clone()).collect()
     };
-    let intact = links(&syntax::parse(&text).file);
-    let braces: Vec<usize> = text.match_indices('}').map(|(at, _)| at).collect();
-    assert!(braces.len() > 50);
-    for at in braces {
+    let links = |file: &syntax::FileAst| -> Vec<(String, Vec<String>)> {
+        let mut out: Vec<(String, Vec<String>)> = file
+            .items
+            .iter()
+            .map(|i| (i.id.value.clone(), ids(&i.implements)))
+            .collect();
+        let mut obligations: Vec<&syntax::ast::ObligationDecl> = file.obligations.iter().collect();
+        while let Some(o) = obligations.pop() {
+            out.push((o.id.value.clone(), ids(&o.refines)));
+            obligations.extend(&o.children);
+        }
+        out
+    };
+    let intact = links(&syntax::parse(text).file);
+    let closing = text
+        .match_indices('}')
+        .map(|(at, _)| (at, "unterminated block"));
+    let opening = text
+        .match_indices(" {\n")
+        .map(|(at, _)| (at + 1, "missing `{`"));
+    let braces: Vec<(usize, &str)> = closing.chain(opening).collect();
+    assert!(braces.len() > 100);
+    for (at, error) in braces {
         let broken = format!("{}{}", &text[..at], &text[at + 1..]);
         let parse = syntax::parse(&broken);
         let messages: Vec<&str> = parse.errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(messages, [error], "{name} without the brace at byte {at}");
         assert_eq!(
-            messages,
-            ["unterminated block"],
-            "without the `}}` at byte {at}"
+            links(&parse.file),
+            intact,
+            "{name} without the brace at byte {at}"
         );
-        assert_eq!(links(&parse.file), intact, "without the `}}` at byte {at}");
     }
 }

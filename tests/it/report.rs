@@ -331,6 +331,109 @@ fn xlsx_cuts_an_over_long_cell() {
     assert!(std::fs::read(&out).expect("written").starts_with(b"PK"));
 }
 
+/// A report of more plans than `PAGED_PLANS` is paged: the summary and one
+/// section per plan, without the obligations × plans tables, so its size
+/// grows with the plans and their differences; a graph too large to lay
+/// out is refused at once. (Before, the country's report passed 14.6 GB.)
+#[test]
+fn many_plans_make_a_paged_report_and_no_layout() {
+    use planlint::report::coverage::PAGED_PLANS;
+    use planlint::report::graph::MAX_LAYOUT_NODES;
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cascade = planlint::generate::generate(&planlint::generate::Options {
+        seed: 1,
+        provinces: 5,
+        rates: planlint::generate::Rates::default(),
+    });
+    for file in &cascade.files {
+        let path = dir.path().join(&file.path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+        std::fs::write(path, &file.text).expect("write");
+    }
+    let args = cascade_args(dir.path());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (status, html, stderr) = run(&args, |_| {});
+    assert_eq!(status, 0, "{stderr}");
+    let html = String::from_utf8(html).expect("UTF-8");
+    let plans = html.matches("<details class=\"sec\"").count();
+    assert!(plans > PAGED_PLANS, "{plans} plan sections");
+    assert!(html.contains("id=\"paged\""));
+    for left_out in ["id=\"matrix\"", "id=\"national\"", "id=\"targets\""] {
+        assert!(!html.contains(left_out), "{left_out}");
+    }
+    assert!(html.contains("id=\"comparison\"") && html.contains("id=\"findings\""));
+    // About 1 KB a plan (the summary row and its section), whatever it owes.
+    assert!(
+        html.len() < 2_000 * plans,
+        "{} bytes for {plans} plans",
+        html.len()
+    );
+    assert!(stderr.contains("boxes, more than the"), "{stderr}");
+    let mut md_args = vec!["--format", "markdown"];
+    md_args.extend(&args);
+    let (status, md, _) = run(&md_args, |_| {});
+    assert_eq!(status, 0);
+    let md = String::from_utf8(md).expect("UTF-8");
+    assert!(md.len() < 1_000 * plans, "{} bytes of Markdown", md.len());
+    let out = planlint()
+        .arg("graph")
+        .args(["--format", "svg"])
+        .args(&args)
+        .output()
+        .expect("planlint runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("more than the {MAX_LAYOUT_NODES} that are drawn")),
+        "{stderr}"
+    );
+}
+
+/// A chain of 1,000 `refines` in a top document: each national row lists
+/// at most `MAX_REFINEMENTS` of the obligations refining it (the page grew
+/// with the square of the chain: 286 MB for 3,000).
+#[test]
+fn a_long_refines_chain_keeps_the_page_small() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let rules = dir.path().join("rules");
+    let plans = dir.path().join("plans");
+    std::fs::create_dir_all(&rules).expect("mkdir");
+    std::fs::create_dir_all(&plans).expect("mkdir");
+    let mut top = String::from(
+        "jurisdiction g { name \"省\"; rank province \"省\"; population 1000000 }\n\
+         jurisdiction g.c { name \"市\"; rank prefecture \"市\"; parent g; population 1000 }\n\
+         jurisdiction g.c.d { name \"区\"; rank county \"区\"; parent g.c; population 100 }\n\
+         document t {\n  title \"顶层\"\n  issued 2020-01-01\n  rank province\n  jurisdiction g\n}\n\
+         obligation t.0 { title \"要求0\"; source 1 }\n",
+    );
+    for i in 1..1_000 {
+        top.push_str(&format!(
+            "obligation t.{i} {{ title \"要求{i}\"; source {}; refines t.{} }}\n",
+            i + 1,
+            i - 1
+        ));
+    }
+    std::fs::write(rules.join("top.plan"), top).expect("write");
+    std::fs::write(
+        rules.join("mid.plan"),
+        "document m {\n  title \"中层\"\n  issued 2021-01-01\n  rank prefecture\n  jurisdiction g.c\n  carries_out t\n}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        plans.join("p.plan"),
+        "document p {\n  title \"方案\"\n  issued 2022-01-01\n  rank county\n  jurisdiction g.c.d\n  carries_out m\n}\n",
+    )
+    .expect("write");
+    let args = cascade_args(dir.path());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (status, html, stderr) = run(&args, |_| {});
+    assert_eq!(status, 0, "{stderr}");
+    let html = String::from_utf8(html).expect("UTF-8");
+    assert!(html.contains("……另 949 项"), "t.0's row lists 50 of 999");
+    assert!(html.len() < 6_000_000, "{} bytes", html.len());
+}
+
 #[test]
 fn exit_codes() {
     // Findings do not matter: the fixture has errors, the report exits 0.
