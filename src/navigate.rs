@@ -218,19 +218,17 @@ mod tests {
     fn finds_the_reference_under_the_cursor_and_its_declaration() {
         let model = model();
         let low = FileId(1);
-        let at = PLAN.find("up.2").unwrap_or(0);
-        let (symbol, span) =
-            symbol_at(&model, low, at + 4).unwrap_or((Symbol::Item(ItemId(9)), Span::point(0)));
-        let up2 = model.obligation_by_id("up.2");
-        assert_eq!(Some(symbol), up2.map(Symbol::Obligation));
+        let at = PLAN.find("up.2").unwrap();
+        // Just after the id, where the cursor rests after typing it.
+        let (symbol, span) = symbol_at(&model, low, at + 4).unwrap();
+        let up2 = model.obligation_by_id("up.2").unwrap();
+        assert_eq!(symbol, Symbol::Obligation(up2));
         assert_eq!(&PLAN[span.start..span.end], "up.2");
         let (file, decl) = declaration(&model, symbol);
         assert_eq!(file, FileId(0));
         assert_eq!(&RULES[decl.start..decl.end], "up.2");
-        assert_eq!(
-            references(&model, up2.unwrap_or(OblId(0))),
-            vec![(low, span)]
-        );
+        assert_eq!(references(&model, up2), vec![(low, span)]);
+        assert_eq!(symbol_at(&model, low, 0), None);
     }
 
     #[test]

@@ -266,6 +266,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Generate(args) => generate::run(args),
         Command::Owed(args) => owed::run(*args),
         Command::Import(args) => import::run(*args),
-        Command::Lsp => crate::server::run(),
+        Command::Lsp => crate::server::run(cli.lang.map(Into::into)),
     }
 }

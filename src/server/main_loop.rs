@@ -15,6 +15,7 @@ use lsp_types::{
     InitializeResult, Registration, RegistrationParams, ServerInfo,
 };
 
+use planlint::i18n::Lang;
 use planlint::syntax::value::{self, Date};
 
 use crate::server::api;
@@ -22,9 +23,10 @@ use crate::server::edit::PositionEncoding;
 use crate::server::session::{self, Session};
 use crate::server::{fatal, workspace};
 
-pub fn run() -> ExitCode {
+/// Serves one editor; `lang` is the `--lang` flag, if given.
+pub fn run(lang: Option<Lang>) -> ExitCode {
     let (connection, io_threads) = Connection::stdio();
-    let status = serve(&connection);
+    let status = serve(&connection, lang);
     drop(connection);
     match io_threads.join() {
         Ok(()) => status,
@@ -32,7 +34,7 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn serve(connection: &Connection) -> ExitCode {
+fn serve(connection: &Connection, lang: Option<Lang>) -> ExitCode {
     let (id, params) = match connection.initialize_start() {
         Ok(x) => x,
         Err(e) => return fatal(e),
@@ -60,7 +62,10 @@ fn serve(connection: &Connection) -> ExitCode {
     if let Err(e) = connection.initialize_finish(id, result) {
         return fatal(e);
     }
-    let mut session = Session::new(root, encoding, as_of(&params));
+    let lang = initialization_option(&params, "lang")
+        .and_then(Lang::parse)
+        .or(lang);
+    let mut session = Session::new(root, encoding, as_of(&params), lang);
     if let Some(message) = &session.settings.error {
         api::show_error(connection, message);
     }
@@ -89,13 +94,15 @@ fn start(params: &InitializeParams) -> PathBuf {
         .unwrap_or_default()
 }
 
+/// A string of `initializationOptions`.
+fn initialization_option<'p>(params: &'p InitializeParams, key: &str) -> Option<&'p str> {
+    params.initialization_options.as_ref()?.get(key)?.as_str()
+}
+
 /// The date expiry is judged against: `initializationOptions.asOf`
 /// (`YYYY-MM-DD`), else today's.
 fn as_of(params: &InitializeParams) -> Date {
-    params
-        .initialization_options
-        .as_ref()
-        .and_then(|o| o.get("asOf")?.as_str())
+    initialization_option(params, "asOf")
         .and_then(|s| value::date(s).ok())
         .unwrap_or_else(crate::cli::today)
 }

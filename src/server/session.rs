@@ -9,6 +9,7 @@ use std::sync::Arc;
 use lsp_types::Uri;
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
+use planlint::i18n::Lang;
 use planlint::source::{FileId, SourceFile};
 use planlint::syntax::value::Date;
 
@@ -30,6 +31,9 @@ pub struct Session {
     pub settings: Settings,
     /// The date expiry is judged against.
     as_of: Date,
+    /// The language asked for by the editor or the `--lang` flag; else
+    /// `planlint.toml`'s, else the locale's.
+    lang: Option<Lang>,
     /// Open documents by name (path relative to the root).
     open: HashMap<String, Document>,
     disk: BTreeMap<String, Arc<str>>,
@@ -40,9 +44,15 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn new(root: PathBuf, encoding: PositionEncoding, as_of: Date) -> Session {
+    pub fn new(
+        root: PathBuf,
+        encoding: PositionEncoding,
+        as_of: Date,
+        lang: Option<Lang>,
+    ) -> Session {
         let mut session = Session {
             as_of,
+            lang,
             root,
             encoding,
             settings: Settings::default(),
@@ -124,6 +134,9 @@ impl Session {
             &self.read_errors,
             &self.settings,
             self.as_of,
+            Lang::resolve(self.lang, self.settings.config.lang, |name| {
+                std::env::var(name).ok()
+            }),
         ));
         self.dirty = false;
     }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use planlint::check::Options;
 use planlint::config::{self, Config, Policy};
+use planlint::i18n::Lang;
 use planlint::source::FileId;
 use planlint::syntax::value::Date;
 use planlint::{Outcome, Selection};
@@ -133,7 +134,8 @@ impl Analysis {
 
 /// The adapter between the server and the library: the workspace's texts
 /// (name → text, open buffers over disk), the files that could not be
-/// read, and the settings → the outcome with the settings' severities.
+/// read, and the settings → the outcome with the settings' severities,
+/// in the language asked for.
 /// When the library has one entry point for a workspace (issue 12), this
 /// is the one function to switch to it.
 pub fn check(
@@ -141,6 +143,7 @@ pub fn check(
     read_errors: &[ReadError],
     settings: &Settings,
     as_of: Date,
+    lang: Lang,
 ) -> Analysis {
     let options = Options { as_of };
     let mut outcome = planlint::check(texts, Selection::All, options);
@@ -161,6 +164,9 @@ pub fn check(
         let file = d.plan.as_ref().map(|p| p.file).unwrap_or(d.primary.file);
         names.get(file.0 as usize).cloned()
     });
+    for d in &mut outcome.diagnostics {
+        d.localize(lang);
+    }
     Analysis { outcome, options }
 }
 

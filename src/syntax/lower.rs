@@ -97,6 +97,7 @@ pub fn keywords(construct: Option<&str>) -> &'static [&'static str] {
         Some("exempt") => EXEMPT,
         Some("observe") => OBSERVE,
         Some("suppress") => SUPPRESS,
+        Some("strength") => STRENGTH,
         Some(_) => &[],
     }
 }

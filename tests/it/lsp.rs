@@ -26,8 +26,16 @@ pub struct Client {
 
 impl Client {
     pub fn start(open_at: &Path, utf8: bool) -> Client {
+        Client::start_with(open_at, utf8, json!({ "asOf": "2025-01-01" }))
+    }
+
+    /// Starts the server with these `initializationOptions`, in no locale.
+    pub fn start_with(open_at: &Path, utf8: bool, options: Value) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_planlint"))
             .arg("lsp")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .current_dir(open_at)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -84,7 +92,7 @@ impl Client {
                 "processId": null,
                 "rootUri": folder,
                 "workspaceFolders": [{ "uri": folder, "name": "project" }],
-                "initializationOptions": { "asOf": "2025-01-01" },
+                "initializationOptions": options,
                 "capabilities": {
                     "general": { "positionEncodings": encodings },
                     "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } }
@@ -401,7 +409,7 @@ fn editor_session(open_at: &Path, root: &Path, utf8: bool) {
         .as_array()
         .expect("actions")
         .iter()
-        .find(|a| a["title"] == "add an item implementing `bj.4.3.4`")
+        .find(|a| a["title"] == "add an item with `implements bj.4.3.4`")
         .unwrap_or_else(|| panic!("{actions:#?}"))
         .clone();
     assert!(
@@ -409,7 +417,8 @@ fn editor_session(open_at: &Path, root: &Path, utf8: bool) {
             .as_array()
             .expect("actions")
             .iter()
-            .any(|a| a["title"] == "exempt `bj.4.3.4` with a reason")
+            .any(|a| a["title"]
+                == "add `exempt bj.4.3.4 { reason \"…\" }` with the reason the plan leaves it out")
     );
     let edits = add["edit"]["changes"][&plan]
         .as_array()
@@ -456,7 +465,7 @@ fn editor_session(open_at: &Path, root: &Path, utf8: bool) {
         json!({ "textDocument": { "uri": plan }, "range": unknown[0]["range"], "context": { "diagnostics": [unknown[0]] } }),
     );
     let fix = &actions[0];
-    assert_eq!(fix["title"], "replace `bj3.3.2/4` with `bj.3.3.2/4`");
+    assert_eq!(fix["title"], "replace it with `bj.3.3.2/4`");
     let fixed = client.apply(
         &text,
         fix["edit"]["changes"][&plan].as_array().expect("edits"),
@@ -516,6 +525,24 @@ fn editor_session(open_at: &Path, root: &Path, utf8: bool) {
     let children = symbols[0]["children"].as_array().expect("children");
     assert!(children.iter().any(|c| c["name"] == "xc.1.1"));
 
+    // Formatting: the bundled plan is in `planlint fmt`'s layout; a line
+    // laid out by hand is put back.
+    let format = json!({ "textDocument": { "uri": plan }, "options": { "tabSize": 2, "insertSpaces": true } });
+    assert_eq!(
+        client.request("textDocument/formatting", format.clone()),
+        json!([])
+    );
+    let messy = text.replacen("  implements bj.2.1\n", "      implements    bj.2.1\n", 1);
+    change(&mut client, &mut text, &mut version, messy);
+    let edits = client.request("textDocument/formatting", format);
+    let formatted = client.apply(&text, edits.as_array().expect("edits"));
+    assert!(
+        formatted == original,
+        "formatting did not restore the layout"
+    );
+    change(&mut client, &mut text, &mut version, formatted);
+    assert_eq!(client.diagnostics(&plan, Some(version)), first);
+
     // A file changed on disk outside the editor is picked up.
     let extra = root.join("plans/extra.plan");
     std::fs::write(&extra, "item broken {\n").expect("write a file");
@@ -552,4 +579,139 @@ fn an_editor_session_opened_at_a_subdirectory() {
 fn an_editor_session_with_utf8_positions() {
     let project = copy_project();
     editor_session(project.path(), project.path(), true);
+}
+
+/// The VS Code extension's manifest names its files, and its grammar
+/// colours every keyword the language has.
+#[test]
+fn the_vscode_extension_knows_every_keyword() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/vscode");
+    let read = |path: &str| {
+        let text = std::fs::read_to_string(dir.join(path)).expect("read a file of the extension");
+        serde_json::from_str::<Value>(&text).expect("JSON")
+    };
+    let manifest = read("package.json");
+    let grammar_path = manifest["contributes"]["grammars"][0]["path"]
+        .as_str()
+        .expect("a grammar");
+    assert!(dir.join(manifest["main"].as_str().expect("main")).is_file());
+    let grammar = read(grammar_path);
+    let repository = &grammar["repository"];
+    // The alternatives of the rule's groups, `(a|b|c)`.
+    let alternatives = |rule: &str| -> Vec<String> {
+        let pattern = repository[rule]["match"].as_str().expect("a match");
+        pattern.split(['(', '|', ')']).map(str::to_string).collect()
+    };
+    let known: Vec<String> = [alternatives("statement"), alternatives("field")].concat();
+    let constructs = [
+        None,
+        Some("jurisdiction"),
+        Some("document"),
+        Some("obligation"),
+        Some("target"),
+        Some("item"),
+        Some("exempt"),
+        Some("observe"),
+        Some("suppress"),
+        Some("strength"),
+    ];
+    for construct in constructs {
+        for keyword in planlint::syntax::lower::keywords(construct) {
+            assert!(
+                known.iter().any(|k| k == keyword),
+                "the grammar lacks `{keyword}`"
+            );
+        }
+    }
+}
+
+/// Diagnostics come in the language the editor asks for.
+#[test]
+fn diagnostics_in_chinese() {
+    let project = copy_project();
+    let mut client = Client::start_with(
+        project.path(),
+        false,
+        json!({ "asOf": "2025-01-01", "lang": "zh" }),
+    );
+    let plan = uri(&project.path().join("plans/xicheng.plan"));
+    let text =
+        std::fs::read_to_string(project.path().join("plans/xicheng.plan")).expect("read the plan");
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": plan, "languageId": "plan", "version": 1, "text": text } }),
+    );
+    let diagnostics = client.diagnostics(&plan, Some(1));
+    let omission = diagnostics
+        .iter()
+        .find(|d| {
+            d["code"] == "omitted-obligation"
+                && d["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("`bj.4.3.4`"))
+        })
+        .unwrap_or_else(|| panic!("{:#?}", codes(&diagnostics)));
+    let message = omission["message"].as_str().unwrap_or("");
+    assert!(
+        message.starts_with("方案没有落实四、(三)第4项「实施科幻产业发展扶持计划」"),
+        "{message}"
+    );
+    client.shutdown();
+}
+
+/// Requests an editor should not send get an error or an empty answer,
+/// and the server goes on.
+#[test]
+fn the_server_survives_bad_requests() {
+    let project = copy_project();
+    let mut client = Client::start(project.path(), false);
+    let plan = uri(&project.path().join("plans/xicheng.plan"));
+    let outside = "file:///nowhere/x.plan";
+    // A change to a document never opened, and one outside the project.
+    for target in [plan.as_str(), outside] {
+        client.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": target, "version": 3 },
+                    "contentChanges": [{ "range": { "start": { "line": 99999, "character": 5 }, "end": { "line": 0, "character": 0 } }, "text": "x" }] }),
+        );
+    }
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": plan, "languageId": "plan", "version": 1, "text": "item 西城 {\n  implements 𠀀；\n" } }),
+    );
+    assert!(!client.diagnostics(&plan, Some(1)).is_empty());
+    // Past the end of a line and of the file, inside a surrogate pair.
+    for (line, character) in [(0, 999), (99, 0), (1, 13)] {
+        let at = json!({ "textDocument": { "uri": plan }, "position": { "line": line, "character": character } });
+        assert_eq!(
+            client.request("textDocument/hover", at.clone()),
+            Value::Null
+        );
+        client.request("textDocument/completion", at.clone());
+        client.request("textDocument/definition", at);
+    }
+    // An unknown method and malformed parameters are refused, not fatal.
+    client.next_id += 1;
+    let id = client.next_id;
+    client.send(json!({ "jsonrpc": "2.0", "id": id, "method": "textDocument/hover", "params": { "nonsense": true } }));
+    let answer = loop {
+        let m = client.receive();
+        if m["id"] == id {
+            break m;
+        }
+    };
+    assert_eq!(answer["error"]["code"], -32602, "{answer}");
+    client.next_id += 1;
+    let id = client.next_id;
+    client.send(
+        json!({ "jsonrpc": "2.0", "id": id, "method": "textDocument/unheardOf", "params": {} }),
+    );
+    let answer = loop {
+        let m = client.receive();
+        if m["id"] == id {
+            break m;
+        }
+    };
+    assert_eq!(answer["error"]["code"], -32601, "{answer}");
+    client.shutdown();
 }

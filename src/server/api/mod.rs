@@ -35,6 +35,7 @@ pub fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
         definition_provider: Some(OneOf::Left(true)),
         references_provider: Some(OneOf::Left(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
+        document_formatting_provider: Some(OneOf::Left(true)),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec![" ".into(), ".".into()]),
             ..CompletionOptions::default()
@@ -64,6 +65,9 @@ pub fn request(session: &Session, request: Request) -> Response {
         }
         r::CodeActionRequest::METHOD => {
             answer::<r::CodeActionRequest>(session, request, requests::code_action::code_actions)
+        }
+        r::Formatting::METHOD => {
+            answer::<r::Formatting>(session, request, requests::formatting::formatting)
         }
         r::DocumentSymbolRequest::METHOD => answer::<r::DocumentSymbolRequest>(
             session,

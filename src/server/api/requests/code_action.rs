@@ -1,8 +1,8 @@
-//! `textDocument/codeAction`: quick fixes for the diagnostics in a range:
-//! the replacements a diagnostic proposes ("did you mean"), ASCII for
-//! full-width punctuation, and for an omitted obligation an item that
-//! implements it (with the figure owed) or an exemption to give a reason
-//! for.
+//! `textDocument/codeAction`: quick fixes for the diagnostics in a range,
+//! from the fixes each diagnostic proposes: a replacement ("did you
+//! mean"), an item implementing an omitted obligation (a skeleton with the
+//! figure owed), an exemption to give a reason for; and ASCII for
+//! full-width punctuation.
 
 use std::collections::HashMap;
 
@@ -13,10 +13,10 @@ use lsp_types::{
 
 use planlint::check::Context;
 use planlint::check::figures::{Owed, format_figure, owed};
-use planlint::diagnostic::Diagnostic;
-use planlint::model::{DocId, Model, OblId};
-use planlint::source::{SourceFile, Span};
 use planlint::diagnostic::FixAction;
+use planlint::model::{DocId, Model, OblId};
+use planlint::navigate;
+use planlint::source::{SourceFile, Span};
 use planlint::syntax::cst::full_width;
 
 use crate::server::edit;
@@ -46,19 +46,40 @@ pub fn code_actions(session: &Session, params: CodeActionParams) -> Option<CodeA
                 )],
             )
         };
+        // The fixes the diagnostic proposes, titled by the library in the
+        // run's language.
+        let end = Span::point(source.text.len());
+        let plan = navigate::document_of(model, file);
         for fix in &d.fixes {
-            if let FixAction::Replace {
-                file: fixed,
-                span,
-                replacement,
-            } = &fix.action
-                && *fixed == file
-            {
-                let old = source.slice(*span);
-                let title = format!("replace `{old}` with `{replacement}`");
-                actions.push(replace(title, *span, replacement.clone()));
+            let title = fix.description.clone();
+            match &fix.action {
+                FixAction::Replace {
+                    file: fixed,
+                    span,
+                    replacement,
+                } if *fixed == file => {
+                    actions.push(replace(title, *span, replacement.clone()));
+                }
+                FixAction::AddItem {
+                    file: fixed,
+                    obligation,
+                } if *fixed == file => {
+                    if let (Some(plan), Some(o)) = (plan, model.obligation_by_id(obligation)) {
+                        let skeleton = add_item(analysis, plan, o);
+                        actions.push(replace(title, end, after_last_line(source, skeleton)));
+                    }
+                }
+                FixAction::AddExemption {
+                    file: fixed,
+                    obligation,
+                } if *fixed == file => {
+                    let exemption = format!("exempt {obligation} {{\n  reason \"\"\n}}\n");
+                    actions.push(replace(title, end, after_last_line(source, exemption)));
+                }
+                _ => {}
             }
         }
+        // Full-width punctuation, which the parser reports without a fix.
         let written = source.slice(d.primary.span);
         let mut chars = written.chars();
         let full_width_ascii = match (chars.next(), chars.next()) {
@@ -68,22 +89,6 @@ pub fn code_actions(session: &Session, params: CodeActionParams) -> Option<CodeA
         if let Some(ascii) = full_width_ascii {
             let title = format!("replace the full-width `{written}` with `{ascii}`");
             actions.push(replace(title, d.primary.span, ascii.to_string()));
-        }
-        if d.code == "omitted-obligation"
-            && let Some((plan, o)) = plan_and_obligation(model, d)
-        {
-            let end = Span::point(source.text.len());
-            let skeleton = add_item(analysis, plan, o);
-            let title = format!("add an item implementing `{}`", model.obligation(o).id());
-            actions.push(replace(title, end, after_last_line(source, skeleton)));
-            if model.obligation(o).decl.exemptible {
-                let exemption = format!(
-                    "exempt {} {{\n  reason \"\"\n}}\n",
-                    model.obligation(o).id()
-                );
-                let title = format!("exempt `{}` with a reason", model.obligation(o).id());
-                actions.push(replace(title, end, after_last_line(source, exemption)));
-            }
         }
     }
     Some(actions)
@@ -99,12 +104,6 @@ fn action(title: String, uri: &Uri, edits: Vec<TextEdit>) -> CodeActionOrCommand
         }),
         ..CodeAction::default()
     })
-}
-
-fn plan_and_obligation(model: &Model, d: &Diagnostic) -> Option<(DocId, OblId)> {
-    let plan = model.document_by_id(&d.plan.as_ref()?.id)?;
-    let o = model.obligation_by_id(&d.obligation.as_ref()?.id)?;
-    Some((plan, o))
 }
 
 /// Text appended after the file's last line, a blank line before it.

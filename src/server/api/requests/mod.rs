@@ -5,6 +5,7 @@ pub mod code_action;
 pub mod completion;
 pub mod definition;
 pub mod document_symbol;
+pub mod formatting;
 pub mod hover;
 pub mod references;
 
