@@ -27,10 +27,12 @@ pub mod diff;
 pub mod generate;
 pub mod identity;
 pub mod model;
+pub mod owed;
 pub mod report;
 pub mod source;
 pub mod suppress;
 pub mod syntax;
+pub mod text;
 
 use diagnostic::Diagnostic;
 use model::{DocId, Model};

@@ -323,7 +323,8 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     });
 }
 
-fn effective_binds(model: &Model, o: OblId) -> Binds {
+/// The `binds` an obligation has, inherited from the bullets above it.
+pub fn effective_binds(model: &Model, o: OblId) -> Binds {
     std::iter::once(o)
         .chain(model.ancestors(o))
         .find_map(|x| model.obligation(x).decl.binds.clone())

@@ -12,6 +12,7 @@ mod generate;
 mod graph;
 mod input;
 mod output;
+mod owed;
 mod report;
 mod run;
 mod settings;
@@ -73,6 +74,10 @@ enum Command {
     Report(ReportArgs),
     /// Export the cascade graph as DOT, Mermaid or SVG.
     Graph(GraphArgs),
+    /// Say what a jurisdiction (or a plan) owes: every obligation that binds
+    /// it, with its share of each owed figure; `--format plan` writes a
+    /// starter plan.
+    Owed(Box<owed::OwedArgs>),
     /// Write a synthetic cascade with planted defects (for benchmarks).
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -227,5 +232,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Report(args) => report::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::Owed(args) => owed::run(*args),
     }
 }

@@ -8,6 +8,7 @@ mod checks;
 mod ci;
 mod cli;
 mod generated;
+mod owed;
 mod parallel;
 mod parser;
 mod properties;

@@ -1,0 +1,577 @@
+//! What a jurisdiction owes before it writes a line: every obligation of
+//! the documents it would carry out that binds it, with each owed figure
+//! (its population share where the figure is shared), worked out by the
+//! same code as `check` ([`crate::check::Context`] and
+//! [`crate::check::figures::owed`]) on a plan that carries out those
+//! documents and implements nothing. Also the starter plan a drafter
+//! fills in (`planlint owed --format plan`).
+
+mod render;
+
+pub use render::{starter_plan, text};
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::check::figures::{self, Owed as OwedFigure, ShareBasis};
+use crate::check::{Binding, Context, Options, effective_binds};
+use crate::model::{DocId, JurId, Model};
+use crate::syntax::ast::{AttrValue, Binds, CompareOp, Condition, Rank};
+use crate::syntax::value::Date;
+
+/// What `owed` is asked about.
+#[derive(Debug, Clone, Copy)]
+pub enum Subject<'a> {
+    /// A jurisdiction's id (`cn.bj.dongcheng`) or Chinese name (`东城区`,
+    /// `东城`), with the documents it would carry out (empty: every
+    /// document issued for one of its ancestors whose obligations bind its
+    /// rank, annual documents excepted).
+    Jurisdiction {
+        name: &'a str,
+        carries_out: &'a [String],
+    },
+    /// The plan declared in the file of this name, as it stands.
+    Plan { file: &'a str },
+}
+
+/// Why `owed` has no answer.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OwedError {
+    #[error("unknown jurisdiction `{given}`")]
+    UnknownJurisdiction {
+        given: String,
+        /// The closest jurisdiction's id and name.
+        suggestion: Option<(String, Option<String>)>,
+    },
+    #[error("unknown document `{given}`")]
+    UnknownDocument {
+        given: String,
+        suggestion: Option<String>,
+    },
+    #[error("`{file}` declares no plan (a `document` with `carries_out`)")]
+    NoPlan { file: String },
+    #[error("no document binds `{jurisdiction}`")]
+    NothingBinds { jurisdiction: String },
+}
+
+impl OwedError {
+    /// What to do about it.
+    pub fn help(&self) -> String {
+        match self {
+            OwedError::UnknownJurisdiction { suggestion, .. } => match suggestion {
+                Some((id, Some(name))) => format!("did you mean `{id}` ({name})?"),
+                Some((id, None)) => format!("did you mean `{id}`?"),
+                None => "name a jurisdiction of `rules/` by its id or its Chinese name".into(),
+            },
+            OwedError::UnknownDocument { suggestion, .. } => match suggestion {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "name a document of `rules/` by its id".into(),
+            },
+            OwedError::NoPlan { .. } => {
+                "name a plan file, or a jurisdiction with `--carries-out`".into()
+            }
+            OwedError::NothingBinds { .. } => {
+                "name the documents it carries out with `--carries-out`".into()
+            }
+        }
+    }
+}
+
+/// What one jurisdiction owes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Owed {
+    pub jurisdiction: JurisdictionRef,
+    /// The documents carried out, in the order given or loaded.
+    pub documents: Vec<DocumentRef>,
+    /// The period of the documents carried out, when they share one.
+    pub period: Option<[i32; 2]>,
+    pub owed: Vec<Entry>,
+    pub not_owed: Vec<NotOwed>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct JurisdictionRef {
+    pub id: String,
+    pub name: Option<String>,
+    pub rank: Option<&'static str>,
+    pub population: Option<u64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentRef {
+    pub id: String,
+    pub title: Option<String>,
+    pub number: Option<String>,
+}
+
+/// One owed obligation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub document: String,
+    pub obligation: String,
+    pub citation: String,
+    pub title: String,
+    pub text: Option<String>,
+    pub severity: &'static str,
+    /// `advisory` when the higher document was issued after the plan.
+    pub advisory: bool,
+    pub requires_units: bool,
+    pub figures: Vec<Figure>,
+}
+
+/// One owed figure of an obligation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figure {
+    /// The target's id, which an item's target must repeat.
+    pub target: String,
+    pub metric: String,
+    pub comparator: &'static str,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub per_year: bool,
+    pub deadline: Option<i32>,
+    /// A qualitative target's text.
+    pub text: Option<String>,
+    /// How a population share was computed: ⌈total × population / among⌉.
+    pub share: Option<Share>,
+    /// Why the share cannot be computed.
+    pub unapportionable: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Share {
+    pub total: f64,
+    pub population: u64,
+    pub among: u64,
+    pub jurisdictions: usize,
+}
+
+/// An obligation of the documents carried out that this jurisdiction does
+/// not owe, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotOwed {
+    pub document: String,
+    pub obligation: String,
+    pub citation: String,
+    pub title: String,
+    /// `issuer`, `rank` or `not-applicable`.
+    pub reason: &'static str,
+    /// The reason in words.
+    pub detail: String,
+}
+
+/// The file name under which the in-memory plan of a jurisdiction is loaded.
+const DRAFT_FILE: &str = "<owed>";
+
+/// Works out what `subject` owes. `files` are the rules (and, for
+/// [`Subject::Plan`], the plan's file), as `check` loads them.
+pub fn owed(files: &[(String, String)], subject: Subject, as_of: Date) -> Result<Owed, OwedError> {
+    let loaded = crate::model::load(files.iter().map(|(n, t)| (n.clone(), t.clone())));
+    let (model, plan) = match subject {
+        Subject::Plan { file } => {
+            let model = loaded.model;
+            let plan = model
+                .plans()
+                .find(|&d| model.sources.get(model.document(d).file).name == file)
+                .ok_or_else(|| OwedError::NoPlan { file: file.into() })?;
+            (model, plan)
+        }
+        Subject::Jurisdiction { name, carries_out } => {
+            let j = find_jurisdiction(&loaded.model, name)?;
+            let parents = documents_for(&loaded.model, j, carries_out)?;
+            let text = draft_header(&loaded.model, j, &parents, "owed.draft");
+            let mut all: Vec<(String, String)> = files.to_vec();
+            all.push((DRAFT_FILE.into(), text));
+            let model = crate::model::load(all).model;
+            let plan = model
+                .plans()
+                .find(|&d| model.sources.get(model.document(d).file).name == DRAFT_FILE)
+                .ok_or_else(|| OwedError::NothingBinds {
+                    jurisdiction: name.into(),
+                })?;
+            (model, plan)
+        }
+    };
+    Ok(compute(&model, plan, as_of))
+}
+
+fn compute(model: &Model, plan: DocId, as_of: Date) -> Owed {
+    let ctx = Context::new(model, Options { as_of }, [plan]);
+    let view = &ctx.plans[0];
+    let doc = model.document(plan);
+    let j = doc.jurisdiction;
+    let mut out = Owed {
+        jurisdiction: match j {
+            Some(j) => jurisdiction_ref(model, j),
+            None => JurisdictionRef {
+                id: String::new(),
+                name: None,
+                rank: doc.rank().map(Rank::as_str),
+                population: None,
+            },
+        },
+        documents: doc
+            .parents
+            .iter()
+            .map(|&p| {
+                let d = model.document(p);
+                DocumentRef {
+                    id: d.id().into(),
+                    title: d.decl.title.clone(),
+                    number: d.decl.number.clone(),
+                }
+            })
+            .collect(),
+        period: shared_period(model, &doc.parents),
+        owed: Vec::new(),
+        not_owed: Vec::new(),
+    };
+    for &(o, binding) in &view.bindings {
+        let obligation = model.obligation(o);
+        let document = model.document(obligation.document).id().to_string();
+        let citation = obligation.citation().to_string();
+        let title = obligation.title().to_string();
+        match binding {
+            Binding::Owed { advisory } => {
+                let figures = obligation
+                    .decl
+                    .targets
+                    .iter()
+                    .filter_map(|t| {
+                        let mut f = Figure {
+                            target: t.metric.value.clone(),
+                            metric: t.label.clone().unwrap_or_default(),
+                            comparator: "at_least",
+                            value: None,
+                            unit: None,
+                            per_year: t.per_year,
+                            deadline: t.deadline.as_ref().map(|d| d.value),
+                            text: t.text.clone(),
+                            share: None,
+                            unapportionable: None,
+                        };
+                        match figures::owed(&ctx, plan, o, t) {
+                            OwedFigure::Nothing => return None,
+                            OwedFigure::Unapportionable(why) => {
+                                f.value = t.figure.as_ref().map(|x| x.value);
+                                f.unit = t.figure.as_ref().and_then(|x| x.unit.clone());
+                                f.unapportionable = Some(why);
+                            }
+                            OwedFigure::Figure(r) => {
+                                f.comparator = r.comparator.as_str();
+                                f.value = r.value;
+                                f.unit = r.unit;
+                                f.per_year = r.per_year;
+                                f.deadline = r.deadline;
+                                f.text = r.text;
+                                f.share = r.share.map(share);
+                            }
+                        }
+                        Some(f)
+                    })
+                    .collect();
+                out.owed.push(Entry {
+                    document,
+                    obligation: obligation.id().into(),
+                    citation,
+                    title,
+                    text: obligation.decl.text.clone(),
+                    severity: ctx.omission_severity(o).0.as_str(),
+                    advisory,
+                    requires_units: obligation.decl.requires_units
+                        || model.document(obligation.document).decl.requires_units,
+                    figures,
+                });
+            }
+            Binding::NotApplicable => out.not_owed.push(NotOwed {
+                document,
+                obligation: obligation.id().into(),
+                citation,
+                title,
+                reason: "not-applicable",
+                detail: not_applicable(model, o, j),
+            }),
+            Binding::NotBound => {
+                let (reason, detail) = match effective_binds(model, o) {
+                    Binds::Issuer => ("issuer", "binds only the issuing jurisdiction".to_string()),
+                    Binds::Ranks(ranks) => (
+                        "rank",
+                        format!(
+                            "binds {}",
+                            ranks
+                                .iter()
+                                .map(|r| r.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    ),
+                    Binds::Lower => ("rank", "binds another rank or another year".to_string()),
+                };
+                out.not_owed.push(NotOwed {
+                    document,
+                    obligation: obligation.id().into(),
+                    citation,
+                    title,
+                    reason,
+                    detail,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn share(b: ShareBasis) -> Share {
+    Share {
+        total: b.total,
+        population: b.population,
+        among: b.among,
+        jurisdictions: b.jurisdictions,
+    }
+}
+
+fn jurisdiction_ref(model: &Model, j: JurId) -> JurisdictionRef {
+    let jur = model.jurisdiction(j);
+    JurisdictionRef {
+        id: jur.id().into(),
+        name: jur.decl.name.clone(),
+        rank: jur.rank().map(Rank::as_str),
+        population: jur.decl.population,
+    }
+}
+
+fn shared_period(model: &Model, docs: &[DocId]) -> Option<[i32; 2]> {
+    let mut periods = docs
+        .iter()
+        .filter_map(|&d| model.document(d).decl.period.as_ref().map(|p| p.value));
+    let first = periods.next()?;
+    periods
+        .all(|p| p == first)
+        .then_some([first.from, first.to])
+}
+
+/// Why an obligation's condition (or a bullet's above it) fails here.
+fn not_applicable(model: &Model, o: crate::model::OblId, j: Option<JurId>) -> String {
+    let name = j
+        .map(|j| model.jurisdiction(j).display_name().to_string())
+        .unwrap_or_default();
+    std::iter::once(o)
+        .chain(model.ancestors(o))
+        .find_map(|x| {
+            let c = model.obligation(x).decl.applies_if.as_ref()?;
+            let holds = j.is_none_or(|j| {
+                let jur = model.jurisdiction(j);
+                crate::check::condition_holds(&c.value, |n| jur.attr(n))
+            });
+            (!holds).then(|| format!("`applies_if {}` is false for {name}", condition(&c.value)))
+        })
+        .unwrap_or_else(|| "does not apply".into())
+}
+
+fn condition(c: &Condition) -> String {
+    match c {
+        Condition::Truthy { attr, negated } => {
+            format!("{}{attr}", if *negated { "not " } else { "" })
+        }
+        Condition::Compare { attr, op, value } => {
+            let op = match op {
+                CompareOp::Eq => "=",
+                CompareOp::Ne => "!=",
+                CompareOp::Ge => ">=",
+                CompareOp::Le => "<=",
+                CompareOp::Gt => ">",
+                CompareOp::Lt => "<",
+            };
+            let value = match value {
+                AttrValue::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+                AttrValue::Number(n) => n.to_string(),
+                AttrValue::Text(t) => format!("\"{t}\""),
+            };
+            format!("{attr} {op} {value}")
+        }
+    }
+}
+
+/// Finds a jurisdiction by id, by Chinese name, or by its name without the
+/// rank's suffix (`东城` for `东城区`); otherwise the error suggests the
+/// closest id or name.
+pub fn find_jurisdiction(model: &Model, given: &str) -> Result<JurId, OwedError> {
+    let given = given.trim();
+    if let Some(j) = model.jurisdiction_by_id(given) {
+        return Ok(j);
+    }
+    let by_name: Vec<JurId> = (0..model.jurisdictions.len())
+        .map(|i| JurId(i as u32))
+        .filter(|&j| {
+            let name = model.jurisdiction(j).decl.name.as_deref().unwrap_or("");
+            !name.is_empty() && (name == given || strip_suffix(name) == given)
+        })
+        .collect();
+    if let [only] = by_name.as_slice() {
+        return Ok(*only);
+    }
+    let mut candidates: Vec<(String, String)> = Vec::new();
+    for j in &model.jurisdictions {
+        candidates.push((j.id().into(), j.id().into()));
+        if let Some(last) = j.id().rsplit('.').next() {
+            candidates.push((last.into(), j.id().into()));
+        }
+        if let Some(name) = &j.decl.name {
+            candidates.push((name.clone(), j.id().into()));
+        }
+    }
+    let words = candidates.iter().map(|(w, _)| w.as_str());
+    let suggestion = crate::syntax::lower::did_you_mean(given, words)
+        .or_else(|| {
+            // A name written with another suffix or part of it (`东城市`).
+            let stem = strip_suffix(given);
+            let mut hits = candidates
+                .iter()
+                .filter(|(w, _)| !stem.is_empty() && stem.chars().count() >= 2 && w.contains(stem));
+            match (hits.next(), hits.next()) {
+                (Some((w, _)), None) => Some(w.as_str()),
+                _ => None,
+            }
+        })
+        .and_then(|w| candidates.iter().find(|(c, _)| c == w))
+        .map(|(_, id)| {
+            let name = model
+                .jurisdiction_by_id(id)
+                .and_then(|j| model.jurisdiction(j).decl.name.clone());
+            (id.clone(), name)
+        });
+    Err(OwedError::UnknownJurisdiction {
+        given: given.into(),
+        suggestion,
+    })
+}
+
+fn strip_suffix(name: &str) -> &str {
+    for suffix in [
+        "特别行政区",
+        "自治区",
+        "自治州",
+        "自治县",
+        "省",
+        "市",
+        "区",
+        "县",
+        "州",
+        "旗",
+        "盟",
+    ] {
+        if let Some(stem) = name.strip_suffix(suffix)
+            && stem.chars().count() >= 2
+        {
+            return stem;
+        }
+    }
+    name
+}
+
+fn documents_for(model: &Model, j: JurId, given: &[String]) -> Result<Vec<DocId>, OwedError> {
+    if !given.is_empty() {
+        return given
+            .iter()
+            .map(|g| {
+                model
+                    .document_by_id(g)
+                    .ok_or_else(|| OwedError::UnknownDocument {
+                        given: g.clone(),
+                        suggestion: crate::syntax::lower::did_you_mean(
+                            g,
+                            model.documents.iter().map(|d| d.id()),
+                        )
+                        .map(str::to_string),
+                    })
+            })
+            .collect();
+    }
+    let rank = model.jurisdiction(j).rank();
+    let docs: Vec<DocId> = (0..model.documents.len())
+        .map(|i| DocId(i as u32))
+        .filter(|&d| {
+            let doc = model.document(d);
+            let annual = doc
+                .decl
+                .period
+                .as_ref()
+                .is_some_and(|p| p.value.is_annual());
+            let ancestor = doc
+                .jurisdiction
+                .is_some_and(|dj| dj != j && model.jurisdiction_descends(j, dj));
+            let binds = doc
+                .obligations
+                .iter()
+                .any(|&o| match effective_binds(model, o) {
+                    Binds::Issuer => false,
+                    Binds::Lower => match (rank, doc.rank()) {
+                        (Some(r), Some(h)) => r > h,
+                        _ => true,
+                    },
+                    Binds::Ranks(ranks) => rank.is_none_or(|r| ranks.contains(&r)),
+                });
+            !annual && ancestor && binds
+        })
+        .collect();
+    if docs.is_empty() {
+        return Err(OwedError::NothingBinds {
+            jurisdiction: model.jurisdiction(j).id().into(),
+        });
+    }
+    Ok(docs)
+}
+
+/// The `document` statement of a plan for `j` carrying out `parents`.
+fn draft_header(model: &Model, j: JurId, parents: &[DocId], id: &str) -> String {
+    let jur = model.jurisdiction(j);
+    let mut out = format!("document {id} {{\n");
+    let name = jur.decl.name.as_deref().unwrap_or(jur.id());
+    let parent_title = parents
+        .first()
+        .and_then(|&p| model.document(p).decl.title.clone())
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "  title {}",
+        quote(&format!("{name}落实《{parent_title}》实施方案"))
+    );
+    if let Some(rank) = jur.rank() {
+        let _ = writeln!(out, "  rank {}", rank.as_str());
+    }
+    let _ = writeln!(out, "  jurisdiction {}", jur.id());
+    for &p in parents {
+        let _ = writeln!(out, "  carries_out {}", model.document(p).id());
+    }
+    if let Some([from, to]) = shared_period(model, parents) {
+        let _ = writeln!(
+            out,
+            "  period {}",
+            if from == to {
+                from.to_string()
+            } else {
+                format!("{from}-{to}")
+            }
+        );
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// A string in the plan language.
+pub(crate) fn quote(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,157 @@
+//! Ranks documents (obligations) by their likeness to a query (a plan
+//! item) with Okapi BM25 over character bigrams.
+//!
+//! Chinese has no spaces between words, and its two-character words carry
+//! most of the meaning (科普, 应急, 培训), so every pair of adjacent
+//! characters within a run of letters and digits is a term. Texts are
+//! compared in one form: full-width ASCII folded to ASCII, Latin letters
+//! lowercased, and punctuation and spaces breaking runs. Scores use
+//! `k1 = 1.2`, `b = 0.75` and the non-negative idf `ln(1 + (N − df + 0.5)
+//! / (df + 0.5))`, summed over the query's distinct bigrams; a document
+//! sharing no bigram scores 0 and is not listed. Callers choose what makes
+//! a document (for an obligation: its title, text and elements) and how to
+//! read a score: BM25 grows with the query's length, so compare a score
+//! with the best score of the same query.
+
+use std::collections::BTreeMap;
+
+use foldhash::HashMap;
+
+use super::normalize_char;
+
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+
+/// A document's rank for one query.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    /// The document's position among those the ranker was built from.
+    pub index: usize,
+    pub score: f64,
+}
+
+/// An index of documents to rank.
+#[derive(Debug, Clone, Default)]
+pub struct Ranker {
+    docs: Vec<HashMap<(char, char), u32>>,
+    lengths: Vec<f64>,
+    df: HashMap<(char, char), u32>,
+    average: f64,
+}
+
+impl Ranker {
+    /// Indexes the documents, in order.
+    pub fn new<S: AsRef<str>>(docs: impl IntoIterator<Item = S>) -> Ranker {
+        let mut ranker = Ranker::default();
+        for doc in docs {
+            let mut counts: HashMap<(char, char), u32> = HashMap::default();
+            let grams = bigrams(doc.as_ref());
+            for &g in &grams {
+                *counts.entry(g).or_default() += 1;
+            }
+            for &g in counts.keys() {
+                *ranker.df.entry(g).or_default() += 1;
+            }
+            ranker.lengths.push(grams.len() as f64);
+            ranker.docs.push(counts);
+        }
+        let total: f64 = ranker.lengths.iter().sum();
+        ranker.average = if ranker.docs.is_empty() {
+            0.0
+        } else {
+            total / ranker.docs.len() as f64
+        };
+        ranker
+    }
+
+    /// The number of documents indexed.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether no document is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The documents sharing a bigram with the query, best first (ties in
+    /// index order).
+    pub fn rank(&self, query: &str) -> Vec<Scored> {
+        let terms: BTreeMap<(char, char), ()> =
+            bigrams(query).into_iter().map(|g| (g, ())).collect();
+        let n = self.docs.len() as f64;
+        let mut scored: Vec<Scored> = Vec::new();
+        for (index, doc) in self.docs.iter().enumerate() {
+            let norm = if self.average > 0.0 {
+                1.0 - B + B * self.lengths[index] / self.average
+            } else {
+                1.0
+            };
+            let mut score = 0.0;
+            for term in terms.keys() {
+                let Some(&tf) = doc.get(term) else { continue };
+                let df = f64::from(self.df.get(term).copied().unwrap_or(0));
+                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                let tf = f64::from(tf);
+                score += idf * tf * (K1 + 1.0) / (tf + K1 * norm);
+            }
+            if score > 0.0 {
+                scored.push(Scored { index, score });
+            }
+        }
+        scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
+        scored
+    }
+}
+
+/// The character bigrams of a text in the compared form.
+pub fn bigrams(text: &str) -> Vec<(char, char)> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        let c = normalize_char(c);
+        if c.is_alphanumeric() {
+            let c = c.to_lowercase().next().unwrap_or(c);
+            if let Some(p) = prev {
+                out.push((p, c));
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranks_the_closest_text_first() {
+        let ranker = Ranker::new([
+            "加强青少年科学教育，开展科学家进校园活动",
+            "建立应急科普宣教协同机制，每年培训社会公众",
+            "实施农民科学素质提升行动",
+        ]);
+        let ranked = ranker.rank("全面推进应急宣传进万家活动，每年培训社会公众不少于3万人次");
+        assert_eq!(ranked[0].index, 1);
+        assert!(ranked.iter().all(|s| s.score > 0.0));
+        let ranked = ranker.rank("院士、专家进校园");
+        assert_eq!(ranked[0].index, 0);
+    }
+
+    #[test]
+    fn full_width_and_case_are_one_form() {
+        assert_eq!(bigrams("ＡＩ科普"), bigrams("ai科普"));
+        assert_eq!(bigrams("科普。教育"), vec![('科', '普'), ('教', '育')]);
+    }
+
+    #[test]
+    fn nothing_shared_ranks_nothing() {
+        let ranker = Ranker::new(["科普", ""]);
+        assert!(ranker.rank("农业").is_empty());
+        assert!(ranker.rank("").is_empty());
+        assert!(Ranker::new(Vec::<String>::new()).rank("科普").is_empty());
+    }
+}
