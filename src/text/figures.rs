@@ -69,6 +69,7 @@ const UNITS: &[&str] = &[
     "项",
     "名",
     "人",
+    "场次",
     "场",
     "次",
     "部",
@@ -472,6 +473,8 @@ mod tests {
         assert_eq!((f.value, f.comparator), (8000.0, Comparator::AtLeast));
         let f = one("加强200余家北京市中小学科技教育示范学校建设");
         assert_eq!((f.value, f.unit.as_str()), (200.0, "家"));
+        let f = one("每年开展科普活动不少于500场次");
+        assert_eq!((f.value, f.unit.as_str()), (500.0, "场次"));
         let f = one("每年参与各项活动约 1000 人次");
         assert_eq!((f.value, f.comparator), (1000.0, Comparator::About));
     }
