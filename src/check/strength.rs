@@ -403,7 +403,7 @@ mod tests {
         let c = l.read("推动建立“科研+科普”协同发展机制");
         assert_eq!((c.verb, c.rank), ("推动建立", Some(2)));
         assert_eq!(
-            l.read("探索建立首都科普资源服务全国的合作模式").rank,
+            l.read("探索建立示范市科普资源服务全国的合作模式").rank,
             Some(1)
         );
         let c = l.read("建立健全各级各部门应急科普联动机制");
@@ -434,9 +434,9 @@ mod tests {
     #[test]
     fn a_join_verb_is_marked() {
         let l = lexicon();
-        let c = l.read("积极参加技能北京创新行动");
+        let c = l.read("积极参加技能示范市创新行动");
         assert!(c.joins);
-        assert!(!l.read("实施技能北京创新行动").joins);
+        assert!(!l.read("实施技能示范市创新行动").joins);
     }
 
     #[test]
@@ -453,7 +453,7 @@ mod tests {
         assert_eq!(c.scope_rank(), PLAIN_SCOPE);
         let c = l.read("推进有条件的街道建立机制");
         assert_eq!(c.scope, None, "after the verb, inside the object");
-        let c = l.read("开发利用天宁一号等有条件的工业遗产拓展科普功能");
+        let c = l.read("开发利用示范一号等有条件的工业遗产拓展科普功能");
         assert_eq!(
             c.scope, None,
             "inside the object of a verb outside the lexicon"
@@ -494,8 +494,8 @@ mod tests {
 
     #[test]
     fn the_best_sentence_shares_the_most_bigrams() {
-        let ask = "建立京津冀科学素质建设交流合作机制";
-        let candidates = ["推动与“京津冀”区域性组织的交流合作", "开展科普日活动"];
+        let ask = "建立甲乙丙科学素质建设交流合作机制";
+        let candidates = ["推动与“甲乙丙”区域性组织的交流合作", "开展科普日活动"];
         assert_eq!(best_match(ask, &candidates), Some(0));
         assert_eq!(best_match(ask, &["无关"]), None);
         assert_eq!(

@@ -308,7 +308,14 @@ mod tests {
 
     #[test]
     fn joining_the_city_action_is_not_weaker() {
-        assert!(shortfalls("实施技能北京创新行动", "积极参加技能北京创新行动", false).is_empty());
+        assert!(
+            shortfalls(
+                "实施技能示范市创新行动",
+                "积极参加技能示范市创新行动",
+                false
+            )
+            .is_empty()
+        );
     }
 
     #[test]
@@ -347,7 +354,7 @@ mod tests {
         assert!(
             shortfalls(
                 "支持各行业建立特色科普教育基地",
-                "鼓励各行业建立基地，开发利用天宁一号等有条件的工业遗产拓展科普功能",
+                "鼓励各行业建立基地，开发利用示范一号等有条件的工业遗产拓展科普功能",
                 false
             )
             .is_empty()
