@@ -69,6 +69,7 @@ const UNITS: &[&str] = &[
     "项",
     "名",
     "人",
+    "场次",
     "场",
     "次",
     "部",
@@ -513,6 +514,8 @@ mod tests {
         assert_eq!(found[1].metric, "北京优秀青年工程师创新工作室");
         assert_eq!((found[0].year, found[1].year), (Some(2025), Some(2025)));
         assert_eq!(figures("每年培训不少于1万人次", Some(2025))[0].year, None);
+        let f = one("每年开展科普活动不少于500场次");
+        assert_eq!((f.value, f.unit.as_str()), (500.0, "场次"));
         let f = one("每年参与各项活动约 1000 人次");
         assert_eq!((f.value, f.comparator), (1000.0, Comparator::About));
     }
