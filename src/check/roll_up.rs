@@ -19,6 +19,7 @@ use crate::check::figures::format_figure;
 use crate::check::registry::CodeInfo;
 use crate::check::{Binding, Context, PlanView};
 use crate::diagnostic::{Diagnostic, Figures, Severity};
+use crate::i18n::{Figure, Id, Msg, SomeNames};
 use crate::model::{DocId, JurId, OblId};
 use crate::syntax::ast::{Passes, TargetDecl};
 
@@ -102,31 +103,51 @@ fn roll_up(
             .collect();
         let unit = total.unit.as_deref();
         let total_text = format_figure(total.value, unit, target.per_year);
-        let rank_name = rank.map(|r| r.as_str()).unwrap_or("unranked");
+        let figure = |value: f64| Figure {
+            value,
+            unit: unit.map(str::to_string),
+            per_year: target.per_year,
+        };
         if !missing.is_empty() {
-            let mut names: Vec<String> = missing
-                .iter()
-                .take(NAMED)
-                .map(|&j| ctx.model.jurisdiction(j).display_name().to_string())
-                .collect();
-            if missing.len() > NAMED {
-                names.push(format!("and {} more", missing.len() - NAMED));
-            }
+            let names = SomeNames {
+                names: missing
+                    .iter()
+                    .take(NAMED)
+                    .map(|&j| ctx.model.jurisdiction(j).display_name().to_string())
+                    .collect(),
+                total: missing.len(),
+            };
+            let (metric, total, obligation) = (
+                Id::new(&target.metric.value),
+                figure(total.value),
+                ctx.cite(o),
+            );
+            let message = match missing.len() {
+                1 => Msg::RollUpIncompleteOne {
+                    metric,
+                    total,
+                    obligation,
+                    siblings: siblings.len(),
+                    rank,
+                    names,
+                },
+                n => Msg::RollUpIncomplete {
+                    metric,
+                    total,
+                    obligation,
+                    missing: n,
+                    siblings: siblings.len(),
+                    rank,
+                    names,
+                },
+            };
             let mut d = Diagnostic::new(
                 INCOMPLETE.code,
                 INCOMPLETE.severity,
-                format!(
-                    "the roll-up of `{}` ({total_text}) for {} cannot be judged yet: {} of {} {rank_name} jurisdictions {} no plan in this run ({})",
-                    target.metric.value,
-                    ctx.describe(o),
-                    missing.len(),
-                    siblings.len(),
-                    if missing.len() == 1 { "has" } else { "have" },
-                    names.join(", ")
-                ),
-                ctx.obligation_label(o, "shared among the jurisdictions below"),
+                message,
+                ctx.obligation_label(o, Msg::LabelSharedAmong {}),
             )
-            .with_help("check every sibling plan in one run (`planlint check plans/`) to judge the sum");
+            .with_help(Msg::HelpCheckSiblings {});
             d.obligation = Some(ctx.model.obligation_ref(o));
             out.push(d);
             continue;
@@ -151,15 +172,22 @@ fn roll_up(
         let mut d = Diagnostic::new(
             SHORTFALL.code,
             SHORTFALL.severity,
-            format!(
-                "the {} {rank_name} plans promise {sum_text} of `{}` together, less than the {total_text} of {}",
-                siblings.len(),
-                target.metric.value,
-                ctx.describe(o)
+            Msg::RollUpShortfall {
+                plans: siblings.len(),
+                rank,
+                sum: figure(sum),
+                metric: Id::new(&target.metric.value),
+                total: figure(total.value),
+                obligation: ctx.cite(o),
+            },
+            ctx.obligation_label(
+                o,
+                Msg::LabelAsksFigure {
+                    total: figure(total.value),
+                },
             ),
-            ctx.obligation_label(o, format!("asks {total_text}")),
         )
-        .with_help("raise the figures of the plans that state less than their share; their `undercut-target` and `unstated-quantity` findings name them");
+        .with_help(Msg::HelpRaiseSiblings {});
         d.obligation = Some(ctx.model.obligation_ref(o));
         d.figures = Some(Figures {
             metric: target.metric.value.clone(),

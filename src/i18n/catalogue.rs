@@ -10,8 +10,11 @@
 //! `docs/messages.md` says how to add one.
 
 #[allow(unused_imports)]
-use super::{Arg, Cite, Id, Ids, In, Lang, Names, Numbered, Quote};
+use super::{
+    Arg, Cite, Figure, Id, Ids, In, Lang, Names, Numbered, Owed, Provision, Quote, SomeNames,
+};
 use crate::diagnostic::Severity;
+use crate::syntax::ast::Rank;
 
 /// A catalogue entry as data: for the tests and the generated docs.
 #[derive(Debug, Clone, Copy)]
@@ -100,6 +103,10 @@ catalogue! {
     FixAddExemption { obligation: String }
         en: "add `exempt {obligation} {{ reason \"…\" }}` with the reason the plan leaves it out"
         zh: "增加 `exempt {obligation} {{ reason \"…\" }}`，写明不落实的理由"
+    /// What a fix that adds a target does.
+    FixAddTarget { metric: String, item: String }
+        en: "add `target {metric} {{ … }}` to `{item}`"
+        zh: "在 `{item}` 中增加 `target {metric} {{ … }}`"
     /// What a fix that replaces text does.
     FixReplace { replacement: String }
         en: "replace it with `{replacement}`"
@@ -144,12 +151,324 @@ catalogue! {
         en: "add an item that carries it out, or state why the plan leaves it out"
         zh: "请在方案中增加落实该项要求的内容；如确不落实，请说明理由"
 
+    // ── undercut-target ──────────────────────────────────────────────────
+
+    /// A plan figure below the owed one.
+    UndercutLess { item: Provision, actual: Figure, metric: Id, expected: Figure, obligation: Cite }
+        en: "{item} promises {actual} of {metric}, less than the {expected} owed to {obligation}"
+        zh: "{item}承诺 {metric} 为 {actual}，低于{obligation}应承担的 {expected}"
+    /// A plan figure not above an owed "more than" figure.
+    UndercutNotMore { item: Provision, actual: Figure, metric: Id, expected: Figure, obligation: Cite }
+        en: "{item} promises {actual} of {metric}, not more than the {expected} owed to {obligation}"
+        zh: "{item}承诺 {metric} 为 {actual}，未超过{obligation}要求的 {expected}"
+    /// A plan figure above an owed ceiling.
+    UndercutMore { item: Provision, actual: Figure, metric: Id, expected: Figure, obligation: Cite }
+        en: "{item} promises {actual} of {metric}, more than the {expected} owed to {obligation}"
+        zh: "{item}承诺 {metric} 为 {actual}，高于{obligation}规定的上限 {expected}"
+    /// The advisory form of a figure finding.
+    AdvisoryLater { message: Box<Msg> }
+        en: "{message} (advisory: the higher document was issued after the plan)"
+        zh: "{message}（参考：上位文件印发于本方案之后）"
+    /// Label: the figure the plan states.
+    LabelPromises { figure: Figure }
+        en: "promises {figure}"
+        zh: "承诺 {figure}"
+    /// Label: the figure an obligation owes.
+    LabelOwes { figure: Figure }
+        en: "owes {figure}"
+        zh: "应承担 {figure}"
+    /// Help: raise the figure.
+    HelpRaise { expected: Figure }
+        en: "raise the figure to at least {expected}"
+        zh: "请将指标提高到不低于 {expected}"
+    /// Help: raise the figure, with how the share was worked out.
+    HelpRaiseShare { total: Figure, jurisdictions: usize, formula: String, expected: Figure }
+        en: "the higher document asks {total} across {jurisdictions} jurisdictions; this plan's share by population is {formula} = {expected}; raise the figure to at least {expected}"
+        zh: "上位文件要求 {jurisdictions} 个地区合计 {total}；按常住人口，本方案应承担 {formula} = {expected}；请将指标提高到不低于 {expected}"
+    /// Help: lower the figure under a ceiling.
+    HelpLower { expected: Figure }
+        en: "lower the figure to at most {expected}"
+        zh: "请将指标降低到不高于 {expected}"
+    /// A deadline later than the owed one.
+    UndercutLater { item: Provision, metric: Id, actual: String, expected: String, obligation: Cite }
+        en: "{item} sets {metric} for {actual}, later than the {expected} deadline of {obligation}"
+        zh: "{item}将 {metric} 的完成时间定为 {actual} 年，晚于{obligation}要求的 {expected} 年"
+    /// Label: the year the plan sets.
+    LabelBy { year: String }
+        en: "by {year}"
+        zh: "{year} 年前"
+    /// Label: the year an obligation sets.
+    LabelDueBy { year: String }
+        en: "due by {year}"
+        zh: "要求 {year} 年前完成"
+    /// Help: bring the deadline forward.
+    HelpEarlier { year: String }
+        en: "bring the deadline forward to {year} or earlier"
+        zh: "请将完成时间提前到 {year} 年或更早"
+
+    // ── unstated-quantity ────────────────────────────────────────────────
+
+    /// An item carries out a quantified obligation without a figure.
+    UnstatedQuantity { item: Provision, obligation: Cite, metric: Id, owed: Owed }
+        en: "{item} implements {obligation} but states no {metric} (owed: {owed})"
+        zh: "{item}落实{obligation}，但没有写明 {metric} 的数量（应承担：{owed}）"
+    /// Label: no figure.
+    LabelNoFigure {}
+        en: "no figure stated"
+        zh: "未写明数量"
+    /// Label: what the obligation asks.
+    LabelAsks { owed: Owed }
+        en: "asks {owed}"
+        zh: "要求 {owed}"
+    /// Help: state the figure.
+    HelpStateFigure { owed: Owed }
+        en: "state a figure of at least {owed} in the item"
+        zh: "请在该条中写明不低于 {owed} 的数量"
+
+    // ── incomparable-units ───────────────────────────────────────────────
+
+    /// A figure that cannot be compared.
+    Incomparable { item: Provision, obligation: Cite, why: String }
+        en: "cannot compare {item} with {obligation}: {why}"
+        zh: "{item}的数量无法与{obligation}比较：{why}"
+    /// Label: the figure stated.
+    LabelStatedHere {}
+        en: "stated here"
+        zh: "在此写明"
+    /// Label: the figure owed.
+    LabelOwedHere {}
+        en: "owed here"
+        zh: "在此要求"
+    /// Help: state the figure in the owed unit, yearly.
+    HelpSameUnitYearly { metric: Id, unit: String }
+        en: "state {metric} in {unit}, `per year`"
+        zh: "请以「{unit}」为单位、按每年写明 {metric}"
+    /// Help: state the figure in the owed unit, as a total.
+    HelpSameUnitTotal { metric: Id, unit: String }
+        en: "state {metric} in {unit}, as a total"
+        zh: "请以「{unit}」为单位、按总量写明 {metric}"
+    /// Help: state the figure in the obligation's unit, yearly.
+    HelpObligationUnitYearly { metric: Id }
+        en: "state {metric} in the obligation's unit, `per year`"
+        zh: "请以上位要求的单位、按每年写明 {metric}"
+    /// Help: state the figure in the obligation's unit, as a total.
+    HelpObligationUnitTotal { metric: Id }
+        en: "state {metric} in the obligation's unit, as a total"
+        zh: "请以上位要求的单位、按总量写明 {metric}"
+
+    // ── unapportionable-quantity ─────────────────────────────────────────
+
+    /// A share that cannot be computed.
+    Unapportionable { metric: Id, obligation: Cite, missing: String }
+        en: "cannot work out this plan's share of {metric} of {obligation}: {missing}"
+        zh: "无法计算本方案应承担的{obligation}中 {metric} 的份额：{missing}"
+    /// Label: share unknown.
+    LabelShareUnknown {}
+        en: "share unknown"
+        zh: "份额无法计算"
+    /// Label: shared by population.
+    LabelSharedByPopulation {}
+        en: "shared by population"
+        zh: "按常住人口分摊"
+    /// Help: give populations.
+    HelpGivePopulation {}
+        en: "give every jurisdiction involved a `population`, and every document a `jurisdiction`"
+        zh: "请为涉及的每个地区写明 `population`，为每个文件写明 `jurisdiction`"
+
+    // ── dropped-element ──────────────────────────────────────────────────
+
+    /// An element of an obligation no item mentions.
+    DroppedElement { obligation: Cite, element: Quote, item: Provision }
+        en: "{obligation} names {element}, which {item} never mentions"
+        zh: "{obligation}提出{element}，{item}没有提及"
+    /// An element of an obligation none of several items mentions.
+    DroppedElementSeveral { obligation: Cite, element: Quote, items: Provisions }
+        en: "{obligation} names {element}, which {items} never mention"
+        zh: "{obligation}提出{element}，{items}均没有提及"
+    /// Label: the element is not mentioned.
+    LabelNoMention { element: Quote }
+        en: "no mention of {element}"
+        zh: "未提及{element}"
+    /// Label: where the element is named.
+    LabelElementNamed {}
+        en: "element named here"
+        zh: "在此提出"
+    /// Help: carry out the element.
+    HelpCarryOutElement { element: Quote }
+        en: "carry out {element} in the item's text, or exempt it with a reason"
+        zh: "请在条目中写明如何落实{element}；如确不落实，请说明理由"
+
+    // ── missing-responsible-unit ─────────────────────────────────────────
+
+    /// An item without 责任单位, required by an obligation.
+    MissingUnitByObligation { item: Provision, obligation: Cite }
+        en: "item {item} names no responsible unit: {obligation} requires one"
+        zh: "{item}未写明责任单位，{obligation}要求写明"
+    /// An item without 责任单位, required by its document.
+    MissingUnitByDocument { item: Provision, document: Id }
+        en: "item {item} names no responsible unit: document {document} requires one for every item"
+        zh: "{item}未写明责任单位，文件 {document} 要求每项任务写明责任单位"
+    /// Label: no units.
+    LabelNoUnits {}
+        en: "no `units`"
+        zh: "未写 `units`"
+    /// Label: the obligation that requires a unit.
+    LabelRequiresUnit {}
+        en: "requires a responsible unit"
+        zh: "要求写明责任单位"
+    /// Help: name the unit.
+    HelpNameUnits {}
+        en: "add `units \"…\"` naming the responsible units as the plan's text lists them"
+        zh: "请按方案原文写明责任单位（`units \"…\"`）"
+
+    // ── exemptions ───────────────────────────────────────────────────────
+
+    /// An exemption without a reason.
+    ExemptionWithoutReason { obligation: Id }
+        en: "the exemption of {obligation} gives no reason"
+        zh: "对 {obligation} 的不落实说明没有写明理由"
+    /// Label: no reason.
+    LabelNoReason {}
+        en: "no `reason`"
+        zh: "未写 `reason`"
+    /// Label: the exempted obligation.
+    LabelExemptedObligation {}
+        en: "the exempted obligation"
+        zh: "说明不落实的要求"
+    /// Help: give a reason.
+    HelpGiveReason {}
+        en: "add `reason \"…\"` saying why the plan leaves this obligation out"
+        zh: "请写明不落实该项要求的理由（`reason \"…\"`）"
+    /// An exemption of a non-exemptible obligation.
+    NonExemptible { obligation: Cite }
+        en: "{obligation} may not be exempted"
+        zh: "{obligation}不得说明不落实，必须落实"
+    /// Label: exemption not allowed.
+    LabelExemptionNotAllowed {}
+        en: "exemption not allowed"
+        zh: "不允许说明不落实"
+    /// Label: the obligation says it may not be exempted.
+    LabelNotExemptible {}
+        en: "marked `exemptible no`"
+        zh: "标明 `exemptible no`"
+    /// Help: implement instead.
+    HelpImplementInstead {}
+        en: "remove the exemption and add an item that carries the obligation out"
+        zh: "请删除该说明，并增加落实该项要求的条目"
+    /// Fix: remove an exemption.
+    FixRemoveExemption {}
+        en: "remove the exemption"
+        zh: "删除该不落实说明"
+    /// An exemption of an implemented obligation.
+    Contradictory { obligation: Cite, item: Provision }
+        en: "{obligation} is exempted, but {item} implements it"
+        zh: "{obligation}已说明不落实，但{item}又落实了该项要求"
+    /// Label: exempted here.
+    LabelExemptedHere {}
+        en: "exempted here"
+        zh: "在此说明不落实"
+    /// Label: implemented here.
+    LabelImplementedHere {}
+        en: "implemented here"
+        zh: "在此落实"
+    /// Help: remove one of the two.
+    HelpRemoveOneOfTwo {}
+        en: "remove the exemption if the plan carries the obligation out, or the `implements` link if it does not"
+        zh: "如方案落实该项要求，请删除不落实说明；如不落实，请删除 `implements` 关联"
+    /// An exemption of an obligation that does not apply.
+    UnusedExemptionNotApplicable { obligation: Cite }
+        en: "the exemption of {obligation} excuses nothing: it does not apply to the plan's jurisdiction"
+        zh: "对{obligation}的不落实说明没有必要：该要求不适用于本地区"
+    /// An exemption of an obligation that does not bind the plan.
+    UnusedExemptionNotBound { obligation: Cite }
+        en: "the exemption of {obligation} excuses nothing: it does not bind this plan (the issuer only, another rank or another year)"
+        zh: "对{obligation}的不落实说明没有必要：该要求不约束本方案（仅约束发文机关、其他层级或其他年度）"
+    /// Label: unused exemption.
+    LabelUnusedExemption {}
+        en: "unused exemption"
+        zh: "多余的不落实说明"
+    /// Label: the obligation.
+    LabelTheObligation {}
+        en: "the obligation"
+        zh: "该项要求"
+    /// Help: nothing owed.
+    HelpNothingOwed {}
+        en: "remove the exemption; nothing is owed"
+        zh: "请删除该说明；本方案无需落实该项要求"
+    /// An exemption past its date.
+    ExpiredExemption { obligation: Id, date: String }
+        en: "the exemption of {obligation} expired on {date}"
+        zh: "对 {obligation} 的不落实说明已于 {date} 到期"
+    /// Label: expired.
+    LabelExpired { as_of: String }
+        en: "expired (as of {as_of})"
+        zh: "已到期（检查日期 {as_of}）"
+    /// Label: no longer exempted.
+    LabelNoLongerExempted {}
+        en: "no longer exempted"
+        zh: "不再免于落实"
+    /// Help: renew or carry out.
+    HelpRenew {}
+        en: "carry the obligation out, or renew the exemption with a later `expires`"
+        zh: "请落实该项要求，或以更晚的 `expires` 日期续期该说明"
+
+    // ── roll-up-shortfall, roll-up-incomplete ───────────────────────────
+
+    /// A shared quantity whose siblings are not all in the run (one missing).
+    RollUpIncompleteOne { metric: Id, total: Figure, obligation: Cite, siblings: usize, rank: Option<Rank>, names: SomeNames }
+        en: "the roll-up of {metric} ({total}) for {obligation} cannot be judged yet: 1 of {siblings} {rank} jurisdictions has no plan in this run ({names})"
+        zh: "{obligation}的 {metric}（{total}）尚无法汇总判断：{siblings} 个{rank}地区中有 1 个的方案不在本次检查中（{names}）"
+    /// A shared quantity whose siblings are not all in the run.
+    RollUpIncomplete { metric: Id, total: Figure, obligation: Cite, missing: usize, siblings: usize, rank: Option<Rank>, names: SomeNames }
+        en: "the roll-up of {metric} ({total}) for {obligation} cannot be judged yet: {missing} of {siblings} {rank} jurisdictions have no plan in this run ({names})"
+        zh: "{obligation}的 {metric}（{total}）尚无法汇总判断：{siblings} 个{rank}地区中有 {missing} 个的方案不在本次检查中（{names}）"
+    /// Label: the shared obligation.
+    LabelSharedAmong {}
+        en: "shared among the jurisdictions below"
+        zh: "由下级各地区分担"
+    /// Help: check every sibling together.
+    HelpCheckSiblings {}
+        en: "check every sibling plan in one run (`planlint check plans/`) to judge the sum"
+        zh: "请将同级各方案放在一次检查中（`planlint check plans/`），以判断合计是否达到要求"
+    /// The siblings' figures sum to less than the total.
+    RollUpShortfall { plans: usize, rank: Option<Rank>, sum: Figure, metric: Id, total: Figure, obligation: Cite }
+        en: "the {plans} {rank} plans promise {sum} of {metric} together, less than the {total} of {obligation}"
+        zh: "{plans} 个{rank}方案合计承诺 {metric} {sum}，低于{obligation}要求的 {total}"
+    /// Label: what the higher obligation asks.
+    LabelAsksFigure { total: Figure }
+        en: "asks {total}"
+        zh: "要求 {total}"
+    /// Help: raise the plans that fall short.
+    HelpRaiseSiblings {}
+        en: "raise the figures of the plans that state less than their share; their `undercut-target` and `unstated-quantity` findings name them"
+        zh: "请提高低于应承担份额的方案的指标；这些方案的 `undercut-target` 和 `unstated-quantity` 问题列出了它们"
+
     // ── Severities ───────────────────────────────────────────────────────
 
     /// A severity on its own.
     SeverityWord { severity: Severity }
         en: "{severity}"
         zh: "{severity}"
+}
+
+/// Several items: `` `a`, `b` `` in English; their numbering and titles in
+/// Chinese, joined with 、.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provisions(pub Vec<Provision>);
+
+impl Arg for Provisions {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(match lang {
+                    Lang::En => ", ",
+                    Lang::Zh => "、",
+                })?;
+            }
+            p.write(lang, f)?;
+        }
+        Ok(())
+    }
 }
 
 /// What [`Count`] counts.
