@@ -196,6 +196,9 @@ pub struct ObligationRef {
     pub id: String,
     pub document: String,
     pub citation: String,
+    /// What the obligation asks, in its document's words (its `text`, else
+    /// its `title`), for drafters reading an omission.
+    pub text: String,
     pub file: FileId,
     pub span: Span,
 }

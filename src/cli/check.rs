@@ -75,6 +75,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         summary: &summary,
         width: args.width,
         docs_url: config.docs_url.as_deref(),
+        show_advisory: args.show_advisory,
     };
     let write_errors = render.emit(args.format, &args.output_file);
     for e in &write_errors {

@@ -168,6 +168,11 @@ pub struct CheckArgs {
     /// Width of human output, in columns.
     #[arg(long, default_value_t = 100)]
     pub width: usize,
+    /// In human and plain output, list advisory findings (about a higher
+    /// document issued after the plan) one by one instead of one line per
+    /// code.
+    #[arg(long)]
+    pub show_advisory: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -93,6 +93,45 @@ catalogue! {
         en: "no plan"
         zh: "0 个方案"
 
+    // ── The drafter's terminal (human and plain output) ─────────────────
+
+    /// The heading of a plan's findings.
+    PlanHeading { plan: Id, file: String, errors: Count, warnings: Count, infos: Count }
+        en: "── {plan} ({file}): {errors}, {warnings}, {infos}"
+        zh: "── {plan}（{file}）：{errors}、{warnings}、{infos}"
+    /// The heading of findings about no single plan.
+    OtherHeading {}
+        en: "── findings about several plans"
+        zh: "── 涉及多个方案的问题"
+    /// Advisory findings folded into one line.
+    AdvisoryFolded { count: usize, code: String, document: Id }
+        en: "info[{code}]: {count} advisory findings: {document} was issued after the plan (`--show-advisory` lists them)"
+        zh: "提示[{code}]：另有 {count} 条参考性问题，{document} 印发于本方案之后（使用 `--show-advisory` 列出）"
+    /// A diagnostic's first line.
+    Headline { severity: Severity, code: String, message: String }
+        en: "{severity}[{code}]: {message}"
+        zh: "{severity}[{code}]：{message}"
+    /// What the higher document asks, under an omission.
+    Asks { text: Quote }
+        en: "asks: {text}"
+        zh: "上位要求原文：{text}"
+    /// Where a finding is.
+    At { place: String }
+        en: "at {place}"
+        zh: "位置：{place}"
+    /// A further place.
+    Note { place: String }
+        en: "note: {place}"
+        zh: "参见：{place}"
+    /// What to do.
+    HelpLine { help: String }
+        en: "help: {help}"
+        zh: "建议：{help}"
+    /// A fix.
+    FixLine { fix: String }
+        en: "fix: {fix}"
+        zh: "修改：{fix}"
+
     // ── Fixes ────────────────────────────────────────────────────────────
 
     /// What a fix that adds an item does.

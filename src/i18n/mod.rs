@@ -259,7 +259,7 @@ pub enum OwedWhat {
 impl Arg for Owed {
     fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let (Lang::Zh, Some(year)) = (lang, &self.by) {
-            write!(f, "{year} 年前")?;
+            write!(f, "{year} 年前 ")?;
         }
         match &self.what {
             OwedWhat::Figure(figure) => figure.write(lang, f)?,

@@ -14,3 +14,4 @@ mod properties;
 mod report;
 mod robustness;
 mod support;
+mod zh;
