@@ -2,6 +2,7 @@
 //! revision of a plan changes in compliance. The old text of `--rev` comes
 //! from `git show REV:./FILE`, run in the file's directory.
 
+use planlint::i18n::Msg;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -41,13 +42,11 @@ pub fn run(args: DiffArgs) -> ExitCode {
         (None, [old, new]) => (Some(old.clone()), new.clone()),
         (Some(_), [new]) => (None, new.clone()),
         (None, _) => {
-            eprintln!(
-                "planlint: error: `diff` takes OLD and NEW files, or `--rev GITREV` and one file"
-            );
+            crate::cli::lang::say(Msg::CliDiffArguments {});
             return ExitCode::from(2);
         }
         (Some(_), _) => {
-            eprintln!("planlint: error: with `--rev`, `diff` takes one file");
+            crate::cli::lang::say(Msg::CliDiffRevOneFile {});
             return ExitCode::from(2);
         }
     };
@@ -70,7 +69,7 @@ pub fn run(args: DiffArgs) -> ExitCode {
                 (replaced(&new_files, &new_path, &name, text), name)
             }
             Err(message) => {
-                eprintln!("planlint: error: {message}");
+                crate::cli::lang::say(Msg::CliGitFailed { message });
                 return ExitCode::from(2);
             }
         },
@@ -86,9 +85,9 @@ pub fn run(args: DiffArgs) -> ExitCode {
     for (checked, name) in [(&old, &old_name), (&new, &new_name)] {
         checked.report_read_errors();
         if checked.outcome.input_errors || !checked.read_errors.is_empty() {
-            eprintln!(
-                "planlint: error: `{name}` (or the rules) has input errors; `planlint check` shows them"
-            );
+            crate::cli::lang::say(Msg::CliDiffInputErrors {
+                name: planlint::i18n::Id::new(name),
+            });
             return ExitCode::from(2);
         }
     }
@@ -121,11 +120,11 @@ fn exit(new: &Checked, d: &Diff) -> ExitCode {
         .filter(|f| f.severity >= settings.fail_level)
         .count();
     if failing > 0 {
-        eprintln!(
-            "planlint: the revision introduces {failing} finding{} at or above `{}`",
-            if failing == 1 { "" } else { "s" },
-            settings.fail_level.as_str()
-        );
+        let level = settings.fail_level;
+        crate::cli::lang::say(match failing {
+            1 => Msg::CliDiffIntroducesOne { level },
+            count => Msg::CliDiffIntroduces { count, level },
+        });
     }
     if failing > 0 && !settings.exit_zero {
         ExitCode::from(1)

@@ -1,34 +1,64 @@
-//! `planlint explain CODE` and `planlint codes`.
+//! `planlint explain CODE` and `planlint codes`, in the run's language.
 
 use std::process::ExitCode;
 
 use planlint::check::registry;
+use planlint::i18n::catalogue::code_entry;
+use planlint::i18n::{Id, Lang, Msg};
+
+use crate::cli::lang;
 
 pub fn explain(code: &str) -> ExitCode {
     match registry::explanation(code) {
         Some(text) => {
+            let lang = lang::get();
+            if lang == Lang::Zh
+                && let (Some(info), Some(entry)) = (registry::lookup(code), code_entry(code))
+            {
+                let head = Msg::ExplainHead {
+                    code: code.to_string(),
+                    severity: info.severity,
+                    summary: entry.summary(lang).to_string(),
+                };
+                println!(
+                    "{}\n\n{}\n",
+                    head.render(lang),
+                    Msg::ExplainInEnglish {}.render(lang)
+                );
+            }
             println!("{text}");
             ExitCode::SUCCESS
         }
         None => {
             let codes = registry::all_codes().map(|c| c.code);
-            let hint = planlint::syntax::lower::did_you_mean(code, codes)
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
-            eprintln!("planlint: unknown code `{code}`{hint} (`planlint codes` lists them)");
+            lang::say(match planlint::syntax::lower::did_you_mean(code, codes) {
+                Some(s) => Msg::CliUnknownCodeDidYouMean {
+                    code: Id::new(code),
+                    suggestion: Id::new(s),
+                },
+                None => Msg::CliUnknownCode {
+                    code: Id::new(code),
+                },
+            });
             ExitCode::from(2)
         }
     }
 }
 
 pub fn codes() -> ExitCode {
+    let lang = lang::get();
     for info in registry::all_codes() {
-        println!(
-            "{:<28} {:<8} {}",
-            info.code,
-            info.severity.as_str(),
-            info.summary
-        );
+        let summary = code_entry(info.code)
+            .map(|e| e.summary(lang))
+            .unwrap_or(info.summary);
+        let severity = Msg::SeverityWord {
+            severity: info.severity,
+        }
+        .render(lang);
+        // Pad by characters: a Chinese severity word is two wide.
+        let pad =
+            8usize.saturating_sub(severity.chars().count() * if lang == Lang::Zh { 2 } else { 1 });
+        println!("{:<28} {severity}{} {summary}", info.code, " ".repeat(pad));
     }
     ExitCode::SUCCESS
 }

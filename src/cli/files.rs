@@ -36,13 +36,12 @@ pub struct NoProject {
     plans: String,
 }
 
-impl std::fmt::Display for NoProject {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "neither `{}` nor `{}` exists here; run from a project directory or name the files to check",
-            self.rules, self.plans
-        )
+impl NoProject {
+    pub fn message(&self) -> planlint::i18n::Msg {
+        planlint::i18n::Msg::CliNoProject {
+            rules: planlint::i18n::Id::new(&self.rules),
+            plans: planlint::i18n::Id::new(&self.plans),
+        }
     }
 }
 

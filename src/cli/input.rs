@@ -50,15 +50,12 @@ pub fn load(project: &ProjectArgs) -> Result<Checked, ()> {
     let files = match files::read_run(rules, plans, paths) {
         Ok(files) => files,
         Err(no_project) => {
-            eprintln!("planlint: {no_project}");
+            crate::cli::lang::say(no_project.message());
             return Err(());
         }
     };
     for e in &files.read_errors {
-        eprintln!(
-            "planlint: error[read-error]: cannot read `{}`: {}",
-            e.path, e.message
-        );
+        crate::cli::lang::cannot_read("read-error", &e.path, &e.message);
     }
     if !files.read_errors.is_empty() {
         return Err(());
@@ -95,9 +92,7 @@ pub fn load(project: &ProjectArgs) -> Result<Checked, ()> {
                 100
             )
         );
-        eprintln!(
-            "planlint: the files have errors; fix them (see `planlint check`) before writing a report"
-        );
+        crate::cli::lang::say(planlint::i18n::Msg::CliInputErrorsReport {});
         return Err(());
     }
     let headings = read_headings(&outcome, rules);

@@ -52,10 +52,7 @@ impl Checked {
     /// Prints the files that could not be read.
     pub fn report_read_errors(&self) {
         for e in &self.read_errors {
-            eprintln!(
-                "planlint: error[read-error]: cannot read `{}`: {}",
-                e.path, e.message
-            );
+            crate::cli::lang::cannot_read("read-error", &e.path, &e.message);
         }
     }
 }
@@ -84,7 +81,7 @@ pub fn read_files(
     let rules = rules_dir(input, settings);
     let plans = settings.path(input.plans.as_ref(), config.plans.as_deref(), "plans");
     files::read_run(&rules, &plans, paths_given).map_err(|no_project| {
-        eprintln!("planlint: {no_project}");
+        crate::cli::lang::say(no_project.message());
         ExitCode::from(2)
     })
 }

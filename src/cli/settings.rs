@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use planlint::config::{self, Config, ConfigError, Level, Policy};
 use planlint::diagnostic::{Diagnostic, Label, Severity};
+use planlint::i18n::Msg;
 use planlint::report::{RunSummary, human};
 use planlint::source::{SourceFile, SourceMap, Span};
 
@@ -67,10 +68,7 @@ impl Settings {
                 let text = match files::read(path) {
                     Ok(f) => f.text,
                     Err(e) => {
-                        eprintln!(
-                            "planlint: error[config-error]: cannot read `{}`: {}",
-                            e.path, e.message
-                        );
+                        crate::cli::lang::cannot_read("config-error", &e.path, &e.message);
                         return Err(ExitCode::from(2));
                     }
                 };
@@ -121,12 +119,17 @@ impl Settings {
         };
         if !errors.is_empty() {
             for e in &errors {
-                let help = e
-                    .help
-                    .as_deref()
-                    .map(|h| format!(" ({h})"))
-                    .unwrap_or_default();
-                eprintln!("planlint: error[config-error]: {}{help}", e.message);
+                crate::cli::lang::say(match &e.help {
+                    Some(help) => Msg::CliConfigErrorHelp {
+                        code: "config-error".to_string(),
+                        message: e.message.clone(),
+                        help: help.clone(),
+                    },
+                    None => Msg::CliConfigError {
+                        code: "config-error".to_string(),
+                        message: e.message.clone(),
+                    },
+                });
             }
             return Err(ExitCode::from(2));
         }

@@ -132,6 +132,94 @@ catalogue! {
         en: "fix: {fix}"
         zh: "修改：{fix}"
 
+    // ── The command line ────────────────────────────────────────────────
+
+    /// A file that cannot be read, as an error of the command line.
+    CliCannotRead { code: String, path: Id, reason: String }
+        en: "error[{code}]: cannot read {path}: {reason}"
+        zh: "错误[{code}]：无法读取 {path}：{reason}"
+    /// A file that cannot be written.
+    CliCannotWrite { code: String, path: Id, reason: String }
+        en: "error[{code}]: cannot write {path}: {reason}"
+        zh: "错误[{code}]：无法写入 {path}：{reason}"
+    /// A baseline file that is not one.
+    CliInvalidBaseline { code: String, place: String, reason: String }
+        en: "error[{code}]: {place}: {reason}"
+        zh: "错误[{code}]：{place}：{reason}"
+    /// A configuration error given by a flag.
+    CliConfigError { code: String, message: String }
+        en: "error[{code}]: {message}"
+        zh: "错误[{code}]：{message}"
+    /// A configuration error with what to do.
+    CliConfigErrorHelp { code: String, message: String, help: String }
+        en: "error[{code}]: {message} ({help})"
+        zh: "错误[{code}]：{message}（{help}）"
+    /// `explain` of an unknown code.
+    CliUnknownCode { code: Id }
+        en: "unknown code {code} (`planlint codes` lists them)"
+        zh: "没有代码 {code}（`planlint codes` 列出全部代码）"
+    /// `explain` of an unknown code close to a known one.
+    CliUnknownCodeDidYouMean { code: Id, suggestion: Id }
+        en: "unknown code {code}; did you mean {suggestion}? (`planlint codes` lists them)"
+        zh: "没有代码 {code}，是否要找 {suggestion}？（`planlint codes` 列出全部代码）"
+    /// A run outside a project.
+    CliNoProject { rules: Id, plans: Id }
+        en: "neither {rules} nor {plans} exists here; run from a project directory or name the files to check"
+        zh: "当前目录下既没有 {rules} 也没有 {plans}；请在项目目录中运行，或写明要检查的文件"
+    /// `report` or `baseline` refused because the input has errors.
+    CliInputErrorsReport {}
+        en: "the files have errors; fix them (see `planlint check`) before writing a report"
+        zh: "文件有错误；请先修正（见 `planlint check`），再生成报告"
+    /// `baseline` refused because the input has errors.
+    CliInputErrorsBaseline {}
+        en: "the files have input errors; run `planlint check` and fix them before writing a baseline"
+        zh: "文件有输入错误；请运行 `planlint check` 并修正后，再生成基线"
+    /// What `baseline` wrote.
+    CliBaselineWritten { entries: usize, findings: usize, path: Id }
+        en: "wrote {entries} entries ({findings} findings) to {path}"
+        zh: "已将 {entries} 个条目（{findings} 个问题）写入 {path}"
+    /// `diff` with the wrong files.
+    CliDiffArguments {}
+        en: "error: `diff` takes OLD and NEW files, or `--rev GITREV` and one file"
+        zh: "错误：`diff` 需要新旧两个文件，或 `--rev GITREV` 加一个文件"
+    /// `diff --rev` with more than one file.
+    CliDiffRevOneFile {}
+        en: "error: with `--rev`, `diff` takes one file"
+        zh: "错误：使用 `--rev` 时，`diff` 只接受一个文件"
+    /// `git show` failed.
+    CliGitFailed { message: String }
+        en: "error: {message}"
+        zh: "错误：{message}"
+    /// A revision that does not load.
+    CliDiffInputErrors { name: Id }
+        en: "error: {name} (or the rules) has input errors; `planlint check` shows them"
+        zh: "错误：{name}（或上位文件）有输入错误，`planlint check` 可列出"
+    /// A revision that introduces findings at the fail level.
+    CliDiffIntroduces { count: usize, level: Severity }
+        en: "the revision introduces {count} findings at or above `{level}`"
+        zh: "本次修订新增 {count} 个「{level}」及以上级别的问题"
+    /// A revision that introduces one finding at the fail level.
+    CliDiffIntroducesOne { level: Severity }
+        en: "the revision introduces 1 finding at or above `{level}`"
+        zh: "本次修订新增 1 个「{level}」及以上级别的问题"
+    /// What `report` wrote.
+    CliReportWritten { path: Id, plans: usize, obligations: usize, findings: usize }
+        en: "wrote {path} (plans: {plans}, obligations: {obligations}, findings: {findings})"
+        zh: "已写入 {path}（方案 {plans} 个，要求 {obligations} 项，问题 {findings} 个）"
+    /// `report --format xlsx` without `--out`.
+    CliXlsxNeedsOut {}
+        en: "`--format xlsx` needs `--out FILE`"
+        zh: "`--format xlsx` 需要用 `--out` 指定输出文件"
+    /// The head of `explain` in Chinese: the code, its default severity and
+    /// its summary, before the documentation.
+    ExplainHead { code: String, severity: Severity, summary: String }
+        en: "## `{code}` ({severity}): {summary}"
+        zh: "## `{code}`（默认级别：{severity}）：{summary}"
+    /// Said before documentation that exists only in English.
+    ExplainInEnglish {}
+        en: "The documentation follows."
+        zh: "以下为详细说明（英文）。"
+
     // ── Fixes ────────────────────────────────────────────────────────────
 
     /// What a fix that adds an item does.
@@ -490,6 +578,203 @@ catalogue! {
         zh: "{severity}"
 }
 
+/// What a diagnostic code means, in one line, in both languages: the
+/// `codes` list and the head of `explain`.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeEntry {
+    pub code: &'static str,
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl CodeEntry {
+    pub fn summary(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Zh => self.zh,
+        }
+    }
+}
+
+/// Every code's summary; the English is the registry's own.
+pub const CODES: &[CodeEntry] = &[
+    CodeEntry {
+        code: "read-error",
+        en: "a file could not be read or decoded",
+        zh: "文件无法读取或解码",
+    },
+    CodeEntry {
+        code: "invalid-baseline",
+        en: "the `--baseline` file cannot be read or is not a planlint baseline",
+        zh: "`--baseline` 指定的文件无法读取，或不是基线文件",
+    },
+    CodeEntry {
+        code: "config-error",
+        en: "`planlint.toml` is not valid: an unknown key, code, severity or glob",
+        zh: "`planlint.toml` 无效：有未知的键、代码、级别或路径模式",
+    },
+    CodeEntry {
+        code: "write-error",
+        en: "an output file (`--output-file`, a baseline, a report) could not be written",
+        zh: "输出文件（`--output-file`、基线、报告）无法写入",
+    },
+    CodeEntry {
+        code: "syntax-error",
+        en: "the text is not a well-formed statement, string or block",
+        zh: "文字不是完整的语句、字符串或代码块",
+    },
+    CodeEntry {
+        code: "unknown-keyword",
+        en: "a keyword that the construct does not have",
+        zh: "该结构没有这个关键字",
+    },
+    CodeEntry {
+        code: "invalid-value",
+        en: "a value that does not read as what the keyword takes",
+        zh: "取值不符合该关键字的要求",
+    },
+    CodeEntry {
+        code: "missing-property",
+        en: "a required property is missing",
+        zh: "缺少必需的属性",
+    },
+    CodeEntry {
+        code: "duplicate-property",
+        en: "a property that takes one value is given twice",
+        zh: "只能取一个值的属性写了两次",
+    },
+    CodeEntry {
+        code: "duplicate-document",
+        en: "a file declares more than one document",
+        zh: "一个文件声明了多个文件",
+    },
+    CodeEntry {
+        code: "misplaced-statement",
+        en: "a statement stands where it cannot",
+        zh: "语句位置不当",
+    },
+    CodeEntry {
+        code: "missing-document",
+        en: "an obligation, item or exemption in a file without a document",
+        zh: "文件中有要求、条目或说明，但没有声明所属文件",
+    },
+    CodeEntry {
+        code: "duplicate-id",
+        en: "two declarations share an id",
+        zh: "两处声明使用了同一个编号",
+    },
+    CodeEntry {
+        code: "unknown-reference",
+        en: "a reference to an id that nothing declares",
+        zh: "引用的编号没有声明",
+    },
+    CodeEntry {
+        code: "cycle",
+        en: "refinements, carries-out links or jurisdiction parents form a cycle",
+        zh: "细化、落实关系或地区隶属关系构成循环",
+    },
+    CodeEntry {
+        code: "foreign-link",
+        en: "an item or exemption names an obligation of a document its plan does not carry out",
+        zh: "条目或说明引用的要求，不属于本方案所落实的上位文件",
+    },
+    CodeEntry {
+        code: "converted-encoding",
+        en: "a file was read in GBK/GB18030 or UTF-16 and converted to UTF-8",
+        zh: "文件以 `GBK`/`GB18030` 或 `UTF-16` 编码读取，并已转为 `UTF-8`",
+    },
+    CodeEntry {
+        code: "empty-file",
+        en: "a file is empty or holds only comments",
+        zh: "文件为空或只有注释",
+    },
+    CodeEntry {
+        code: "omitted-obligation",
+        en: "an obligation the plan must carry out is neither implemented nor exempted",
+        zh: "方案应落实的要求，既未落实也未说明理由",
+    },
+    CodeEntry {
+        code: "undercut-target",
+        en: "a target lower, a deadline later or a yearly quantity smaller than the plan owes",
+        zh: "指标低于、完成时限晚于或年度数量少于方案应承担的要求",
+    },
+    CodeEntry {
+        code: "unstated-quantity",
+        en: "an item implements a quantified obligation but states no figure for it",
+        zh: "条目落实了有数量要求的任务，但没有写明数量",
+    },
+    CodeEntry {
+        code: "incomparable-units",
+        en: "a stated figure's unit or period cannot be compared with the owed one",
+        zh: "写明的数量单位或周期与上位要求无法比较",
+    },
+    CodeEntry {
+        code: "unapportionable-quantity",
+        en: "a population share is owed but cannot be computed",
+        zh: "应按人口分摊的份额无法计算",
+    },
+    CodeEntry {
+        code: "dropped-element",
+        en: "an element the obligation names is not mentioned by the items implementing it",
+        zh: "上位要求点名的内容，落实它的条目没有提及",
+    },
+    CodeEntry {
+        code: "missing-responsible-unit",
+        en: "an item names no responsible unit where one is required",
+        zh: "应写明责任单位的条目没有写明",
+    },
+    CodeEntry {
+        code: "exemption-without-reason",
+        en: "an exemption gives no reason",
+        zh: "不落实说明没有写明理由",
+    },
+    CodeEntry {
+        code: "non-exemptible-obligation",
+        en: "an exemption of an obligation that may not be exempted",
+        zh: "对不得说明不落实的要求作了不落实说明",
+    },
+    CodeEntry {
+        code: "contradictory-exemption",
+        en: "an exempted obligation is implemented anyway",
+        zh: "已说明不落实的要求，又有条目落实",
+    },
+    CodeEntry {
+        code: "unused-exemption",
+        en: "an exemption of an obligation that does not bind the plan",
+        zh: "对不约束本方案的要求作了不落实说明",
+    },
+    CodeEntry {
+        code: "expired-exemption",
+        en: "an exemption past its expiry date",
+        zh: "不落实说明已过期",
+    },
+    CodeEntry {
+        code: "roll-up-shortfall",
+        en: "the sibling plans' figures for a shared quantity sum to less than the higher total",
+        zh: "同级各方案分担的数量合计低于上位总量",
+    },
+    CodeEntry {
+        code: "roll-up-incomplete",
+        en: "a shared quantity's roll-up cannot be judged: some sibling plans are not in the run",
+        zh: "同级方案不全，分担数量的合计无法判断",
+    },
+    CodeEntry {
+        code: "unused-suppression",
+        en: "a `suppress` statement in a plan suppresses no finding",
+        zh: "方案中的 `suppress` 语句没有抑制任何问题",
+    },
+    CodeEntry {
+        code: "stale-baseline-entry",
+        en: "a baseline entry matches no current finding: remove it",
+        zh: "基线中的条目已不对应任何当前问题，应当删除",
+    },
+];
+
+/// The summary of a code.
+pub fn code_entry(code: &str) -> Option<&'static CodeEntry> {
+    CODES.iter().find(|c| c.code == code)
+}
+
 /// Several items: `` `a`, `b` `` in English; their numbering and titles in
 /// Chinese, joined with 、.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -588,6 +873,23 @@ mod tests {
                 e.id
             );
         }
+    }
+
+    #[test]
+    fn every_code_has_its_summary_in_both_languages() {
+        use crate::check::registry;
+        for info in registry::all_codes() {
+            let entry = code_entry(info.code)
+                .unwrap_or_else(|| panic!("{} has no catalogue summary", info.code));
+            assert_eq!(entry.en, info.summary, "{}", info.code);
+            let own = own_words(entry.zh);
+            assert!(
+                !own.chars().any(|c| c.is_ascii_alphabetic()),
+                "the Chinese summary of {} has English words: {own:?}",
+                info.code
+            );
+        }
+        assert_eq!(CODES.len(), registry::all_codes().count());
     }
 
     #[test]
