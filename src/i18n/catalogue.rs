@@ -11,7 +11,8 @@
 
 #[allow(unused_imports)]
 use super::{
-    Arg, Cite, Figure, Id, Ids, In, Lang, Names, Numbered, Owed, Provision, Quote, SomeNames,
+    Arg, Cite, Figure, Id, Ids, In, Lang, LinkKind, Names, Numbered, Owed, Provision, Quote,
+    SomeNames, Thing,
 };
 use crate::diagnostic::Severity;
 use crate::syntax::ast::Rank;
@@ -131,6 +132,165 @@ catalogue! {
     FixLine { fix: String }
         en: "fix: {fix}"
         zh: "修改：{fix}"
+
+    // ── Loading the model ───────────────────────────────────────────────
+
+    /// An empty file.
+    EmptyFile {}
+        en: "this file is empty: it declares nothing"
+        zh: "文件为空，没有任何声明"
+    /// A file of comments only.
+    CommentsOnlyFile {}
+        en: "this file holds only comments: it declares nothing"
+        zh: "文件只有注释，没有任何声明"
+    /// Label: nothing declared.
+    LabelNothingDeclared {}
+        en: "nothing declared"
+        zh: "没有声明"
+    /// Help: fill in or delete an empty file.
+    HelpFillOrDelete {}
+        en: "a `.plan` file holds a document, jurisdictions or observations; fill it in or delete it"
+        zh: "`.plan` 文件应当声明一个文件、若干地区或监测值；请补充内容或删除该文件"
+    /// An id declared twice.
+    DuplicateId { what: Thing, id: Id }
+        en: "{what} {id} is declared twice"
+        zh: "{what} {id} 重复声明"
+    /// Label: the second declaration.
+    LabelDeclaredAgain {}
+        en: "declared again here"
+        zh: "在此重复声明"
+    /// Label: the first declaration.
+    LabelFirstDeclared {}
+        en: "first declared here"
+        zh: "首次声明于此"
+    /// Help: rename one.
+    HelpRenameOne {}
+        en: "ids must be unique: rename one of them"
+        zh: "编号不得重复，请修改其中一个"
+    /// A reference to nothing.
+    UnknownReference { what: Thing, id: Id }
+        en: "no {what} has the id {id}"
+        zh: "没有编号为 {id} 的{what}"
+    /// Label: unknown reference.
+    LabelUnknown { what: Thing }
+        en: "unknown {what}"
+        zh: "未知的{what}"
+    /// Help: a close id.
+    HelpDidYouMean { suggestion: Id }
+        en: "did you mean {suggestion}?"
+        zh: "是否要写 {suggestion}？"
+    /// Help: declare it.
+    HelpDeclareIt { what: Thing }
+        en: "declare the {what}, or check the id"
+        zh: "请声明该{what}，或核对编号"
+
+    /// A cycle of one link.
+    CycleSelf { kind: LinkKind, id: Id }
+        en: "{kind} cycle: {id} refers to itself"
+        zh: "{kind}关系构成循环：{id} 指向自身"
+    /// A cycle of several links.
+    Cycle { kind: LinkKind, path: String }
+        en: "{kind} cycle: {path}"
+        zh: "{kind}关系构成循环：{path}"
+    /// Label: a link on the cycle.
+    LabelOnCycle {}
+        en: "on the cycle"
+        zh: "循环中的一环"
+    /// Help: break the cycle.
+    HelpBreakCycle { kind: LinkKind }
+        en: "a {kind} link must point upward; remove one link of the cycle"
+        zh: "{kind}关系必须指向上级；请删除循环中的一处关联"
+    /// An item implementing what its plan does not carry out.
+    ForeignImplements { plan: Id, obligation: Id, document: Id }
+        en: "{plan} implements {obligation} of {document}, which it does not carry out"
+        zh: "{plan} 落实了 {document} 的 {obligation}，但本方案并不落实该文件"
+    /// An exemption of what its plan does not carry out.
+    ForeignExempts { plan: Id, obligation: Id, document: Id }
+        en: "{plan} exempts {obligation} of {document}, which it does not carry out"
+        zh: "{plan} 对 {document} 的 {obligation} 作了不落实说明，但本方案并不落实该文件"
+    /// Label: not an obligation of a parent.
+    LabelForeign {}
+        en: "not an obligation of a document this plan carries out"
+        zh: "不是本方案所落实文件的要求"
+    /// Help: a plan's own obligation.
+    HelpOwnObligation {}
+        en: "a plan does not implement its own obligations; link an obligation of a document it carries out"
+        zh: "方案不落实自身的要求；请关联其所落实的上位文件中的要求"
+    /// Help: carry the document out, or link a refinement.
+    HelpCarryOutDocument { document: String, plan: Id }
+        en: "add `carries_out {document}` to document {plan}, or link the obligation of a document it carries out that refines this one"
+        zh: "请在文件 {plan} 中增加 `carries_out {document}`，或改为关联其所落实文件中细化该要求的条款"
+
+    // ── Suppressions, baselines, encodings, reading ─────────────────────
+
+    /// Label: where a finding was suppressed.
+    LabelSuppressedHere {}
+        en: "suppressed here"
+        zh: "在此抑制"
+    /// A suppress statement that suppresses nothing.
+    UnusedSuppression { named: String, plan: Id }
+        en: "`suppress {named}` suppresses no finding of {plan}"
+        zh: "`suppress {named}` 没有抑制 {plan} 的任何问题"
+    /// Label: suppresses nothing.
+    LabelSuppressesNothing {}
+        en: "suppresses nothing"
+        zh: "没有抑制任何问题"
+    /// Help: the finding is gone.
+    HelpRemoveSuppression {}
+        en: "the finding it was written for is gone: remove the statement"
+        zh: "原先针对的问题已不存在，请删除该语句"
+    /// Help: an input error cannot be suppressed.
+    HelpSuppressInputError { code: Id }
+        en: "{code} is an input error, which cannot be suppressed; correct it or remove the statement"
+        zh: "{code} 是输入错误，不能抑制；请更正或删除该语句"
+    /// Help: the name is neither a code nor an obligation.
+    HelpSuppressUnknown { name: Id }
+        en: "{name} is neither a code nor an obligation; correct it or remove the statement"
+        zh: "{name} 既不是问题代码也不是要求编号；请更正或删除该语句"
+    /// Help: the name is neither, with a close one.
+    HelpSuppressUnknownDidYouMean { name: Id, suggestion: Id }
+        en: "{name} is neither a code nor an obligation; did you mean {suggestion}? correct it or remove the statement"
+        zh: "{name} 既不是问题代码也不是要求编号，是否要写 {suggestion}？请更正或删除该语句"
+    /// A baseline entry that no longer occurs.
+    StaleEntry { entry: String }
+        en: "baseline entry {entry} no longer occurs"
+        zh: "基线条目 {entry} 已不再出现"
+    /// A baseline entry some of whose findings no longer occur.
+    StaleEntrySome { entry: String, missing: usize, count: usize }
+        en: "baseline entry {entry} no longer occurs ({missing} of {count})"
+        zh: "基线条目 {entry} 已不再出现（{count} 个中的 {missing} 个）"
+    /// Label: stale.
+    LabelStale {}
+        en: "stale"
+        zh: "已过时"
+    /// Help: write the smaller baseline.
+    HelpRewriteBaseline {}
+        en: "the finding is fixed: run `planlint baseline` to write the smaller baseline"
+        zh: "该问题已修正，请运行 `planlint baseline` 重新生成基线"
+    /// A file read in another encoding.
+    ConvertedEncoding { encoding: String }
+        en: "this file is in {encoding}, not UTF-8; it was converted when read"
+        zh: "该文件的编码为 `{encoding}`，不是 `UTF-8`，读取时已转换"
+    /// Label: read as an encoding.
+    LabelReadAs { encoding: String }
+        en: "read as {encoding}"
+        zh: "按 `{encoding}` 读取"
+    /// Help: save as UTF-8.
+    HelpSaveUtf8 {}
+        en: "planlint reads it correctly; save it as UTF-8 so that other tools and reviewers see the same text"
+        zh: "本工具已正确读取；请将文件另存为 `UTF-8` 编码，以便其他工具和审阅人看到相同的文字"
+    /// A file that cannot be read.
+    ReadError { path: Id, reason: String }
+        en: "cannot read {path}: {reason}"
+        zh: "无法读取 {path}：{reason}"
+    /// Label: not read.
+    LabelNotRead {}
+        en: "not read"
+        zh: "未读取"
+    /// Help: check the path.
+    HelpCheckPath {}
+        en: "check the path and its permissions, and save plan files as UTF-8"
+        zh: "请检查路径和访问权限，并将方案文件保存为 `UTF-8` 编码"
 
     // ── The command line ────────────────────────────────────────────────
 

@@ -464,6 +464,64 @@ impl Arg for SomeNames {
     }
 }
 
+/// What a declaration is: `obligation` / 要求, `item` / 条目, …
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thing {
+    Jurisdiction,
+    Document,
+    Obligation,
+    Item,
+}
+
+impl Thing {
+    /// The thing named by its English word, as the model names it.
+    pub fn of(word: &str) -> Thing {
+        match word {
+            "jurisdiction" => Thing::Jurisdiction,
+            "document" => Thing::Document,
+            "item" => Thing::Item,
+            _ => Thing::Obligation,
+        }
+    }
+}
+
+impl Arg for Thing {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match (lang, self) {
+            (Lang::En, Thing::Jurisdiction) => "jurisdiction",
+            (Lang::En, Thing::Document) => "document",
+            (Lang::En, Thing::Obligation) => "obligation",
+            (Lang::En, Thing::Item) => "item",
+            (Lang::Zh, Thing::Jurisdiction) => "地区",
+            (Lang::Zh, Thing::Document) => "文件",
+            (Lang::Zh, Thing::Obligation) => "要求",
+            (Lang::Zh, Thing::Item) => "条目",
+        })
+    }
+}
+
+/// Which links form a cycle: refinement / 细化, carries-out / 落实,
+/// jurisdiction parent / 地区隶属.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    Refinement,
+    CarriesOut,
+    Parent,
+}
+
+impl Arg for LinkKind {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match (lang, self) {
+            (Lang::En, LinkKind::Refinement) => "refinement",
+            (Lang::En, LinkKind::CarriesOut) => "carries-out",
+            (Lang::En, LinkKind::Parent) => "jurisdiction parent",
+            (Lang::Zh, LinkKind::Refinement) => "细化",
+            (Lang::Zh, LinkKind::CarriesOut) => "落实",
+            (Lang::Zh, LinkKind::Parent) => "地区隶属",
+        })
+    }
+}
+
 /// A severity in words: `error`/错误, `warning`/警告, `info`/提示.
 impl Arg for crate::diagnostic::Severity {
     fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
