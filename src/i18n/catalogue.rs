@@ -935,6 +935,52 @@ pub fn code_entry(code: &str) -> Option<&'static CodeEntry> {
     CODES.iter().find(|c| c.code == code)
 }
 
+/// The table of codes with their summaries in both languages, as written
+/// into `docs/diagnostics.md` between its `codes` markers.
+pub fn codes_table() -> String {
+    use crate::check::registry;
+    let mut out = String::from("| code | severity | summary | 说明 |\n| --- | --- | --- | --- |\n");
+    for info in registry::all_codes() {
+        let zh = code_entry(info.code).map_or("", |e| e.zh);
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            info.code,
+            info.severity.as_str(),
+            info.summary.replace('|', "\\|"),
+            zh.replace('|', "\\|")
+        ));
+    }
+    out
+}
+
+/// `docs/catalogue.md`: every message of the catalogue, English and Chinese
+/// side by side, generated from [`ENTRIES`].
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# Message catalogue / 消息目录\n\n\
+         Generated from `src/i18n/catalogue.rs` (`docs/messages.md` says how to add a\n\
+         message); a test fails when this file differs from what the catalogue\n\
+         generates: regenerate it with `UPDATE_DOCS=1 cargo test --test it zh::`.\n\n\
+         本文件由 `src/i18n/catalogue.rs` 生成，列出每条消息的英文和中文模板。\n\n\
+         ## Codes / 问题代码\n\n",
+    );
+    out.push_str(&codes_table());
+    out.push_str(
+        "\n## Messages / 消息\n\n| id | arguments | English | 中文 |\n| --- | --- | --- | --- |\n",
+    );
+    let cell = |t: &str| t.replace('|', "\\|");
+    for e in ENTRIES {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            e.id,
+            e.args.join(", "),
+            cell(e.en),
+            cell(e.zh)
+        ));
+    }
+    out
+}
+
 /// Several items: `` `a`, `b` `` in English; their numbering and titles in
 /// Chinese, joined with 、.
 #[derive(Debug, Clone, PartialEq, Eq)]

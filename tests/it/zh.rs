@@ -227,3 +227,41 @@ fn show_advisory_lists_them_one_by_one() {
         "{out}"
     );
 }
+
+/// A committed file equals what the code generates; `UPDATE_DOCS=1`
+/// rewrites it.
+fn assert_generated(path: &str, fresh: &str) {
+    let path = root().join(path);
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, fresh).expect("update docs");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "`{}` is out of date: run `UPDATE_DOCS=1 cargo test --test it zh::`",
+        path.display()
+    );
+}
+
+#[test]
+fn the_catalogue_doc_is_generated_from_the_catalogue() {
+    assert_generated("docs/catalogue.md", &planlint::i18n::catalogue::markdown());
+}
+
+#[test]
+fn the_codes_table_of_diagnostics_md_is_generated() {
+    let path = root().join("docs/diagnostics.md");
+    let text = std::fs::read_to_string(&path).expect("docs/diagnostics.md");
+    let (start, end) = ("<!-- codes: generated -->\n", "<!-- end of codes -->");
+    let (Some(a), Some(b)) = (text.find(start), text.find(end)) else {
+        panic!("docs/diagnostics.md has no codes markers");
+    };
+    let fresh = format!(
+        "{}{start}{}{}",
+        &text[..a],
+        planlint::i18n::catalogue::codes_table(),
+        &text[b..]
+    );
+    assert_generated("docs/diagnostics.md", &fresh);
+}
