@@ -82,15 +82,14 @@ pub fn load(project: &ProjectArgs) -> Result<Checked, ()> {
             .filter(|d| INPUT_CODES.iter().any(|c| c.code == d.code))
             .cloned()
             .collect();
+        let options = planlint::report::drafter::Options {
+            style: human::Style::Plain,
+            width: 100,
+            show_advisory: true,
+        };
         eprint!(
             "{}",
-            human::render(
-                &input,
-                &outcome.model.sources,
-                &summary,
-                human::Style::Plain,
-                100
-            )
+            planlint::report::drafter::render(&input, &outcome.model.sources, &summary, options)
         );
         crate::cli::lang::say(planlint::i18n::Msg::CliInputErrorsReport {});
         return Err(());

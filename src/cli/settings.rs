@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use planlint::config::{self, Config, ConfigError, Level, Policy};
 use planlint::diagnostic::{Diagnostic, Label, Severity};
 use planlint::i18n::Msg;
-use planlint::report::{RunSummary, human};
+use planlint::report::{RunSummary, drafter, human};
 use planlint::source::{SourceFile, SourceMap, Span};
 
 use crate::cli::files;
@@ -100,9 +100,13 @@ impl Settings {
                     errors.push(e);
                 } else if flags.insert(code.clone(), level).is_some() {
                     errors.push(ConfigError {
-                        message: format!("`{code}` is given to more than one of --deny, --warn and --allow (last: {flag})"),
+                        message: Msg::FlagGivenTwice {
+                            code: planlint::i18n::Id::new(code),
+                            flag: flag.to_string(),
+                        }
+                        .into(),
                         span: None,
-                        help: Some("name each code in one of them".into()),
+                        help: Some(Msg::HelpOneFlag {}.into()),
                     });
                 }
             }
@@ -118,16 +122,17 @@ impl Settings {
             None => config.fail_level.unwrap_or(Severity::Error),
         };
         if !errors.is_empty() {
+            let lang = crate::cli::lang::get();
             for e in &errors {
                 crate::cli::lang::say(match &e.help {
                     Some(help) => Msg::CliConfigErrorHelp {
                         code: "config-error".to_string(),
-                        message: e.message.clone(),
-                        help: help.clone(),
+                        message: e.message.render(lang),
+                        help: help.render(lang),
                     },
                     None => Msg::CliConfigError {
                         code: "config-error".to_string(),
-                        message: e.message.clone(),
+                        message: e.message.render(lang),
                     },
                 });
             }
@@ -227,16 +232,25 @@ fn report_file_errors(path: &Path, text: &str, errors: &[ConfigError]) {
                 "config-error",
                 Severity::Error,
                 e.message.clone(),
-                Label::new(file, span, "here"),
+                Label::new(file, span, Msg::LabelHere {}),
             );
-            d.help = e.help.clone();
+            if let Some(help) = &e.help {
+                d.set_help(help.clone());
+            }
+            d.localize(crate::cli::lang::get());
             d
         })
         .collect();
     let summary = RunSummary {
         files: 1,
+        lang: crate::cli::lang::get(),
         ..RunSummary::default()
     };
-    let text = human::render(&diagnostics, &sources, &summary, human::Style::Plain, 100);
+    let options = drafter::Options {
+        style: human::Style::Plain,
+        width: 100,
+        show_advisory: true,
+    };
+    let text = drafter::render(&diagnostics, &sources, &summary, options);
     eprint!("{text}");
 }

@@ -292,6 +292,81 @@ catalogue! {
         en: "check the path and its permissions, and save plan files as UTF-8"
         zh: "请检查路径和访问权限，并将方案文件保存为 `UTF-8` 编码"
 
+    // ── planlint.toml and the severity flags ─────────────────────────────
+
+    /// A `planlint.toml` that does not parse, in the TOML reader's words.
+    ConfigUnparsable { detail: String }
+        en: "{detail}"
+        zh: "配置文件无法解析：{detail}"
+    /// Help: the keys.
+    HelpConfigKeys {}
+        en: "the keys are `rules`, `plans`, `fail-level`, `docs-url`, `lang`, `[severity]` and `[[overrides]]`"
+        zh: "可用的键为 `rules`、`plans`、`fail-level`、`docs-url`、`lang`、`[severity]` 和 `[[overrides]]`"
+    /// An unknown language.
+    UnknownLanguage { word: Id }
+        en: "unknown language {word}"
+        zh: "未知的语言 {word}"
+    /// Help: the languages.
+    HelpLanguages {}
+        en: "write `zh` or `en`"
+        zh: "请写 `zh` 或 `en`"
+    /// A plan glob that is not one.
+    NotAGlob { glob: Id, reason: String }
+        en: "{glob} is not a glob: {reason}"
+        zh: "{glob} 不是有效的路径模式：{reason}"
+    /// Help: a glob.
+    HelpGlob {}
+        en: "write a path pattern such as `plans/xicheng*.plan`"
+        zh: "请写路径模式，例如 `plans/xicheng*.plan`"
+    /// An unknown severity.
+    UnknownSeverity { word: Id }
+        en: "unknown severity {word}"
+        zh: "未知的级别 {word}"
+    /// Help: the severities.
+    HelpSeverities {}
+        en: "write `error`, `warning`, `info` or `allow`"
+        zh: "请写 `error`、`warning`、`info` 或 `allow`"
+    /// An unknown fail level.
+    UnknownFailLevel { word: Id }
+        en: "unknown fail level {word}"
+        zh: "未知的失败级别 {word}"
+    /// Help: the fail levels.
+    HelpFailLevels {}
+        en: "write `error`, `warning` or `info`"
+        zh: "请写 `error`、`warning` 或 `info`"
+    /// An input error named in the severities.
+    NotOverridable { code: Id }
+        en: "{code} is an input error and cannot be overridden"
+        zh: "{code} 是输入错误，不能更改级别"
+    /// Help: input errors stop the run.
+    HelpInputErrorsStop {}
+        en: "input errors always stop the run with exit status 2; fix the file"
+        zh: "输入错误总是以退出码 2 结束检查；请修正文件"
+    /// An unknown code named in the severities.
+    UnknownCodeSetting { code: Id }
+        en: "unknown code {code}"
+        zh: "没有代码 {code}"
+    /// Help: the list of codes.
+    HelpCodesList {}
+        en: "`planlint codes` lists them"
+        zh: "`planlint codes` 列出全部代码"
+    /// Help: a close code, and the list.
+    HelpCodesListDidYouMean { suggestion: Id }
+        en: "did you mean {suggestion}? `planlint codes` lists them"
+        zh: "是否要写 {suggestion}？`planlint codes` 列出全部代码"
+    /// A code given to two severity flags.
+    FlagGivenTwice { code: Id, flag: String }
+        en: "{code} is given to more than one of --deny, --warn and --allow (last: {flag})"
+        zh: "{code} 同时出现在 `--deny`、`--warn`、`--allow` 中的多个参数里（最后一个：`{flag}`）"
+    /// Help: one flag per code.
+    HelpOneFlag {}
+        en: "name each code in one of them"
+        zh: "每个代码只能写在其中一个参数里"
+    /// Label: here.
+    LabelHere {}
+        en: "here"
+        zh: "此处"
+
     // ── The command line ────────────────────────────────────────────────
 
     /// A file that cannot be read, as an error of the command line.
