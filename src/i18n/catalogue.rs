@@ -479,19 +479,19 @@ catalogue! {
     /// Nothing in the plan carries out an obligation without clauses.
     OmittedObligation { obligation: Cite }
         en: "no item implements {obligation}"
-        zh: "方案没有落实{obligation}"
+        zh: "本方案未落实{obligation}"
     /// Nothing carries out a bullet or its only clause.
     OmittedObligationAndClause { obligation: Cite }
         en: "no item implements {obligation} nor its clause"
-        zh: "方案没有落实{obligation}，也没有落实其分句"
+        zh: "本方案未落实{obligation}及其分句"
     /// Nothing carries out a bullet or any of its clauses.
     OmittedObligationAndClauses { obligation: Cite, clauses: usize }
         en: "no item implements {obligation} nor any of its {clauses} clauses"
-        zh: "方案没有落实{obligation}，其 {clauses} 个分句也均未落实"
+        zh: "本方案未落实{obligation}及其 {clauses} 个分句"
     /// Some clauses are carried out, the bullet's own text is not.
     OmittedObligationItself { obligation: Cite }
         en: "no item implements {obligation} itself, only some of its clauses"
-        zh: "方案只落实了{obligation}的部分分句，该项本身没有落实"
+        zh: "本方案仅落实了{obligation}的部分分句，该项本身未落实"
     /// The advisory form: the higher document came after the plan.
     Advisory { message: Box<Msg>, document: Id }
         en: "{message} (advisory: {document} was issued after the plan)"
@@ -573,7 +573,7 @@ catalogue! {
     /// An item carries out a quantified obligation without a figure.
     UnstatedQuantity { item: Provision, obligation: Cite, metric: Id, owed: Owed }
         en: "{item} implements {obligation} but states no {metric} (owed: {owed})"
-        zh: "{item}落实{obligation}，但没有写明 {metric} 的数量（应承担：{owed}）"
+        zh: "{item}落实{obligation}，但未写明 {metric} 的数量（应承担：{owed}）"
     /// Label: no figure.
     LabelNoFigure {}
         en: "no figure stated"
@@ -642,11 +642,11 @@ catalogue! {
     /// An element of an obligation no item mentions.
     DroppedElement { obligation: Cite, element: Quote, item: Provision }
         en: "{obligation} names {element}, which {item} never mentions"
-        zh: "{obligation}提出{element}，{item}没有提及"
+        zh: "{obligation}提出{element}，{item}未提及"
     /// An element of an obligation none of several items mentions.
     DroppedElementSeveral { obligation: Cite, element: Quote, items: Provisions }
         en: "{obligation} names {element}, which {items} never mention"
-        zh: "{obligation}提出{element}，{items}均没有提及"
+        zh: "{obligation}提出{element}，{items}均未提及"
     /// Label: the element is not mentioned.
     LabelNoMention { element: Quote }
         en: "no mention of {element}"
@@ -688,7 +688,7 @@ catalogue! {
     /// An exemption without a reason.
     ExemptionWithoutReason { obligation: Id }
         en: "the exemption of {obligation} gives no reason"
-        zh: "对 {obligation} 的不落实说明没有写明理由"
+        zh: "对 {obligation} 的不落实说明未写明理由"
     /// Label: no reason.
     LabelNoReason {}
         en: "no `reason`"
@@ -936,7 +936,7 @@ pub const CODES: &[CodeEntry] = &[
     CodeEntry {
         code: "unstated-quantity",
         en: "an item implements a quantified obligation but states no figure for it",
-        zh: "条目落实了有数量要求的任务，但没有写明数量",
+        zh: "条目落实了有数量要求的任务，但未写明数量",
     },
     CodeEntry {
         code: "incomparable-units",
@@ -951,17 +951,17 @@ pub const CODES: &[CodeEntry] = &[
     CodeEntry {
         code: "dropped-element",
         en: "an element the obligation names is not mentioned by the items implementing it",
-        zh: "上位要求点名的内容，落实它的条目没有提及",
+        zh: "上位要求点名的内容，落实该要求的条目未提及",
     },
     CodeEntry {
         code: "missing-responsible-unit",
         en: "an item names no responsible unit where one is required",
-        zh: "应写明责任单位的条目没有写明",
+        zh: "应写明责任单位的条目未写明",
     },
     CodeEntry {
         code: "exemption-without-reason",
         en: "an exemption gives no reason",
-        zh: "不落实说明没有写明理由",
+        zh: "不落实说明未写明理由",
     },
     CodeEntry {
         code: "non-exemptible-obligation",
@@ -1228,7 +1228,7 @@ mod tests {
         );
         assert_eq!(
             m.render(Lang::Zh),
-            "方案没有落实四、(三)第4项「实施科幻产业发展扶持计划」（`bj.4.3.4`）"
+            "本方案未落实四、(三)第4项「实施科幻产业发展扶持计划」（`bj.4.3.4`）"
         );
     }
 }

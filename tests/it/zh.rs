@@ -188,7 +188,7 @@ fn the_first_screen_in_chinese_shows_xichengs_errors() {
     assert!(screen[0].contains("7 个错误"), "{screen:#?}");
     let errors: Vec<&&str> = screen
         .iter()
-        .filter(|l| l.starts_with("错误[omitted-obligation]：方案没有落实"))
+        .filter(|l| l.starts_with("错误[omitted-obligation]：本方案未落实"))
         .collect();
     assert!(errors.len() >= 3, "{screen:#?}");
     // Each names the Beijing requirement by the outline's own numbering,
