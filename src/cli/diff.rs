@@ -80,8 +80,17 @@ pub fn run(args: DiffArgs) -> ExitCode {
     if args.rev.is_some() {
         old_settings.alias = Some((old_name.clone(), new_path.clone()));
     }
-    let old = check_texts(&args.input, old_settings, old_files);
-    let new = check_texts(&args.input, settings, new_files);
+    let mut old = check_texts(&args.input, old_settings, old_files);
+    let mut new = check_texts(&args.input, settings, new_files);
+    let lang = crate::cli::lang::get();
+    for d in old
+        .outcome
+        .diagnostics
+        .iter_mut()
+        .chain(new.outcome.diagnostics.iter_mut())
+    {
+        d.localize(lang);
+    }
     for (checked, name) in [(&old, &old_name), (&new, &new_name)] {
         checked.report_read_errors();
         if checked.outcome.input_errors || !checked.read_errors.is_empty() {
@@ -99,7 +108,7 @@ pub fn run(args: DiffArgs) -> ExitCode {
         new.options,
     );
     let text = match args.format {
-        DiffFormat::Plain => diff::render(&d, &old_name, &new_name),
+        DiffFormat::Plain => diff::render(&d, &old_name, &new_name, crate::cli::lang::get()),
         DiffFormat::Json => {
             let mut t = serde_json::to_string_pretty(&d).unwrap_or_default();
             t.push('\n');

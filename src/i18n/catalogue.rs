@@ -367,6 +367,53 @@ catalogue! {
         en: "here"
         zh: "此处"
 
+    // ── planlint diff ────────────────────────────────────────────────────
+
+    /// A revision that changes nothing.
+    DiffNoChange {}
+        en: "no change in compliance"
+        zh: "落实情况没有变化"
+    /// A section of the diff with its count.
+    DiffSection { title: Box<Msg>, count: usize }
+        en: "{title} ({count}):"
+        zh: "{title}（{count}）："
+    /// Section: findings introduced.
+    DiffIntroduced {}
+        en: "findings introduced"
+        zh: "新增的问题"
+    /// Section: findings resolved.
+    DiffResolved {}
+        en: "findings resolved"
+        zh: "已解决的问题"
+    /// Section: obligations no longer implemented.
+    DiffNoLongerImplemented {}
+        en: "obligations no longer implemented"
+        zh: "不再落实的要求"
+    /// Section: obligations newly implemented.
+    DiffNewlyImplemented {}
+        en: "obligations newly implemented"
+        zh: "新落实的要求"
+    /// Section: targets lowered.
+    DiffLowered {}
+        en: "targets lowered"
+        zh: "降低的指标"
+    /// Section: targets raised.
+    DiffRaised {}
+        en: "targets raised"
+        zh: "提高的指标"
+    /// An obligation that lost its implementation.
+    DiffNow { obligation: Id, plan: Id, status: DiffStatus }
+        en: "{obligation} in {plan}: now {status}"
+        zh: "{plan} 中的 {obligation}：现为{status}"
+    /// An obligation newly implemented.
+    DiffWas { obligation: Id, plan: Id, status: DiffStatus }
+        en: "{obligation} in {plan}: was {status}"
+        zh: "{plan} 中的 {obligation}：原为{status}"
+    /// A target that changed.
+    DiffTarget { metric: Id, item: Id, plan: Id, old: String, new: String }
+        en: "{metric} of item {item} in {plan}: {old} → {new}"
+        zh: "{plan} 条目 {item} 的 {metric}：{old} → {new}"
+
     // ── The command line ────────────────────────────────────────────────
 
     /// A file that cannot be read, as an error of the command line.
@@ -1073,6 +1120,24 @@ impl Arg for Provisions {
             p.write(lang, f)?;
         }
         Ok(())
+    }
+}
+
+/// An obligation's standing in a revision, for `planlint diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DiffStatus(pub Option<crate::diff::Status>);
+
+impl Arg for DiffStatus {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::diff::Status;
+        f.write_str(match (lang, self.0) {
+            (Lang::En, Some(s)) => s.as_str(),
+            (Lang::En, None) => "not owed",
+            (Lang::Zh, Some(Status::Implemented)) => "已落实",
+            (Lang::Zh, Some(Status::Exempted)) => "说明不落实",
+            (Lang::Zh, Some(Status::Open)) => "未落实",
+            (Lang::Zh, None) => "无需落实",
+        })
     }
 }
 
