@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::registry::CodeInfo;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::Msg;
 use crate::identity::Identity;
 use crate::source::{FileId, SourceMap, Span};
 use crate::suppress::{Suppressed, Suppression, SuppressionKind};
@@ -163,24 +164,24 @@ pub fn apply(
             .find(&line)
             .map(|at| Span::new(at, at + line.len()))
             .unwrap_or(Span::point(0));
-        let of = if e.count > 1 {
-            format!(" ({missing} of {})", e.count)
+        let entry = e.identity.describe();
+        let message = if e.count > 1 {
+            Msg::StaleEntrySome {
+                entry,
+                missing,
+                count: e.count,
+            }
         } else {
-            String::new()
+            Msg::StaleEntry { entry }
         };
         applied.kept.push(
             Diagnostic::new(
                 STALE.code,
                 STALE.severity,
-                format!(
-                    "baseline entry {} no longer occurs{of}",
-                    e.identity.describe()
-                ),
-                Label::new(file, span, "stale"),
+                message,
+                Label::new(file, span, Msg::LabelStale {}),
             )
-            .with_help(
-                "the finding is fixed: run `planlint baseline` to write the smaller baseline",
-            ),
+            .with_help(Msg::HelpRewriteBaseline {}),
         );
     }
     crate::check::sort(&mut applied.kept);

@@ -103,14 +103,18 @@ impl Outcome {
     /// output format reports it and the run exits 2.
     pub fn add_read_error(&mut self, path: &str, message: &str) {
         let file = self.model.sources.add(source::SourceFile::new(path, ""));
-        let label = diagnostic::Label::new(file, source::Span::point(0), "not read");
+        let label =
+            diagnostic::Label::new(file, source::Span::point(0), i18n::Msg::LabelNotRead {});
         let error = Diagnostic::new(
             "read-error",
             diagnostic::Severity::Error,
-            format!("cannot read `{path}`: {message}"),
+            i18n::Msg::ReadError {
+                path: i18n::Id::new(path),
+                reason: message.to_string(),
+            },
             label,
         )
-        .with_help("check the path and its permissions, and save plan files as UTF-8");
+        .with_help(i18n::Msg::HelpCheckPath {});
         let after_earlier_read_errors = self
             .diagnostics
             .iter()

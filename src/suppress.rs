@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::check::registry::{self, CodeInfo};
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::{Id, Msg};
 use crate::model::{DocId, Model};
 use crate::source::FileId;
 use crate::syntax::ast::SuppressionDecl;
@@ -97,7 +98,11 @@ pub fn apply(model: &Model, plans: &[DocId], diagnostics: Vec<Diagnostic>) -> Ap
                             .as_ref()
                             .map(|r| r.value.clone())
                             .unwrap_or_default(),
-                        at: Some(Label::new(doc.file, decl.header, "suppressed here")),
+                        at: Some(Label::new(
+                            doc.file,
+                            decl.header,
+                            Msg::LabelSuppressedHere {},
+                        )),
                     },
                 });
             }
@@ -226,32 +231,36 @@ fn unused(model: &Model, plan: DocId, decl: &SuppressionDecl) -> Diagnostic {
         .collect::<Vec<_>>()
         .join(" ");
     let unknown = match (t.code, t.obligation) {
-        (Some(c), _) if registry::INPUT_CODES.iter().any(|i| i.code == c) => Some(format!(
-            "`{c}` is an input error, which cannot be suppressed"
-        )),
+        (Some(c), _) if registry::INPUT_CODES.iter().any(|i| i.code == c) => {
+            Some(Msg::HelpSuppressInputError { code: Id::new(c) })
+        }
         (_, Some(o)) if model.obligation_by_id(o).is_none() => {
             let hint = crate::syntax::lower::did_you_mean(
                 o,
                 registry::all_codes()
                     .map(|c| c.code)
                     .chain(model.obligations.iter().map(|x| x.id())),
-            )
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_default();
-            Some(format!("`{o}` is neither a code nor an obligation{hint}"))
+            );
+            Some(match hint {
+                Some(s) => Msg::HelpSuppressUnknownDidYouMean {
+                    name: Id::new(o),
+                    suggestion: Id::new(s),
+                },
+                None => Msg::HelpSuppressUnknown { name: Id::new(o) },
+            })
         }
         _ => None,
     };
     let mut d = Diagnostic::new(
         UNUSED.code,
         UNUSED.severity,
-        format!("`suppress {named}` suppresses no finding of `{}`", doc.id()),
-        Label::new(doc.file, decl.header, "suppresses nothing"),
+        Msg::UnusedSuppression {
+            named,
+            plan: Id::new(doc.id()),
+        },
+        Label::new(doc.file, decl.header, Msg::LabelSuppressesNothing {}),
     );
-    d.help = Some(match unknown {
-        Some(why) => format!("{why}; correct it or remove the statement"),
-        None => "the finding it was written for is gone: remove the statement".into(),
-    });
+    d.set_help(unknown.unwrap_or(Msg::HelpRemoveSuppression {}));
     d.plan = Some(model.plan_ref(plan));
     d
 }

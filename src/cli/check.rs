@@ -32,10 +32,7 @@ pub fn once(args: &CheckArgs) -> ExitCode {
         let text = match files::read(path) {
             Ok(f) => f.text,
             Err(e) => {
-                eprintln!(
-                    "planlint: error[invalid-baseline]: cannot read `{}`: {}",
-                    e.path, e.message
-                );
+                crate::cli::lang::cannot_read("invalid-baseline", &e.path, &e.message);
                 return ExitCode::from(2);
             }
         };
@@ -59,13 +56,11 @@ pub fn once(args: &CheckArgs) -> ExitCode {
             }
             Err(e) => {
                 let location = outcome.model.sources.get(file).line_col(e.span.start);
-                eprintln!(
-                    "planlint: error[invalid-baseline]: {}:{}:{}: {}",
-                    files::display(path),
-                    location.0,
-                    location.1,
-                    e.message
-                );
+                crate::cli::lang::say(planlint::i18n::Msg::CliInvalidBaseline {
+                    code: "invalid-baseline".to_string(),
+                    place: format!("{}:{}:{}", files::display(path), location.0, location.1),
+                    reason: e.message.clone(),
+                });
                 return ExitCode::from(2);
             }
         }
@@ -86,13 +81,11 @@ pub fn once(args: &CheckArgs) -> ExitCode {
         summary: &summary,
         width: args.width,
         docs_url: config.docs_url.as_deref(),
+        show_advisory: args.show_advisory,
     };
     let write_errors = render.emit(args.format, &args.output_file);
     for e in &write_errors {
-        eprintln!(
-            "planlint: error[write-error]: cannot write `{}`: {}",
-            e.path, e.message
-        );
+        crate::cli::lang::cannot_write(&e.path, &e.message);
     }
     checked.report_read_errors();
     let status = checked.settings.exit(

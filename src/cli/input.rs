@@ -60,10 +60,7 @@ pub fn load(project: &ProjectArgs) -> Result<Checked, ()> {
         .map_err(|_| ())?;
     let files = files::read_run(&rules, &plans, paths);
     for e in &files.read_errors {
-        eprintln!(
-            "planlint: error[read-error]: cannot read `{}`: {}",
-            e.path, e.message
-        );
+        crate::cli::lang::cannot_read("read-error", &e.path, &e.message);
     }
     if !files.read_errors.is_empty() {
         return Err(());
@@ -90,19 +87,16 @@ pub fn load(project: &ProjectArgs) -> Result<Checked, ()> {
             .filter(|d| INPUT_CODES.iter().any(|c| c.code == d.code))
             .cloned()
             .collect();
+        let options = planlint::report::drafter::Options {
+            style: human::Style::Plain,
+            width: 100,
+            show_advisory: true,
+        };
         eprint!(
             "{}",
-            human::render(
-                &input,
-                &outcome.model.sources,
-                &summary,
-                human::Style::Plain,
-                100
-            )
+            planlint::report::drafter::render(&input, &outcome.model.sources, &summary, options)
         );
-        eprintln!(
-            "planlint: the files have errors; fix them (see `planlint check`) before writing a report"
-        );
+        crate::cli::lang::say(planlint::i18n::Msg::CliInputErrorsReport {});
         return Err(());
     }
     let root = if settings.in_project {

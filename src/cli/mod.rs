@@ -195,6 +195,11 @@ pub struct CheckArgs {
     /// Ctrl-C.
     #[arg(long)]
     pub watch: bool,
+    /// In human and plain output, list advisory findings (about a higher
+    /// document issued after the plan) one by one instead of one line per
+    /// code.
+    #[arg(long)]
+    pub show_advisory: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

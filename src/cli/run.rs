@@ -58,10 +58,7 @@ impl Checked {
     /// Prints the files that could not be read.
     pub fn report_read_errors(&self) {
         for e in &self.read_errors {
-            eprintln!(
-                "planlint: error[read-error]: cannot read `{}`: {}",
-                e.path, e.message
-            );
+            crate::cli::lang::cannot_read("read-error", &e.path, &e.message);
         }
     }
 }

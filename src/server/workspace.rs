@@ -54,7 +54,7 @@ impl Settings {
             Err(errors) => Settings::invalid(
                 errors
                     .iter()
-                    .map(|e| e.message.as_str())
+                    .map(|e| e.message.render(planlint::i18n::Lang::En))
                     .collect::<Vec<_>>()
                     .join("; "),
             ),

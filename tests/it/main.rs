@@ -21,3 +21,4 @@ mod report;
 mod robustness;
 mod support;
 mod watch;
+mod zh;
