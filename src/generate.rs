@@ -1191,6 +1191,11 @@ fn write_provision(
         let _ = write!(text, "，组织科普{}活动", t.elements.join("、"));
     }
     if rank == 3 {
+        // An item's text states its own figure, as its target does
+        // (`text-figure-mismatch`).
+        if let (Some(figure), Some((_, metric, unit, _))) = (stated, &t.target) {
+            let _ = write!(text, "，{}", figure_phrase(figure, metric, unit));
+        }
         let _ = writeln!(s, "item {id} {{");
         let _ = writeln!(s, "  title \"{}\"", t.title);
         let _ = writeln!(s, "  source {}", t.citation);
@@ -1248,6 +1253,22 @@ fn write_provision(
         );
     }
     s.push_str("}\n\n");
+}
+
+/// The figure as a plan's text words it: 每年…不少于123人次.
+fn figure_phrase(figure: Figure, metric: &str, unit: &str) -> String {
+    match figure {
+        Figure::Floor { value, by } => format!("到{by}年{metric}达到{value}{unit}"),
+        Figure::Share {
+            value,
+            per_year: true,
+        } => format!("每年{metric}不少于{value}{unit}"),
+        Figure::Share {
+            value,
+            per_year: false,
+        } => format!("到2025年{metric}{value}{unit}以上"),
+        Figure::None { value } => format!("{metric}{value}{unit}"),
+    }
 }
 
 fn figure_text(figure: Figure, unit: &str) -> String {

@@ -24,6 +24,8 @@ mod missing_responsible_unit;
 mod non_exemptible_obligation;
 mod omitted_obligation;
 mod roll_up;
+mod superseded_basis;
+mod text_figure_mismatch;
 mod unapportionable_quantity;
 mod undercut_target;
 mod unstated_quantity;

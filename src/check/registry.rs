@@ -128,6 +128,14 @@ pub const CHECKS: &[Check] = &[
         run: Some(dropped_element::run),
     },
     Check {
+        codes: &[superseded_basis::CODE],
+        run: Some(superseded_basis::run),
+    },
+    Check {
+        codes: &[text_figure_mismatch::CODE],
+        run: Some(text_figure_mismatch::run),
+    },
+    Check {
         codes: &[weakened_commitment::CODE],
         run: Some(weakened_commitment::run),
     },

@@ -16,7 +16,8 @@ use crate::cli::{files, write};
 
 #[derive(clap::Args)]
 pub struct ImportArgs {
-    /// The document: `.txt` (UTF-8, UTF-16, GBK/GB18030).
+    /// The document: `.txt` (UTF-8, UTF-16, GBK/GB18030), `.docx`, or
+    /// `.html` as saved from a government website.
     pub file: PathBuf,
     /// Where to write the draft; stdout when absent.
     #[arg(long, short)]
@@ -192,8 +193,20 @@ fn read_document(path: &Path) -> Result<String, String> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    let decoded = planlint::decode::decode(&bytes).map_err(|e| format!("{e}; {}", e.help()))?;
-    Ok(decoded.text)
+    match extension.as_str() {
+        "docx" => planlint::import::docx::text(&bytes)
+            .map_err(|e| format!("{e}; save it again from Word or WPS as .docx, or as plain text")),
+        "html" | "htm" => {
+            let decoded =
+                planlint::decode::decode(&bytes).map_err(|e| format!("{e}; {}", e.help()))?;
+            Ok(planlint::import::html::text(&decoded.text))
+        }
+        _ => {
+            let decoded =
+                planlint::decode::decode(&bytes).map_err(|e| format!("{e}; {}", e.help()))?;
+            Ok(decoded.text)
+        }
+    }
 }
 
 fn fail(message: &str) -> ExitCode {

@@ -91,7 +91,7 @@ enum Command {
     Report(ReportArgs),
     /// Export the cascade graph as DOT, Mermaid or SVG.
     Graph(GraphArgs),
-    /// Read a plan as its drafter has it (.txt) and write a draft in the
+    /// Read a plan as its drafter has it (.txt, .docx, .html) and write a draft in the
     /// plan language, or with `--as rules` a higher document's obligations.
     Import(Box<import::ImportArgs>),
     /// Say what a jurisdiction (or a plan) owes: every obligation that binds

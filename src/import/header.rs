@@ -50,7 +50,9 @@ const TITLE_ENDS: &[&str] = &[
 
 /// Reads the header from the paragraphs before the body (`front`) and
 /// the whole text (for cited documents).
-pub fn read(front: &[Para], all: &[Para], model: &Model) -> Header {
+/// `published` are the site's metadata lines (`发布时间：2022-03-01`),
+/// read for the date when the text itself names none.
+pub fn read(front: &[Para], all: &[Para], published: &[&str], model: &Model) -> Header {
     let mut h = Header {
         title: title(front),
         ..Header::default()
@@ -62,8 +64,9 @@ pub fn read(front: &[Para], all: &[Para], model: &Model) -> Header {
         .iter()
         .chain(all.iter().rev().take(6))
         .find_map(|p| date_line(&p.text))
+        .or_else(|| published.iter().find_map(|line| published_date(line)))
         .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
-    h.issuer = issuer(front);
+    h.issuer = issuer(front).or_else(|| signature(all));
     if let Some(t) = &h.title {
         let (period, inherited) = period(t);
         h.period = period;
@@ -92,22 +95,29 @@ pub fn read(front: &[Para], all: &[Para], model: &Model) -> Header {
 /// frame.
 fn title(front: &[Para]) -> Option<String> {
     let own = front.iter().rev().find(|p| {
-        let t = &p.text;
+        let t = simplified(&p.text);
+        let core = strip_period(&t);
         t.chars().count() <= 90
             && !t.contains('。')
             && !t.contains("关于印发")
             && !t.ends_with("通知")
-            && TITLE_ENDS
-                .iter()
-                .any(|e| t.trim_end_matches(['）', ')']).ends_with(e) || t.ends_with(e))
-            && numbering(t).is_none()
+            && TITLE_ENDS.iter().any(|e| core.ends_with(e))
+            && numbering(&t).is_none()
     });
     if let Some(p) = own {
         return Some(p.text.clone());
     }
     front.iter().find_map(|p| {
-        let (_, rest) = p.text.split_once("关于印发")?;
-        let inner = rest.strip_suffix("的通知")?;
+        let t = simplified(&p.text);
+        let at = t.find("关于印发")? + "关于印发".len();
+        let end = t.rfind("的通知")?;
+        // Simplified and Traditional characters are as long in UTF-8, so
+        // the original text is cut where the simplified one is.
+        let inner = if t.len() == p.text.len() {
+            p.text.get(at..end)?
+        } else {
+            t.get(at..end)?
+        };
         let inner =
             if inner.starts_with('《') && inner.ends_with('》') && inner.matches('《').count() == 1
             {
@@ -117,6 +127,18 @@ fn title(front: &[Para]) -> Option<String> {
             };
         Some(inner.to_string())
     })
+}
+
+/// A title without a trailing period in brackets: `…方案（2021—2025年）`.
+fn strip_period(title: &str) -> &str {
+    let t = title.trim_end();
+    if t.ends_with(['）', ')'])
+        && let Some(open) = t.rfind(['（', '('])
+        && years(&t[open..]).is_some()
+    {
+        return t[..open].trim_end();
+    }
+    t
 }
 
 /// A 文号 in the text (`西政办发〔2022〕6号`, with 〔〕﹝﹞[]［］() and spaces),
@@ -144,11 +166,12 @@ pub fn doc_number(text: &str) -> Option<(String, usize)> {
             continue;
         };
         let after_n = rest[n.len..].trim_start();
-        if !after_n.starts_with('号') {
+        let Some(hao) = after_n.chars().next().filter(|c| matches!(c, '号' | '號')) else {
             continue;
-        }
+        };
         // The issuer's abbreviation: the Chinese characters right before.
         let prefix: String = text[..i]
+            .trim_end()
             .chars()
             .rev()
             .take_while(|c| {
@@ -166,9 +189,9 @@ pub fn doc_number(text: &str) -> Option<(String, usize)> {
         if prefix.is_empty() {
             continue;
         }
-        let end = text.len() - after_n.len() + '号'.len_utf8();
+        let end = text.len() - after_n.len() + hao.len_utf8();
         return Some((
-            format!("{prefix}〔{:.0}〕{:.0}号", year.value, n.value),
+            format!("{prefix}〔{:.0}〕{:.0}{hao}", year.value, n.value),
             end,
         ));
     }
@@ -183,6 +206,18 @@ fn date_line(text: &str) -> Option<(i32, u32, u32)> {
         return None;
     }
     date(t)
+}
+
+/// The date after 发布时间/发布日期/成文日期 in a site's metadata line.
+fn published_date(line: &str) -> Option<(i32, u32, u32)> {
+    let s = simplified(line);
+    ["成文日期", "发布日期", "发布时间", "印发日期"]
+        .iter()
+        .find_map(|w| {
+            let at = s.find(w)? + w.len();
+            let rest = s[at..].trim_start_matches([':', '：', ' ', '\u{3000}']);
+            date(rest)
+        })
 }
 
 /// A date at the start of a text.
@@ -222,27 +257,49 @@ fn issuer(front: &[Para]) -> Option<String> {
         "局",
         "委",
     ];
+    let is_org = |t: &str| ORGS.iter().any(|o| simplified(t).ends_with(o));
     for p in front {
         let t = p.text.trim();
-        if let Some(stem) = t.strip_suffix("文件")
-            && ORGS.iter().any(|o| stem.ends_with(o))
-        {
-            return Some(stem.to_string());
+        let s = simplified(t);
+        if s.ends_with("文件") {
+            let stem = t[..t.len() - "文件".len()].trim();
+            if is_org(stem) {
+                return Some(stem.to_string());
+            }
         }
-        if let Some((before, _)) = t.split_once("关于印发") {
-            let before = before.trim();
-            if ORGS.iter().any(|o| before.ends_with(o)) {
+        if let Some(at) = s.find("关于印发").filter(|_| s.len() == t.len()) {
+            let before = t[..at].trim();
+            if is_org(before) {
                 return Some(before.to_string());
             }
         }
     }
     front.iter().find_map(|p| {
         let t = p.text.trim();
-        (t.chars().count() <= 30
-            && !t.contains(['。', '，', '《'])
-            && ORGS.iter().any(|o| t.ends_with(o)))
-        .then(|| t.to_string())
+        (t.chars().count() <= 30 && !t.contains(['。', '，', '《', '：', ':']) && is_org(t))
+            .then(|| t.to_string())
     })
+}
+
+/// The issuer signed above the date at the end of the text.
+fn signature(all: &[Para]) -> Option<String> {
+    let at = all.iter().rposition(|p| date_line(&p.text).is_some())?;
+    let t = all.get(at.checked_sub(1)?)?.text.trim();
+    let s = simplified(t);
+    (t.chars().count() <= 30
+        && !t.contains(['。', '，', '《', '：', ':'])
+        && [
+            "人民政府办公室",
+            "人民政府办公厅",
+            "人民政府",
+            "办公厅",
+            "办公室",
+            "委员会",
+            "政府",
+        ]
+        .iter()
+        .any(|o| s.ends_with(o)))
+    .then(|| t.to_string())
 }
 
 /// The period of a title, and whether its years stand only inside 《》
@@ -482,6 +539,14 @@ mod tests {
             Some("某府发〔2021〕12号")
         );
         assert_eq!(doc_number("（2021—2035年）"), None);
+        assert_eq!(
+            doc_number("某政发 [2022] 3 号").map(|x| x.0).as_deref(),
+            Some("某政发〔2022〕3号")
+        );
+        assert_eq!(
+            doc_number("某政辦發〔2021〕15號").map(|x| x.0).as_deref(),
+            Some("某政辦發〔2021〕15號")
+        );
     }
 
     #[test]

@@ -139,7 +139,8 @@ pub fn read(text: &str) -> Lines {
             None => false,
             Some(prev) => {
                 numbered.is_none()
-                    && !is_heading(&prev.text)
+                    && super::header::date(&clean).is_none()
+                    && (!is_heading(&prev.text) || goes_on(&clean))
                     && (open_brackets > 0
                         || prev.text.ends_with(['，', ',', '、'])
                         || (body_started && continues(&prev.text)))
@@ -172,6 +173,15 @@ fn continues(text: &str) -> bool {
             '。' | '！' | '？' | '；' | '：' | ':' | ';' | '!' | '?' | '）' | ')' | '”' | '」'
         ),
     }
+}
+
+/// Whether a line goes on with a word cut at the end of the line before
+/// (`活动室，力争…` after `（2）改造社区科普`): a heading is followed by a
+/// sentence of its own, whose first clause is longer.
+fn goes_on(line: &str) -> bool {
+    line.chars()
+        .position(|c| matches!(c, '，' | ',' | '。' | '、' | '；'))
+        .is_some_and(|n| n <= 4)
 }
 
 /// A numbered heading (`（一）青少年科学素质提升行动`): short, with no

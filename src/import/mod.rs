@@ -10,7 +10,9 @@
 //! obligations), [`render`] (the draft). The library reads no file: the
 //! caller hands it the decoded text.
 
+pub mod docx;
 pub mod header;
+pub mod html;
 pub mod lines;
 pub mod links;
 pub mod render;
@@ -125,7 +127,13 @@ pub fn import(text: &str, model: &Model, options: Options) -> Result<Imported, I
         })
         .unwrap_or(0);
     let (front, body) = read.paras.split_at(start);
-    let header = header::read(front, &read.paras, model);
+    let published: Vec<&str> = read
+        .dropped
+        .iter()
+        .filter(|d| d.why == "site navigation")
+        .map(|d| d.text.as_str())
+        .collect();
+    let header = header::read(front, &read.paras, &published, model);
     let parents = parents(&header, model, options.carries_out)?;
     let index = links::Index::new(model, &parents);
     let (items, body_unplaced) = structure::items(&structure::blocks(body));
@@ -197,6 +205,12 @@ fn parents(h: &header::Header, model: &Model, given: &[String]) -> Result<Vec<Do
             })
             .collect();
     }
+    // The document itself, when the rules hold it already (its covering
+    // notice cites its own title), is none of them.
+    let own = h
+        .title
+        .as_deref()
+        .and_then(|t| header::match_document(t, h.number.as_deref(), model));
     // The documents the title names first, then those the text cites.
     let in_title: Vec<DocId> = h
         .title
@@ -209,6 +223,7 @@ fn parents(h: &header::Header, model: &Model, given: &[String]) -> Result<Vec<Do
                         || crate::text::simplified(t).contains(&crate::text::simplified(&c.title))
                 })
                 .filter_map(|c| c.document.as_deref().and_then(|d| model.document_by_id(d)))
+                .filter(|&d| Some(d) != own)
                 .collect()
         })
         .unwrap_or_default();
@@ -219,6 +234,7 @@ fn parents(h: &header::Header, model: &Model, given: &[String]) -> Result<Vec<Do
     for c in &h.cites {
         if let Some(d) = c.document.as_deref().and_then(|d| model.document_by_id(d))
             && !out.contains(&d)
+            && Some(d) != own
         {
             out.push(d);
         }
@@ -347,6 +363,91 @@ impl Imported {
                     why: d.why,
                 })
                 .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::{Options, docx, html, import};
+
+    /// Text made of the pieces the readers look at, in any order.
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "一、",
+            "（一）",
+            "(二)",
+            "1.",
+            "2、",
+            "（1）",
+            "①",
+            "——",
+            "\n",
+            "\n\n",
+            "。",
+            "，",
+            "；",
+            "（责任单位：",
+            "区教委、",
+            "）",
+            ")",
+            "《",
+            "》",
+            "〈",
+            "〉",
+            "〔2022〕",
+            "6号",
+            "关于印发",
+            "的通知",
+            "实施方案",
+            "到2025年",
+            "不少于",
+            "30万人次",
+            "28%左右",
+            "¹",
+            "抄送：",
+            "- 3 -",
+            "首页",
+            "人民政府办公室",
+            "二〇二二年九月五日",
+            "2021—2035年",
+            " ",
+            "\u{3000}",
+            "科普",
+            "區",
+        ]);
+        prop::collection::vec(
+            prop_oneof![
+                pieces.prop_map(str::to_string),
+                any::<char>().prop_map(String::from)
+            ],
+            0..60,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn import_never_panics(s in text()) {
+            let model = crate::model::load(Vec::<(String, String)>::new()).model;
+            for as_rules in [false, true] {
+                if let Ok(imported) = import(&s, &model, Options { as_rules, ..Options::default() }) {
+                    let _ = super::draft(&imported, &model, "x.txt");
+                    let _ = super::rules(&imported, "x.txt", "x");
+                    let _ = serde_json::to_string(&imported.json());
+                }
+            }
+        }
+
+        #[test]
+        fn web_pages_and_packages_never_panic(s in text(), bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+            let _ = html::text(&format!("<html><body><div><p>{s}</p></div></body></html>"));
+            let _ = html::text(&s);
+            let _ = docx::text(&bytes);
         }
     }
 }

@@ -335,6 +335,11 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
         }
         for (k, clause) in clauses.iter().enumerate().skip(1) {
             let _ = writeln!(out, "  obligation {id}/{} {{", k + 1);
+            let _ = writeln!(
+                out,
+                "    title {}",
+                quote(&super::structure::lead(clause).0)
+            );
             let _ = writeln!(out, "    source {}/{}", it.source, k + 1);
             let _ = writeln!(out, "    text {}", quote(clause));
             let mut inner = String::new();

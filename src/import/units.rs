@@ -26,7 +26,7 @@ pub fn split(text: &str) -> (Vec<String>, String) {
         .filter(|&(_, c)| matches!(c, '（' | '('))
         .map(|(i, c)| (i, c.len_utf8()))
         .rfind(|&(i, len)| {
-            let inner = body[i + len..].trim_start();
+            let inner = crate::text::simplified(body[i + len..].trim_start());
             LEADS.iter().any(|l| inner.starts_with(l))
         })
     else {
@@ -40,7 +40,13 @@ pub fn split(text: &str) -> (Vec<String>, String) {
     for part in inner.split(['；', ';']) {
         let part = part.trim();
         let names = match part.split_once(['：', ':']) {
-            Some((lead, names)) if LEADS.iter().any(|l| lead.trim().starts_with(l)) => names,
+            Some((lead, names))
+                if LEADS
+                    .iter()
+                    .any(|l| crate::text::simplified(lead.trim()).starts_with(l)) =>
+            {
+                names
+            }
             _ => part,
         };
         for name in names.split(['、', '，', ',', '；', ';']) {

@@ -207,6 +207,7 @@ impl Builder {
             file,
             node,
             parents: Vec::new(),
+            supersedes: Vec::new(),
             jurisdiction: None,
             obligations: Vec::new(),
             items: Vec::new(),
@@ -380,6 +381,14 @@ impl Builder {
                     let parents = &mut self.model.documents[doc.index()].parents;
                     if !parents.contains(&parent) {
                         parents.push(parent);
+                    }
+                }
+            }
+            for r in self.model.documents[doc.index()].decl.supersedes.clone() {
+                if let Some(old) = self.resolve_document(&r, file) {
+                    let list = &mut self.model.documents[doc.index()].supersedes;
+                    if !list.contains(&old) {
+                        list.push(old);
                     }
                 }
             }

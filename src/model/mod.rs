@@ -80,6 +80,8 @@ pub struct Document {
     pub file: FileId,
     pub node: NodeIndex,
     pub parents: Vec<DocId>,
+    /// The documents it supersedes (`supersedes`), resolved.
+    pub supersedes: Vec<DocId>,
     pub jurisdiction: Option<JurId>,
     /// Every obligation of the document, bullets and their clauses, in file order.
     pub obligations: Vec<OblId>,

@@ -188,11 +188,21 @@ fn starter_item(out: &mut String, short: &str, e: &Entry) {
         .collect();
     let _ = writeln!(out, "# item {short}.{id} {{");
     let _ = writeln!(out, "#   title \"\"");
+    let _ = writeln!(
+        out,
+        "#   source 1        # its numbering in your plan: 二、(一)1 is 2.1.1"
+    );
     let _ = writeln!(out, "#   text \"\"");
     let _ = writeln!(out, "#   implements {}", e.obligation);
-    if e.requires_units {
-        let _ = writeln!(out, "#   units \"\"        # 责任单位");
-    }
+    let required = if e.requires_units {
+        "required"
+    } else {
+        "if any"
+    };
+    let _ = writeln!(
+        out,
+        "#   units \"\"        # 责任单位, one quoted name each ({required})"
+    );
     for f in &e.figures {
         if let Some(text) = &f.text {
             let _ = write!(out, "#   target {} {{ text {}", f.target, quote(text));

@@ -97,6 +97,9 @@ pub struct DocumentDecl {
     pub rank_name: Option<String>,
     pub jurisdiction: Option<Spanned<String>>,
     pub carries_out: Vec<Spanned<String>>,
+    /// The documents it replaces (`supersedes <id>…`): a plan naming one of
+    /// them as its basis is out of date.
+    pub supersedes: Vec<Spanned<String>>,
     pub requires_units: bool,
     pub source_text: Option<Spanned<String>>,
     /// The `document <id>` header, where findings about a missing thing point.

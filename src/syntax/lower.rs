@@ -42,6 +42,7 @@ const DOCUMENT: &[&str] = &[
     "rank",
     "jurisdiction",
     "carries_out",
+    "supersedes",
     "requires_units",
     "source_text",
 ];
@@ -716,6 +717,7 @@ impl Lowerer {
             rank_name: None,
             jurisdiction: None,
             carries_out: Vec::new(),
+            supersedes: Vec::new(),
             requires_units: false,
             source_text: None,
             header,
@@ -739,6 +741,7 @@ impl Lowerer {
                 }
                 "jurisdiction" => d.jurisdiction = self.word(s, "jurisdiction <id>", value::id),
                 "carries_out" => d.carries_out.extend(self.ids(s)),
+                "supersedes" => d.supersedes.extend(self.ids(s)),
                 "requires_units" => {
                     d.requires_units = self
                         .word(s, "requires_units yes", value::boolean)
@@ -777,6 +780,7 @@ impl Lowerer {
             );
         }
         self.repeated_ids(&d.carries_out, "carries_out");
+        self.repeated_ids(&d.supersedes, "supersedes");
         Some(d)
     }
 

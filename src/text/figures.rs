@@ -69,6 +69,7 @@ const UNITS: &[&str] = &[
     "项",
     "名",
     "人",
+    "场次",
     "场",
     "次",
     "部",
@@ -145,7 +146,17 @@ const AFTER: &[(&str, Comparator)] = &[
 /// The figures of `text`, in order. `context_year` is the deadline of the
 /// section around the text (a heading's `"十四五"时期`), used where a
 /// sentence names none.
+///
+/// Traditional characters are read as Simplified (`不少於500場`); spans
+/// then refer to the text as given, as both forms take three bytes in
+/// UTF-8 (where they would not, the text is read as written).
 pub fn figures(text: &str, context_year: Option<i32>) -> Vec<Figure> {
+    let simple = super::simplified(text);
+    let text = if simple.len() == text.len() {
+        simple.as_str()
+    } else {
+        text
+    };
     let mut out = Vec::new();
     for sentence in sentences(text) {
         scan_sentence(text, sentence, context_year, &mut out);
@@ -186,8 +197,8 @@ fn scan_sentence(text: &str, sentence: Range<usize>, context: Option<i32>, out: 
     if own_deadline.is_none() && reports_past_year(s) {
         return;
     }
-    let year = own_deadline.or(context);
     let mut skip_to = 0;
+    let mut previous_end = 0;
     for (i, c) in s.char_indices() {
         if i < skip_to {
             continue;
@@ -197,18 +208,36 @@ fn scan_sentence(text: &str, sentence: Range<usize>, context: Option<i32>, out: 
         };
         skip_to = found.end;
         let before = &s[..found.number_start];
-        let comparator = found.comparator;
+        let per_year = ["每年", "年均", "每年度"]
+            .iter()
+            .any(|w| before.contains(w));
+        let mut metric = metric(&s[previous_end..found.number_start]);
+        if metric.chars().count() <= 2 {
+            // `加强200余家…学校建设`: the count qualifies what follows.
+            let after: String = s[found.end..]
+                .chars()
+                .take_while(|c| !matches!(c, '，' | ',' | '、' | '。' | '；' | ';' | '：'))
+                .collect();
+            if after.chars().count() >= 2 {
+                metric = after;
+            }
+        }
+        previous_end = found.end;
         out.push(Figure {
             value: found.value,
             unit: found.unit,
-            comparator,
-            year,
-            per_year: ["每年", "年均", "每年度"]
-                .iter()
-                .any(|w| before.contains(w)),
+            comparator: found.comparator,
+            // A yearly quantity runs every year: the section's period is no
+            // deadline for it, only its own sentence's.
+            year: if per_year {
+                own_deadline
+            } else {
+                own_deadline.or(context)
+            },
+            per_year,
             cumulative: before.contains("累计"),
             soft: before.contains("力争") || before.contains("争取"),
-            metric: metric(before),
+            metric,
             span: sentence.start + found.number_start..sentence.start + found.end,
             sentence: sentence.clone(),
         });
@@ -427,6 +456,11 @@ fn metric(before: &str) -> String {
             m = m[year + '年'.len_utf8()..].to_string();
         }
         let m = m.trim_matches(|c: char| is_space(c) || "，,、".contains(c));
+        // An item's own numbering is no part of what it measures.
+        let m = match super::numbering::numbering(m) {
+            Some(n) if n.len < m.len() => &m[n.len..],
+            _ => m,
+        };
         if m.chars().count() >= 2 {
             return m.to_string();
         }
@@ -472,8 +506,24 @@ mod tests {
         assert_eq!((f.value, f.comparator), (8000.0, Comparator::AtLeast));
         let f = one("加强200余家北京市中小学科技教育示范学校建设");
         assert_eq!((f.value, f.unit.as_str()), (200.0, "家"));
+        assert_eq!(f.metric, "北京市中小学科技教育示范学校建设");
+        let found = figures(
+            "建设职工创新工作室8000个、北京优秀青年工程师创新工作室100个",
+            Some(2025),
+        );
+        assert_eq!(found[1].metric, "北京优秀青年工程师创新工作室");
+        assert_eq!((found[0].year, found[1].year), (Some(2025), Some(2025)));
+        assert_eq!(figures("每年培训不少于1万人次", Some(2025))[0].year, None);
+        let f = one("每年开展科普活动不少于500场次");
+        assert_eq!((f.value, f.unit.as_str()), (500.0, "场次"));
         let f = one("每年参与各项活动约 1000 人次");
         assert_eq!((f.value, f.comparator), (1000.0, Comparator::About));
+    }
+
+    #[test]
+    fn reads_traditional_characters() {
+        let f = one("每年開展科技活動不少於500場");
+        assert_eq!((f.value, f.unit.as_str(), f.per_year), (500.0, "场", true));
     }
 
     #[test]

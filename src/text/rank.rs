@@ -31,12 +31,14 @@ pub struct Scored {
     pub score: f64,
 }
 
-/// An index of documents to rank.
+/// An index of documents to rank: for each bigram, the documents holding
+/// it and how often (an inverted index, so that a query visits only the
+/// documents sharing one of its bigrams).
 #[derive(Debug, Clone, Default)]
 pub struct Ranker {
-    docs: Vec<HashMap<(char, char), u32>>,
-    lengths: Vec<f64>,
-    df: HashMap<(char, char), u32>,
+    postings: HashMap<(char, char), Vec<(u32, u32)>>,
+    /// Per document, BM25's length normalization `1 − b + b·len/avg`.
+    norms: Vec<f64>,
     average: f64,
 }
 
@@ -44,78 +46,92 @@ impl Ranker {
     /// Indexes the documents, in order.
     pub fn new<S: AsRef<str>>(docs: impl IntoIterator<Item = S>) -> Ranker {
         let mut ranker = Ranker::default();
-        for doc in docs {
-            let mut counts: HashMap<(char, char), u32> = HashMap::default();
+        let mut lengths = Vec::new();
+        for (index, doc) in docs.into_iter().enumerate() {
             let grams = bigrams(doc.as_ref());
+            let mut counts: BTreeMap<(char, char), u32> = BTreeMap::new();
             for &g in &grams {
                 *counts.entry(g).or_default() += 1;
             }
-            for &g in counts.keys() {
-                *ranker.df.entry(g).or_default() += 1;
+            for (g, tf) in counts {
+                ranker
+                    .postings
+                    .entry(g)
+                    .or_default()
+                    .push((index as u32, tf));
             }
-            ranker.lengths.push(grams.len() as f64);
-            ranker.docs.push(counts);
+            lengths.push(grams.len() as f64);
         }
-        let total: f64 = ranker.lengths.iter().sum();
-        ranker.average = if ranker.docs.is_empty() {
+        let total: f64 = lengths.iter().sum();
+        ranker.average = if lengths.is_empty() {
             0.0
         } else {
-            total / ranker.docs.len() as f64
+            total / lengths.len() as f64
         };
+        ranker.norms = lengths
+            .iter()
+            .map(|&l| {
+                if ranker.average > 0.0 {
+                    1.0 - B + B * l / ranker.average
+                } else {
+                    1.0
+                }
+            })
+            .collect();
         ranker
     }
 
     /// The number of documents indexed.
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.norms.len()
     }
 
     /// Whether no document is indexed.
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.norms.is_empty()
+    }
+
+    fn idf(&self, df: f64, n: f64) -> f64 {
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
     /// The documents sharing a bigram with the query, best first (ties in
     /// index order).
     pub fn rank(&self, query: &str) -> Vec<Scored> {
-        let terms: BTreeMap<(char, char), ()> =
-            bigrams(query).into_iter().map(|g| (g, ())).collect();
-        let n = self.docs.len() as f64;
-        let mut scored: Vec<Scored> = Vec::new();
-        for (index, doc) in self.docs.iter().enumerate() {
-            let norm = if self.average > 0.0 {
-                1.0 - B + B * self.lengths[index] / self.average
-            } else {
-                1.0
+        let terms: std::collections::BTreeSet<(char, char)> = bigrams(query).into_iter().collect();
+        let n = self.len() as f64;
+        let mut scores = vec![0.0f64; self.len()];
+        for term in &terms {
+            let Some(postings) = self.postings.get(term) else {
+                continue;
             };
-            let mut score = 0.0;
-            for term in terms.keys() {
-                let Some(&tf) = doc.get(term) else { continue };
-                let df = f64::from(self.df.get(term).copied().unwrap_or(0));
-                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let idf = self.idf(postings.len() as f64, n);
+            for &(doc, tf) in postings {
                 let tf = f64::from(tf);
-                score += idf * tf * (K1 + 1.0) / (tf + K1 * norm);
-            }
-            if score > 0.0 {
-                scored.push(Scored { index, score });
+                scores[doc as usize] +=
+                    idf * tf * (K1 + 1.0) / (tf + K1 * self.norms[doc as usize]);
             }
         }
+        let mut scored: Vec<Scored> = scores
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, score)| score > 0.0)
+            .map(|(index, score)| Scored { index, score })
+            .collect();
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
         scored
     }
-}
 
-impl Ranker {
-    /// The score a text would get against itself as a document of this
-    /// index (with the index's document frequencies): the best score it
-    /// can reach, by which a caller may scale its scores to 0..1.
+    /// The score a text would get against itself as one more document of
+    /// this index: the best score it can reach, by which a caller may scale
+    /// its scores to 0..1.
     pub fn self_score(&self, text: &str) -> f64 {
         let grams = bigrams(text);
         let mut counts: BTreeMap<(char, char), u32> = BTreeMap::new();
         for g in &grams {
             *counts.entry(*g).or_default() += 1;
         }
-        let n = self.docs.len() as f64 + 1.0;
+        let n = self.len() as f64 + 1.0;
         let norm = if self.average > 0.0 {
             1.0 - B + B * grams.len() as f64 / self.average
         } else {
@@ -124,10 +140,9 @@ impl Ranker {
         counts
             .iter()
             .map(|(term, &tf)| {
-                let df = f64::from(self.df.get(term).copied().unwrap_or(0)) + 1.0;
-                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                let df = self.postings.get(term).map_or(0, Vec::len) as f64 + 1.0;
                 let tf = f64::from(tf);
-                idf * tf * (K1 + 1.0) / (tf + K1 * norm)
+                self.idf(df, n) * tf * (K1 + 1.0) / (tf + K1 * norm)
             })
             .sum()
     }

@@ -101,10 +101,12 @@ fn key(d: &Diagnostic) -> Key {
 }
 
 /// The rows of the tables of `docs/findings.md` that start with a code and
-/// an obligation id in backticks, as keys.
+/// an obligation id in backticks (or — where the finding is about none), as
+/// keys.
 fn table_keys() -> Vec<Key> {
     let cell = |c: &str| c.trim().trim_matches('`').to_string();
-    let row = Regex::new(r"^\| `[a-z][a-z-]*` \| `").expect("pattern");
+    // The obligation cell is an id, or — for findings about no obligation.
+    let row = Regex::new(r"^\| `[a-z][a-z-]*` \| (`|— \|)").expect("pattern");
     read("docs/findings.md")
         .lines()
         .filter(|line| row.is_match(line))

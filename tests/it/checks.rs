@@ -143,6 +143,8 @@ fixture_pairs! {
     incomparable_units => "incomparable-units",
     unapportionable_quantity => "unapportionable-quantity",
     dropped_element => "dropped-element",
+    superseded_basis => "superseded-basis",
+    text_figure_mismatch => "text-figure-mismatch",
     weakened_commitment => "weakened-commitment",
     missing_responsible_unit => "missing-responsible-unit",
     exemption_without_reason => "exemption-without-reason",

@@ -147,3 +147,575 @@ fn xicheng_round_trip_measures() {
     assert!(reached * 100 >= 80 * linked, "reach {reached}/{linked}");
     assert!(top3 * 100 >= 90 * linked, "top3 {top3}/{linked}");
 }
+
+#[test]
+fn xicheng_header_is_read_and_carries_out_the_beijing_outline() {
+    let (imported, _) = xicheng();
+    let h = &imported.header;
+    assert_eq!(
+        h.title.as_deref(),
+        Some("西城区落实《北京市全民科学素质行动规划纲要（2021—2035年）》实施方案")
+    );
+    assert_eq!(h.number.as_deref(), Some("西政办发〔2022〕6号"));
+    assert_eq!(h.issuer.as_deref(), Some("北京市西城区人民政府办公室"));
+    assert_eq!(h.issued.as_deref(), Some("2022-09-05"));
+    assert_eq!((h.period, h.period_inherited), (Some([2021, 2035]), true));
+    assert_eq!(h.level, Some("county"));
+    let j = h.jurisdiction.as_ref().expect("a jurisdiction");
+    assert_eq!(
+        (j.name.as_str(), j.id.as_deref()),
+        ("西城区", Some("cn.bj.xicheng"))
+    );
+    assert_eq!(imported.carries_out, ["bj.outline"]);
+    assert!(
+        h.cites
+            .iter()
+            .any(|c| c.document.as_deref() == Some("bj.outline"))
+    );
+    // Headline target, wherever it stands.
+    let first = &imported.targets[0].figure;
+    assert_eq!(
+        (first.value, first.unit.as_str(), first.year),
+        (30.0, "%", Some(2025))
+    );
+}
+
+/// The draft's targets are the hand plan's three, and `check` reads the
+/// draft with no input error.
+#[test]
+fn xicheng_draft_states_the_hand_figures_and_checks_cleanly() {
+    let (imported, model) = xicheng();
+    let draft = import::draft(&imported, &model, "rules/sources/004_dbb92a8177a5e85b.txt");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(root().join("rules"))
+        .expect("rules/")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "plan"))
+        .map(|p| (p.display().to_string(), read(&p)))
+        .collect();
+    files.sort();
+    files.push(("plans/imported.plan".into(), draft));
+    let names = ["plans/imported.plan".to_string()];
+    let as_of = planlint::syntax::value::date("2025-01-01").expect("a date");
+    let outcome = planlint::check(
+        files,
+        planlint::Selection::Files(&names),
+        planlint::check::Options { as_of },
+    );
+    assert!(
+        !outcome.input_errors,
+        "{:#?}",
+        &outcome.diagnostics[..3.min(outcome.diagnostics.len())]
+    );
+    let targets = |m: &Model, doc: &str| -> Vec<(String, String, f64, bool, Option<i32>)> {
+        let d = m.document_by_id(doc).expect("the plan");
+        let mut out: Vec<_> = m
+            .document(d)
+            .items
+            .iter()
+            .flat_map(|&i| m.item(i).decl.targets.iter())
+            .filter_map(|t| {
+                let f = t.figure.as_ref()?;
+                Some((
+                    t.metric.value.clone(),
+                    f.comparator.as_str().to_string(),
+                    f.value,
+                    t.per_year,
+                    t.deadline.as_ref().map(|d| d.value),
+                ))
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    };
+    let imported_targets = targets(&outcome.model, "xicheng.plan");
+    assert_eq!(imported_targets, targets(&model, "xc.plan"));
+    assert_eq!(imported_targets.len(), 3);
+}
+
+#[test]
+fn beijing_outline_as_rules_has_its_bullets_and_figures() {
+    let text = read(&root().join("rules/sources/001_a6909fc97aaaeaf2.txt"));
+    let model = model(false);
+    let options = Options {
+        as_rules: true,
+        ..Options::default()
+    };
+    let imported = import::import(&text, &model, options).expect("imported");
+    let sources: Vec<&str> = imported
+        .items
+        .iter()
+        .map(|i| i.item.source.as_str())
+        .collect();
+    let bullets = sources
+        .iter()
+        .filter(|s| (s.starts_with("3.") || s.starts_with("4.")) && s.split('.').count() == 3)
+        .count();
+    assert_eq!(bullets, 39);
+    for n in 1..=5 {
+        assert!(
+            sources.contains(&format!("2.2.{n}").as_str()),
+            "principle {n}"
+        );
+    }
+    let figures: Vec<(f64, &str, &str, bool, Option<i32>)> = imported
+        .targets
+        .iter()
+        .map(|t| {
+            let f = &t.figure;
+            (
+                f.value,
+                f.unit.as_str(),
+                f.comparator.as_str(),
+                f.per_year,
+                f.year,
+            )
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            (28.0, "%", "about", false, Some(2025)),
+            (200.0, "家", "at_least", false, Some(2025)),
+            (10_000.0, "人次", "at_least", true, None),
+            (8000.0, "个", "at_least", false, Some(2025)),
+            (100.0, "个", "at_least", false, Some(2025)),
+            (10_000.0, "人次", "at_least", true, None),
+            (10_000.0, "人次", "at_least", true, None),
+            (300_000.0, "人次", "at_least", true, None),
+        ]
+    );
+    // The written rules load without an error.
+    let rules = import::rules(&imported, "rules/sources/001_a6909fc97aaaeaf2.txt", "bjx");
+    assert!(
+        imported.carries_out.is_empty(),
+        "{:?}",
+        imported.carries_out
+    );
+    let jurisdictions = read(&root().join("rules/jurisdictions.plan"));
+    let loaded = planlint::model::load([
+        ("jurisdictions.plan", jurisdictions.as_str()),
+        ("bjx.plan", rules.as_str()),
+    ]);
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == planlint::diagnostic::Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+/// Each character of the source (but numbering, which becomes `source`,
+/// and the 责任单位 lead words, which become `units`) is somewhere in the
+/// draft: in an item or a comment.
+fn nothing_lost(source: &str, draft: &str) {
+    let mut counts: BTreeMap<char, i64> = BTreeMap::new();
+    // Numbering becomes `source`; the lead words become `units`.
+    let unnumbered: Vec<&str> = source
+        .lines()
+        .map(|l| match planlint::text::numbering::numbering(l) {
+            Some(n) => &l[n.len..],
+            None => l,
+        })
+        .collect();
+    let cleaned = [
+        "责任单位",
+        "牵头单位",
+        "配合单位",
+        "責任單位",
+        "牽頭單位",
+        "配合單位",
+    ]
+    .iter()
+    .fold(unnumbered.join("\n"), |t, w| t.replace(w, ""));
+    for c in cleaned
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+    {
+        *counts.entry(c).or_default() += 1;
+    }
+    for c in draft.chars() {
+        if let Some(n) = counts.get_mut(&c) {
+            *n -= 1;
+        }
+    }
+    let lost: Vec<(char, i64)> = counts.into_iter().filter(|&(_, n)| n > 0).collect();
+    assert!(lost.is_empty(), "lost from the source: {lost:?}");
+}
+
+/// A test text: file, 文号, date, level, issuer, number of items.
+type Shape = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+    usize,
+);
+
+#[test]
+fn documents_of_other_shapes() {
+    let model = model(false);
+    let dir = root().join("tests/fixtures/import");
+    let cases: [Shape; 4] = [
+        // file, number, issued, level, issuer, items
+        (
+            "province-traditional.txt",
+            Some("某政辦發〔2021〕15號"),
+            Some("2021-12-20"),
+            Some("province"),
+            Some("某某省人民政府辦公廳"),
+            4,
+        ),
+        (
+            "city-web.txt",
+            Some("某政发〔2022〕3号"),
+            Some("2022-03-01"),
+            Some("prefecture"),
+            Some("某某市人民政府"),
+            4,
+        ),
+        (
+            "district.txt",
+            Some("某区政办发〔2023〕8号"),
+            Some("2023-03-08"),
+            Some("county"),
+            Some("某某区人民政府办公室"),
+            8,
+        ),
+        (
+            "opinions.txt",
+            Some("某府发〔2022〕21号"),
+            Some("2022-11-02"),
+            Some("prefecture"),
+            Some("某某市人民政府"),
+            5,
+        ),
+    ];
+    for (file, number, issued, level, issuer, items) in cases {
+        let text = read(&dir.join(file));
+        let imported = import::import(&text, &model, Options::default()).expect("imported");
+        let h = &imported.header;
+        assert_eq!(h.number.as_deref(), number, "{file}");
+        assert_eq!(h.issued.as_deref(), issued, "{file}");
+        assert_eq!(h.level, level, "{file}");
+        assert_eq!(h.issuer.as_deref(), issuer, "{file}");
+        assert_eq!(imported.items.len(), items, "{file}");
+        nothing_lost(&text, &import::draft(&imported, &model, file));
+    }
+    // The province's title and period are its own; the district's are
+    // inherited from the document it carries out.
+    let province = import::import(
+        &read(&dir.join("province-traditional.txt")),
+        &model,
+        Options::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        province.header.title.as_deref(),
+        Some("某某省全民科學素質行動實施方案（2021—2025年）")
+    );
+    assert_eq!(
+        (province.header.period, province.header.period_inherited),
+        (Some([2021, 2025]), false)
+    );
+    assert_eq!(province.items[1].item.units, ["省教育廳", "省科協"]);
+    let district =
+        import::import(&read(&dir.join("district.txt")), &model, Options::default()).unwrap();
+    assert!(district.header.period_inherited);
+    assert_eq!(district.items[1].item.units, ["区教育局", "区科协"]);
+    let city =
+        import::import(&read(&dir.join("city-web.txt")), &model, Options::default()).unwrap();
+    assert_eq!(city.items[2].item.title, "改造社区科普活动室");
+    let whys: Vec<&str> = city.dropped.iter().map(|d| d.why).collect();
+    assert_eq!(
+        whys,
+        [
+            "site navigation",
+            "site navigation",
+            "site navigation",
+            "page number",
+            "site navigation"
+        ]
+    );
+    nothing_lost(
+        &read(&root().join("rules/sources/004_dbb92a8177a5e85b.txt")),
+        &{
+            let (i, m) = xicheng();
+            import::draft(&i, &m, "x")
+        },
+    );
+}
+
+/// `planlint import ARGS…` in a project holding a copy of the real rules.
+fn cli(dir: &Path, args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("planlint")
+        .expect("the planlint binary")
+        .current_dir(dir)
+        .arg("import")
+        .args(args)
+        .output()
+        .expect("planlint runs")
+}
+
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::create_dir(dir.path().join("rules")).expect("mkdir");
+    for entry in std::fs::read_dir(root().join("rules")).expect("rules/") {
+        let p = entry.expect("an entry").path();
+        if p.extension().is_some_and(|e| e == "plan") {
+            std::fs::copy(&p, dir.path().join("rules").join(p.file_name().unwrap())).expect("copy");
+        }
+    }
+    dir
+}
+
+fn refused(out: &std::process::Output, says: &str) {
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(says), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn bad_input_gets_a_clear_error_and_exit_2() {
+    let dir = project();
+    let p = dir.path();
+    std::fs::write(p.join("binary.txt"), b"\x00\x01\x02PK\x00\xff").unwrap();
+    refused(&cli(p, &["binary.txt"]), "binary");
+    std::fs::write(p.join("empty.txt"), b"").unwrap();
+    refused(&cli(p, &["empty.txt"]), "the document has no text");
+    std::fs::write(p.join("blank.txt"), "\n \n\u{3000}\n").unwrap();
+    refused(&cli(p, &["blank.txt"]), "the document has no text");
+    std::fs::write(p.join("old.doc"), b"\xd0\xcf\x11\xe0").unwrap();
+    refused(&cli(p, &["old.doc"]), "save it as .docx");
+    std::fs::write(p.join("scan.pdf"), b"%PDF-1.4").unwrap();
+    refused(&cli(p, &["scan.pdf"]), "PDF is not read");
+    refused(&cli(p, &["missing.txt"]), "cannot import `missing.txt`");
+    // A 100 MB page is refused by its size, before it is read.
+    let huge = std::fs::File::create(p.join("huge.txt")).unwrap();
+    huge.set_len(100 * 1024 * 1024).unwrap();
+    refused(&cli(p, &["huge.txt"]), "import reads documents up to 16 MB");
+}
+
+#[test]
+fn output_is_written_whole_and_never_over_a_file_without_force() {
+    let dir = project();
+    let p = dir.path();
+    std::fs::copy(
+        root().join("tests/fixtures/import/district.txt"),
+        p.join("district.txt"),
+    )
+    .unwrap();
+    std::fs::write(p.join("out.plan"), "keep me").unwrap();
+    refused(
+        &cli(p, &["district.txt", "-o", "out.plan"]),
+        "pass `--force`",
+    );
+    assert_eq!(
+        std::fs::read_to_string(p.join("out.plan")).unwrap(),
+        "keep me"
+    );
+    // A bad input leaves the existing output alone even with --force.
+    std::fs::write(p.join("empty.txt"), b"").unwrap();
+    refused(
+        &cli(p, &["empty.txt", "-o", "out.plan", "--force"]),
+        "no text",
+    );
+    assert_eq!(
+        std::fs::read_to_string(p.join("out.plan")).unwrap(),
+        "keep me"
+    );
+    let out = cli(p, &["district.txt", "-o", "out.plan", "--force"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read_to_string(p.join("out.plan")).unwrap();
+    assert!(written.contains("number \"某区政办发〔2023〕8号\""));
+    // GBK is read as check reads it.
+    let source = read(&root().join("tests/fixtures/import/district.txt"));
+    let (gbk, _, _) = encoding_rs::GBK.encode(&source);
+    std::fs::write(p.join("gbk.txt"), &gbk).unwrap();
+    let out = cli(p, &["gbk.txt", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["number"], "某区政办发〔2023〕8号");
+    assert_eq!(
+        json["items"][1]["units"],
+        serde_json::json!(["区教育局", "区科协"])
+    );
+}
+
+/// A Word paragraph: `num` is Word's automatic numbering (numId, level).
+fn w_p(text: &str, num: Option<(u32, u32)>) -> String {
+    let num = num
+        .map(|(id, lvl)| format!("<w:pPr><w:numPr><w:ilvl w:val=\"{lvl}\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr>"))
+        .unwrap_or_default();
+    // A footnote mark stands where the text has `^`.
+    let runs: Vec<String> = text
+        .split('^')
+        .map(|t| format!("<w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r>"))
+        .collect();
+    let runs = runs.join("<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"1\"/></w:r>");
+    format!("<w:p>{num}{runs}</w:p>")
+}
+
+fn w_table(rows: &[[&str; 3]]) -> String {
+    let rows: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<String> = r
+                .iter()
+                .map(|c| format!("<w:tc>{}</w:tc>", w_p(c, None)))
+                .collect();
+            format!("<w:tr>{}</w:tr>", cells.concat())
+        })
+        .collect();
+    format!("<w:tbl>{}</w:tbl>", rows.concat())
+}
+
+/// A .docx built part by part with the `zip` writer: typed and automatic
+/// numbering, a table of 责任单位 and a footnote.
+fn docx(parts: &[(&str, String)]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in parts {
+        zip.start_file(*name, options).expect("a part");
+        std::io::Write::write_all(&mut zip, text.as_bytes()).expect("written");
+    }
+    zip.finish().expect("a package").into_inner()
+}
+
+const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
+fn district_docx() -> Vec<u8> {
+    let body = [
+        w_p("某某区人民政府办公室文件", None),
+        w_p("某区政办发〔2023〕8号", None),
+        w_p(
+            "某某区落实《某某省全民科学素质行动实施方案（2021—2025年）》实施方案",
+            None,
+        ),
+        w_p("工作目标", Some((1, 0))),
+        w_p(
+            "到2025年，全区公民具备科学素质的比例不低于百分之十五。",
+            None,
+        ),
+        w_p("重点任务", Some((1, 0))),
+        w_p("青少年科学素质提升", Some((1, 1))),
+        w_table(&[
+            ["序号", "任务", "责任单位"],
+            [
+                "1",
+                "加强科学教育。开展科学家进校园活动。",
+                "区教育局、区科协",
+            ],
+            ["2", "实施科普基础设施工程。新建科普基地3个。", "区科协"],
+        ]),
+        w_p("（二）产业工人科学素质提升", None),
+        w_p(
+            "1. 开展职工^技能培训。累计培训职工1.5万人次。（责任单位：区人力社保局、区总工会）",
+            None,
+        ),
+    ]
+    .concat();
+    let numbering = format!(
+        "<w:numbering {W}><w:abstractNum w:abstractNumId=\"7\">\
+         <w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>\
+         <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl>\
+         </w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"7\"/></w:num></w:numbering>"
+    );
+    let footnotes = format!(
+        "<w:footnotes {W}><w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>\
+         <w:footnote w:id=\"1\"><w:p><w:r><w:t>职工：在职的劳动者</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    );
+    docx(&[
+        ("[Content_Types].xml", "<Types/>".into()),
+        (
+            "word/document.xml",
+            format!("<w:document {W}><w:body>{body}</w:body></w:document>"),
+        ),
+        ("word/numbering.xml", numbering),
+        ("word/footnotes.xml", footnotes),
+    ])
+}
+
+const DISTRICT_TEXT: &str = "某某区人民政府办公室文件
+某区政办发〔2023〕8号
+某某区落实《某某省全民科学素质行动实施方案（2021—2025年）》实施方案
+一、工作目标
+到2025年，全区公民具备科学素质的比例不低于百分之十五。
+二、重点任务
+（一）青少年科学素质提升
+1. 加强科学教育。开展科学家进校园活动。（责任单位：区教育局、区科协）
+2. 实施科普基础设施工程。新建科普基地3个。（责任单位：区科协）
+（二）产业工人科学素质提升
+1. 开展职工¹技能培训。累计培训职工1.5万人次。（责任单位：区人力社保局、区总工会）
+¹ 职工：在职的劳动者
+";
+
+/// What a draft says, without line numbers: the header and the items.
+fn extracted(imported: &Imported) -> String {
+    let json = serde_json::to_value(imported.json()).expect("JSON");
+    let mut items = json["items"].clone();
+    for item in items.as_array_mut().expect("items") {
+        item.as_object_mut().expect("an item").remove("line");
+    }
+    let mut header = json.clone();
+    for key in ["items", "unplaced", "dropped"] {
+        header.as_object_mut().expect("an object").remove(key);
+    }
+    format!("{header}\n{items}")
+}
+
+#[test]
+fn docx_and_html_give_what_the_same_text_gives() {
+    let model = model(false);
+    let from_text = import::import(DISTRICT_TEXT, &model, Options::default()).expect("text");
+    assert_eq!(from_text.items.len(), 4);
+    let text = import::docx::text(&district_docx()).expect("a docx");
+    let from_docx = import::import(&text, &model, Options::default()).expect("docx");
+    assert_eq!(extracted(&from_docx), extracted(&from_text));
+    let html = format!(
+        "<html><head><meta charset=\"utf-8\"><title>实施方案_某某区人民政府</title></head><body>\
+         <div id=\"nav\"><a href=\"/\">首页</a> &gt; <a href=\"/zc\">政策文件</a></div>\
+         <div class=\"crumbs\">当前位置：<a href=\"/\">首页</a> &gt; 政务公开</div>\
+         <div class=\"article\">{}</div>\
+         <div class=\"foot\"><a href=\"/m\">网站地图</a> <a href=\"/l\">联系我们</a> 主办单位：某某区人民政府办公室</div></body></html>",
+        DISTRICT_TEXT
+            .lines()
+            .map(|l| format!("<p>{l}</p>"))
+            .collect::<String>()
+    );
+    let page = import::html::text(&html);
+    let from_html = import::import(&page, &model, Options::default()).expect("html");
+    assert_eq!(extracted(&from_html), extracted(&from_text));
+}
+
+#[test]
+fn a_docx_that_is_not_one_or_a_zip_bomb_is_refused() {
+    let dir = project();
+    let p = dir.path();
+    std::fs::write(p.join("plain.docx"), "这不是一个压缩包").unwrap();
+    refused(&cli(p, &["plain.docx"]), "not a .docx");
+    std::fs::write(p.join("empty.docx"), docx(&[("readme.txt", "x".into())])).unwrap();
+    refused(&cli(p, &["empty.docx"]), "no `word/document.xml`");
+    // 40 MB of one character deflate to a few kilobytes.
+    let bomb = docx(&[("word/document.xml", "a".repeat(40 * 1024 * 1024))]);
+    assert!(bomb.len() < 1024 * 1024);
+    std::fs::write(p.join("bomb.docx"), bomb).unwrap();
+    refused(&cli(p, &["bomb.docx"]), "inflates to more than 32 MB");
+    std::fs::write(p.join("district.docx"), district_docx()).unwrap();
+    let out = cli(p, &["district.docx"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("units \"区教育局\" \"区科协\""));
+}
