@@ -236,24 +236,73 @@ pub fn uri(path: &Path) -> String {
     format!("file://{path}")
 }
 
-/// A temporary copy of the bundled rules and plans.
+/// A temporary copy of the real cascade's files (those named in
+/// `support::REAL_FILES`, so that a plan added to `plans/` changes nothing
+/// here).
 pub fn copy_project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for sub in ["rules", "plans"] {
-        copy_plans(&here.join(sub), &dir.path().join(sub));
+    for (name, text) in crate::support::real_files() {
+        let to = dir.path().join(&name);
+        std::fs::create_dir_all(to.parent().expect("a directory")).expect("create a directory");
+        std::fs::write(to, text).expect("write a copy");
     }
     dir
 }
 
-fn copy_plans(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create a directory");
-    for entry in std::fs::read_dir(from).expect("list a directory") {
-        let path = entry.expect("an entry").path();
-        if path.extension().is_some_and(|e| e == "plan") {
-            std::fs::copy(&path, to.join(path.file_name().expect("a name"))).expect("copy");
+/// Every offset of every real file: what is under it is an id whose
+/// declaration and references are places inside the files.
+#[test]
+fn navigating_every_offset_of_the_real_cascade() {
+    let outcome = planlint::check(
+        crate::support::real_files(),
+        planlint::Selection::All,
+        planlint::check::Options {
+            as_of: crate::support::AS_OF,
+        },
+    );
+    let model = &outcome.model;
+    for (file, source) in model.sources.iter() {
+        for offset in 0..=source.text.len() + 1 {
+            let Some((symbol, span)) = planlint::navigate::symbol_at(model, file, offset) else {
+                continue;
+            };
+            assert!(span.start <= offset && offset <= span.end);
+            let (declared, at) = planlint::navigate::declaration(model, symbol);
+            let text = &model.sources.get(declared).text;
+            assert!(
+                text.is_char_boundary(at.start) && text.is_char_boundary(at.end.min(text.len()))
+            );
+            if let planlint::navigate::Symbol::Obligation(o) = symbol {
+                for (f, s) in planlint::navigate::references(model, o) {
+                    assert_eq!(model.sources.get(f).slice(s), model.obligation(o).id());
+                }
+            }
         }
     }
+    // Each id after `implements` in the plan names its obligation.
+    let (plan, source) = model
+        .sources
+        .iter()
+        .find(|(_, f)| f.name == "plans/xicheng.plan")
+        .expect("the plan");
+    let mut links = 0;
+    for (at, _) in source.text.match_indices("implements ") {
+        let line = &source.text[at..source.text[at..]
+            .find('\n')
+            .map_or(source.text.len(), |n| at + n)];
+        let mut offset = at + "implements ".len();
+        for id in line["implements ".len()..].split(' ') {
+            let found = planlint::navigate::symbol_at(model, plan, offset);
+            let named = found.map(|(symbol, _)| match symbol {
+                planlint::navigate::Symbol::Obligation(o) => model.obligation(o).id(),
+                _ => "",
+            });
+            assert_eq!(named, Some(id), "at byte {offset}");
+            offset += id.len() + 1;
+            links += 1;
+        }
+    }
+    assert!(links > 100, "{links} links");
 }
 
 fn codes(diagnostics: &[Value]) -> Vec<String> {
