@@ -142,4 +142,3 @@ fn diagnostic(ctx: &Context, plan: &PlanView, o: OblId, advisory: bool) -> Diagn
     }
     d
 }
-

@@ -82,8 +82,8 @@ pub fn run(args: DiffArgs) -> ExitCode {
     if args.rev.is_some() {
         old_settings.alias = Some((old_name.clone(), new_path.clone()));
     }
-    let old = check_texts(&args.input, old_settings, old_files);
-    let new = check_texts(&args.input, settings, new_files);
+    let old = check_texts(&args.input, old_settings, old_files, None, None);
+    let new = check_texts(&args.input, settings, new_files, None, None);
     for (checked, name) in [(&old, &old_name), (&new, &new_name)] {
         checked.report_read_errors();
         if checked.outcome.input_errors || !checked.read_errors.is_empty() {

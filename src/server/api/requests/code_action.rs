@@ -14,9 +14,9 @@ use lsp_types::{
 use planlint::check::Context;
 use planlint::check::figures::{Owed, format_figure, owed};
 use planlint::diagnostic::Diagnostic;
+use planlint::diagnostic::FixAction;
 use planlint::model::{DocId, Model, OblId};
 use planlint::source::{SourceFile, Span};
-use planlint::diagnostic::FixAction;
 use planlint::syntax::cst::full_width;
 
 use crate::server::edit;
