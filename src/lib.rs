@@ -24,6 +24,7 @@
 
 pub mod baseline;
 pub mod check;
+pub mod codes;
 pub mod config;
 pub mod decode;
 pub mod diagnostic;

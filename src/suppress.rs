@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::check::registry::{self, CodeInfo};
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::check::registry;
+use crate::diagnostic::{Diagnostic, Label};
 use crate::model::{DocId, Model};
 use crate::source::FileId;
 use crate::syntax::ast::SuppressionDecl;
@@ -45,11 +45,7 @@ pub struct Suppressed {
 }
 
 /// `unused-suppression`: a `suppress` statement that suppresses nothing.
-pub const UNUSED: CodeInfo = CodeInfo {
-    code: "unused-suppression",
-    severity: Severity::Warning,
-    summary: "a `suppress` statement in a plan suppresses no finding",
-};
+pub use crate::codes::UNUSED_SUPPRESSION as UNUSED;
 
 /// The findings of a run after the plans' `suppress` statements.
 #[derive(Debug, Clone, Default)]
