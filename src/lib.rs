@@ -29,6 +29,7 @@ pub mod config;
 pub mod decode;
 pub mod diagnostic;
 pub mod diff;
+#[cfg(feature = "generate")]
 pub mod generate;
 pub mod i18n;
 pub mod identity;

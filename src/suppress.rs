@@ -256,6 +256,7 @@ fn unused(model: &Model, plan: DocId, decl: &SuppressionDecl) -> Diagnostic {
 mod tests {
     use std::cell::Cell;
 
+    #[cfg(feature = "generate")]
     use crate::generate::{self, Rates};
     use crate::syntax::parse;
 
@@ -267,6 +268,7 @@ mod tests {
     /// Each finding is matched against its own plan's statements only: the
     /// work grows with the findings, not with findings × plans (once 24%
     /// of a national check).
+    #[cfg(feature = "generate")]
     #[test]
     fn each_finding_looks_at_one_plan() {
         let cascade = generate::generate(&generate::Options {
