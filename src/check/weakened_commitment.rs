@@ -24,9 +24,9 @@
 //! owed (`unstated-quantity` reports that). One finding per obligation and
 //! item, for the first weakened 分句.
 
-use crate::check::registry::CodeInfo;
 use crate::check::strength::{self, Commitment, Lexicon};
 use crate::check::{Context, Provision};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::model::{ItemId, OblId};
 
