@@ -219,3 +219,119 @@ fn severities(
         relative.get(file.0 as usize).cloned()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::diagnostic::Severity;
+    use crate::syntax::value::date;
+
+    const DIR: &str = "tests/fixtures/checks/omitted-obligation/fail";
+
+    /// The omitted-obligation fixture: the east district omits `c.2`.
+    fn workspace() -> Workspace {
+        let files = [
+            (
+                "city.plan",
+                include_str!("../tests/fixtures/checks/omitted-obligation/fail/city.plan"),
+            ),
+            (
+                "east.plan",
+                include_str!("../tests/fixtures/checks/omitted-obligation/fail/east.plan"),
+            ),
+            (
+                "jurisdictions.plan",
+                include_str!("../tests/fixtures/checks/omitted-obligation/fail/jurisdictions.plan"),
+            ),
+        ];
+        Workspace {
+            texts: files
+                .into_iter()
+                .map(|(name, text)| (format!("{DIR}/{name}"), Arc::from(text)))
+                .collect(),
+            ..Workspace::default()
+        }
+    }
+
+    fn settings(config: Option<&str>) -> Settings {
+        Settings {
+            policy: config.map(|text| Policy {
+                flags: BTreeMap::new(),
+                config: Config::parse(text).expect("a valid configuration"),
+            }),
+            options: Options {
+                as_of: date("2026-11-23").expect("a valid date"),
+            },
+            lang: None,
+        }
+    }
+
+    fn omissions(run: &Run) -> Vec<Severity> {
+        run.outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "omitted-obligation")
+            .map(|d| d.severity)
+            .collect()
+    }
+
+    #[test]
+    fn the_severities_apply_only_with_a_policy() {
+        let config = "[severity]\nomitted-obligation = \"info\"\n";
+        let plain = run(workspace(), &settings(None), None);
+        assert_eq!(omissions(&plain), [Severity::Error]);
+        let relevelled = run(workspace(), &settings(Some(config)), None);
+        assert_eq!(omissions(&relevelled), [Severity::Info]);
+    }
+
+    #[test]
+    fn a_plan_glob_matches_the_file_by_its_place_in_the_project() {
+        let config = "[[overrides]]\nplans = [\"plans/east.plan\"]\nseverity = { omitted-obligation = \"allow\" }\n";
+        let by_name = run(workspace(), &settings(Some(config)), None);
+        assert_eq!(omissions(&by_name), [Severity::Error]);
+        let mut placed = workspace();
+        placed
+            .project_paths
+            .insert(format!("{DIR}/east.plan"), "plans/east.plan".into());
+        let placed = run(placed, &settings(Some(config)), None);
+        assert!(omissions(&placed).is_empty());
+    }
+
+    #[test]
+    fn a_baseline_takes_its_findings_out_and_counts_them_suppressed() {
+        let first = run(workspace(), &settings(Some("")), None);
+        let findings = first.outcome.diagnostics.len();
+        assert!(findings > 0);
+        let text = Baseline::of(&first.outcome.diagnostics, &first.outcome.model.sources).to_text();
+        let file = BaselineFile::parse("planlint-baseline.json".into(), text).expect("it reads");
+        let second = run(workspace(), &settings(Some("")), Some(file));
+        assert!(
+            second.outcome.diagnostics.is_empty(),
+            "{:?}",
+            second.outcome.diagnostics
+        );
+        assert_eq!(second.summary.suppressed.len(), findings);
+        // The summary counts the files checked, not the baseline.
+        assert_eq!(second.summary.files, 3);
+    }
+
+    #[test]
+    fn a_baseline_that_does_not_read_says_where() {
+        let e = BaselineFile::parse("b.json".into(), "{\n  \"version\": x\n}".into())
+            .expect_err("not a baseline");
+        assert_eq!((e.name.as_str(), e.line), ("b.json", 2));
+    }
+
+    #[test]
+    fn an_unread_file_is_an_input_error_first() {
+        let mut w = workspace();
+        w.unread.push(Unread {
+            path: "plans/gone.plan".into(),
+            message: "permission denied".into(),
+        });
+        let r = run(w, &settings(Some("")), None);
+        assert!(r.outcome.input_errors);
+        assert_eq!(r.outcome.diagnostics[0].code, "read-error");
+    }
+}
