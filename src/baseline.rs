@@ -15,8 +15,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::registry::CodeInfo;
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{Diagnostic, Label};
 use crate::i18n::Msg;
 use crate::identity::Identity;
 use crate::source::{FileId, SourceMap, Span};
@@ -25,11 +24,7 @@ use crate::suppress::{Suppressed, Suppression, SuppressionKind};
 pub const VERSION: u32 = 1;
 
 /// `stale-baseline-entry`: an entry no current finding matches.
-pub const STALE: CodeInfo = CodeInfo {
-    code: "stale-baseline-entry",
-    severity: Severity::Warning,
-    summary: "a baseline entry matches no current finding: remove it",
-};
+pub use crate::codes::STALE_BASELINE_ENTRY as STALE;
 
 /// A baseline file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -189,9 +184,7 @@ pub fn apply(
 }
 
 fn is_input(d: &Diagnostic) -> bool {
-    crate::check::registry::INPUT_CODES
-        .iter()
-        .any(|c| c.code == d.code)
+    crate::codes::INPUT_CODES.iter().any(|c| c.code == d.code)
 }
 
 /// The byte offset of a 1-based line and column (serde_json counts the

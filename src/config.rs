@@ -383,7 +383,10 @@ mod tests {
         }
         let escape = "docs-url = \"https://a\\u001b]8;;x\"\n";
         let errors = Config::parse(escape).err().unwrap_or_default();
-        assert!(errors[0].message.render(Lang::En).contains("a␛]8;;x"), "{errors:?}");
+        assert!(
+            errors[0].message.render(Lang::En).contains("a␛]8;;x"),
+            "{errors:?}"
+        );
         for bad in [
             "javascript:alert(1)",
             "file:///etc/passwd",
@@ -397,7 +400,13 @@ mod tests {
             assert_eq!(errors.len(), 1, "{bad}");
             let span = errors[0].span.unwrap_or_default();
             assert!(text[span.start..span.end].starts_with('"'), "{bad}");
-            assert!(errors[0].message.render(Lang::En).contains("not a web address"), "{bad}");
+            assert!(
+                errors[0]
+                    .message
+                    .render(Lang::En)
+                    .contains("not a web address"),
+                "{bad}"
+            );
             assert!(!errors[0].message.render(Lang::En).contains('\u{1b}'));
         }
     }

@@ -14,16 +14,22 @@
 //! (`planlint.toml` and severities), [`baseline`], [`diff`] (what a
 //! revision changes), all keyed on a finding's [`identity`].
 //!
+//! [`workspace::run`] is the one entry point of a run: files and settings
+//! (and a baseline) → the outcome and its summary; the command line and the
+//! editor server both go through it.
+//!
 //! The library does no IO: callers hand it text with a file name. Reading
 //! files, finding `rules/` and `plans/`, terminals and exit codes live in
 //! the binary.
 
 pub mod baseline;
 pub mod check;
+pub mod codes;
 pub mod config;
 pub mod decode;
 pub mod diagnostic;
 pub mod diff;
+#[cfg(feature = "generate")]
 pub mod generate;
 pub mod i18n;
 pub mod identity;
@@ -36,6 +42,7 @@ pub mod source;
 pub mod suppress;
 pub mod syntax;
 pub mod text;
+pub mod workspace;
 
 use diagnostic::Diagnostic;
 use model::{DocId, Model};

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::check::registry::{self, CodeInfo};
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::check::registry;
+use crate::diagnostic::{Diagnostic, Label};
 use crate::i18n::{Id, Msg};
 use crate::model::{DocId, Model};
 use crate::source::FileId;
@@ -46,11 +46,7 @@ pub struct Suppressed {
 }
 
 /// `unused-suppression`: a `suppress` statement that suppresses nothing.
-pub const UNUSED: CodeInfo = CodeInfo {
-    code: "unused-suppression",
-    severity: Severity::Warning,
-    summary: "a `suppress` statement in a plan suppresses no finding",
-};
+pub use crate::codes::UNUSED_SUPPRESSION as UNUSED;
 
 /// The findings of a run after the plans' `suppress` statements.
 #[derive(Debug, Clone, Default)]
@@ -269,6 +265,7 @@ fn unused(model: &Model, plan: DocId, decl: &SuppressionDecl) -> Diagnostic {
 mod tests {
     use std::cell::Cell;
 
+    #[cfg(feature = "generate")]
     use crate::generate::{self, Rates};
     use crate::syntax::parse;
 
@@ -280,6 +277,7 @@ mod tests {
     /// Each finding is matched against its own plan's statements only: the
     /// work grows with the findings, not with findings × plans (once 24%
     /// of a national check).
+    #[cfg(feature = "generate")]
     #[test]
     fn each_finding_looks_at_one_plan() {
         let cascade = generate::generate(&generate::Options {

@@ -8,7 +8,7 @@
 //! - **How to fix**: remove the exemption, or the `implements` link.
 
 use crate::check::Context;
-use crate::check::registry::CodeInfo;
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::i18n::Msg;
 

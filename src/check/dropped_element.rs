@@ -9,8 +9,8 @@
 //! - **How to fix**: name the element in the implementing item's text, or
 //!   say in an exemption why the plan leaves it out.
 
-use crate::check::registry::CodeInfo;
 use crate::check::{Context, PlanView, Provision};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::catalogue::Provisions;
 use crate::i18n::{Msg, Quote};

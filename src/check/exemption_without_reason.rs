@@ -7,7 +7,7 @@
 //!   gives one.
 
 use crate::check::Context;
-use crate::check::registry::CodeInfo;
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::i18n::{Id, Msg};
 

@@ -9,7 +9,7 @@
 //!   a new date and whoever approved it.
 
 use crate::check::Context;
-use crate::check::registry::CodeInfo;
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::i18n::{Id, Msg};
 

@@ -9,8 +9,8 @@
 //! - **How to fix**: state the figure in the obligation's unit and period.
 
 use crate::check::figures::{self, Verdict};
-use crate::check::registry::CodeInfo;
 use crate::check::{Context, Provision};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::{Id, Msg};
 

@@ -9,8 +9,8 @@
 //! - **Why it matters**: a task nobody is responsible for is not carried out.
 //! - **How to fix**: add `units "区科协" …` to the item.
 
-use crate::check::registry::CodeInfo;
 use crate::check::{Binding, Context};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::{Id, Msg, Provision};
 use crate::syntax::ast::ObligationKind;

@@ -8,7 +8,7 @@
 //! - **How to fix**: remove the exemption and carry the obligation out.
 
 use crate::check::Context;
-use crate::check::registry::CodeInfo;
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, FixAction, Label, Severity};
 use crate::i18n::Msg;
 

@@ -20,8 +20,8 @@
 use std::collections::BTreeMap;
 
 use crate::check::figures::format_figure;
-use crate::check::registry::CodeInfo;
 use crate::check::{Binding, Context, PlanView, duplicate_plan};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Figures, Severity};
 use crate::i18n::{Figure, Id, Msg, SomeNames};
 use crate::model::{JurId, OblId};

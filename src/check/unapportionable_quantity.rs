@@ -10,7 +10,7 @@
 
 use crate::check::Context;
 use crate::check::figures::{Owed, owed};
-use crate::check::registry::CodeInfo;
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::{Id, Msg};
 

@@ -12,8 +12,8 @@
 //!   what the message says is owed.
 
 use crate::check::figures::{self, Verdict, format_figure};
-use crate::check::registry::CodeInfo;
 use crate::check::{Context, Provision};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Figures, Severity};
 use crate::i18n::{Figure, Id, Msg};
 use crate::syntax::ast::Comparator;

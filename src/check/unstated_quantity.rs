@@ -11,8 +11,8 @@
 //! - **How to fix**: add `target <metric> { … }` to the implementing item.
 
 use crate::check::figures::{Owed, format_figure, owed};
-use crate::check::registry::CodeInfo;
 use crate::check::{Context, Provision};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Figures, FixAction, Severity};
 use crate::i18n::{self, Figure, Id, Msg, OwedWhat};
 

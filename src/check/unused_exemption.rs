@@ -8,8 +8,8 @@
 //!   hides the ones that matter, and often a sign of a wrong id.
 //! - **How to fix**: remove the exemption.
 
-use crate::check::registry::CodeInfo;
 use crate::check::{Binding, Context};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::i18n::Msg;
 

@@ -27,9 +27,9 @@
 
 use foldhash::HashMap;
 
-use crate::check::registry::CodeInfo;
 use crate::check::strength::{self, Commitment, Lexicon};
 use crate::check::{Context, Provision};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::model::{ItemId, OblId};
 

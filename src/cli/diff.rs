@@ -81,17 +81,9 @@ pub fn run(args: DiffArgs) -> ExitCode {
     if args.rev.is_some() {
         old_settings.alias = Some((old_name.clone(), new_path.clone()));
     }
-    let mut old = check_texts(&args.input, old_settings, old_files);
-    let mut new = check_texts(&args.input, settings, new_files);
-    let lang = crate::cli::lang::get();
-    for d in old
-        .outcome
-        .diagnostics
-        .iter_mut()
-        .chain(new.outcome.diagnostics.iter_mut())
-    {
-        d.localize(lang);
-    }
+    let lang = Some(crate::cli::lang::get());
+    let old = check_texts(&args.input, old_settings, old_files, None, lang, false);
+    let new = check_texts(&args.input, settings, new_files, None, lang, false);
     for (checked, name) in [(&old, &old_name), (&new, &new_name)] {
         checked.report_read_errors();
         if checked.outcome.input_errors || !checked.read_errors.is_empty() {

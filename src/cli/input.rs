@@ -1,17 +1,20 @@
 //! Reading a run's files for `report` and `graph`: the same selection as
 //! `check` (no paths: `rules/` and `plans/`, every plan; paths: those plans,
 //! their higher documents from `rules/`), checked, and refused with exit 2
-//! when a file cannot be read or the model is invalid.
+//! when a file cannot be read or the model is invalid. The findings keep
+//! the severities their checks gave (no `planlint.toml` severities, no
+//! baseline) and no encoding notes.
 
 use std::path::{Path, PathBuf};
 
+use planlint::Outcome;
 use planlint::check::registry::INPUT_CODES;
 use planlint::check::{Context, Options};
 use planlint::report::coverage::{self, Coverage, Headings};
 use planlint::report::headings;
 use planlint::report::human;
 use planlint::syntax::value::Date;
-use planlint::{Outcome, Selection, check};
+use planlint::workspace::{self, Settings as RunSettings, Workspace};
 
 use crate::cli::run::project_dirs;
 use crate::cli::settings::{PolicyArgs, Settings};
@@ -65,15 +68,23 @@ pub fn load(project: &ProjectArgs) -> Result<Checked, ()> {
     if !files.read_errors.is_empty() {
         return Err(());
     }
-    let selection = match &files.selected {
-        None => Selection::All,
-        Some(names) => Selection::Files(names),
-    };
-    let mut outcome = check(files.texts, selection, options);
     let lang = crate::cli::lang::get();
-    for d in &mut outcome.diagnostics {
-        d.localize(lang);
-    }
+    let workspace = Workspace {
+        texts: files
+            .texts
+            .into_iter()
+            .map(|(name, text)| (name, text.into()))
+            .collect(),
+        selected: files.selected,
+        ..Workspace::default()
+    };
+    let run_settings = RunSettings {
+        policy: None,
+        options,
+        lang: Some(lang),
+        owed: false,
+    };
+    let outcome = workspace::run(workspace, &run_settings, None).outcome;
     if outcome.input_errors {
         let summary = planlint::report::RunSummary {
             files: outcome.model.sources.len(),

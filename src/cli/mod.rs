@@ -9,6 +9,7 @@ mod emit;
 mod explain;
 pub mod files;
 mod fmt;
+#[cfg(feature = "generate")]
 mod generate;
 mod graph;
 mod import;
@@ -102,6 +103,7 @@ enum Command {
     /// docs/editors.md).
     Lsp,
     /// Write a synthetic cascade with planted defects (for benchmarks).
+    #[cfg(feature = "generate")]
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
 }
@@ -268,6 +270,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Codes => explain::codes(),
         Command::Report(args) => report::run(args),
         Command::Graph(args) => graph::run(args),
+        #[cfg(feature = "generate")]
         Command::Generate(args) => generate::run(args),
         Command::Owed(args) => owed::run(*args),
         Command::Import(args) => import::run(*args),

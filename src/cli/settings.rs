@@ -175,27 +175,28 @@ impl Settings {
         }
     }
 
-    /// Applies the severities; plan globs match the plan's file relative
-    /// to the configuration's directory.
-    pub fn apply(&self, diagnostics: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> {
+    /// Where each named file sits in the project: its path relative to
+    /// the configuration's directory, for the plan globs (the library
+    /// applies them). A file outside the project is left out, and is
+    /// matched by its name.
+    pub fn project_paths<'a>(
+        &self,
+        names: impl IntoIterator<Item = &'a str>,
+    ) -> BTreeMap<String, String> {
         let base = std::fs::canonicalize(&self.base).unwrap_or_else(|_| self.base.clone());
-        let relative: Vec<String> = sources
-            .iter()
-            .map(|(_, f)| {
+        names
+            .into_iter()
+            .filter_map(|name| {
                 let path = match &self.alias {
-                    Some((name, path)) if *name == f.name => path.as_path(),
-                    _ => Path::new(&f.name),
+                    Some((alias, path)) if alias == name => path.as_path(),
+                    _ => Path::new(name),
                 };
-                std::fs::canonicalize(path)
+                let relative = std::fs::canonicalize(path)
                     .ok()
-                    .and_then(|p| p.strip_prefix(&base).ok().map(files::display))
-                    .unwrap_or_else(|| f.name.clone())
+                    .and_then(|p| p.strip_prefix(&base).ok().map(files::display))?;
+                Some((name.to_string(), relative))
             })
-            .collect();
-        self.policy.apply(diagnostics, |d| {
-            let file = d.plan.as_ref().map(|p| p.file).unwrap_or(d.primary.file);
-            relative.get(file.0 as usize).cloned()
-        })
+            .collect()
     }
 
     /// The exit status: 2 for input errors, 1 for findings at or above the

@@ -9,11 +9,13 @@ mod ci;
 mod cli;
 mod escaping;
 mod format;
+#[cfg(feature = "generate")]
 mod generated;
 mod hardening;
 mod import;
 mod lsp;
 mod owed;
+#[cfg(feature = "generate")]
 mod parallel;
 mod parser;
 mod properties;
