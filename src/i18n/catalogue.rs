@@ -510,6 +510,17 @@ catalogue! {
         en: "The documentation follows."
         zh: "以下为详细说明（英文）。"
 
+    // ── The reviewers' report ────────────────────────────────────────────
+
+    /// A plan's verdict at the top of the report (`PlanSummary` in `src/report/coverage.rs` defines each count).
+    ReportVerdict { binding: usize, implemented: usize, partial: usize, undercut: usize, exempted: usize, omitted: usize, must_add: usize, unstated: usize, dropped: usize, weakened: usize }
+        en: "{binding} binding requirements: {implemented} carried out, {partial} partly carried out, {undercut} below what is owed, {exempted} left out with a reason, {omitted} omitted ({must_add} must be added); {unstated} quantities not stated, {dropped} elements left out, {weakened} commitments weakened"
+        zh: "{binding} 项上级要求：{implemented} 项已落实、{partial} 项部分落实、{undercut} 项低于要求、{exempted} 项说明不落实、{omitted} 项遗漏（其中 {must_add} 项须补充）；{unstated} 项数量未写明、{dropped} 处要素缺漏、{weakened} 处表述弱化"
+    /// The advisory requirements of a plan, after its verdict.
+    ReportVerdictAdvisory { advisory: usize }
+        en: "{advisory} more advisory requirements: the higher document was issued after the plan; a revision should add them"
+        zh: "另有 {advisory} 项参考性要求：上级文件印发于本方案之后，修订时应补充"
+
     // ── Fixes ────────────────────────────────────────────────────────────
 
     /// What a fix that adds an item does.

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::check::figures::{self, Owed, Verdict};
 use crate::check::{Binding, Context, PlanView, Provision};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::Msg;
 use crate::model::{DocId, Model, OblId};
 use crate::report::Counts;
 use crate::report::headings::{self, SectionTitles};
@@ -20,6 +21,15 @@ use crate::syntax::ast::{Comparator, Figure, Passes, TargetDecl};
 
 /// The code of the check whose findings turn a cell into [`Status::Undercut`].
 pub const UNDERCUT_CODE: &str = "undercut-target";
+/// The code of a finding that the items leave out an element the obligation names.
+pub const DROPPED_CODE: &str = "dropped-element";
+/// The code of a finding that the items state no figure for a quantity owed.
+pub const UNSTATED_CODE: &str = "unstated-quantity";
+/// The code of a finding that the items promise less firmly than asked.
+pub const WEAKENED_CODE: &str = "weakened-commitment";
+/// The codes whose findings turn an implemented cell into
+/// [`Status::Partial`]: carried out, but not all of what is asked.
+pub const PARTIAL_CODES: [&str; 3] = [DROPPED_CODE, UNSTATED_CODE, WEAKENED_CODE];
 
 /// Above this many plans a report is paged: the summary, then one section
 /// per plan with its differences, without the obligations × plans matrix,
@@ -60,24 +70,73 @@ pub struct DocumentInfo {
     pub checked: bool,
 }
 
+/// A plan's counts: the one definition that the report's verdict, its
+/// summary table, the 对照表 and the exports share (`docs/report.md`
+/// lists them). A count is of cells (one obligation of a higher document
+/// in one plan; a bullet and each of its clauses count once each) unless
+/// it says findings.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct PlanSummary {
     pub id: String,
     pub title: String,
     pub jurisdiction: Option<String>,
     pub carries_out: Vec<String>,
+    /// Every obligation the plan owes: `binding + advisory`.
     pub owed: usize,
-    /// Owed obligations of a higher document issued after the plan.
+    /// Owed obligations of a higher document issued after the plan: what a
+    /// revision must add. They count here only, in none of the statuses.
     pub advisory: usize,
+    /// Owed obligations of a higher document issued before the plan:
+    /// `implemented + partial + undercut + exempted + omitted`.
+    pub binding: usize,
+    /// Binding cells carried out in full.
     pub implemented: usize,
+    /// Binding cells carried out in part: a heading some of whose clauses
+    /// are omitted, or items that drop an element, state no figure for a
+    /// quantity or promise less firmly than asked ([`PARTIAL_CODES`]).
     pub partial: usize,
     pub exempted: usize,
     pub omitted: usize,
+    /// Of the omitted cells, those whose omission is an error: 须补充.
+    pub must_add: usize,
     pub undercut: usize,
+    /// Cells that bind the plan's rank but whose condition is false; not owed.
     pub not_applicable: usize,
-    /// (implemented + exempted) ÷ owed, in percent; none when nothing is owed.
+    /// Binding cells with an `unstated-quantity` finding.
+    pub unstated: usize,
+    /// `dropped-element` findings in binding cells (one per element left out).
+    pub dropped: usize,
+    /// `weakened-commitment` findings in binding cells.
+    pub weakened: usize,
+    /// (implemented + exempted) ÷ binding, in percent; none when nothing binds.
     pub compliance: Option<f64>,
+    /// The plan's findings of every kind, by severity.
     pub findings: Counts,
+}
+
+impl PlanSummary {
+    /// The verdict at the top of the report, built from the counts above.
+    pub fn verdict(&self) -> Msg {
+        Msg::ReportVerdict {
+            binding: self.binding,
+            implemented: self.implemented,
+            partial: self.partial,
+            undercut: self.undercut,
+            exempted: self.exempted,
+            omitted: self.omitted,
+            must_add: self.must_add,
+            unstated: self.unstated,
+            dropped: self.dropped,
+            weakened: self.weakened,
+        }
+    }
+
+    /// The advisory count as a sentence, when there is any.
+    pub fn advisory_verdict(&self) -> Option<Msg> {
+        (self.advisory > 0).then_some(Msg::ReportVerdictAdvisory {
+            advisory: self.advisory,
+        })
+    }
 }
 
 /// How one obligation stands in one plan.
@@ -643,7 +702,16 @@ fn cell(
     let undercut = findings
         .iter()
         .any(|&i| diagnostics.get(i).is_some_and(|d| d.code == UNDERCUT_CODE));
-    let status = status(ctx, plan, o, undercut);
+    let mut status = status(ctx, plan, o, undercut);
+    if status == Status::Implemented
+        && findings.iter().any(|&i| {
+            diagnostics
+                .get(i)
+                .is_some_and(|d| PARTIAL_CODES.contains(&d.code))
+        })
+    {
+        status = Status::Partial;
+    }
     // A clause of an omitted bullet is reported once, at the bullet: the
     // clause's cell shows that finding.
     if findings.is_empty() && status == Status::Omitted {
@@ -749,21 +817,38 @@ fn summaries(
         for row in &group.rows {
             for (&column, cell) in group.columns.iter().zip(&row.cells) {
                 let s = &mut out[column];
-                if cell.status.is_owed() {
-                    s.owed += 1;
-                    if cell.advisory {
-                        s.advisory += 1;
-                    }
+                if cell.status == Status::NotApplicable {
+                    s.not_applicable += 1;
                 }
+                if !cell.status.is_owed() {
+                    continue;
+                }
+                s.owed += 1;
+                if cell.advisory {
+                    s.advisory += 1;
+                    continue;
+                }
+                s.binding += 1;
                 match cell.status {
                     Status::Implemented => s.implemented += 1,
                     Status::Partial => s.partial += 1,
                     Status::Exempted => s.exempted += 1,
-                    Status::Omitted => s.omitted += 1,
+                    Status::Omitted => {
+                        s.omitted += 1;
+                        s.must_add += usize::from(row.severity == Severity::Error);
+                    }
                     Status::Undercut => s.undercut += 1,
-                    Status::NotApplicable => s.not_applicable += 1,
-                    Status::NotOwed => {}
+                    Status::NotApplicable | Status::NotOwed => {}
                 }
+                let codes = || {
+                    cell.findings
+                        .iter()
+                        .filter_map(|&i| diagnostics.get(i))
+                        .map(|d| d.code)
+                };
+                s.unstated += usize::from(codes().any(|c| c == UNSTATED_CODE));
+                s.dropped += codes().filter(|&c| c == DROPPED_CODE).count();
+                s.weakened += codes().filter(|&c| c == WEAKENED_CODE).count();
             }
         }
     }
@@ -786,7 +871,7 @@ fn summaries(
     }
     for s in &mut out {
         s.compliance =
-            (s.owed > 0).then(|| 100.0 * (s.implemented + s.exempted) as f64 / s.owed as f64);
+            (s.binding > 0).then(|| 100.0 * (s.implemented + s.exempted) as f64 / s.binding as f64);
     }
     out
 }
@@ -1137,6 +1222,14 @@ mod tests {
                 include_str!("../../tests/fixtures/report/rules/city.plan"),
             ),
             (
+                "later.plan",
+                include_str!("../../tests/fixtures/report/rules/later.plan"),
+            ),
+            (
+                "strength.plan",
+                include_str!("../../tests/fixtures/report/rules/strength.plan"),
+            ),
+            (
                 "a.plan",
                 include_str!("../../tests/fixtures/report/plans/a.plan"),
             ),
@@ -1210,6 +1303,90 @@ mod tests {
         assert_eq!(a.verdict, TargetVerdict::Lower);
         assert_eq!(a.owed.as_ref().and_then(|f| f.value), Some(5000.0));
         assert_eq!(a.share, Some((50000, 100000)));
+    }
+
+    #[test]
+    fn partial_findings_make_a_cell_partly_carried_out() {
+        let (outcome, options) = fixture();
+        let ctx = Context::new(&outcome.model, options, outcome.plans.iter().copied());
+        let c = build(&ctx, &outcome.diagnostics, &Headings::new());
+        // An item without the figure owed, and one that drops an element
+        // and weakens the verb: both carried out, neither in full.
+        assert_eq!(cell(&c, "tc.2.4.1", "t.a").status, Status::Partial);
+        assert_eq!(cell(&c, "tc.2.4.2", "t.a").status, Status::Partial);
+        assert_eq!(cell(&c, "tc.2.4.1", "t.b").status, Status::Omitted);
+        // A document issued after the plan: advisory, outside the statuses.
+        let later = cell(&c, "tl.1", "t.b");
+        assert!(later.advisory && later.status == Status::Omitted);
+        let a = &c.plans[1];
+        assert_eq!(a.id, "t.a");
+        assert_eq!((a.unstated, a.dropped, a.weakened), (1, 3, 1));
+        let b = &c.plans[2];
+        assert_eq!((b.advisory, b.binding, b.owed), (1, b.owed - 1, b.owed));
+    }
+
+    /// The verdict's counts are those of the rows of the 对照表, and add up.
+    #[test]
+    fn the_verdict_agrees_with_the_rows() {
+        let (outcome, options) = fixture();
+        let ctx = Context::new(&outcome.model, options, outcome.plans.iter().copied());
+        let c = build(&ctx, &outcome.diagnostics, &Headings::new());
+        let rows = crate::report::table::rows(&c, Lang::Zh);
+        let mut statuses_seen = Vec::new();
+        for p in &c.plans {
+            let mine: Vec<_> = rows.iter().filter(|r| r.plan == p.id).collect();
+            let binding: Vec<_> = mine.iter().filter(|r| !r.advisory).collect();
+            let count = |s: Status| binding.iter().filter(|r| r.status == s).count();
+            assert_eq!(p.owed, mine.len(), "{}", p.id);
+            assert_eq!(p.advisory, mine.len() - binding.len(), "{}", p.id);
+            assert_eq!(p.binding, binding.len(), "{}", p.id);
+            assert_eq!(p.implemented, count(Status::Implemented), "{}", p.id);
+            assert_eq!(p.partial, count(Status::Partial), "{}", p.id);
+            assert_eq!(p.exempted, count(Status::Exempted), "{}", p.id);
+            assert_eq!(p.omitted, count(Status::Omitted), "{}", p.id);
+            assert_eq!(p.undercut, count(Status::Undercut), "{}", p.id);
+            assert_eq!(
+                p.binding,
+                p.implemented + p.partial + p.exempted + p.omitted + p.undercut
+            );
+            assert!(p.must_add <= p.omitted);
+            // The advisory rows come after the binding ones.
+            assert!(mine.windows(2).all(|w| w[0].advisory <= w[1].advisory));
+            let verdict = p.verdict().render(Lang::Zh);
+            assert!(
+                verdict.starts_with(&format!(
+                    "{} 项上级要求：{} 项已落实",
+                    p.binding, p.implemented
+                )),
+                "{verdict}"
+            );
+            assert!(verdict.contains(&format!(
+                "{} 项遗漏（其中 {} 项须补充）",
+                p.omitted, p.must_add
+            )));
+            statuses_seen.extend(mine.iter().map(|r| r.status));
+        }
+        // The fixture has every owed status.
+        for s in Status::ALL.into_iter().filter(|s| s.is_owed()) {
+            assert!(statuses_seen.contains(&s), "no {s:?} row");
+        }
+        // The counts of findings in the verdict are those of `check`.
+        let of = |code: &str| {
+            outcome
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == code && !d.advisory && d.plan.is_some())
+                .count()
+        };
+        let sum = |f: fn(&PlanSummary) -> usize| c.plans.iter().map(f).sum::<usize>();
+        assert_eq!(sum(|p| p.dropped), of(DROPPED_CODE));
+        assert_eq!(sum(|p| p.weakened), of(WEAKENED_CODE));
+        assert_eq!(sum(|p| p.unstated), of(UNSTATED_CODE));
+        // Omissions are counted by cell: B omits tc.2.3.1 with its two
+        // clauses (one finding, three cells), and four more; A three.
+        let counts = |p: &PlanSummary| (p.omitted, p.must_add);
+        assert_eq!(counts(&c.plans[1]), (3, 3));
+        assert_eq!(counts(&c.plans[2]), (7, 7));
     }
 
     #[test]

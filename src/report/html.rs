@@ -77,6 +77,14 @@ fn message(text: &str) -> String {
         .collect()
 }
 
+/// The colon after a name, in the language's punctuation.
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    }
+}
+
 /// Escapes text for HTML content and attribute values.
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -130,7 +138,12 @@ blockquote{margin:.3rem 0;padding:.2rem .6rem;border-left:3px solid var(--line);
 .sev{font-weight:700;text-transform:uppercase;font-size:.8em}
 .sev.error{color:var(--om)}.sev.warning{color:#9a6700}.sev.info{color:var(--ex)}
 #graph svg{max-width:100%;height:auto}#graph svg text{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif}
-@media print{thead th{position:static}details.sec{display:block}}
+.scroll{overflow-x:auto;max-width:100%}
+td.v{white-space:nowrap;min-width:5.5em}table.cmp td.small{min-width:8em}
+p.verdict{border-left:4px solid var(--ex);background:#f8fafc;padding:.4rem .7rem;margin:.4rem 0;font-size:1.05em}
+@media (max-width:600px){body{padding:.5rem .6rem}nav ol{padding-left:1rem}}
+@page{size:A4;margin:14mm 12mm}
+@media print{body{max-width:none;padding:0}thead th{position:static}thead{display:table-header-group}tr{break-inside:avoid}details.sec{display:block}.scroll{overflow:visible}}
 "#;
 
 fn header(out: &mut String, c: &Coverage, lang: Lang) {
@@ -174,10 +187,28 @@ fn percent(value: Option<f64>) -> String {
 
 fn summary(out: &mut String, c: &Coverage, lang: Lang) {
     let w = lang.words();
+    let _ = write!(out, "<section id=\"summary\"><h2>{}</h2>", esc(w.summary));
+    for p in &c.plans {
+        let _ = write!(
+            out,
+            "<p class=\"verdict\"><b>{}</b> <code>{}</code>{}{}",
+            esc(p.jurisdiction.as_deref().unwrap_or(&p.title)),
+            esc(&p.id),
+            colon(lang),
+            esc(&p.verdict().render(lang))
+        );
+        if let Some(advisory) = p.advisory_verdict() {
+            let _ = write!(
+                out,
+                "<br><span class=\"muted\">{}</span>",
+                esc(&advisory.render(lang))
+            );
+        }
+        out.push_str("</p>\n");
+    }
     let _ = write!(
         out,
-        "<section id=\"summary\"><h2>{}</h2><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>",
-        esc(w.summary),
+        "<div class=\"scroll\"><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>",
         esc(w.plan),
         esc(w.jurisdiction),
         esc(w.carries_out),
@@ -214,7 +245,7 @@ fn summary(out: &mut String, c: &Coverage, lang: Lang) {
                 .map(|d| format!("<code>{}</code>", esc(d)))
                 .collect::<Vec<_>>()
                 .join(" "),
-            p.owed,
+            p.binding,
             p.advisory,
             p.implemented,
             p.partial,
@@ -233,7 +264,7 @@ fn summary(out: &mut String, c: &Coverage, lang: Lang) {
     }
     let _ = writeln!(
         out,
-        "</tbody></table><p class=\"small muted\">{}<br>{}</p></section>",
+        "</tbody></table></div><p class=\"small muted\">{}<br>{}</p></section>",
         esc(w.compliance_note),
         esc(w.advisory_note)
     );
@@ -310,7 +341,7 @@ fn group(out: &mut String, c: &Coverage, g: &Group, lang: Lang, collapsed: bool)
     let _ = write!(
         out,
         "<details class=\"sec\"{}><summary>{heading} <span class=\"muted small\">({} {}; {} {} / {})</span></summary>\
-<table class=\"m\">{}<thead><tr><th>{}</th><th>{}</th>",
+<div class=\"scroll\"><table class=\"m\">{}<thead><tr><th>{}</th><th>{}</th>",
         if collapsed { "" } else { " open" },
         g.rows.len(),
         esc(w.obligations),
@@ -375,7 +406,7 @@ fn group(out: &mut String, c: &Coverage, g: &Group, lang: Lang, collapsed: bool)
         }
         out.push_str("</tr>");
     }
-    out.push_str("</tbody></table></details>\n");
+    out.push_str("</tbody></table></div></details>\n");
 }
 
 /// Fixed column widths, so that the tables of every section line up.
@@ -400,7 +431,7 @@ fn national(out: &mut String, c: &Coverage, lang: Lang) {
     }
     let _ = write!(
         out,
-        "<details class=\"sec\"{}><summary>{} ({})</summary><table><thead><tr><th>{}</th><th>{}</th><th>{}</th>",
+        "<details class=\"sec\"{}><summary>{} ({})</summary><div class=\"scroll\"><table><thead><tr><th>{}</th><th>{}</th><th>{}</th>",
         if c.national.len() > COLLAPSE_ROWS {
             ""
         } else {
@@ -465,7 +496,7 @@ fn national(out: &mut String, c: &Coverage, lang: Lang) {
     }
     let _ = writeln!(
         out,
-        "</tbody></table></details><p class=\"small muted\">● {} · ○ {}</p></section>",
+        "</tbody></table></div></details><p class=\"small muted\">● {} · ○ {}</p></section>",
         esc(w.reached),
         esc(w.not_reached)
     );
@@ -485,7 +516,7 @@ fn targets(out: &mut String, c: &Coverage, lang: Lang) {
     }
     let _ = write!(
         out,
-        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th>",
+        "<div class=\"scroll\"><table><thead><tr><th>{}</th><th>{}</th><th>{}</th>",
         esc(w.obligation),
         esc(w.metric),
         esc(w.higher_figure)
@@ -545,7 +576,7 @@ fn targets(out: &mut String, c: &Coverage, lang: Lang) {
             observed.join("<br>")
         );
     }
-    out.push_str("</tbody></table></section>\n");
+    out.push_str("</tbody></table></div></section>\n");
 }
 
 fn comparison(out: &mut String, c: &Coverage, lang: Lang) {
@@ -577,28 +608,55 @@ fn comparison(out: &mut String, c: &Coverage, lang: Lang) {
             let _ = write!(out, "<p>{}</p></details>", esc(w.no_findings));
             continue;
         }
-        out.push_str("<table><thead><tr>");
-        for h in &headings[1..] {
-            let _ = write!(out, "<th>{}</th>", esc(h));
-        }
-        out.push_str("</tr></thead><tbody>");
-        for r in mine {
-            let cells = table::cells(r, lang);
+        // The plan's own rows first; those of a higher document issued
+        // after it (what a revision must add) in their own table after them.
+        let (binding, advisory): (Vec<_>, Vec<_>) = mine.into_iter().partition(|r| !r.advisory);
+        comparison_table(out, &binding, &headings, lang);
+        if !advisory.is_empty() {
             let _ = write!(
                 out,
-                "<tr><td class=\"{}\"><a href=\"#{}\">{}</a></td>",
-                r.status.class(),
-                esc(&r.anchor),
-                esc(&cells[1])
+                "<h4>{} <span class=\"muted small\">({})</span></h4><p class=\"small muted\">{}</p>",
+                esc(w.advisory_rows),
+                advisory.len(),
+                esc(w.advisory_note)
             );
-            for text in &cells[2..] {
-                let _ = write!(out, "<td class=\"small\">{}</td>", message(text));
-            }
-            out.push_str("</tr>");
+            comparison_table(out, &advisory, &headings, lang);
         }
-        out.push_str("</tbody></table></details>\n");
+        out.push_str("</details>\n");
     }
     out.push_str("</section>\n");
+}
+
+/// A table of comparison rows, without the plan column.
+fn comparison_table(
+    out: &mut String,
+    rows: &[&table::ComparisonRow],
+    headings: &[&str; 6],
+    lang: Lang,
+) {
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str("<div class=\"scroll\"><table class=\"cmp\"><thead><tr>");
+    for h in &headings[1..] {
+        let _ = write!(out, "<th>{}</th>", esc(h));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for r in rows {
+        let cells = table::cells(r, lang);
+        let _ = write!(
+            out,
+            "<tr><td class=\"v {}\"><a href=\"#{}\">{}</a></td>",
+            r.status.class(),
+            esc(&r.anchor),
+            esc(&cells[1])
+        );
+        for text in &cells[2..] {
+            let _ = write!(out, "<td class=\"small\">{}</td>", message(text));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div>");
 }
 
 fn findings(out: &mut String, c: &Coverage, lang: Lang) {

@@ -69,6 +69,8 @@ pub struct Words {
     pub other_findings: &'static str,
     pub findings_in_table: &'static str,
     pub advisory_not_listed: &'static str,
+    /// The heading of a plan's advisory rows in the 对照表.
+    pub advisory_rows: &'static str,
     pub collapsed_note: &'static str,
     /// Said where a report of many plans leaves out the matrix; `{}` is the limit.
     pub paged_note: &'static str,
@@ -116,7 +118,9 @@ impl Lang {
     pub fn status_help(self, status: Status) -> &'static str {
         match (self, status) {
             (Lang::Zh, Status::Implemented) => "有条款落实（implements / refines）",
-            (Lang::Zh, Status::Partial) => "无正文的条目：部分分项已落实，其余遗漏",
+            (Lang::Zh, Status::Partial) => {
+                "有落实条款，但缺少要素、未写明数量或表述弱化；或无正文的条目只落实了部分分项"
+            }
             (Lang::Zh, Status::Exempted) => "方案说明不落实（悬停查看理由）",
             (Lang::Zh, Status::Omitted) => "既无落实条款，也无说明",
             (Lang::Zh, Status::Undercut) => "有落实条款，但指标、期限或份额低于要求",
@@ -124,7 +128,7 @@ impl Lang {
             (Lang::Zh, Status::NotOwed) => "不约束该方案（仅约束发文机关、其他级别或年度）",
             (Lang::En, Status::Implemented) => "an item implements it (or a refinement)",
             (Lang::En, Status::Partial) => {
-                "a heading without text of its own: some clauses carried out, others omitted"
+                "carried out, but an element, a figure or the firmness asked is missing; or a heading with some clauses omitted"
             }
             (Lang::En, Status::Exempted) => "left out with a reason (hover to read it)",
             (Lang::En, Status::Omitted) => "neither implemented nor exempted",
@@ -151,13 +155,13 @@ static ZH: Words = Words {
     jurisdiction: "地区",
     carries_out: "落实的上位文件",
     owed: "应落实",
-    advisory: "其中参考性",
+    advisory: "另有参考性",
     compliance: "落实率",
     findings: "问题",
     errors: "错误",
     warnings: "警告",
     infos: "提示",
-    compliance_note: "落实率 = （已落实 + 说明不落实）÷ 应落实；条目与其分项各计一次。",
+    compliance_note: "应落实 = 已落实 + 部分落实 + 说明不落实 + 遗漏 + 低于要求，不含参考性要求；落实率 = （已落实 + 说明不落实）÷ 应落实；条目与其分项各计一次。",
     advisory_note: "参考性：上位文件晚于方案印发，所列为修订时应补充的内容。",
     matrix: "落实矩阵",
     matrix_note: "行：上位文件的要求，按章节分组；列：方案。",
@@ -201,6 +205,7 @@ static ZH: Words = Words {
     other_findings: "涉及多个方案的问题",
     findings_in_table: "{} 个问题已列入上面的对照表（差异、建议两列），以下为其余问题。",
     advisory_not_listed: "另有 {} 项参考性差异（上位文件晚于方案印发）未在此列出，见 HTML 报告或 xlsx / csv 导出。",
+    advisory_rows: "参考性要求",
     collapsed_note: "要求较多，各章节默认折叠，点击展开。",
     paged_note: "方案超过 {} 个，报告按方案分节：不列矩阵、全国视图和目标表，每个方案一节列出其差异；完整对照见 xlsx / csv 导出。",
     graph_not_drawn: "关系图过大或无法排版，不在此绘制；可用 `planlint graph --format dot` 导出后以 Graphviz 绘制。",
@@ -226,13 +231,13 @@ static EN: Words = Words {
     jurisdiction: "Jurisdiction",
     carries_out: "Carries out",
     owed: "Owed",
-    advisory: "of which advisory",
+    advisory: "advisory, besides",
     compliance: "Compliance",
     findings: "Findings",
     errors: "errors",
     warnings: "warnings",
     infos: "infos",
-    compliance_note: "Compliance = (implemented + exempted) ÷ owed; bullets and their clauses count once each.",
+    compliance_note: "Owed = implemented + partly + exempted + omitted + undercut, advisory requirements aside; compliance = (implemented + exempted) ÷ owed; bullets and their clauses count once each.",
     advisory_note: "Advisory: the higher document was issued after the plan; what a revision must add.",
     matrix: "Coverage matrix",
     matrix_note: "Rows: the higher documents' obligations, grouped by section; columns: plans.",
@@ -276,6 +281,7 @@ static EN: Words = Words {
     other_findings: "Findings about several plans",
     findings_in_table: "{} findings are in the 对照表 above (its difference and suggestion columns); the others follow.",
     advisory_not_listed: "{} advisory differences (the higher document was issued after the plan) are not listed here; the HTML report and the xlsx / csv exports have them.",
+    advisory_rows: "Advisory requirements",
     collapsed_note: "Many obligations: sections are collapsed; click one to open it.",
     paged_note: "More than {} plans: the report has one section per plan with its differences, and leaves out the matrix, the national view and the targets table; the xlsx / csv exports have every row.",
     graph_not_drawn: "The graph is too large to draw here, or could not be laid out; export it with `planlint graph --format dot` and draw it with Graphviz.",

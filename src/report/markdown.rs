@@ -74,6 +74,32 @@ fn percent(value: Option<f64>) -> String {
 fn summary(out: &mut String, c: &Coverage, lang: Lang) {
     let w = lang.words();
     let _ = writeln!(out, "## {}\n", w.summary);
+    for p in &c.plans {
+        let _ = write!(
+            out,
+            "- **{}** {}{}{}",
+            esc(p.jurisdiction.as_deref().unwrap_or(&p.title)),
+            esc(&p.id),
+            match lang {
+                Lang::Zh => "：",
+                Lang::En => ": ",
+            },
+            esc(&p.verdict().render(lang))
+        );
+        if let Some(advisory) = p.advisory_verdict() {
+            let _ = write!(
+                out,
+                "{}{}",
+                match lang {
+                    Lang::Zh => "；",
+                    Lang::En => "; ",
+                },
+                esc(&advisory.render(lang))
+            );
+        }
+        out.push('\n');
+    }
+    out.push('\n');
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
@@ -100,7 +126,7 @@ fn summary(out: &mut String, c: &Coverage, lang: Lang) {
             esc(&p.title),
             esc(p.jurisdiction.as_deref().unwrap_or("")),
             esc(&p.carries_out.join(", ")),
-            p.owed,
+            p.binding,
             p.advisory,
             p.implemented,
             p.partial,
@@ -337,6 +363,18 @@ fn comparison(out: &mut String, c: &Coverage, lang: Lang) {
         .filter(|r| r.differs())
         .collect();
     let advisory = all.iter().filter(|r| r.advisory).count();
+    let rows: Vec<_> = all.into_iter().filter(|r| !r.advisory).collect();
+    if rows.is_empty() {
+        let _ = writeln!(out, "{}\n", w.no_findings);
+    } else {
+        let _ = writeln!(out, "| {} |", table::headings(lang).join(" | "));
+        let _ = writeln!(out, "|---|---|---|---|---|---|");
+        for row in &rows {
+            let cells = table::cells(row, lang).map(|c| esc(&c));
+            let _ = writeln!(out, "| {} |", cells.join(" | "));
+        }
+        out.push('\n');
+    }
     if advisory > 0 {
         let _ = writeln!(
             out,
@@ -344,18 +382,6 @@ fn comparison(out: &mut String, c: &Coverage, lang: Lang) {
             w.advisory_not_listed.replace("{}", &advisory.to_string())
         );
     }
-    let rows: Vec<_> = all.into_iter().filter(|r| !r.advisory).collect();
-    if rows.is_empty() {
-        let _ = writeln!(out, "{}\n", w.no_findings);
-        return;
-    }
-    let _ = writeln!(out, "| {} |", table::headings(lang).join(" | "));
-    let _ = writeln!(out, "|---|---|---|---|---|---|");
-    for row in &rows {
-        let cells = table::cells(row, lang).map(|c| esc(&c));
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
-    }
-    out.push('\n');
 }
 
 fn findings(out: &mut String, c: &Coverage, lang: Lang) {

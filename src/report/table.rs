@@ -65,7 +65,8 @@ pub fn cells(row: &ComparisonRow, lang: Lang) -> [String; 6] {
     ]
 }
 
-/// Every owed obligation of every plan, plan by plan, in matrix order.
+/// Every owed obligation of every plan, plan by plan, in matrix order,
+/// a plan's advisory rows after its binding ones.
 pub fn rows(coverage: &Coverage, lang: Lang) -> Vec<ComparisonRow> {
     let words = lang.words();
     let mut out = Vec::new();
@@ -79,6 +80,7 @@ pub fn rows(coverage: &Coverage, lang: Lang) -> Vec<ComparisonRow> {
         }
     }
     for (plan, groups) in coverage.plans.iter().zip(&by_plan) {
+        let start = out.len();
         let cells = groups.iter().flat_map(|&(g, k)| {
             coverage.groups[g]
                 .rows
@@ -138,6 +140,9 @@ pub fn rows(coverage: &Coverage, lang: Lang) -> Vec<ComparisonRow> {
                 findings: findings.len(),
             });
         }
+        // The plan's own rows first, then the advisory ones (a higher
+        // document issued after the plan); the sort is stable.
+        out[start..].sort_by_key(|r| r.advisory);
     }
     out
 }

@@ -95,13 +95,36 @@ fn fixture_cells_say_what_each_plan_did() {
         row("2.1.1/2")
     );
     assert!(row("2.3.1").ends_with("| · | ◐ | ✗ |"), "{}", row("2.3.1"));
-    // The summary: A owes 9 (target, campaign and 2 clauses, training,
-    // facilities and 2 clauses, yearly plan; the fund binds the city only,
-    // the farmers do not apply): implemented 3 (target, a clause of each),
-    // partial 1, exempted 1, omitted 3, undercut 1 → 4 of 9.
+    // Lectures without a figure, and a mechanism that drops an element
+    // and weakens the verb: carried out in part. B omits both.
+    assert!(row("2.4.1").ends_with("| · | ◐ | ✗ |"), "{}", row("2.4.1"));
+    assert!(row("2.4.2").ends_with("| · | ◐ | ✗ |"), "{}", row("2.4.2"));
+    // The later notice binds B only, as advisory.
+    assert!(row("1").ends_with("| · | · | ✗† |"), "{}", row("1"));
+    // The summary: A owes 11 (target, campaign and 2 clauses, training,
+    // facilities and 2 clauses, lectures, volunteers, yearly plan; the fund
+    // binds the city only, the farmers do not apply): implemented 3
+    // (target, a clause of each), partial 3 (facilities, lectures,
+    // volunteers), exempted 1, omitted 3, undercut 1 → 4 of 11.
     assert!(
         text.contains(
-            "| t.a 甲区实施方案 | 甲区 | t.city | 9 | 0 | 3 | 1 | 1 | 3 | 1 | 1 | 44.4% |"
+            "| t.a 甲区实施方案 | 甲区 | t.city | 11 | 0 | 3 | 3 | 1 | 3 | 1 | 1 | 36.4% |"
+        ),
+        "{text}"
+    );
+    // The verdict on top says the same, with the findings that make a row
+    // partial; B's advisory requirement is counted apart.
+    assert!(
+        text.contains(
+            "- **甲区** t.a: 11 binding requirements: 3 carried out, 3 partly carried out, \
+             1 below what is owed, 1 left out with a reason, 3 omitted (3 must be added); \
+             1 quantities not stated, 3 elements left out, 1 commitments weakened\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "; 1 more advisory requirements: the higher document was issued after the plan"
         ),
         "{text}"
     );
@@ -425,7 +448,8 @@ fn a_long_refines_chain_keeps_the_page_small() {
         "document p {\n  title \"方案\"\n  issued 2022-01-01\n  rank county\n  jurisdiction g.c.d\n  carries_out m\n}\n",
     )
     .expect("write");
-    let args = cascade_args(dir.path());
+    let mut args = cascade_args(dir.path());
+    args.extend(["--lang".into(), "zh".into()]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (status, html, stderr) = run(&args, |_| {});
     assert_eq!(status, 0, "{stderr}");
