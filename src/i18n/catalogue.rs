@@ -521,6 +521,43 @@ catalogue! {
         en: "{advisory} more advisory requirements: the higher document was issued after the plan; a revision should add them"
         zh: "另有 {advisory} 项参考性要求：上级文件印发于本方案之后，修订时应补充"
 
+    /// 差异 of a memo: the plan carries out nothing of a requirement.
+    MemoOmitted { plan: String, document: String, requirement: Numbered, title: Quote }
+        en: "the plan of {plan} does not carry out 《{document}》 {requirement} {title}"
+        zh: "{plan}方案未落实《{document}》{requirement}{title}"
+    /// 差异 of a memo: the plan carries out some clauses of a requirement only.
+    MemoSomeClauses { plan: String, document: String, requirement: Numbered, title: Quote }
+        en: "the plan of {plan} carries out only some clauses of 《{document}》 {requirement} {title}"
+        zh: "{plan}方案仅落实了《{document}》{requirement}{title}的部分分项"
+    /// 差异 of a memo: an item leaves out an element the requirement names.
+    MemoDropped { plan: String, item: Numbered, element: Quote }
+        en: "item {item} of the plan of {plan} does not mention {element}"
+        zh: "{plan}方案{item}未提及{element}"
+    /// 差异 of a memo: an item states no figure for a quantity owed.
+    MemoUnstated { plan: String, item: Numbered, owed: String }
+        en: "item {item} of the plan of {plan} states no figure ({owed} owed)"
+        zh: "{plan}方案{item}未写明数量（应承担{owed}）"
+    /// 差异 of a memo: an item promises less firmly than asked.
+    MemoWeakened { plan: String, item: Numbered }
+        en: "item {item} of the plan of {plan} promises less firmly than the requirement asks"
+        zh: "{plan}方案{item}的表述弱于上级要求"
+    /// 建议 of a memo: add what is missing.
+    MemoSuggestAdd {}
+        en: "add it, or state why the plan does not carry it out"
+        zh: "建议补充，或说明不落实的理由"
+    /// 建议 of a memo: add an element.
+    MemoSuggestElement { element: Quote }
+        en: "add {element}, or state why the plan leaves it out"
+        zh: "建议补充{element}，或说明不落实的理由"
+    /// 建议 of a memo: state the figure owed.
+    MemoSuggestFigure { owed: String }
+        en: "state a figure of at least {owed}"
+        zh: "建议写明不低于{owed}的数量"
+    /// 建议 of a memo: promise as firmly as asked.
+    MemoSuggestFirm {}
+        en: "promise as firmly as the requirement asks, or state why not"
+        zh: "建议按上级要求的力度表述，或说明理由"
+
     // ── Fixes ────────────────────────────────────────────────────────────
 
     /// What a fix that adds an item does.

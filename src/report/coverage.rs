@@ -413,6 +413,11 @@ pub struct Finding {
     pub location: String,
     pub plan: Option<String>,
     pub obligation: Option<String>,
+    /// The plan's item it is about, if any: its id and citation.
+    pub item: Option<(String, String)>,
+    /// The message as data, for the 对照表's plain wording.
+    #[serde(skip)]
+    pub text: crate::i18n::Text,
     /// The matrix row of the obligation, where it has one.
     pub row: Option<String>,
     pub excerpt: Vec<ExcerptLine>,
@@ -1155,6 +1160,8 @@ fn findings(
                 location: format!("{}:{line}:{column}", file.name),
                 plan: d.plan.as_ref().map(|p| p.id.clone()),
                 obligation: d.obligation.as_ref().map(|o| o.id.clone()),
+                item: d.item.as_ref().map(|i| (i.id.clone(), i.citation.clone())),
+                text: d.text.clone(),
                 row: obligation.and_then(|o| row_of.get(&o).cloned()),
                 excerpt: if at_header {
                     Vec::new()

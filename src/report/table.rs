@@ -5,8 +5,101 @@
 
 use serde::Serialize;
 
-use crate::report::coverage::{Coverage, Status};
+use crate::i18n::{In, Msg, Numbered, Numbering, Quote, Text};
+use crate::report::coverage::{
+    Cell, Coverage, DROPPED_CODE, Finding, PARTIAL_CODES, Status, UNSTATED_CODE, WEAKENED_CODE,
+};
 use crate::report::lang::Lang;
+
+/// The code of the finding that an obligation is omitted: its row says so
+/// in a memo's words instead.
+const OMITTED_CODE: &str = "omitted-obligation";
+
+/// A requirement as a memo names it: the plan, the higher document's
+/// title, the requirement's numbering and title.
+struct Requirement {
+    plan: String,
+    document: String,
+    requirement: Numbered,
+    title: Quote,
+}
+
+impl Requirement {
+    fn omitted(self) -> Msg {
+        Msg::MemoOmitted {
+            plan: self.plan,
+            document: self.document,
+            requirement: self.requirement,
+            title: self.title,
+        }
+    }
+
+    fn some_clauses(self) -> Msg {
+        Msg::MemoSomeClauses {
+            plan: self.plan,
+            document: self.document,
+            requirement: self.requirement,
+            title: self.title,
+        }
+    }
+}
+
+/// The message inside the advisory wrappers.
+fn inner(m: &Msg) -> &Msg {
+    match m {
+        Msg::Advisory { message, .. } | Msg::AdvisoryLater { message } => inner(message),
+        m => m,
+    }
+}
+
+/// The 差异 and 建议 of a finding that makes a row partly carried out, in
+/// a review memo's words: what the plan's item leaves out and what to do,
+/// without ids or the plan language. None for other findings, which keep
+/// their message and help.
+fn memo(f: &Finding, plan: &str, cell: &Cell, lang: Lang) -> Option<(String, String)> {
+    let citation = match &f.item {
+        Some((_, citation)) => citation,
+        None => &cell.provisions.first()?.citation,
+    };
+    let item = Numbered {
+        citation: citation.clone(),
+        numbering: Numbering::Numbered,
+    };
+    let plan = plan.to_string();
+    let message = match &f.text {
+        Text::Msg(m) => Some(inner(m)),
+        Text::Untranslated(_) => None,
+    };
+    let (difference, suggestion) = match (f.code, message) {
+        (
+            DROPPED_CODE,
+            Some(Msg::DroppedElement { element, .. } | Msg::DroppedElementSeveral { element, .. }),
+        ) => (
+            Msg::MemoDropped {
+                plan,
+                item,
+                element: element.clone(),
+            },
+            Msg::MemoSuggestElement {
+                element: element.clone(),
+            },
+        ),
+        (UNSTATED_CODE, Some(Msg::UnstatedQuantity { owed, .. })) => {
+            let owed = In(lang, owed).to_string();
+            (
+                Msg::MemoUnstated {
+                    plan,
+                    item,
+                    owed: owed.clone(),
+                },
+                Msg::MemoSuggestFigure { owed },
+            )
+        }
+        (WEAKENED_CODE, _) => (Msg::MemoWeakened { plan, item }, Msg::MemoSuggestFirm {}),
+        _ => return None,
+    };
+    Some((difference.render(lang), suggestion.render(lang)))
+}
 
 /// One line of the comparison table.
 #[derive(Debug, Clone, Serialize)]
@@ -79,7 +172,15 @@ pub fn rows(coverage: &Coverage, lang: Lang) -> Vec<ComparisonRow> {
             }
         }
     }
+    let separator = match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    };
     for (plan, groups) in coverage.plans.iter().zip(&by_plan) {
+        let plan_name = plan
+            .jurisdiction
+            .clone()
+            .unwrap_or_else(|| plan.title.clone());
         let start = out.len();
         let cells = groups.iter().flat_map(|&(g, k)| {
             coverage.groups[g]
@@ -110,18 +211,58 @@ pub fn rows(coverage: &Coverage, lang: Lang) -> Vec<ComparisonRow> {
                 .iter()
                 .filter_map(|&i| coverage.findings.get(i))
                 .collect();
-            // The status has its own column; the difference says what else.
+            // The status has its own column; the difference says what else,
+            // in a review memo's words where there are some for it.
             let mut differences: Vec<String> = Vec::new();
+            let mut suggestions: Vec<String> = Vec::new();
+            let add = |list: &mut Vec<String>, text: String| {
+                if !list.contains(&text) {
+                    list.push(text);
+                }
+            };
             if let Some(reason) = &cell.reason {
                 differences.push(format!("{}: {reason}", words.exempted_reason));
             }
-            differences.extend(findings.iter().map(|f| f.message.clone()));
-            let mut suggestions: Vec<String> = Vec::new();
+            let requirement = || Requirement {
+                plan: plan_name.clone(),
+                document: coverage
+                    .documents
+                    .iter()
+                    .find(|d| d.id == row.document)
+                    .map_or_else(|| row.document.clone(), |d| d.title.clone()),
+                requirement: Numbered {
+                    citation: row.citation.clone(),
+                    numbering: Numbering::Counted,
+                },
+                title: Quote(row.title.clone()),
+            };
+            let partial_finding = findings.iter().any(|f| PARTIAL_CODES.contains(&f.code));
+            match cell.status {
+                Status::Omitted => {
+                    add(&mut differences, requirement().omitted().render(lang));
+                    add(&mut suggestions, Msg::MemoSuggestAdd {}.render(lang));
+                }
+                Status::Partial if !partial_finding => {
+                    add(&mut differences, requirement().some_clauses().render(lang));
+                    add(&mut suggestions, Msg::MemoSuggestAdd {}.render(lang));
+                }
+                _ => {}
+            }
             for f in &findings {
-                if let Some(help) = &f.help
-                    && !suggestions.contains(help)
-                {
-                    suggestions.push(help.clone());
+                if cell.status == Status::Omitted && f.code == OMITTED_CODE {
+                    continue;
+                }
+                match memo(f, &plan_name, cell, lang) {
+                    Some((difference, suggestion)) => {
+                        add(&mut differences, difference);
+                        add(&mut suggestions, suggestion);
+                    }
+                    None => {
+                        add(&mut differences, f.message.clone());
+                        if let Some(help) = &f.help {
+                            add(&mut suggestions, help.clone());
+                        }
+                    }
                 }
             }
             out.push(ComparisonRow {
@@ -133,9 +274,9 @@ pub fn rows(coverage: &Coverage, lang: Lang) -> Vec<ComparisonRow> {
                 difference: if differences.is_empty() {
                     words.no_difference.to_string()
                 } else {
-                    differences.join("；")
+                    differences.join(separator)
                 },
-                suggestion: suggestions.join("；"),
+                suggestion: suggestions.join(separator),
                 anchor: row.anchor.clone(),
                 findings: findings.len(),
             });

@@ -745,3 +745,116 @@ fn chromium_check_sees_console_errors_and_injected_scripts() {
     assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(console_messages(&log).is_empty(), "{log}");
 }
+
+/// The rows of the 对照表 of the fixture in markdown, in `lang`.
+fn comparison_rows(lang: &str) -> Vec<String> {
+    let (status, stdout, stderr) = run(&["--format", "markdown", "--lang", lang], |c| {
+        fixture_args(c);
+    });
+    assert_eq!(status, 0, "{stderr}");
+    let text = String::from_utf8(stdout).expect("UTF-8");
+    let start = text.find("## 对照表").expect("a 对照表 section");
+    text[start..]
+        .lines()
+        .filter(|l| l.starts_with("| t."))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn differences_and_suggestions_read_as_a_memo() {
+    let zh = comparison_rows("zh");
+    let row = |rows: &[String], needle: &str| {
+        rows.iter()
+            .find(|r| r.contains(needle))
+            .unwrap_or_else(|| panic!("no row with {needle} in {rows:#?}"))
+            .clone()
+    };
+    let lectures = row(&zh, "| t.a | 部分落实 | t.city 2.4.1");
+    assert!(
+        lectures.ends_with(
+            "| 甲区方案第5项未写明数量（应承担每年 20 场） | 建议写明不低于每年 20 场的数量 |"
+        ),
+        "{lectures}"
+    );
+    let volunteers = row(&zh, "| t.a | 部分落实 | t.city 2.4.2");
+    assert!(
+        volunteers.ends_with(
+            "| 甲区方案第6项未提及「学校」；甲区方案第6项的表述弱于上级要求 \
+             | 建议补充「学校」，或说明不落实的理由；建议按上级要求的力度表述，或说明理由 |"
+        ),
+        "{volunteers}"
+    );
+    let omitted = row(&zh, "| t.b | 遗漏 | t.city 3.1.2");
+    assert!(
+        omitted.ends_with(
+            "| 乙区方案未落实《测试市纲要》三、(一)第2项「编制年度计划」 | 建议补充，或说明不落实的理由 |"
+        ),
+        "{omitted}"
+    );
+    let en = comparison_rows("en");
+    let volunteers = row(&en, "| t.a | partly implemented | t.city 2.4.2");
+    assert!(
+        volunteers.contains(
+            "| item 6 of the plan of 甲区 does not mention 「学校」; item 6 of the plan of 甲区 \
+             promises less firmly than the requirement asks | add 「学校」, or state why"
+        ),
+        "{volunteers}"
+    );
+    // No id, code or plan-language keyword in the memo columns of the rows
+    // the memo words cover (omitted, partly carried out).
+    for (rows, words) in [
+        (&zh, ["遗漏", "部分落实"]),
+        (&en, ["omitted", "partly implemented"]),
+    ] {
+        for r in rows
+            .iter()
+            .filter(|r| words.iter().any(|w| r.contains(&format!("| {w} |"))))
+        {
+            let memo: Vec<&str> = r.split(" | ").skip(4).collect();
+            let memo = memo.join(" | ");
+            for bad in ["`", "suppress", "exempt ", "implements", "ta.", "tc."] {
+                assert!(!memo.contains(bad), "{bad:?} in {memo}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_page_prints_on_a4_and_its_tables_scroll_on_a_phone() {
+    let (status, html, stderr) = run(&["--lang", "zh"], |c| {
+        fixture_args(c);
+    });
+    assert_eq!(status, 0, "{stderr}");
+    let html = String::from_utf8(html).expect("UTF-8");
+    for rule in [
+        "@page{size:A4",
+        "thead{display:table-header-group}",
+        "td.v{white-space:nowrap",
+        ".scroll{overflow-x:auto",
+    ] {
+        assert!(html.contains(rule), "no {rule}");
+    }
+    // Every table scrolls on its own in a narrow window.
+    let tables = html.matches("<table").count();
+    assert!(tables > 5);
+    assert_eq!(html.matches("<div class=\"scroll\"><table").count(), tables);
+    // Every verdict cell of the 对照表 is a nowrap cell.
+    let verdicts = html.matches("<td class=\"v s-").count();
+    // A: 8 rows with a difference; B: 7 and the advisory one.
+    assert_eq!(verdicts, 16, "the fixture's rows with a difference");
+    // One verdict per plan on top, before the summary table.
+    let first_table = html.find("<table").unwrap_or(0);
+    assert_eq!(
+        html[..first_table].matches("<p class=\"verdict\">").count(),
+        3
+    );
+    assert!(html[..first_table].contains("11 项上级要求：3 项已落实、3 项部分落实"));
+    // B's advisory row comes after its own rows, under its own heading.
+    let comparison = &html[html.find("id=\"comparison\"").expect("对照表")..];
+    let b = &comparison[comparison.find("<code>t.b</code>").expect("B's section")..];
+    let advisory = b.find("<h4>参考性要求").expect("an advisory heading");
+    let later = b.find("o-tl.1").expect("the later notice's row");
+    let own = b.find("o-tc.3.1.2").expect("an own row");
+    assert!(own < advisory && advisory < later);
+}
