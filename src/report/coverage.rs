@@ -72,7 +72,7 @@ pub struct DocumentInfo {
 
 /// A plan's counts: the one definition that the report's verdict, its
 /// summary table, the 对照表 and the exports share (`docs/report.md`
-/// lists them). A count is of cells (one obligation of a higher document
+/// defines them). A count is of cells (one obligation of a higher document
 /// in one plan; a bullet and each of its clauses count once each) unless
 /// it says findings.
 #[derive(Debug, Clone, Default, Serialize)]
