@@ -214,6 +214,18 @@ pub struct Group {
 }
 
 impl Group {
+    /// Whether every owed cell of the group is advisory (and there is one):
+    /// a document issued after every plan that owes it.
+    pub fn advisory_only(&self) -> bool {
+        let mut owed = self
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .filter(|c| c.status.is_owed())
+            .peekable();
+        owed.peek().is_some() && owed.all(|c| c.advisory)
+    }
+
     /// The cell of a row of this group for the plan in `column`.
     pub fn cell<'a>(&self, row: &'a Row, column: usize) -> &'a Cell {
         match self.columns.binary_search(&column) {
@@ -489,6 +501,22 @@ pub fn build(ctx: &Context, diagnostics: &[Diagnostic], headings: &Headings) -> 
             }
         }
     }
+    // The plans' own requirements first; a document issued after every
+    // plan that owes it (advisory only) after them, its sections together.
+    // The sort is stable.
+    let mut advisory_docs: HashMap<String, bool> = HashMap::new();
+    for g in &groups {
+        let owed = g
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .any(|c| c.status.is_owed());
+        if owed {
+            let entry = advisory_docs.entry(g.document.clone()).or_insert(true);
+            *entry &= g.advisory_only();
+        }
+    }
+    groups.sort_by_key(|g| advisory_docs.get(&g.document).copied().unwrap_or(false));
     let plans = summaries(model, ctx, &groups, diagnostics);
     Coverage {
         as_of: ctx.options.as_of.to_string(),
@@ -1212,7 +1240,8 @@ mod tests {
     use crate::check::Options;
     use crate::syntax::value::Date;
 
-    /// The fixture cascade of `tests/fixtures/report`: a city outline and
+    /// The fixture cascade of `tests/fixtures/report`: a city outline, a
+    /// later notice (declared first here, to test the order of groups) and
     /// districts A and B.
     fn fixture() -> (crate::Outcome, Options) {
         let files = [
@@ -1225,12 +1254,12 @@ mod tests {
                 include_str!("../../tests/fixtures/report/rules/national.plan"),
             ),
             (
-                "city.plan",
-                include_str!("../../tests/fixtures/report/rules/city.plan"),
-            ),
-            (
                 "later.plan",
                 include_str!("../../tests/fixtures/report/rules/later.plan"),
+            ),
+            (
+                "city.plan",
+                include_str!("../../tests/fixtures/report/rules/city.plan"),
             ),
             (
                 "strength.plan",
@@ -1330,6 +1359,15 @@ mod tests {
         assert_eq!((a.unstated, a.dropped, a.weakened), (1, 3, 1));
         let b = &c.plans[2];
         assert_eq!((b.advisory, b.binding, b.owed), (1, b.owed - 1, b.owed));
+        // The later notice's rows come after the city's, though declared
+        // before them in the run's files.
+        let order: Vec<&str> = c.groups.iter().map(|g| g.document.as_str()).collect();
+        let later = order.iter().position(|&d| d == "t.later");
+        assert!(
+            later.is_some_and(|l| order[..l].contains(&"t.city")),
+            "{order:?}"
+        );
+        assert!(c.groups.iter().any(Group::advisory_only));
     }
 
     /// The verdict's counts are those of the rows of the 对照表, and add up.

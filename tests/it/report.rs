@@ -99,8 +99,15 @@ fn fixture_cells_say_what_each_plan_did() {
     // and weakens the verb: carried out in part. B omits both.
     assert!(row("2.4.1").ends_with("| · | ◐ | ✗ |"), "{}", row("2.4.1"));
     assert!(row("2.4.2").ends_with("| · | ◐ | ✗ |"), "{}", row("2.4.2"));
-    // The later notice binds B only, as advisory.
-    assert!(row("1").ends_with("| · | · | ✗† |"), "{}", row("1"));
+    // The later notice binds B only, as advisory; its rows come last.
+    let later = text
+        .lines()
+        .position(|l| l.contains("`tl.1`"))
+        .expect("the later notice's row");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[later].ends_with("| · | · | ✗† |"), "{}", lines[later]);
+    let national = lines.iter().position(|l| l.contains("`tn.1`"));
+    assert!(national.is_some_and(|n| n < later), "{text}");
     // The summary: A owes 11 (target, campaign and 2 clauses, training,
     // facilities and 2 clauses, lectures, volunteers, yearly plan; the fund
     // binds the city only, the farmers do not apply): implemented 3
