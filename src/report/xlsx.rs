@@ -1,17 +1,36 @@
 //! The 对照表 as an Excel workbook (`.xlsx`), for reviewers who work in a
-//! spreadsheet: one sheet with every plan's owed obligations, frozen
-//! headings and an autofilter. Returns the bytes; the caller writes them.
+//! spreadsheet: a summary sheet with each plan's verdict, then one sheet
+//! with every plan's owed obligations (a plan's own rows before its
+//! advisory ones), frozen headings, an autofilter, verdicts coloured, and
+//! printed on A4 landscape with the heading row on every page. Returns the
+//! bytes; the caller writes them.
 
 use std::borrow::Cow;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
 
-use crate::report::coverage::Coverage;
+use crate::report::coverage::{Coverage, Status};
 use crate::report::lang::Lang;
 use crate::report::table;
 
 /// Column widths, in characters, of 方案 | 结论 | 上位要求 | 本方案条款 | 差异 | 建议.
 const WIDTHS: [f64; 6] = [14.0, 12.0, 60.0, 40.0, 50.0, 50.0];
+
+/// Excel's paper size code for A4.
+const A4: u8 = 9;
+
+/// The background of a verdict cell: the report's colours (colour-blind
+/// safe, and each verdict also says its name).
+fn colour(status: Status) -> u32 {
+    match status {
+        Status::Implemented => 0xD1F2E6,
+        Status::Partial => 0xFCEBC4,
+        Status::Exempted => 0xD6E7F5,
+        Status::Omitted => 0xF9D9C7,
+        Status::Undercut => 0xF3DCEA,
+        Status::NotApplicable | Status::NotOwed => 0xF3F4F6,
+    }
+}
 
 /// The most a cell of Excel holds, in UTF-16 code units.
 const CELL_LIMIT: usize = 32_767;
@@ -23,8 +42,6 @@ pub fn render(coverage: &Coverage, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     if let Ok(date) = ExcelDateTime::parse_from_str(&coverage.as_of) {
         workbook.set_properties(&DocProperties::new().set_creation_datetime(&date));
     }
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("对照表")?;
     let heading = Format::new()
         .set_bold()
         .set_background_color(0xF3F4F6)
@@ -33,6 +50,36 @@ pub fn render(coverage: &Coverage, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         .set_text_wrap()
         .set_align(rust_xlsxwriter::FormatAlign::Top)
         .set_border(FormatBorder::Thin);
+    let words = lang.words();
+    let summary = workbook.add_worksheet();
+    summary.set_name(words.summary)?;
+    summary.set_landscape().set_paper_size(A4);
+    for (col, (title, width)) in [words.plan, words.jurisdiction, words.verdict]
+        .into_iter()
+        .zip([14.0, 12.0, 120.0])
+        .enumerate()
+    {
+        summary.write_string_with_format(0, col as u16, title, &heading)?;
+        summary.set_column_width(col as u16, width)?;
+    }
+    for (i, p) in coverage.plans.iter().enumerate() {
+        let r = i as u32 + 1;
+        let mut verdict = p.verdict().render(lang);
+        if let Some(advisory) = p.advisory_verdict() {
+            verdict.push('\n');
+            verdict.push_str(&advisory.render(lang));
+        }
+        summary.write_string_with_format(r, 0, &p.id, &wrap)?;
+        summary.write_string_with_format(r, 1, p.jurisdiction.as_deref().unwrap_or(""), &wrap)?;
+        summary.write_string_with_format(r, 2, fit(&verdict, lang), &wrap)?;
+    }
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("对照表")?;
+    sheet
+        .set_landscape()
+        .set_paper_size(A4)
+        .set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
     for (col, (title, width)) in table::headings(lang).iter().zip(WIDTHS).enumerate() {
         let col = col as u16;
         sheet.write_string_with_format(0, col, *title, &heading)?;
@@ -42,7 +89,12 @@ pub fn render(coverage: &Coverage, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     for (i, row) in rows.iter().enumerate() {
         let r = i as u32 + 1;
         for (col, text) in table::cells(row, lang).iter().enumerate() {
-            sheet.write_string_with_format(r, col as u16, fit(text, lang), &wrap)?;
+            let format = if col == 1 {
+                &wrap.clone().set_background_color(colour(row.status))
+            } else {
+                &wrap
+            };
+            sheet.write_string_with_format(r, col as u16, fit(text, lang), format)?;
         }
     }
     sheet.set_freeze_panes(1, 0)?;

@@ -865,3 +865,52 @@ fn the_page_prints_on_a4_and_its_tables_scroll_on_a_phone() {
     let own = b.find("o-tc.3.1.2").expect("an own row");
     assert!(own < advisory && advisory < later);
 }
+
+/// A part of a zip file, as text.
+fn zip_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let mut part = archive.by_name(name).expect("the part is there");
+    let mut text = String::new();
+    part.read_to_string(&mut text).expect("UTF-8");
+    text
+}
+
+#[test]
+fn xlsx_has_a_summary_sheet_and_prints_on_a4_landscape() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("对照表.xlsx");
+    let (status, _, stderr) = run(
+        &[
+            "--format",
+            "xlsx",
+            "--lang",
+            "zh",
+            "--out",
+            &out.display().to_string(),
+        ],
+        |c| {
+            fixture_args(c);
+        },
+    );
+    assert_eq!(status, 0, "{stderr}");
+    let bytes = std::fs::read(&out).expect("written");
+    let workbook = zip_part(&bytes, "xl/workbook.xml");
+    let summary = workbook.find("name=\"概况\"").expect("a summary sheet");
+    let table = workbook.find("name=\"对照表\"").expect("the 对照表 sheet");
+    assert!(summary < table, "the summary first: {workbook}");
+    assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
+    let sheet = zip_part(&bytes, "xl/worksheets/sheet2.xml");
+    assert!(sheet.contains("orientation=\"landscape\""), "{sheet}");
+    assert!(sheet.contains("paperSize=\"9\""), "{sheet}");
+    let strings = zip_part(&bytes, "xl/sharedStrings.xml");
+    assert!(
+        strings.contains("11 项上级要求：3 项已落实、3 项部分落实"),
+        "{strings}"
+    );
+    // Verdicts are coloured: the fills of partial and omitted rows.
+    let styles = zip_part(&bytes, "xl/styles.xml");
+    for rgb in ["FFFCEBC4", "FFF9D9C7"] {
+        assert!(styles.contains(rgb), "no fill {rgb}");
+    }
+}
