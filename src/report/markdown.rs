@@ -67,6 +67,33 @@ pub fn esc(text: &str) -> String {
     out
 }
 
+/// Escapes a message and keeps its `backticked` names as code spans, so
+/// that a table shows `ta.5`, not \`ta.5\`. A name cannot close its span
+/// or a table cell: bars and line breaks inside are dropped.
+pub fn message(text: &str) -> String {
+    if !text.matches('`').count().is_multiple_of(2) {
+        return esc(text);
+    }
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                let name: String = part
+                    .chars()
+                    .filter(|c| !matches!(c, '|' | '\n' | '\r'))
+                    .collect();
+                if name.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!("`{name}`")
+                }
+            } else {
+                esc(part)
+            }
+        })
+        .collect()
+}
+
 fn percent(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_string(), |v| format!("{v:.1}%"))
 }
@@ -370,7 +397,7 @@ fn comparison(out: &mut String, c: &Coverage, lang: Lang) {
         let _ = writeln!(out, "| {} |", table::headings(lang).join(" | "));
         let _ = writeln!(out, "|---|---|---|---|---|---|");
         for row in &rows {
-            let cells = table::cells(row, lang).map(|c| esc(&c));
+            let cells = table::cells(row, lang).map(|c| message(&c));
             let _ = writeln!(out, "| {} |", cells.join(" | "));
         }
         out.push('\n');
@@ -423,10 +450,23 @@ fn findings(out: &mut String, c: &Coverage, lang: Lang) {
             f.severity.as_str(),
             f.code,
             esc(&f.location),
-            esc(&f.message)
+            message(&f.message)
         );
         if let Some(help) = &f.help {
-            let _ = writeln!(out, "  - {}: {}", w.help, esc(help));
+            let _ = writeln!(out, "  - {}: {}", w.help, message(help));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_stay_code_and_cannot_break_a_table() {
+        assert_eq!(message("`ta.5` promises *x*"), "`ta.5` promises \\*x\\*");
+        assert_eq!(message("a `x|y` b"), "a `xy` b");
+        assert_eq!(message("odd ` tick"), "odd \\` tick");
+        assert_eq!(message("<`a`>"), "&lt;`a`&gt;");
     }
 }
