@@ -13,7 +13,7 @@ pub fn render(coverage: &Coverage, lang: Lang) -> Result<Vec<u8>, ::csv::Error> 
         let mut writer = ::csv::Writer::from_writer(&mut buffer);
         writer.write_record(table::headings(lang))?;
         for row in table::rows(coverage, lang) {
-            writer.write_record(table::cells(&row, lang))?;
+            writer.write_record(table::plain_cells(&row, lang))?;
         }
         writer.flush()?;
     }

@@ -158,6 +158,16 @@ pub fn cells(row: &ComparisonRow, lang: Lang) -> [String; 6] {
     ]
 }
 
+/// The cells of a row for a spreadsheet (xlsx, csv): as [`cells`], without
+/// the backticks that mark names in the 差异 and 建议 of findings.
+pub fn plain_cells(row: &ComparisonRow, lang: Lang) -> [String; 6] {
+    let mut cells = cells(row, lang);
+    for text in &mut cells[4..] {
+        *text = text.replace('`', "");
+    }
+    cells
+}
+
 /// Every owed obligation of every plan, plan by plan, in matrix order,
 /// a plan's advisory rows after its binding ones.
 pub fn rows(coverage: &Coverage, lang: Lang) -> Vec<ComparisonRow> {

@@ -88,7 +88,7 @@ pub fn render(coverage: &Coverage, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let rows = table::rows(coverage, lang);
     for (i, row) in rows.iter().enumerate() {
         let r = i as u32 + 1;
-        for (col, text) in table::cells(row, lang).iter().enumerate() {
+        for (col, text) in table::plain_cells(row, lang).iter().enumerate() {
             let format = if col == 1 {
                 &wrap.clone().set_background_color(colour(row.status))
             } else {

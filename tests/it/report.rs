@@ -914,3 +914,35 @@ fn xlsx_has_a_summary_sheet_and_prints_on_a4_landscape() {
         assert!(styles.contains(rgb), "no fill {rgb}");
     }
 }
+
+#[test]
+fn csv_cells_carry_no_markup_and_the_plan_rows_come_first() {
+    for lang in ["zh", "en"] {
+        let (status, csv, stderr) = run(&["--format", "csv", "--lang", lang], |c| {
+            fixture_args(c);
+        });
+        assert_eq!(status, 0, "{stderr}");
+        let mut reader = csv::Reader::from_reader(&csv[3..]);
+        let rows: Vec<csv::StringRecord> = reader
+            .records()
+            .collect::<Result<_, _>>()
+            .expect("valid csv");
+        // The undercut row's message names `ta.3` in the report; not here.
+        let undercut = rows
+            .iter()
+            .find(|r| r.get(0) == Some("t.a") && r.get(3).is_some_and(|c| c.starts_with("ta.3")))
+            .expect("the undercut row");
+        assert!(undercut.get(4).is_some_and(|c| c.contains("ta.3")));
+        for r in &rows {
+            assert!(!r.iter().any(|c| c.contains('`')), "{r:?}");
+        }
+        // B's advisory row is its last.
+        let b: Vec<_> = rows.iter().filter(|r| r.get(0) == Some("t.b")).collect();
+        let advisory = |r: &csv::StringRecord| {
+            r.get(1)
+                .is_some_and(|v| v.contains("参考性") || v.contains("advisory"))
+        };
+        assert!(b.last().is_some_and(|r| advisory(r)), "{b:?}");
+        assert_eq!(b.iter().filter(|r| advisory(r)).count(), 1);
+    }
+}
