@@ -514,11 +514,11 @@ catalogue! {
 
     /// A plan's verdict at the top of the report (`PlanSummary` in `src/report/coverage.rs` defines each count).
     ReportVerdict { binding: usize, implemented: usize, partial: usize, undercut: usize, exempted: usize, omitted: usize, must_add: usize, unstated: usize, dropped: usize, weakened: usize }
-        en: "{binding} binding requirements: {implemented} carried out, {partial} partly carried out, {undercut} below what is owed, {exempted} left out with a reason, {omitted} omitted ({must_add} must be added); {unstated} quantities not stated, {dropped} elements left out, {weakened} commitments weakened"
+        en: "binding requirements: {binding}; carried out: {implemented}, partly: {partial}, below what is owed: {undercut}, left out with a reason: {exempted}, omitted: {omitted} (to be added: {must_add}); quantities not stated: {unstated}, elements left out: {dropped}, commitments weakened: {weakened}"
         zh: "{binding} 项上级要求：{implemented} 项已落实、{partial} 项部分落实、{undercut} 项低于要求、{exempted} 项说明不落实、{omitted} 项遗漏（其中 {must_add} 项须补充）；{unstated} 项数量未写明、{dropped} 处要素缺漏、{weakened} 处表述弱化"
     /// The advisory requirements of a plan, after its verdict.
     ReportVerdictAdvisory { advisory: usize }
-        en: "{advisory} more advisory requirements: the higher document was issued after the plan; a revision should add them"
+        en: "advisory requirements besides: {advisory} (the higher document was issued after the plan; a revision should add them)"
         zh: "另有 {advisory} 项参考性要求：上级文件印发于本方案之后，修订时应补充"
 
     /// 差异 of a memo: the plan carries out nothing of a requirement.

@@ -123,15 +123,15 @@ fn fixture_cells_say_what_each_plan_did() {
     // partial; B's advisory requirement is counted apart.
     assert!(
         text.contains(
-            "- **甲区** t.a: 11 binding requirements: 3 carried out, 3 partly carried out, \
-             1 below what is owed, 1 left out with a reason, 3 omitted (3 must be added); \
-             1 quantities not stated, 3 elements left out, 1 commitments weakened\n"
+            "- **甲区** t.a: binding requirements: 11; carried out: 3, partly: 3, \
+             below what is owed: 1, left out with a reason: 1, omitted: 3 (to be added: 3); \
+             quantities not stated: 1, elements left out: 3, commitments weakened: 1\n"
         ),
         "{text}"
     );
     assert!(
         text.contains(
-            "; 1 more advisory requirements: the higher document was issued after the plan"
+            "; advisory requirements besides: 1 (the higher document was issued after the plan"
         ),
         "{text}"
     );
