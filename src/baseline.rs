@@ -15,8 +15,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::registry::CodeInfo;
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{Diagnostic, Label};
+use crate::i18n::Msg;
 use crate::identity::Identity;
 use crate::source::{FileId, SourceMap, Span};
 use crate::suppress::{Suppressed, Suppression, SuppressionKind};
@@ -24,11 +24,7 @@ use crate::suppress::{Suppressed, Suppression, SuppressionKind};
 pub const VERSION: u32 = 1;
 
 /// `stale-baseline-entry`: an entry no current finding matches.
-pub const STALE: CodeInfo = CodeInfo {
-    code: "stale-baseline-entry",
-    severity: Severity::Warning,
-    summary: "a baseline entry matches no current finding: remove it",
-};
+pub use crate::codes::STALE_BASELINE_ENTRY as STALE;
 
 /// A baseline file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,24 +159,24 @@ pub fn apply(
             .find(&line)
             .map(|at| Span::new(at, at + line.len()))
             .unwrap_or(Span::point(0));
-        let of = if e.count > 1 {
-            format!(" ({missing} of {})", e.count)
+        let entry = e.identity.describe();
+        let message = if e.count > 1 {
+            Msg::StaleEntrySome {
+                entry,
+                missing,
+                count: e.count,
+            }
         } else {
-            String::new()
+            Msg::StaleEntry { entry }
         };
         applied.kept.push(
             Diagnostic::new(
                 STALE.code,
                 STALE.severity,
-                format!(
-                    "baseline entry {} no longer occurs{of}",
-                    e.identity.describe()
-                ),
-                Label::new(file, span, "stale"),
+                message,
+                Label::new(file, span, Msg::LabelStale {}),
             )
-            .with_help(
-                "the finding is fixed: run `planlint baseline` to write the smaller baseline",
-            ),
+            .with_help(Msg::HelpRewriteBaseline {}),
         );
     }
     crate::check::sort(&mut applied.kept);
@@ -188,9 +184,7 @@ pub fn apply(
 }
 
 fn is_input(d: &Diagnostic) -> bool {
-    crate::check::registry::INPUT_CODES
-        .iter()
-        .any(|c| c.code == d.code)
+    crate::codes::INPUT_CODES.iter().any(|c| c.code == d.code)
 }
 
 /// The byte offset of a 1-based line and column (serde_json counts the

@@ -31,7 +31,7 @@ use toml::Spanned;
 
 use crate::check::registry;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::i18n::Lang;
+use crate::i18n::{Id, Lang, Msg, Text};
 use crate::source::Span;
 
 /// The file name searched for from the working directory upward.
@@ -57,12 +57,12 @@ impl Level {
 }
 
 /// A problem in the configuration file or the flags.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConfigError {
-    pub message: String,
+    pub message: Text,
     /// Where in the file, when the error is in the file.
     pub span: Option<Span>,
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 /// The configuration file, read.
@@ -112,12 +112,12 @@ impl Config {
     pub fn parse(text: &str) -> Result<Config, Vec<ConfigError>> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             vec![ConfigError {
-                message: e.message().trim().to_string(),
+                message: Msg::ConfigUnparsable {
+                    detail: e.message().trim().to_string(),
+                }
+                .into(),
                 span: e.span().map(|r| Span::new(r.start, r.end)),
-                help: Some(
-                    "the keys are `rules`, `plans`, `fail-level`, `docs-url`, `lang`, `[severity]` and `[[overrides]]`"
-                        .into(),
-                ),
+                help: Some(Msg::HelpConfigKeys {}.into()),
             }]
         })?;
         let mut errors = Vec::new();
@@ -147,9 +147,12 @@ impl Config {
             let parsed = Lang::parse(l.get_ref());
             if parsed.is_none() {
                 errors.push(ConfigError {
-                    message: format!("unknown language `{}`", l.get_ref()),
+                    message: Msg::UnknownLanguage {
+                        word: Id::new(l.get_ref()),
+                    }
+                    .into(),
                     span: Some(Span::new(l.span().start, l.span().end)),
-                    help: Some("write `zh` or `en`".into()),
+                    help: Some(Msg::HelpLanguages {}.into()),
                 });
             }
             parsed
@@ -164,9 +167,13 @@ impl Config {
                         builder.add(glob);
                     }
                     Err(e) => errors.push(ConfigError {
-                        message: format!("`{}` is not a glob: {}", g.get_ref(), e.kind()),
+                        message: Msg::NotAGlob {
+                            glob: Id::new(g.get_ref()),
+                            reason: e.kind().to_string(),
+                        }
+                        .into(),
                         span: Some(Span::new(g.span().start, g.span().end)),
-                        help: Some("write a path pattern such as `plans/xicheng*.plan`".into()),
+                        help: Some(Msg::HelpGlob {}.into()),
                     }),
                 }
             }
@@ -206,9 +213,12 @@ fn levels(
                 out.insert(code.get_ref().clone(), l);
             }
             None => errors.push(ConfigError {
-                message: format!("unknown severity `{}`", level.get_ref()),
+                message: Msg::UnknownSeverity {
+                    word: Id::new(level.get_ref()),
+                }
+                .into(),
                 span: Some(Span::new(level.span().start, level.span().end)),
-                help: Some("write `error`, `warning`, `info` or `allow`".into()),
+                help: Some(Msg::HelpSeverities {}.into()),
             }),
         }
     }
@@ -218,9 +228,12 @@ fn levels(
 /// Reads a fail level: `error`, `warning` or `info`.
 pub fn fail_level(word: &str) -> Result<Severity, ConfigError> {
     Severity::parse(word).ok_or_else(|| ConfigError {
-        message: format!("unknown fail level `{word}`"),
+        message: Msg::UnknownFailLevel {
+            word: Id::new(word),
+        }
+        .into(),
         span: None,
-        help: Some("write `error`, `warning` or `info`".into()),
+        help: Some(Msg::HelpFailLevels {}.into()),
     })
 }
 
@@ -240,15 +253,12 @@ pub fn docs_url(url: &str) -> Result<(), ConfigError> {
         return Ok(());
     }
     Err(ConfigError {
-        message: format!(
-            "`docs-url` is not a web address: `{}`",
-            crate::report::printable::printable(url)
-        ),
+        message: Msg::DocsUrlNotWeb {
+            url: Id::new(crate::report::printable::printable(url)),
+        }
+        .into(),
         span: None,
-        help: Some(
-            "write an `https://` or `http://` address, such as `https://example.org/planlint/diagnostics`"
-                .into(),
-        ),
+        help: Some(Msg::HelpDocsUrl {}.into()),
     })
 }
 
@@ -256,19 +266,29 @@ pub fn docs_url(url: &str) -> Result<(), ConfigError> {
 pub fn overridable(code: &str) -> Result<(), ConfigError> {
     if registry::INPUT_CODES.iter().any(|c| c.code == code) {
         return Err(ConfigError {
-            message: format!("`{code}` is an input error and cannot be overridden"),
+            message: Msg::NotOverridable {
+                code: Id::new(code),
+            }
+            .into(),
             span: None,
-            help: Some("input errors always stop the run with exit status 2; fix the file".into()),
+            help: Some(Msg::HelpInputErrorsStop {}.into()),
         });
     }
     if registry::lookup(code).is_none() {
-        let hint = crate::syntax::lower::did_you_mean(code, registry::all_codes().map(|c| c.code))
-            .map(|s| format!("did you mean `{s}`? "))
-            .unwrap_or_default();
+        let help =
+            match crate::syntax::lower::did_you_mean(code, registry::all_codes().map(|c| c.code)) {
+                Some(s) => Msg::HelpCodesListDidYouMean {
+                    suggestion: Id::new(s),
+                },
+                None => Msg::HelpCodesList {},
+            };
         return Err(ConfigError {
-            message: format!("unknown code `{code}`"),
+            message: Msg::UnknownCodeSetting {
+                code: Id::new(code),
+            }
+            .into(),
             span: None,
-            help: Some(format!("{hint}`planlint codes` lists them")),
+            help: Some(help.into()),
         });
     }
     Ok(())
@@ -363,7 +383,10 @@ mod tests {
         }
         let escape = "docs-url = \"https://a\\u001b]8;;x\"\n";
         let errors = Config::parse(escape).err().unwrap_or_default();
-        assert!(errors[0].message.contains("a␛]8;;x"), "{errors:?}");
+        assert!(
+            errors[0].message.render(Lang::En).contains("a␛]8;;x"),
+            "{errors:?}"
+        );
         for bad in [
             "javascript:alert(1)",
             "file:///etc/passwd",
@@ -377,8 +400,14 @@ mod tests {
             assert_eq!(errors.len(), 1, "{bad}");
             let span = errors[0].span.unwrap_or_default();
             assert!(text[span.start..span.end].starts_with('"'), "{bad}");
-            assert!(errors[0].message.contains("not a web address"), "{bad}");
-            assert!(!errors[0].message.contains('\u{1b}'));
+            assert!(
+                errors[0]
+                    .message
+                    .render(Lang::En)
+                    .contains("not a web address"),
+                "{bad}"
+            );
+            assert!(!errors[0].message.render(Lang::En).contains('\u{1b}'));
         }
     }
 
@@ -389,13 +418,16 @@ mod tests {
         assert_eq!(errors.len(), 2);
         let span = errors[0].span.unwrap_or_default();
         assert_eq!(&text[span.start..span.end], "omited-obligation");
+        assert!(errors[0].help.as_ref().is_some_and(|h| {
+            h.render(Lang::En)
+                .contains("did you mean `omitted-obligation`")
+        }));
         assert!(
-            errors[0]
-                .help
-                .as_deref()
-                .is_some_and(|h| h.contains("did you mean `omitted-obligation`"))
+            errors[1]
+                .message
+                .render(Lang::En)
+                .contains("unknown severity `loud`")
         );
-        assert!(errors[1].message.contains("unknown severity `loud`"));
     }
 
     #[test]
@@ -404,7 +436,12 @@ mod tests {
         assert_eq!(zh.lang, Some(Lang::Zh));
         assert_eq!(Config::default().lang, None);
         let errors = Config::parse("lang = \"fr\"\n").err().unwrap_or_default();
-        assert!(errors[0].message.contains("unknown language `fr`"));
+        assert!(
+            errors[0]
+                .message
+                .render(Lang::En)
+                .contains("unknown language `fr`")
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@
 use encoding_rs::{DecoderResult, Encoding};
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::Msg;
 use crate::source::{FileId, Span};
 
 /// The code of the note that a file was converted to UTF-8 when read.
@@ -88,10 +89,18 @@ pub fn note(file: FileId, encoding: SourceEncoding) -> Diagnostic {
     Diagnostic::new(
         CONVERTED_ENCODING,
         Severity::Info,
-        format!("this file is in {}, not UTF-8; it was converted when read", encoding.name()),
-        Label::new(file, Span::point(0), format!("read as {}", encoding.name())),
+        Msg::ConvertedEncoding {
+            encoding: encoding.name().to_string(),
+        },
+        Label::new(
+            file,
+            Span::point(0),
+            Msg::LabelReadAs {
+                encoding: encoding.name().to_string(),
+            },
+        ),
     )
-    .with_help("planlint reads it correctly; save it as UTF-8 so that other tools and reviewers see the same text")
+    .with_help(Msg::HelpSaveUtf8 {})
 }
 
 fn guess_note(guess: Option<&'static str>) -> String {

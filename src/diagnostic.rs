@@ -86,6 +86,15 @@ pub enum FixAction {
     AddItem { file: FileId, obligation: String },
     /// Add `exempt <obligation> { reason "…" }` to the plan in `file`.
     AddExemption { file: FileId, obligation: String },
+    /// Add `target <metric> { at_least … }` to the item `item`, on the
+    /// line after its header (which ends at `after`).
+    AddTarget {
+        file: FileId,
+        after: Span,
+        item: String,
+        metric: String,
+        at_least: String,
+    },
 }
 
 impl Fix {
@@ -103,6 +112,7 @@ impl Fix {
             FixAction::Replace { .. } => "replace",
             FixAction::AddItem { .. } => "add-item",
             FixAction::AddExemption { .. } => "add-exemption",
+            FixAction::AddTarget { .. } => "add-target",
         }
     }
 
@@ -112,7 +122,7 @@ impl Fix {
             FixAction::AddItem { obligation, .. } | FixAction::AddExemption { obligation, .. } => {
                 Some(obligation)
             }
-            FixAction::Replace { .. } => None,
+            FixAction::Replace { .. } | FixAction::AddTarget { .. } => None,
         }
     }
 
@@ -138,6 +148,23 @@ impl Fix {
                 let text = format!("\nexempt {obligation} {{\n  reason \"…\"\n}}\n");
                 (*file, end, text)
             }
+            FixAction::AddTarget {
+                file,
+                after,
+                metric,
+                at_least,
+                ..
+            } => {
+                // The line after the item's header, inside its block.
+                let text = &sources.get(*file).text;
+                let at = text
+                    .get(after.end..)
+                    .and_then(|rest| rest.find('\n'))
+                    .map(|n| after.end + n + 1)
+                    .unwrap_or(text.len());
+                let line = format!("  target {metric} {{ at_least {at_least} }}\n");
+                (*file, Span::point(at), line)
+            }
         }
     }
 }
@@ -155,6 +182,10 @@ impl FixAction {
             FixAction::AddExemption { obligation, .. } => Msg::FixAddExemption {
                 obligation: obligation.clone(),
             },
+            FixAction::AddTarget { item, metric, .. } => Msg::FixAddTarget {
+                metric: metric.clone(),
+                item: item.clone(),
+            },
         }
     }
 }
@@ -165,6 +196,9 @@ pub struct ObligationRef {
     pub id: String,
     pub document: String,
     pub citation: String,
+    /// What the obligation asks, in its document's words (its `text`, else
+    /// its `title`), for drafters reading an omission.
+    pub text: String,
     pub file: FileId,
     pub span: Span,
 }

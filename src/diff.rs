@@ -15,6 +15,8 @@ use crate::Outcome;
 use crate::check::figures::format_figure;
 use crate::check::{Binding, Context, Options};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::catalogue::DiffStatus;
+use crate::i18n::{Id, Lang, Msg};
 use crate::identity::Identity;
 use crate::report::Place;
 use crate::source::SourceMap;
@@ -257,18 +259,23 @@ fn finding(d: &Diagnostic, sources: &SourceMap) -> Finding {
     }
 }
 
-/// The diff as text, one section per kind of change, empty ones left out.
-pub fn render(diff: &Diff, old_name: &str, new_name: &str) -> String {
+/// The diff as text in `lang`, one section per kind of change, empty ones
+/// left out.
+pub fn render(diff: &Diff, old_name: &str, new_name: &str, lang: Lang) -> String {
     let mut out = format!("planlint diff {old_name} → {new_name}\n");
     if diff.is_empty() {
-        out.push_str("\nno change in compliance\n");
+        out.push_str(&format!("\n{}\n", Msg::DiffNoChange {}.render(lang)));
         return out;
     }
-    let mut section = |title: &str, lines: Vec<String>| {
+    let mut section = |title: Msg, lines: Vec<String>| {
         if lines.is_empty() {
             return;
         }
-        out.push_str(&format!("\n{title} ({}):\n", lines.len()));
+        let head = Msg::DiffSection {
+            title: Box::new(title),
+            count: lines.len(),
+        };
+        out.push_str(&format!("\n{}\n", head.render(lang)));
         for l in lines {
             out.push_str(&format!("  {l}\n"));
         }
@@ -283,40 +290,57 @@ pub fn render(diff: &Diff, old_name: &str, new_name: &str) -> String {
         )
     };
     section(
-        "findings introduced",
+        Msg::DiffIntroduced {},
         diff.introduced.iter().map(finding_line).collect(),
     );
     section(
-        "findings resolved",
+        Msg::DiffResolved {},
         diff.resolved.iter().map(finding_line).collect(),
     );
-    let status = |s: Option<Status>| s.map(Status::as_str).unwrap_or("not owed");
     section(
-        "obligations no longer implemented",
+        Msg::DiffNoLongerImplemented {},
         diff.no_longer_implemented
             .iter()
-            .map(|c| format!("`{}` in `{}`: now {}", c.obligation, c.plan, status(c.new)))
+            .map(|c| {
+                Msg::DiffNow {
+                    obligation: Id::new(&c.obligation),
+                    plan: Id::new(&c.plan),
+                    status: DiffStatus(c.new),
+                }
+                .render(lang)
+            })
             .collect(),
     );
     section(
-        "obligations newly implemented",
+        Msg::DiffNewlyImplemented {},
         diff.newly_implemented
             .iter()
-            .map(|c| format!("`{}` in `{}`: was {}", c.obligation, c.plan, status(c.old)))
+            .map(|c| {
+                Msg::DiffWas {
+                    obligation: Id::new(&c.obligation),
+                    plan: Id::new(&c.plan),
+                    status: DiffStatus(c.old),
+                }
+                .render(lang)
+            })
             .collect(),
     );
     let target_line = |t: &TargetChange| {
-        format!(
-            "`{}` of item `{}` in `{}`: {} → {}",
-            t.metric, t.item, t.plan, t.old, t.new
-        )
+        Msg::DiffTarget {
+            metric: Id::new(&t.metric),
+            item: Id::new(&t.item),
+            plan: Id::new(&t.plan),
+            old: t.old.to_string(),
+            new: t.new.to_string(),
+        }
+        .render(lang)
     };
     section(
-        "targets lowered",
+        Msg::DiffLowered {},
         diff.lowered.iter().map(target_line).collect(),
     );
     section(
-        "targets raised",
+        Msg::DiffRaised {},
         diff.raised.iter().map(target_line).collect(),
     );
     out
@@ -351,6 +375,9 @@ mod tests {
 
     #[test]
     fn an_empty_diff_says_so() {
-        assert!(render(&Diff::default(), "a", "b").ends_with("no change in compliance\n"));
+        assert!(
+            render(&Diff::default(), "a", "b", Lang::En).ends_with("no change in compliance\n")
+        );
+        assert!(render(&Diff::default(), "a", "b", Lang::Zh).ends_with("落实情况没有变化\n"));
     }
 }

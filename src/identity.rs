@@ -133,6 +133,7 @@ mod tests {
             id: "a.1".into(),
             document: "a".into(),
             citation: "1".into(),
+            text: String::new(),
             file,
             span: Span::new(start, start + at.len()),
         });

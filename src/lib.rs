@@ -14,16 +14,22 @@
 //! (`planlint.toml` and severities), [`baseline`], [`diff`] (what a
 //! revision changes), all keyed on a finding's [`identity`].
 //!
+//! [`workspace::run`] is the one entry point of a run: files and settings
+//! (and a baseline) → the outcome and its summary; the command line and the
+//! editor server both go through it.
+//!
 //! The library does no IO: callers hand it text with a file name. Reading
 //! files, finding `rules/` and `plans/`, terminals and exit codes live in
 //! the binary.
 
 pub mod baseline;
 pub mod check;
+pub mod codes;
 pub mod config;
 pub mod decode;
 pub mod diagnostic;
 pub mod diff;
+#[cfg(feature = "generate")]
 pub mod generate;
 pub mod i18n;
 pub mod identity;
@@ -36,6 +42,7 @@ pub mod source;
 pub mod suppress;
 pub mod syntax;
 pub mod text;
+pub mod workspace;
 
 use diagnostic::Diagnostic;
 use model::{DocId, Model};
@@ -103,14 +110,18 @@ impl Outcome {
     /// output format reports it and the run exits 2.
     pub fn add_read_error(&mut self, path: &str, message: &str) {
         let file = self.model.sources.add(source::SourceFile::new(path, ""));
-        let label = diagnostic::Label::new(file, source::Span::point(0), "not read");
+        let label =
+            diagnostic::Label::new(file, source::Span::point(0), i18n::Msg::LabelNotRead {});
         let error = Diagnostic::new(
             "read-error",
             diagnostic::Severity::Error,
-            format!("cannot read `{path}`: {message}"),
+            i18n::Msg::ReadError {
+                path: i18n::Id::new(path),
+                reason: message.to_string(),
+            },
             label,
         )
-        .with_help("check the path and its permissions, and save plan files as UTF-8");
+        .with_help(i18n::Msg::HelpCheckPath {});
         let after_earlier_read_errors = self
             .diagnostics
             .iter()

@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
-use crate::check::registry::{self, CodeInfo};
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::check::registry;
+use crate::diagnostic::{Diagnostic, Label};
+use crate::i18n::{Id, Msg};
 use crate::model::{DocId, Model};
 use crate::source::FileId;
 use crate::syntax::ast::SuppressionDecl;
@@ -45,11 +46,7 @@ pub struct Suppressed {
 }
 
 /// `unused-suppression`: a `suppress` statement that suppresses nothing.
-pub const UNUSED: CodeInfo = CodeInfo {
-    code: "unused-suppression",
-    severity: Severity::Warning,
-    summary: "a `suppress` statement in a plan suppresses no finding",
-};
+pub use crate::codes::UNUSED_SUPPRESSION as UNUSED;
 
 /// The findings of a run after the plans' `suppress` statements.
 #[derive(Debug, Clone, Default)]
@@ -97,7 +94,11 @@ pub fn apply(model: &Model, plans: &[DocId], diagnostics: Vec<Diagnostic>) -> Ap
                             .as_ref()
                             .map(|r| r.value.clone())
                             .unwrap_or_default(),
-                        at: Some(Label::new(doc.file, decl.header, "suppressed here")),
+                        at: Some(Label::new(
+                            doc.file,
+                            decl.header,
+                            Msg::LabelSuppressedHere {},
+                        )),
                     },
                 });
             }
@@ -226,32 +227,36 @@ fn unused(model: &Model, plan: DocId, decl: &SuppressionDecl) -> Diagnostic {
         .collect::<Vec<_>>()
         .join(" ");
     let unknown = match (t.code, t.obligation) {
-        (Some(c), _) if registry::INPUT_CODES.iter().any(|i| i.code == c) => Some(format!(
-            "`{c}` is an input error, which cannot be suppressed"
-        )),
+        (Some(c), _) if registry::INPUT_CODES.iter().any(|i| i.code == c) => {
+            Some(Msg::HelpSuppressInputError { code: Id::new(c) })
+        }
         (_, Some(o)) if model.obligation_by_id(o).is_none() => {
             let hint = crate::syntax::lower::did_you_mean(
                 o,
                 registry::all_codes()
                     .map(|c| c.code)
                     .chain(model.obligations.iter().map(|x| x.id())),
-            )
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_default();
-            Some(format!("`{o}` is neither a code nor an obligation{hint}"))
+            );
+            Some(match hint {
+                Some(s) => Msg::HelpSuppressUnknownDidYouMean {
+                    name: Id::new(o),
+                    suggestion: Id::new(s),
+                },
+                None => Msg::HelpSuppressUnknown { name: Id::new(o) },
+            })
         }
         _ => None,
     };
     let mut d = Diagnostic::new(
         UNUSED.code,
         UNUSED.severity,
-        format!("`suppress {named}` suppresses no finding of `{}`", doc.id()),
-        Label::new(doc.file, decl.header, "suppresses nothing"),
+        Msg::UnusedSuppression {
+            named,
+            plan: Id::new(doc.id()),
+        },
+        Label::new(doc.file, decl.header, Msg::LabelSuppressesNothing {}),
     );
-    d.help = Some(match unknown {
-        Some(why) => format!("{why}; correct it or remove the statement"),
-        None => "the finding it was written for is gone: remove the statement".into(),
-    });
+    d.set_help(unknown.unwrap_or(Msg::HelpRemoveSuppression {}));
     d.plan = Some(model.plan_ref(plan));
     d
 }
@@ -260,6 +265,7 @@ fn unused(model: &Model, plan: DocId, decl: &SuppressionDecl) -> Diagnostic {
 mod tests {
     use std::cell::Cell;
 
+    #[cfg(feature = "generate")]
     use crate::generate::{self, Rates};
     use crate::syntax::parse;
 
@@ -271,6 +277,7 @@ mod tests {
     /// Each finding is matched against its own plan's statements only: the
     /// work grows with the findings, not with findings × plans (once 24%
     /// of a national check).
+    #[cfg(feature = "generate")]
     #[test]
     fn each_finding_looks_at_one_plan() {
         let cascade = generate::generate(&generate::Options {

@@ -8,8 +8,9 @@
 //! - **How to fix**: remove the exemption, or the `implements` link.
 
 use crate::check::Context;
-use crate::check::registry::CodeInfo;
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::Msg;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "contradictory-exemption",
@@ -29,13 +30,20 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ctx.finding(
                 CODE.code,
                 CODE.severity,
-                format!("{} is exempted, but `{}` implements it", ctx.describe(o), ctx.provision_id(first)),
-                Label::new(exemption.file, exemption.decl.header, "exempted here"),
+                Msg::Contradictory {
+                    obligation: ctx.cite(o),
+                    item: ctx.provision_cite(first),
+                },
+                Label::new(
+                    exemption.file,
+                    exemption.decl.header,
+                    Msg::LabelExemptedHere {},
+                ),
                 plan.doc,
                 Some(o),
             )
-            .with_related(ctx.provision_label(first, "implemented here"))
-            .with_help("remove the exemption if the plan carries the obligation out, or the `implements` link if it does not"),
+            .with_related(ctx.provision_label(first, Msg::LabelImplementedHere {}))
+            .with_help(Msg::HelpRemoveOneOfTwo {}),
         );
     }
 }

@@ -9,9 +9,11 @@
 //! - **How to fix**: name the element in the implementing item's text, or
 //!   say in an exemption why the plan leaves it out.
 
-use crate::check::registry::CodeInfo;
 use crate::check::{Context, PlanView, Provision};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::catalogue::Provisions;
+use crate::i18n::{Msg, Quote};
 use crate::model::OblId;
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -46,36 +48,41 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     continue;
                 }
                 let name = element.value.display();
-                let ids: Vec<String> = provisions
-                    .iter()
-                    .map(|&p| format!("`{}`", ctx.provision_id(p)))
-                    .collect();
+                let element_quote = Quote(name.to_string());
+                let message = match provisions.as_slice() {
+                    [only] => Msg::DroppedElement {
+                        obligation: ctx.cite(o),
+                        element: element_quote.clone(),
+                        item: ctx.provision_cite(*only),
+                    },
+                    several => Msg::DroppedElementSeveral {
+                        obligation: ctx.cite(o),
+                        element: element_quote.clone(),
+                        items: Provisions(several.iter().map(|&p| ctx.provision_cite(p)).collect()),
+                    },
+                };
                 let mut d = ctx
                     .finding(
                         CODE.code,
                         ctx.severity(CODE.severity, advisory),
-                        format!(
-                            "{} names 「{name}」, which {} never {}",
-                            ctx.describe(o),
-                            ids.join(", "),
-                            if ids.len() == 1 {
-                                "mentions"
-                            } else {
-                                "mention"
-                            }
+                        message,
+                        ctx.provision_label(
+                            first,
+                            Msg::LabelNoMention {
+                                element: element_quote.clone(),
+                            },
                         ),
-                        ctx.provision_label(first, format!("no mention of 「{name}」")),
                         plan.doc,
                         Some(o),
                     )
                     .with_related(crate::diagnostic::Label::new(
                         obligation.file,
                         element.span,
-                        "element named here",
+                        Msg::LabelElementNamed {},
                     ))
-                    .with_help(format!(
-                        "carry out 「{name}」 in the item's text, or exempt it with a reason"
-                    ));
+                    .with_help(Msg::HelpCarryOutElement {
+                        element: element_quote,
+                    });
                 if let Provision::Item(i) = first {
                     d.item = Some(ctx.model.item_ref(i));
                 }

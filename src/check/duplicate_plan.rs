@@ -17,8 +17,8 @@
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
-use crate::check::registry::CodeInfo;
 use crate::check::{Context, PlanView};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{DocId, JurId};
 

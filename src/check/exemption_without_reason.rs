@@ -7,8 +7,9 @@
 //!   gives one.
 
 use crate::check::Context;
-use crate::check::registry::CodeInfo;
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::{Id, Msg};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "exemption-without-reason",
@@ -29,18 +30,17 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let mut d = ctx.finding(
             CODE.code,
             CODE.severity,
-            format!(
-                "the exemption of `{}` gives no reason",
-                exemption.decl.obligation.value
-            ),
-            Label::new(exemption.file, exemption.decl.header, "no `reason`"),
+            Msg::ExemptionWithoutReason {
+                obligation: Id::new(&exemption.decl.obligation.value),
+            },
+            Label::new(exemption.file, exemption.decl.header, Msg::LabelNoReason {}),
             plan.doc,
             exemption.obligation,
         );
         if let Some(o) = exemption.obligation {
-            d = d.with_related(ctx.obligation_label(o, "the exempted obligation"));
+            d = d.with_related(ctx.obligation_label(o, Msg::LabelExemptedObligation {}));
         }
-        d.help = Some("add `reason \"…\"` saying why the plan leaves this obligation out".into());
+        d.set_help(Msg::HelpGiveReason {});
         out.push(d);
     }
 }

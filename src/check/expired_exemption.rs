@@ -9,8 +9,9 @@
 //!   a new date and whoever approved it.
 
 use crate::check::Context;
-use crate::check::registry::CodeInfo;
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::{Id, Msg};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "expired-exemption",
@@ -29,23 +30,24 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let mut d = ctx.finding(
             CODE.code,
             CODE.severity,
-            format!(
-                "the exemption of `{}` expired on {}",
-                exemption.decl.obligation.value, expires.value
-            ),
+            Msg::ExpiredExemption {
+                obligation: Id::new(&exemption.decl.obligation.value),
+                date: expires.value.to_string(),
+            },
             Label::new(
                 exemption.file,
                 expires.span,
-                format!("expired (as of {})", ctx.options.as_of),
+                Msg::LabelExpired {
+                    as_of: ctx.options.as_of.to_string(),
+                },
             ),
             plan.doc,
             exemption.obligation,
         );
         if let Some(o) = exemption.obligation {
-            d = d.with_related(ctx.obligation_label(o, "no longer exempted"));
+            d = d.with_related(ctx.obligation_label(o, Msg::LabelNoLongerExempted {}));
         }
-        d.help =
-            Some("carry the obligation out, or renew the exemption with a later `expires`".into());
+        d.set_help(Msg::HelpRenew {});
         out.push(d);
     }
 }

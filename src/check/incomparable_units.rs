@@ -9,9 +9,10 @@
 //! - **How to fix**: state the figure in the obligation's unit and period.
 
 use crate::check::figures::{self, Verdict};
-use crate::check::registry::CodeInfo;
 use crate::check::{Context, Provision};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::{Id, Msg};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "incomparable-units",
@@ -32,30 +33,17 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         .finding(
                             CODE.code,
                             ctx.severity(CODE.severity, entry.advisory),
-                            format!(
-                                "cannot compare `{}` with {}: {why}",
-                                ctx.provision_id(group.provision),
-                                ctx.describe(o)
-                            ),
-                            ctx.provision_label(group.provision, "stated here"),
+                            Msg::Incomparable {
+                                item: ctx.provision_cite(group.provision),
+                                obligation: ctx.cite(o),
+                                why: why.clone(),
+                            },
+                            ctx.provision_label(group.provision, Msg::LabelStatedHere {}),
                             plan.doc,
                             Some(o),
                         )
-                        .with_related(ctx.obligation_label(o, "owed here"))
-                        .with_help(format!(
-                            "state `{}` in {}{}",
-                            entry.requirement.metric,
-                            entry
-                                .requirement
-                                .unit
-                                .as_deref()
-                                .unwrap_or("the obligation's unit"),
-                            if entry.requirement.per_year {
-                                ", `per year`"
-                            } else {
-                                ", as a total"
-                            }
-                        ));
+                        .with_related(ctx.obligation_label(o, Msg::LabelOwedHere {}))
+                        .with_help(help(&entry.requirement));
                     if let Some(f) = &group.stated.figure {
                         d.primary.span = f.span;
                     }
@@ -66,5 +54,16 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
+    }
+}
+
+/// State the figure in the owed unit, yearly or as a total.
+fn help(requirement: &figures::Requirement) -> Msg {
+    let metric = Id::new(&requirement.metric);
+    match (requirement.unit.clone(), requirement.per_year) {
+        (Some(unit), true) => Msg::HelpSameUnitYearly { metric, unit },
+        (Some(unit), false) => Msg::HelpSameUnitTotal { metric, unit },
+        (None, true) => Msg::HelpObligationUnitYearly { metric },
+        (None, false) => Msg::HelpObligationUnitTotal { metric },
     }
 }

@@ -9,9 +9,10 @@
 //! - **Why it matters**: a task nobody is responsible for is not carried out.
 //! - **How to fix**: add `units "区科协" …` to the item.
 
-use crate::check::registry::CodeInfo;
 use crate::check::{Binding, Context};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::{Id, Msg, Provision};
 use crate::syntax::ast::ObligationKind;
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -44,24 +45,30 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if !document.decl.requires_units && requiring.is_none() {
                 continue;
             }
-            let why = match requiring {
-                Some(o) => format!("{} requires one", ctx.describe(o)),
-                None => format!("document `{}` requires one for every item", document.id()),
+            let item_cite = Provision(ctx.cite_item(i));
+            let message = match requiring {
+                Some(o) => Msg::MissingUnitByObligation {
+                    item: item_cite,
+                    obligation: ctx.cite(o),
+                },
+                None => Msg::MissingUnitByDocument {
+                    item: item_cite,
+                    document: Id::new(document.id()),
+                },
             };
             let mut d = ctx.finding(
                 CODE.code,
                 CODE.severity,
-                format!("item `{}` names no responsible unit: {why}", item.id()),
-                ctx.provision_label(crate::check::Provision::Item(i), "no `units`"),
+                message,
+                ctx.provision_label(crate::check::Provision::Item(i), Msg::LabelNoUnits {}),
                 plan.doc,
                 requiring,
             );
             if let Some(o) = requiring {
-                d = d.with_related(ctx.obligation_label(o, "requires a responsible unit"));
+                d = d.with_related(ctx.obligation_label(o, Msg::LabelRequiresUnit {}));
             }
             d.item = Some(ctx.model.item_ref(i));
-            d.help =
-                Some("add `units \"…\"` naming the 责任单位 as the plan's text lists them".into());
+            d.set_help(Msg::HelpNameUnits {});
             out.push(d);
         }
     }

@@ -279,6 +279,18 @@ impl<'m> Context<'m> {
         }
     }
 
+    /// A provision (an item, or a plan's own obligation) as a message
+    /// argument.
+    pub fn provision_cite(&self, p: Provision) -> crate::i18n::Provision {
+        crate::i18n::Provision(match p {
+            Provision::Item(i) => self.cite_item(i),
+            Provision::Obligation(o) => Cite {
+                numbering: Numbering::Numbered,
+                ..self.cite(o)
+            },
+        })
+    }
+
     /// An item as a message argument: id, citation and title.
     pub fn cite_item(&self, i: ItemId) -> Cite {
         let i = self.model.item(i);

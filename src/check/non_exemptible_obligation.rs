@@ -8,8 +8,9 @@
 //! - **How to fix**: remove the exemption and carry the obligation out.
 
 use crate::check::Context;
-use crate::check::registry::CodeInfo;
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::codes::CodeInfo;
+use crate::diagnostic::{Diagnostic, FixAction, Label, Severity};
+use crate::i18n::Msg;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "non-exemptible-obligation",
@@ -29,20 +30,23 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             ctx.finding(
                 CODE.code,
                 CODE.severity,
-                format!("{} may not be exempted", ctx.describe(o)),
+                Msg::NonExemptible {
+                    obligation: ctx.cite(o),
+                },
                 Label::new(
                     exemption.file,
                     exemption.decl.header,
-                    "exemption not allowed",
+                    Msg::LabelExemptionNotAllowed {},
                 ),
                 plan.doc,
                 Some(o),
             )
-            .with_related(ctx.obligation_label(o, "marked `exemptible no`"))
-            .with_help(format!(
-                "remove the exemption and add an item with `implements {}`",
-                ctx.model.obligation(o).id()
-            )),
+            .with_related(ctx.obligation_label(o, Msg::LabelNotExemptible {}))
+            .with_help(Msg::HelpImplementInstead {})
+            .with_fix(FixAction::AddItem {
+                file: ctx.model.document(plan.doc).file,
+                obligation: ctx.model.obligation(o).id().to_string(),
+            }),
         );
     }
 }

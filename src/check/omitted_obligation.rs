@@ -16,8 +16,8 @@
 //! clauses, covered once one of them is. If nothing in the bullet is
 //! covered, one finding at the bullet; otherwise one per obligation left out.
 
-use crate::check::registry::CodeInfo;
 use crate::check::{Binding, Context, PlanView};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Fix, FixAction, Severity};
 use crate::i18n::{Id, Msg};
 use crate::model::OblId;

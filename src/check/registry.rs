@@ -5,15 +5,9 @@
 //! (a test checks every code has its section).
 
 use crate::check::*;
+pub use crate::codes::{CodeInfo, INPUT_CODES};
+use crate::codes::{STALE_BASELINE_ENTRY, UNUSED_SUPPRESSION};
 use crate::diagnostic::{Diagnostic, Severity};
-
-/// What a code means.
-#[derive(Debug, Clone, Copy)]
-pub struct CodeInfo {
-    pub code: &'static str,
-    pub severity: Severity,
-    pub summary: &'static str,
-}
 
 /// A check: its codes and its entry point. Input errors (syntax and
 /// model) have codes but no entry point: loading reports them.
@@ -22,70 +16,6 @@ pub struct Check {
     pub codes: &'static [CodeInfo],
     pub run: Option<fn(&Context, &mut Vec<Diagnostic>)>,
 }
-
-const fn input(code: &'static str, summary: &'static str) -> CodeInfo {
-    CodeInfo {
-        code,
-        severity: Severity::Error,
-        summary,
-    }
-}
-
-/// Codes reported while reading and loading files; any of them makes a run exit 2.
-pub const INPUT_CODES: &[CodeInfo] = &[
-    input("read-error", "a file could not be read or decoded"),
-    input(
-        "invalid-baseline",
-        "the `--baseline` file cannot be read or is not a planlint baseline",
-    ),
-    input(
-        "config-error",
-        "`planlint.toml` is not valid: an unknown key, code, severity or glob",
-    ),
-    input(
-        "write-error",
-        "an output file (`--output-file`, a baseline, a report) could not be written",
-    ),
-    input(
-        "syntax-error",
-        "the text is not a well-formed statement, string or block",
-    ),
-    input(
-        "unknown-keyword",
-        "a keyword that the construct does not have",
-    ),
-    input(
-        "invalid-value",
-        "a value that does not read as what the keyword takes",
-    ),
-    input("missing-property", "a required property is missing"),
-    input(
-        "duplicate-property",
-        "a property that takes one value is given twice",
-    ),
-    input(
-        "duplicate-document",
-        "a file declares more than one document",
-    ),
-    input("misplaced-statement", "a statement stands where it cannot"),
-    input(
-        "missing-document",
-        "an obligation, item or exemption in a file without a document",
-    ),
-    input("duplicate-id", "two declarations share an id"),
-    input(
-        "unknown-reference",
-        "a reference to an id that nothing declares",
-    ),
-    input(
-        "cycle",
-        "refinements, carries-out links or jurisdiction parents form a cycle",
-    ),
-    input(
-        "foreign-link",
-        "an item or exemption names an obligation of a document its plan does not carry out",
-    ),
-];
 
 /// Notes and warnings about the input that do not change the exit status.
 pub const INPUT_NOTES: &[CodeInfo] = &[
@@ -173,12 +103,12 @@ pub const CHECKS: &[Check] = &[
     },
     // Reported after the checks, when the plans' `suppress` statements are applied.
     Check {
-        codes: &[crate::suppress::UNUSED],
+        codes: &[UNUSED_SUPPRESSION],
         run: None,
     },
     // Reported by `check --baseline`.
     Check {
-        codes: &[crate::baseline::STALE],
+        codes: &[STALE_BASELINE_ENTRY],
         run: None,
     },
 ];

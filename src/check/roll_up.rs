@@ -20,9 +20,10 @@
 use std::collections::BTreeMap;
 
 use crate::check::figures::format_figure;
-use crate::check::registry::CodeInfo;
 use crate::check::{Binding, Context, PlanView, duplicate_plan};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Figures, Severity};
+use crate::i18n::{Figure, Id, Msg, SomeNames};
 use crate::model::{JurId, OblId};
 use crate::syntax::ast::{Passes, TargetDecl};
 
@@ -131,43 +132,66 @@ fn roll_up(ctx: &Context, o: OblId, target: &TargetDecl, run: &RollUp, out: &mut
             .collect();
         let unit = total.unit.as_deref();
         let total_text = format_figure(total.value, unit, target.per_year);
-        let rank_name = rank.map(|r| r.as_str()).unwrap_or("unranked");
+        let figure = |value: f64| Figure {
+            value,
+            unit: unit.map(str::to_string),
+            per_year: target.per_year,
+        };
         if !missing.is_empty() {
-            let mut names: Vec<String> = missing
-                .iter()
-                .take(NAMED)
-                .map(|&j| ctx.model.jurisdiction(j).display_name().to_string())
-                .collect();
-            if missing.len() > NAMED {
-                names.push(format!("and {} more", missing.len() - NAMED));
-            }
+            let names = SomeNames {
+                names: missing
+                    .iter()
+                    .take(NAMED)
+                    .map(|&j| ctx.model.jurisdiction(j).display_name().to_string())
+                    .collect(),
+                total: missing.len(),
+            };
+            let (metric, total, obligation) = (
+                Id::new(&target.metric.value),
+                figure(total.value),
+                ctx.cite(o),
+            );
+            let message = match missing.len() {
+                1 => Msg::RollUpIncompleteOne {
+                    metric,
+                    total,
+                    obligation,
+                    siblings: siblings.len(),
+                    rank,
+                    names,
+                },
+                n => Msg::RollUpIncomplete {
+                    metric,
+                    total,
+                    obligation,
+                    missing: n,
+                    siblings: siblings.len(),
+                    rank,
+                    names,
+                },
+            };
             // Said only when it is so: a plan for another period does not
             // count in this period's sum.
-            let period = match run.period {
+            let message = match run.period {
                 Some((from, to)) if missing.iter().any(|&j| (run.elsewhere)(j)) => {
-                    if from == to {
-                        format!(" for {from}")
-                    } else {
-                        format!(" for {from}–{to}")
+                    Msg::RollUpForPeriod {
+                        message: Box::new(message),
+                        period: if from == to {
+                            from.to_string()
+                        } else {
+                            format!("{from}–{to}")
+                        },
                     }
                 }
-                _ => String::new(),
+                _ => message,
             };
             let mut d = Diagnostic::new(
                 INCOMPLETE.code,
                 INCOMPLETE.severity,
-                format!(
-                    "the roll-up of `{}` ({total_text}) for {} cannot be judged yet: {} of {} {rank_name} jurisdictions {} no plan{period} in this run ({})",
-                    target.metric.value,
-                    ctx.describe(o),
-                    missing.len(),
-                    siblings.len(),
-                    if missing.len() == 1 { "has" } else { "have" },
-                    names.join(", ")
-                ),
-                ctx.obligation_label(o, "shared among the jurisdictions below"),
+                message,
+                ctx.obligation_label(o, Msg::LabelSharedAmong {}),
             )
-            .with_help("check every sibling plan in one run (`planlint check plans/`) to judge the sum");
+            .with_help(Msg::HelpCheckSiblings {});
             d.obligation = Some(ctx.model.obligation_ref(o));
             out.push(d);
             continue;
@@ -192,15 +216,22 @@ fn roll_up(ctx: &Context, o: OblId, target: &TargetDecl, run: &RollUp, out: &mut
         let mut d = Diagnostic::new(
             SHORTFALL.code,
             SHORTFALL.severity,
-            format!(
-                "the {} {rank_name} plans promise {sum_text} of `{}` together, less than the {total_text} of {}",
-                siblings.len(),
-                target.metric.value,
-                ctx.describe(o)
+            Msg::RollUpShortfall {
+                plans: siblings.len(),
+                rank,
+                sum: figure(sum),
+                metric: Id::new(&target.metric.value),
+                total: figure(total.value),
+                obligation: ctx.cite(o),
+            },
+            ctx.obligation_label(
+                o,
+                Msg::LabelAsksFigure {
+                    total: figure(total.value),
+                },
             ),
-            ctx.obligation_label(o, format!("asks {total_text}")),
         )
-        .with_help("raise the figures of the plans that state less than their share; their `undercut-target` and `unstated-quantity` findings name them");
+        .with_help(Msg::HelpRaiseSiblings {});
         d.obligation = Some(ctx.model.obligation_ref(o));
         d.figures = Some(Figures {
             metric: target.metric.value.clone(),

@@ -26,6 +26,8 @@
 //! a figure (that is `undercut-target`'s and `unstated-quantity`'s), and an
 //! ask whose item sentence shares too little text with it to be told apart.
 
+use foldhash::HashMap;
+
 use crate::diagnostic::Severity;
 use crate::model::Model;
 
@@ -33,10 +35,20 @@ use crate::model::Model;
 /// place of a word winning.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    /// Every word with what it is, longest first (the longest match wins:
-    /// 建立健全 before 建立).
-    words: Vec<(String, Word)>,
+    /// Every word with what it is, by its first character, longest first
+    /// (the longest match wins: 建立健全 before 建立).
+    words: HashMap<char, Vec<(String, Word)>>,
+    /// A bitmap of the words' first characters (by their low 12 bits): most
+    /// characters of a text start no word and are passed over without a
+    /// lookup.
+    firsts: Vec<u64>,
     omitted: Vec<(u8, Severity)>,
+}
+
+/// The bit of a character in [`Lexicon::firsts`].
+fn first_bit(c: char) -> (usize, u64) {
+    let n = (c as u32 & 0xFFF) as usize;
+    (n / 64, 1 << (n % 64))
 }
 
 /// What a lexicon word is.
@@ -110,7 +122,20 @@ impl Lexicon {
         // Longest first; stable, so equal lengths keep the declared order.
         words.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
         omitted.sort_by_key(|(r, _)| *r);
-        Lexicon { words, omitted }
+        let mut by_first: HashMap<char, Vec<(String, Word)>> = HashMap::default();
+        let mut firsts = vec![0u64; 64];
+        for (w, kind) in words {
+            if let Some(first) = w.chars().next() {
+                let (i, bit) = first_bit(first);
+                firsts[i] |= bit;
+                by_first.entry(first).or_default().push((w, kind));
+            }
+        }
+        Lexicon {
+            words: by_first,
+            firsts,
+            omitted,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -130,17 +155,23 @@ impl Lexicon {
     fn tokens(&self, clause: &str) -> Vec<(usize, usize, Word)> {
         let mut out = Vec::new();
         let mut at = 0;
-        while at < clause.len() {
+        while let Some(c) = clause[at..].chars().next() {
+            let (i, bit) = first_bit(c);
+            if self.firsts.get(i).is_none_or(|b| b & bit == 0) {
+                at += c.len_utf8();
+                continue;
+            }
             let rest = &clause[at..];
-            if let Some((w, kind)) = self
+            let found = self
                 .words
-                .iter()
-                .find(|(w, _)| rest.starts_with(w.as_str()))
-            {
-                out.push((at, at + w.len(), *kind));
-                at += w.len();
-            } else {
-                at += rest.chars().next().map_or(1, char::len_utf8);
+                .get(&c)
+                .and_then(|ws| ws.iter().find(|(w, _)| rest.starts_with(w.as_str())));
+            match found {
+                Some((w, kind)) => {
+                    out.push((at, at + w.len(), *kind));
+                    at += w.len();
+                }
+                None => at += c.len_utf8(),
             }
         }
         out
@@ -284,23 +315,28 @@ pub fn first_shared(bigrams: &[(char, char)], text: &str) -> Option<usize> {
         .map(|w| w[0].0)
 }
 
-/// Punctuation that ends a sentence or 分句, and quotes around one.
-fn is_stop(c: char) -> bool {
-    "。；;，,：:！？!?\n".contains(c)
+/// Punctuation that ends a sentence or 分句.
+pub(crate) fn is_stop(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, '，' | ',' | '：' | ':')
+}
+
+/// Punctuation that ends a sentence.
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?' | '\n')
 }
 
 /// The sentences of a text: split at 。；; and line ends.
 pub fn sentences(text: &str) -> Vec<&str> {
-    split(text, "。；;！？!?\n")
+    split(text, is_sentence_end)
 }
 
 /// The 分句 of a text: its sentences split again at ，,：:.
 pub fn clauses(text: &str) -> Vec<&str> {
-    split(text, "。；;！？!?\n，,：:")
+    split(text, is_stop)
 }
 
-fn split<'t>(text: &'t str, at: &str) -> Vec<&'t str> {
-    text.split(|c: char| at.contains(c))
+fn split(text: &str, at: fn(char) -> bool) -> Vec<&str> {
+    text.split(at)
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect()
@@ -311,25 +347,50 @@ pub use crate::text::rank::bigrams;
 
 /// How many of `ask`'s distinct bigrams `candidate` holds.
 pub fn shared_bigrams(ask: &[(char, char)], candidate: &str) -> usize {
-    let theirs = bigrams(candidate);
-    let mut seen: Vec<(char, char)> = Vec::new();
-    ask.iter()
-        .filter(|b| {
-            let fresh = !seen.contains(b) && theirs.contains(b);
-            seen.push(**b);
-            fresh
-        })
-        .count()
+    let mut ours = ask.to_vec();
+    ours.sort_unstable();
+    ours.dedup();
+    let mut theirs = bigrams(candidate);
+    theirs.sort_unstable();
+    theirs.dedup();
+    // Both sorted: count the common ones in one pass.
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < ours.len() && j < theirs.len() {
+        match ours[i].cmp(&theirs[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
-/// The index of the candidate most like the ask, by the library's one
-/// similarity ranker (character-bigram BM25, `text::rank`); `None` when
-/// none shares a bigram with it.
-pub fn best_match(ask: &str, candidates: &[&str]) -> Option<usize> {
-    crate::text::rank::Ranker::new(candidates)
-        .rank(ask)
-        .first()
-        .map(|s| s.index)
+/// Candidates indexed once for many asks (an item's sentences for each
+/// 分句 of an obligation).
+pub struct Candidates<'t> {
+    pub texts: Vec<&'t str>,
+    ranker: crate::text::rank::Ranker,
+}
+
+impl<'t> Candidates<'t> {
+    pub fn new(texts: Vec<&'t str>) -> Candidates<'t> {
+        let ranker = crate::text::rank::Ranker::new(&texts);
+        Candidates { texts, ranker }
+    }
+
+    /// The index of the candidate most like the ask among those `keep`
+    /// admits, by the library's one similarity ranker.
+    pub fn best(&self, ask: &str, keep: impl Fn(&str) -> bool) -> Option<usize> {
+        self.ranker
+            .rank(ask)
+            .into_iter()
+            .map(|s| s.index)
+            .find(|&i| keep(self.texts[i]))
+    }
 }
 
 #[cfg(test)]
@@ -493,11 +554,13 @@ mod tests {
     }
 
     #[test]
-    fn the_best_sentence_shares_the_most_bigrams() {
+    fn the_best_sentence_is_the_rankers_first_among_those_kept() {
         let ask = "建立甲乙丙科学素质建设交流合作机制";
         let candidates = ["推动与“甲乙丙”区域性组织的交流合作", "开展科普日活动"];
-        assert_eq!(best_match(ask, &candidates), Some(0));
-        assert_eq!(best_match(ask, &["无关"]), None);
+        let index = Candidates::new(candidates.to_vec());
+        assert_eq!(index.best(ask, |_| true), Some(0));
+        assert_eq!(index.best(ask, |s| s.contains("科普日")), None);
+        assert_eq!(Candidates::new(vec!["无关"]).best(ask, |_| true), None);
         assert_eq!(
             sentences("甲。乙；丙;丁"),
             ["甲", "乙", "丙", "丁"],

@@ -17,6 +17,7 @@
 
 use crate::check::Context;
 use crate::check::registry::CodeInfo;
+use crate::check::strength::is_stop;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::model::{DocId, ItemId};
 
@@ -33,11 +34,6 @@ const BASIS: &[&str] = &[
 
 /// Words that make a 分句 recall a document as history.
 const HISTORY: &[&str] = &["以来", "曾"];
-
-/// Where a 分句 ends.
-fn is_stop(c: char) -> bool {
-    "。；;，,：:！？!?\n".contains(c)
-}
 
 /// A title in 《》 named as a basis: the title, and its 分句.
 #[derive(Debug, PartialEq)]

@@ -51,6 +51,9 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let Some(text) = item.decl.text.as_deref() else {
                 continue;
             };
+            if item.decl.targets.iter().all(|t| t.figure.is_none()) {
+                continue;
+            }
             let stated = figures::figures(text, None);
             for target in &item.decl.targets {
                 let Some(figure) = &target.figure else {
@@ -110,17 +113,18 @@ fn diagnostic(
     let item = ctx.model.item(i);
     let unit = figure.unit.as_deref().unwrap_or("");
     let promised = written(figure.comparator, figure.value, unit);
-    let (message, label) = match m {
+    let (message, label, stated) = match m {
         Mismatch::Value(f) | Mismatch::Comparator(f) => {
             let quoted = &text[f.span.clone()];
+            let stated = written(f.comparator, f.value, &f.unit);
             (
                 format!(
-                    "`{}`'s target `{}` says `{promised}`, its text 「{quoted}」 (`{}`)",
+                    "`{}`'s target `{}` says `{promised}`, its text 「{quoted}」 (`{stated}`)",
                     item.id(),
                     target.metric.value,
-                    written(f.comparator, f.value, &f.unit)
                 ),
                 format!("the text says 「{quoted}」"),
+                stated,
             )
         }
         Mismatch::NoTrace => (
@@ -130,6 +134,7 @@ fn diagnostic(
                 target.metric.value
             ),
             "not in the text".to_string(),
+            "none".to_string(),
         ),
     };
     let mut d = ctx
@@ -143,6 +148,12 @@ fn diagnostic(
         )
         .with_help("make the target and the item's text state the same figure");
     d.item = Some(ctx.model.item_ref(i));
+    // What the text states is what the plan's readers are promised.
+    d.figures = Some(crate::diagnostic::Figures {
+        metric: target.metric.value.clone(),
+        expected: stated,
+        actual: promised,
+    });
     d
 }
 

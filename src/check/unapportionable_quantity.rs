@@ -10,8 +10,9 @@
 
 use crate::check::Context;
 use crate::check::figures::{Owed, owed};
-use crate::check::registry::CodeInfo;
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::{Id, Msg};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "unapportionable-quantity",
@@ -30,13 +31,17 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     ctx.finding(
                         CODE.code,
                         ctx.severity(CODE.severity, advisory),
-                        format!("cannot work out this plan's share of `{}` of {}: {missing}", target.metric.value, ctx.describe(o)),
-                        ctx.plan_header(plan.doc, "share unknown"),
+                        Msg::Unapportionable {
+                            metric: Id::new(&target.metric.value),
+                            obligation: ctx.cite(o),
+                            missing: missing.clone(),
+                        },
+                        ctx.plan_header(plan.doc, Msg::LabelShareUnknown {}),
                         plan.doc,
                         Some(o),
                     )
-                    .with_related(ctx.obligation_label(o, "shared by population"))
-                    .with_help("give every jurisdiction involved a `population`, and every document a `jurisdiction`"),
+                    .with_related(ctx.obligation_label(o, Msg::LabelSharedByPopulation {}))
+                    .with_help(Msg::HelpGivePopulation {}),
                 );
             }
         }

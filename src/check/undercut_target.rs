@@ -12,9 +12,10 @@
 //!   what the message says is owed.
 
 use crate::check::figures::{self, Verdict, format_figure};
-use crate::check::registry::CodeInfo;
 use crate::check::{Context, Provision};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Figures, Severity};
+use crate::i18n::{Figure, Id, Msg};
 use crate::syntax::ast::Comparator;
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -62,28 +63,59 @@ fn lower_figure(ctx: &Context, group: &figures::Comparisons) -> Option<Diagnosti
         .or(group.stated.figure.as_ref().and_then(|f| f.unit.as_deref()));
     let expected_text = format_figure(expected, unit, req.per_year);
     let actual_text = format_figure(actual, unit, req.per_year);
-    let relation = if ceiling {
-        "more than"
+    let figure = |value: f64, per_year: bool| Figure {
+        value,
+        unit: unit.map(str::to_string),
+        per_year,
+    };
+    let (item, metric) = (
+        ctx.provision_cite(group.provision),
+        Id::new(&group.stated.metric.value),
+    );
+    let (actual_figure, expected_figure) =
+        (figure(actual, req.per_year), figure(expected, req.per_year));
+    let obligation = ctx.cite(req.obligation);
+    let mut message = if ceiling {
+        Msg::UndercutMore {
+            item,
+            actual: actual_figure.clone(),
+            metric,
+            expected: expected_figure.clone(),
+            obligation,
+        }
     } else if req.comparator == Comparator::MoreThan {
-        "not more than"
+        Msg::UndercutNotMore {
+            item,
+            actual: actual_figure.clone(),
+            metric,
+            expected: expected_figure.clone(),
+            obligation,
+        }
     } else {
-        "less than"
+        Msg::UndercutLess {
+            item,
+            actual: actual_figure.clone(),
+            metric,
+            expected: expected_figure.clone(),
+            obligation,
+        }
     };
     let advisory = failing.iter().all(|(e, _, _)| e.advisory);
-    let mut message = format!(
-        "`{}` promises {actual_text} of `{}`, {relation} the {expected_text} owed to {}",
-        ctx.provision_id(group.provision),
-        group.stated.metric.value,
-        ctx.describe(req.obligation)
-    );
     if advisory {
-        message.push_str(" (advisory: the higher document was issued after the plan)");
+        message = Msg::AdvisoryLater {
+            message: Box::new(message),
+        };
     }
     let mut d = ctx.finding(
         CODE.code,
         ctx.severity(CODE.severity, advisory),
         message,
-        ctx.provision_label(group.provision, format!("promises {actual_text}")),
+        ctx.provision_label(
+            group.provision,
+            Msg::LabelPromises {
+                figure: actual_figure,
+            },
+        ),
         group.plan,
         Some(req.obligation),
     );
@@ -99,28 +131,26 @@ fn lower_figure(ctx: &Context, group: &figures::Comparisons) -> Option<Diagnosti
         if let Some(owed) = e.requirement.value {
             d = d.with_related(ctx.obligation_label(
                 e.requirement.obligation,
-                format!("owes {}", format_figure(owed, unit, e.requirement.per_year)),
+                Msg::LabelOwes {
+                    figure: figure(owed, e.requirement.per_year),
+                },
             ));
         }
     }
-    let basis = match req.share {
-        Some(s) => format!(
-            "the higher document asks {} across {} jurisdictions; this plan's share by population is ⌈{} × {} / {}⌉ = {}; ",
-            format_figure(s.total, unit, req.per_year),
-            s.jurisdictions,
-            s.total,
-            s.population,
-            s.among,
-            expected_text
-        ),
-        None => String::new(),
-    };
-    d.help = Some(format!(
-        "{basis}raise the figure to at least {expected_text}"
-    ));
-    if ceiling {
-        d.help = Some(format!("lower the figure to at most {expected_text}"));
-    }
+    d.set_help(match req.share {
+        _ if ceiling => Msg::HelpLower {
+            expected: expected_figure,
+        },
+        Some(s) => Msg::HelpRaiseShare {
+            total: figure(s.total, req.per_year),
+            jurisdictions: s.jurisdictions,
+            formula: format!("⌈{} × {} / {}⌉", s.total, s.population, s.among),
+            expected: expected_figure,
+        },
+        None => Msg::HelpRaise {
+            expected: expected_figure,
+        },
+    });
     d.figures = Some(Figures {
         metric: group.stated.metric.value.clone(),
         expected: expected_text,
@@ -145,13 +175,19 @@ fn later_deadline(ctx: &Context, group: &figures::Comparisons) -> Option<Diagnos
     let mut d = ctx.finding(
         CODE.code,
         ctx.severity(CODE.severity, advisory),
-        format!(
-            "`{}` sets `{}` for {actual}, later than the {expected} deadline of {}",
-            ctx.provision_id(group.provision),
-            group.stated.metric.value,
-            ctx.describe(strictest.requirement.obligation)
+        Msg::UndercutLater {
+            item: ctx.provision_cite(group.provision),
+            metric: Id::new(&group.stated.metric.value),
+            actual: actual.to_string(),
+            expected: expected.to_string(),
+            obligation: ctx.cite(strictest.requirement.obligation),
+        },
+        ctx.provision_label(
+            group.provision,
+            Msg::LabelBy {
+                year: actual.to_string(),
+            },
         ),
-        ctx.provision_label(group.provision, format!("by {actual}")),
         group.plan,
         Some(strictest.requirement.obligation),
     );
@@ -163,14 +199,17 @@ fn later_deadline(ctx: &Context, group: &figures::Comparisons) -> Option<Diagnos
     }
     for e in &group.entries {
         if let Some(due) = e.requirement.deadline {
-            d = d.with_related(
-                ctx.obligation_label(e.requirement.obligation, format!("due by {due}")),
-            );
+            d = d.with_related(ctx.obligation_label(
+                e.requirement.obligation,
+                Msg::LabelDueBy {
+                    year: due.to_string(),
+                },
+            ));
         }
     }
-    d.help = Some(format!(
-        "bring the deadline forward to {expected} or earlier"
-    ));
+    d.set_help(Msg::HelpEarlier {
+        year: expected.to_string(),
+    });
     d.figures = Some(Figures {
         metric: group.stated.metric.value.clone(),
         expected: format!("by {expected}"),

@@ -11,9 +11,10 @@
 //! - **How to fix**: add `target <metric> { … }` to the implementing item.
 
 use crate::check::figures::{Owed, format_figure, owed};
-use crate::check::registry::CodeInfo;
 use crate::check::{Context, Provision};
-use crate::diagnostic::{Diagnostic, Figures, Severity};
+use crate::codes::CodeInfo;
+use crate::diagnostic::{Diagnostic, Figures, FixAction, Severity};
+use crate::i18n::{self, Figure, Id, Msg, OwedWhat};
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "unstated-quantity",
@@ -40,6 +41,18 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 if stated {
                     continue;
                 }
+                let owed_msg = i18n::Owed {
+                    what: match (requirement.value, &requirement.text) {
+                        (Some(value), _) => OwedWhat::Figure(Figure {
+                            value,
+                            unit: requirement.unit.clone(),
+                            per_year: requirement.per_year,
+                        }),
+                        (None, Some(text)) => OwedWhat::Words(text.clone()),
+                        (None, None) => OwedWhat::AnyFigure,
+                    },
+                    by: requirement.deadline.map(|y| y.to_string()),
+                };
                 let owed_text = match (requirement.value, &requirement.text) {
                     (Some(v), _) => {
                         format_figure(v, requirement.unit.as_deref(), requirement.per_year)
@@ -55,22 +68,39 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     .finding(
                         CODE.code,
                         ctx.severity(CODE.severity, advisory),
-                        format!(
-                            "`{}` implements {} but states no `{}` (owed: {owed_text}{deadline})",
-                            ctx.provision_id(first),
-                            ctx.describe(o),
-                            target.metric.value
-                        ),
-                        ctx.provision_label(first, "no figure stated"),
+                        Msg::UnstatedQuantity {
+                            item: ctx.provision_cite(first),
+                            obligation: ctx.cite(o),
+                            metric: Id::new(&target.metric.value),
+                            owed: owed_msg.clone(),
+                        },
+                        ctx.provision_label(first, Msg::LabelNoFigure {}),
                         plan.doc,
                         Some(o),
                     )
-                    .with_related(ctx.obligation_label(o, format!("asks {owed_text}{deadline}")))
-                    .with_help(format!(
-                        "add `target {} {{ … }}` to `{}` with at least {owed_text}{deadline}",
-                        target.metric.value,
-                        ctx.provision_id(first)
-                    ));
+                    .with_related(ctx.obligation_label(
+                        o,
+                        Msg::LabelAsks {
+                            owed: owed_msg.clone(),
+                        },
+                    ))
+                    .with_help(Msg::HelpStateFigure { owed: owed_msg });
+                let (file, header) = ctx.provision_place(first);
+                let at_least = match requirement.value {
+                    Some(v) => format_figure(v, requirement.unit.as_deref(), false),
+                    None => "…".to_string(),
+                };
+                d = d.with_fix(FixAction::AddTarget {
+                    file,
+                    after: header,
+                    item: ctx.provision_id(first).to_string(),
+                    metric: target.metric.value.clone(),
+                    at_least: if requirement.per_year {
+                        format!("{at_least}; per year")
+                    } else {
+                        at_least
+                    },
+                });
                 if let Provision::Item(i) = first {
                     d.item = Some(ctx.model.item_ref(i));
                 }

@@ -8,9 +8,10 @@
 //!   hides the ones that matter, and often a sign of a wrong id.
 //! - **How to fix**: remove the exemption.
 
-use crate::check::registry::CodeInfo;
 use crate::check::{Binding, Context};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::Msg;
 
 pub const CODE: CodeInfo = CodeInfo {
     code: "unused-exemption",
@@ -23,27 +24,27 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(o) = exemption.obligation else {
             continue;
         };
-        let why = match plan.binding(o) {
+        let obligation = ctx.cite(o);
+        let message = match plan.binding(o) {
             Binding::Owed { .. } => continue,
-            Binding::NotApplicable => "it does not apply to the plan's jurisdiction",
-            Binding::NotBound => {
-                "it does not bind this plan (the issuer only, another rank or another year)"
-            }
+            Binding::NotApplicable => Msg::UnusedExemptionNotApplicable { obligation },
+            Binding::NotBound => Msg::UnusedExemptionNotBound { obligation },
         };
         out.push(
             ctx.finding(
                 CODE.code,
                 CODE.severity,
-                format!(
-                    "the exemption of {} excuses nothing: {why}",
-                    ctx.describe(o)
+                message,
+                Label::new(
+                    exemption.file,
+                    exemption.decl.header,
+                    Msg::LabelUnusedExemption {},
                 ),
-                Label::new(exemption.file, exemption.decl.header, "unused exemption"),
                 plan.doc,
                 Some(o),
             )
-            .with_related(ctx.obligation_label(o, "the obligation"))
-            .with_help("remove the exemption; nothing is owed"),
+            .with_related(ctx.obligation_label(o, Msg::LabelTheObligation {}))
+            .with_help(Msg::HelpNothingOwed {}),
         );
     }
 }

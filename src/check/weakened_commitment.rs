@@ -25,9 +25,11 @@
 //! owed (`unstated-quantity` reports that). One finding per obligation and
 //! item, for the first weakened 分句.
 
-use crate::check::registry::CodeInfo;
+use foldhash::HashMap;
+
 use crate::check::strength::{self, Commitment, Lexicon};
 use crate::check::{Context, Provision};
+use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::model::{ItemId, OblId};
 
@@ -65,16 +67,25 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     for plan in &ctx.plans {
+        // Each item's sentences are indexed once for all it implements.
+        let mut indexes: HashMap<ItemId, strength::Candidates> = HashMap::default();
         for (o, advisory) in plan.owed() {
             if crate::check::omitted_obligation::exempted(ctx, plan, o) {
                 continue;
             }
             for &p in plan.covering(o) {
                 let Provision::Item(i) = p else { continue };
-                if !ctx.model.item(i).implements.contains(&o) {
+                let item = ctx.model.item(i);
+                if !item.implements.contains(&o) {
                     continue;
                 }
-                if let Some(w) = find(ctx, o, i) {
+                let Some(text) = item.decl.text.as_deref() else {
+                    continue;
+                };
+                let sentences = indexes
+                    .entry(i)
+                    .or_insert_with(|| strength::Candidates::new(strength::sentences(text)));
+                if let Some(w) = find(ctx, o, sentences) {
                     out.push(diagnostic(ctx, plan.doc, o, i, advisory, &w));
                 }
             }
@@ -82,29 +93,38 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The first 分句 of the obligation's text that item `i` carries out more weakly.
-fn find<'m>(ctx: &Context<'m>, o: OblId, i: ItemId) -> Option<Weakening<'m>> {
+/// The first 分句 of the obligation's text that the item whose `sentences`
+/// are given carries out more weakly.
+fn find<'m>(
+    ctx: &Context<'m>,
+    o: OblId,
+    sentences: &strength::Candidates<'m>,
+) -> Option<Weakening<'m>> {
     let obligation = &ctx.model.obligation(o).decl;
     let text = obligation.text.as_deref()?;
-    let item_text = ctx.model.item(i).decl.text.as_deref()?;
     let yearly_figure = obligation.targets.iter().any(|t| t.per_year);
     let lexicon = &ctx.lexicon;
-    let asks = strength::sentences(text).into_iter().flat_map(|sentence| {
+    // The 分句 whose commitment the lexicon reads, with their sentence and
+    // the sentence's widest scope.
+    let mut asks = Vec::new();
+    for sentence in strength::sentences(text) {
         let scope = lexicon
             .scopes(sentence)
             .into_iter()
             .map(|(_, r)| r)
             .max()
             .unwrap_or(strength::PLAIN_SCOPE);
-        strength::clauses(sentence)
-            .into_iter()
-            .map(move |clause| (sentence, clause, scope))
-    });
-    for (ask_sentence, clause, ask_scope) in asks {
-        let ask = lexicon.read(clause);
-        if ask.rank.is_none() && ask.negation.is_none() && ask.periodic.is_none() {
-            continue;
+        for clause in strength::clauses(sentence) {
+            let ask = lexicon.read(clause);
+            if ask.rank.is_some() || ask.negation.is_some() || ask.periodic.is_some() {
+                asks.push((sentence, ask, scope));
+            }
         }
+    }
+    if asks.is_empty() {
+        return None;
+    }
+    for (ask_sentence, ask, ask_scope) in asks {
         let names = |s: &str| {
             obligation.elements.iter().any(|e| {
                 e.value
@@ -113,7 +133,7 @@ fn find<'m>(ctx: &Context<'m>, o: OblId, i: ItemId) -> Option<Weakening<'m>> {
                     .any(|a| ask.clause.contains(a.as_str()) && s.contains(a.as_str()))
             })
         };
-        let Some((sentence, carried)) = carrying_clause(lexicon, &ask, item_text, &names) else {
+        let Some((sentence, carried)) = carrying_clause(lexicon, &ask, sentences, &names) else {
             continue;
         };
         let object = strength::bigrams(ask.object());
@@ -141,20 +161,27 @@ fn find<'m>(ctx: &Context<'m>, o: OblId, i: ItemId) -> Option<Weakening<'m>> {
 fn carrying_clause<'t>(
     lexicon: &Lexicon,
     ask: &Commitment,
-    item_text: &'t str,
+    sentences: &strength::Candidates<'t>,
     names: &dyn Fn(&str) -> bool,
 ) -> Option<(&'t str, Commitment<'t>)> {
-    let mut sentences = strength::sentences(item_text);
-    if sentences.iter().any(|s| names(s)) {
-        sentences.retain(|s| names(s));
-    }
-    let best = strength::best_match(ask.clause, &sentences)?;
-    let sentence = sentences[best];
+    let restrict = sentences.texts.iter().any(|s| names(s));
+    let best = sentences.best(ask.clause, |s| !restrict || names(s))?;
+    let sentence = sentences.texts[best];
     let mut parts = strength::clauses(sentence);
     if parts.iter().any(|s| names(s)) {
         parts.retain(|s| names(s));
     }
-    let part = strength::best_match(ask.clause, &parts)?;
+    // Within the sentence, the 分句 holding most of the ask's bigrams (the
+    // first of equals): a few short candidates need no index.
+    let wanted = strength::bigrams(ask.clause);
+    let part = (0..parts.len())
+        .map(|i| (i, strength::shared_bigrams(&wanted, parts[i])))
+        .filter(|&(_, n)| n > 0)
+        .fold(None, |best: Option<(usize, usize)>, (i, n)| match best {
+            Some((_, m)) if m >= n => best,
+            _ => Some((i, n)),
+        })?
+        .0;
     let anchor = strength::first_shared(&strength::bigrams(ask.object()), parts[part]);
     Some((sentence, lexicon.read_near(parts[part], anchor)))
 }

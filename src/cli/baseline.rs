@@ -29,24 +29,20 @@ pub fn run(args: BaselineArgs) -> ExitCode {
     checked.report_read_errors();
     let outcome = &checked.outcome;
     if outcome.input_errors || !checked.read_errors.is_empty() {
-        eprintln!(
-            "planlint: the files have input errors; run `planlint check` and fix them before writing a baseline"
-        );
+        crate::cli::lang::say(planlint::i18n::Msg::CliInputErrorsBaseline {});
         return ExitCode::from(2);
     }
     let baseline = Baseline::of(&outcome.diagnostics, &outcome.model.sources);
     if let Err(e) = files::write_atomic(&args.output, &baseline.to_text()) {
-        eprintln!(
-            "planlint: error[write-error]: cannot write `{}`: {}",
-            e.path, e.message
-        );
+        crate::cli::lang::cannot_write(&e.path, &e.message);
         return ExitCode::from(2);
     }
     let findings: usize = baseline.entries.iter().map(|e| e.count).sum();
-    stdout::print(&format!(
-        "wrote {} entries ({findings} findings) to `{}`\n",
-        baseline.entries.len(),
-        files::display(&args.output)
-    ));
+    let written = planlint::i18n::Msg::CliBaselineWritten {
+        entries: baseline.entries.len(),
+        findings,
+        path: planlint::i18n::Id::new(files::display(&args.output)),
+    };
+    stdout::print(&format!("{}\n", written.render(crate::cli::lang::get())));
     ExitCode::SUCCESS
 }

@@ -1,15 +1,15 @@
-//! `planlint check`: read the files, run the library, apply the baseline,
+//! `planlint check`: read the files and the baseline, run the library,
 //! print, pick the exit status.
 
 use std::process::ExitCode;
 
-use planlint::baseline::{self, Baseline};
-use planlint::source::SourceFile;
+use planlint::workspace::BaselineFile;
 
 use crate::cli::CheckArgs;
 use crate::cli::emit::Render;
 use crate::cli::files;
-use crate::cli::run::check_paths;
+use crate::cli::run::{check_texts, read_files};
+use crate::cli::settings::Settings;
 
 pub fn run(args: CheckArgs) -> ExitCode {
     if args.watch {
@@ -20,79 +20,54 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
 /// One check: read, check, print; the exit status.
 pub fn once(args: &CheckArgs) -> ExitCode {
-    let mut checked = match check_paths(&args.input, &args.paths) {
-        Ok(c) => c,
+    let settings = match Settings::load(&args.input.policy) {
+        Ok(s) => s,
         Err(code) => return code,
     };
-    let junit = std::iter::once(args.format)
+    let files = match read_files(&args.input, &settings, &args.paths) {
+        Ok(f) => f,
+        Err(code) => return code,
+    };
+    let baseline = match &args.baseline {
+        None => None,
+        Some(path) => match files::read(path) {
+            Ok(f) => match BaselineFile::parse(files::display(path), f.text) {
+                Ok(b) => Some(b),
+                Err(e) => {
+                    crate::cli::lang::say(planlint::i18n::Msg::CliInvalidBaseline {
+                        code: "invalid-baseline".to_string(),
+                        place: format!("{}:{}:{}", e.name, e.line, e.column),
+                        reason: e.message,
+                    });
+                    return ExitCode::from(2);
+                }
+            },
+            Err(e) => {
+                crate::cli::lang::cannot_read("invalid-baseline", &e.path, &e.message);
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let lang = crate::cli::lang::get();
+    // What each plan owes is worked out only for the output that shows it.
+    let owed = std::iter::once(args.format)
         .chain(args.output_file.iter().map(|o| Some(o.format)))
         .any(|f| f == Some(crate::cli::Format::Junit));
-    let mut summary = checked.summary(junit);
-    if let Some(path) = &args.baseline {
-        let text = match files::read(path) {
-            Ok(f) => f.text,
-            Err(e) => {
-                eprintln!(
-                    "planlint: error[invalid-baseline]: cannot read `{}`: {}",
-                    e.path, e.message
-                );
-                return ExitCode::from(2);
-            }
-        };
-        let parsed = Baseline::parse(&text);
-        let outcome = &mut checked.outcome;
-        let file = outcome
-            .model
-            .sources
-            .add(SourceFile::new(files::display(path), text));
-        match parsed {
-            Ok(b) => {
-                let applied = baseline::apply(
-                    &b,
-                    file,
-                    &summary.plans,
-                    std::mem::take(&mut outcome.diagnostics),
-                    &outcome.model.sources,
-                );
-                outcome.diagnostics = checked.settings.apply(applied.kept, &outcome.model.sources);
-                summary.suppressed.extend(applied.suppressed);
-            }
-            Err(e) => {
-                let location = outcome.model.sources.get(file).line_col(e.span.start);
-                eprintln!(
-                    "planlint: error[invalid-baseline]: {}:{}:{}: {}",
-                    files::display(path),
-                    location.0,
-                    location.1,
-                    e.message
-                );
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let lang = crate::cli::lang::get();
-    summary.lang = lang;
-    for d in &mut checked.outcome.diagnostics {
-        d.localize(lang);
-    }
-    for s in &mut summary.suppressed {
-        s.diagnostic.localize(lang);
-    }
+    let checked = check_texts(&args.input, settings, files, baseline, Some(lang), owed);
+    let summary = &checked.summary;
     let outcome = &checked.outcome;
     let config = &checked.settings.policy.config;
     let render = Render {
         diagnostics: &outcome.diagnostics,
         sources: &outcome.model.sources,
-        summary: &summary,
+        summary,
         width: args.width,
         docs_url: config.docs_url.as_deref(),
+        show_advisory: args.show_advisory,
     };
     let write_errors = render.emit(args.format, &args.output_file);
     for e in &write_errors {
-        eprintln!(
-            "planlint: error[write-error]: cannot write `{}`: {}",
-            e.path, e.message
-        );
+        crate::cli::lang::cannot_write(&e.path, &e.message);
     }
     checked.report_read_errors();
     let status = checked.settings.exit(

@@ -2,6 +2,7 @@
 //! revision of a plan changes in compliance. The old text of `--rev` comes
 //! from `git show REV:./FILE`, run in the file's directory.
 
+use planlint::i18n::Msg;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
@@ -42,13 +43,11 @@ pub fn run(args: DiffArgs) -> ExitCode {
         (None, [old, new]) => (Some(old.clone()), new.clone()),
         (Some(_), [new]) => (None, new.clone()),
         (None, _) => {
-            eprintln!(
-                "planlint: error: `diff` takes OLD and NEW files, or `--rev GITREV` and one file"
-            );
+            crate::cli::lang::say(Msg::CliDiffArguments {});
             return ExitCode::from(2);
         }
         (Some(_), _) => {
-            eprintln!("planlint: error: with `--rev`, `diff` takes one file");
+            crate::cli::lang::say(Msg::CliDiffRevOneFile {});
             return ExitCode::from(2);
         }
     };
@@ -71,7 +70,7 @@ pub fn run(args: DiffArgs) -> ExitCode {
                 (replaced(&new_files, &new_path, &name, file), name)
             }
             Err(message) => {
-                eprintln!("planlint: error: {message}");
+                crate::cli::lang::say(Msg::CliGitFailed { message });
                 return ExitCode::from(2);
             }
         },
@@ -82,14 +81,15 @@ pub fn run(args: DiffArgs) -> ExitCode {
     if args.rev.is_some() {
         old_settings.alias = Some((old_name.clone(), new_path.clone()));
     }
-    let old = check_texts(&args.input, old_settings, old_files);
-    let new = check_texts(&args.input, settings, new_files);
+    let lang = Some(crate::cli::lang::get());
+    let old = check_texts(&args.input, old_settings, old_files, None, lang, false);
+    let new = check_texts(&args.input, settings, new_files, None, lang, false);
     for (checked, name) in [(&old, &old_name), (&new, &new_name)] {
         checked.report_read_errors();
         if checked.outcome.input_errors || !checked.read_errors.is_empty() {
-            eprintln!(
-                "planlint: error: `{name}` (or the rules) has input errors; `planlint check` shows them"
-            );
+            crate::cli::lang::say(Msg::CliDiffInputErrors {
+                name: planlint::i18n::Id::new(name),
+            });
             return ExitCode::from(2);
         }
     }
@@ -101,7 +101,7 @@ pub fn run(args: DiffArgs) -> ExitCode {
         new.options,
     );
     let text = match args.format {
-        DiffFormat::Plain => diff::render(&d, &old_name, &new_name),
+        DiffFormat::Plain => diff::render(&d, &old_name, &new_name, crate::cli::lang::get()),
         DiffFormat::Json => {
             let mut t = serde_json::to_string_pretty(&d).unwrap_or_default();
             t.push('\n');
@@ -122,11 +122,11 @@ fn exit(new: &Checked, d: &Diff) -> ExitCode {
         .filter(|f| f.severity >= settings.fail_level)
         .count();
     if failing > 0 {
-        eprintln!(
-            "planlint: the revision introduces {failing} finding{} at or above `{}`",
-            if failing == 1 { "" } else { "s" },
-            settings.fail_level.as_str()
-        );
+        let level = settings.fail_level;
+        crate::cli::lang::say(match failing {
+            1 => Msg::CliDiffIntroducesOne { level },
+            count => Msg::CliDiffIntroduces { count, level },
+        });
     }
     if failing > 0 && !settings.exit_zero {
         ExitCode::from(1)

@@ -46,6 +46,8 @@ pub struct Render<'a> {
     pub summary: &'a RunSummary,
     pub width: usize,
     pub docs_url: Option<&'a str>,
+    /// List advisory findings one by one in `human` and `plain`.
+    pub show_advisory: bool,
 }
 
 impl Render<'_> {
@@ -53,10 +55,8 @@ impl Render<'_> {
     pub fn text(&self, format: Format, color: bool) -> String {
         let (d, s, sum) = (self.diagnostics, self.sources, self.summary);
         match format {
-            Format::Human => {
-                human::render(d, s, sum, human::Style::Graphical { color }, self.width)
-            }
-            Format::Plain => human::render(d, s, sum, human::Style::Plain, self.width),
+            Format::Human => self.drafter(human::Style::Graphical { color }),
+            Format::Plain => self.drafter(human::Style::Plain),
             Format::Concise => report::concise::render(d, s, sum),
             Format::Json => report::json::render(d, s, sum),
             Format::JsonLines => report::json_lines::render(d, s, sum),
@@ -65,6 +65,16 @@ impl Render<'_> {
             Format::Gitlab => report::gitlab::render(d, s, sum),
             Format::Junit => report::junit::render(d, s, sum),
         }
+    }
+
+    /// The drafter's view: grouped by plan, advisories folded.
+    fn drafter(&self, style: human::Style) -> String {
+        let options = report::drafter::Options {
+            style,
+            width: self.width,
+            show_advisory: self.show_advisory,
+        };
+        report::drafter::render(self.diagnostics, self.sources, self.summary, options)
     }
 
     /// Prints the report on standard output, writes each output file and,

@@ -1,36 +1,72 @@
-//! `planlint explain CODE` and `planlint codes`.
+//! `planlint explain CODE` and `planlint codes`, in the run's language.
 
 use std::process::ExitCode;
 
 use planlint::check::registry;
+use planlint::i18n::catalogue::code_entry;
+use planlint::i18n::{Id, Lang, Msg};
+
+use crate::cli::lang;
 
 use crate::cli::stdout;
 
 pub fn explain(code: &str) -> ExitCode {
     match registry::explanation(code) {
         Some(text) => {
-            stdout::print(&format!("{text}\n"));
+            let lang = lang::get();
+            let mut out = String::new();
+            if lang == Lang::Zh
+                && let (Some(info), Some(entry)) = (registry::lookup(code), code_entry(code))
+            {
+                let head = Msg::ExplainHead {
+                    code: code.to_string(),
+                    severity: info.severity,
+                    summary: entry.summary(lang).to_string(),
+                };
+                out.push_str(&format!(
+                    "{}\n\n{}\n\n",
+                    head.render(lang),
+                    Msg::ExplainInEnglish {}.render(lang)
+                ));
+            }
+            out.push_str(&format!("{text}\n"));
+            stdout::print(&out);
             ExitCode::SUCCESS
         }
         None => {
             let codes = registry::all_codes().map(|c| c.code);
-            let hint = planlint::syntax::lower::did_you_mean(code, codes)
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
-            eprintln!("planlint: unknown code `{code}`{hint} (`planlint codes` lists them)");
+            lang::say(match planlint::syntax::lower::did_you_mean(code, codes) {
+                Some(s) => Msg::CliUnknownCodeDidYouMean {
+                    code: Id::new(code),
+                    suggestion: Id::new(s),
+                },
+                None => Msg::CliUnknownCode {
+                    code: Id::new(code),
+                },
+            });
             ExitCode::from(2)
         }
     }
 }
 
 pub fn codes() -> ExitCode {
+    let lang = lang::get();
     let mut text = String::new();
     for info in registry::all_codes() {
+        let summary = code_entry(info.code)
+            .map(|e| e.summary(lang))
+            .unwrap_or(info.summary);
+        let severity = Msg::SeverityWord {
+            severity: info.severity,
+        }
+        .render(lang);
+        // Pad by characters: a Chinese severity word is two wide.
+        let pad =
+            8usize.saturating_sub(severity.chars().count() * if lang == Lang::Zh { 2 } else { 1 });
         text.push_str(&format!(
-            "{:<28} {:<8} {}\n",
+            "{:<28} {severity}{} {summary}\n",
             info.code,
-            info.severity.as_str(),
-            info.summary
+            " ".repeat(pad)
         ));
     }
     stdout::print(&text);

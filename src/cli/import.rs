@@ -66,7 +66,7 @@ pub fn run(args: ImportArgs) -> ExitCode {
             files::display(out)
         ));
     }
-    let text = match read_document(&args.file) {
+    let (text, outside) = match read_document(&args.file) {
         Ok(text) => text,
         Err(message) => {
             return fail(&format!(
@@ -96,6 +96,7 @@ pub fn run(args: ImportArgs) -> ExitCode {
     let options = Options {
         carries_out: &args.carries_out,
         as_rules: args.as_ == ImportAs::Rules,
+        outside: &outside,
     };
     let imported = match import::import(&text, &model, options) {
         Ok(i) => i,
@@ -157,7 +158,7 @@ fn prefix(path: &Path) -> String {
 
 /// Reads a document's bytes (at most [`MAX_INPUT_BYTES`]) and turns them
 /// into text by its kind.
-fn read_document(path: &Path) -> Result<String, String> {
+fn read_document(path: &Path) -> Result<(String, Vec<String>), String> {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -195,16 +196,18 @@ fn read_document(path: &Path) -> Result<String, String> {
     }
     match extension.as_str() {
         "docx" => planlint::import::docx::text(&bytes)
+            .map(|text| (text, Vec::new()))
             .map_err(|e| format!("{e}; save it again from Word or WPS as .docx, or as plain text")),
         "html" | "htm" => {
             let decoded =
                 planlint::decode::decode(&bytes).map_err(|e| format!("{e}; {}", e.help()))?;
-            Ok(planlint::import::html::text(&decoded.text))
+            let page = planlint::import::html::read(&decoded.text);
+            Ok((page.text, page.outside))
         }
         _ => {
             let decoded =
                 planlint::decode::decode(&bytes).map_err(|e| format!("{e}; {}", e.help()))?;
-            Ok(decoded.text)
+            Ok((decoded.text, Vec::new()))
         }
     }
 }

@@ -1,17 +1,20 @@
 //! Reading a run's files for `report` and `graph`: the same selection as
 //! `check` (no paths: `rules/` and `plans/`, every plan; paths: those plans,
 //! their higher documents from `rules/`), checked, and refused with exit 2
-//! when a file cannot be read or the model is invalid.
+//! when a file cannot be read or the model is invalid. The findings keep
+//! the severities their checks gave (no `planlint.toml` severities, no
+//! baseline) and no encoding notes.
 
 use std::path::{Path, PathBuf};
 
+use planlint::Outcome;
 use planlint::check::registry::INPUT_CODES;
 use planlint::check::{Context, Options};
 use planlint::report::coverage::{self, Coverage, Headings};
 use planlint::report::headings;
 use planlint::report::human;
 use planlint::syntax::value::Date;
-use planlint::{Outcome, Selection, check};
+use planlint::workspace::{self, Settings as RunSettings, Workspace};
 
 use crate::cli::run::project_dirs;
 use crate::cli::settings::{PolicyArgs, Settings};
@@ -60,23 +63,28 @@ pub fn load(project: &ProjectArgs) -> Result<Checked, ()> {
         .map_err(|_| ())?;
     let files = files::read_run(&rules, &plans, paths);
     for e in &files.read_errors {
-        eprintln!(
-            "planlint: error[read-error]: cannot read `{}`: {}",
-            e.path, e.message
-        );
+        crate::cli::lang::cannot_read("read-error", &e.path, &e.message);
     }
     if !files.read_errors.is_empty() {
         return Err(());
     }
-    let selection = match &files.selected {
-        None => Selection::All,
-        Some(names) => Selection::Files(names),
-    };
-    let mut outcome = check(files.texts, selection, options);
     let lang = crate::cli::lang::get();
-    for d in &mut outcome.diagnostics {
-        d.localize(lang);
-    }
+    let workspace = Workspace {
+        texts: files
+            .texts
+            .into_iter()
+            .map(|(name, text)| (name, text.into()))
+            .collect(),
+        selected: files.selected,
+        ..Workspace::default()
+    };
+    let run_settings = RunSettings {
+        policy: None,
+        options,
+        lang: Some(lang),
+        owed: false,
+    };
+    let outcome = workspace::run(workspace, &run_settings, None).outcome;
     if outcome.input_errors {
         let summary = planlint::report::RunSummary {
             files: outcome.model.sources.len(),
@@ -90,19 +98,16 @@ pub fn load(project: &ProjectArgs) -> Result<Checked, ()> {
             .filter(|d| INPUT_CODES.iter().any(|c| c.code == d.code))
             .cloned()
             .collect();
+        let options = planlint::report::drafter::Options {
+            style: human::Style::Plain,
+            width: 100,
+            show_advisory: true,
+        };
         eprint!(
             "{}",
-            human::render(
-                &input,
-                &outcome.model.sources,
-                &summary,
-                human::Style::Plain,
-                100
-            )
+            planlint::report::drafter::render(&input, &outcome.model.sources, &summary, options)
         );
-        eprintln!(
-            "planlint: the files have errors; fix them (see `planlint check`) before writing a report"
-        );
+        crate::cli::lang::say(planlint::i18n::Msg::CliInputErrorsReport {});
         return Err(());
     }
     let root = if settings.in_project {

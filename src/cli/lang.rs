@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use planlint::config::Config;
-use planlint::i18n::Lang;
+use planlint::i18n::{Id, Lang, Msg};
 
 use crate::cli::root;
 
@@ -28,6 +28,29 @@ pub fn init(flag: Option<Lang>, config: Option<&Path>) -> Lang {
     let configured = if flag.is_some() { None } else { configured() };
     let lang = Lang::resolve(flag, configured, |name| std::env::var(name).ok());
     *LANG.get_or_init(|| lang)
+}
+
+/// Says `planlint: MESSAGE` on standard error, in the run's language.
+pub fn say(message: Msg) {
+    eprintln!("planlint: {}", message.render(get()));
+}
+
+/// A file that could not be read, as a command-line error.
+pub fn cannot_read(code: &str, path: &str, reason: &str) {
+    say(Msg::CliCannotRead {
+        code: code.to_string(),
+        path: Id::new(path),
+        reason: reason.to_string(),
+    });
+}
+
+/// A file that could not be written.
+pub fn cannot_write(path: &str, reason: &str) {
+    say(Msg::CliCannotWrite {
+        code: "write-error".to_string(),
+        path: Id::new(path),
+        reason: reason.to_string(),
+    });
 }
 
 /// The language of this run (English before [`init`]).

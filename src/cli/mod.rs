@@ -9,6 +9,7 @@ mod emit;
 mod explain;
 pub mod files;
 mod fmt;
+#[cfg(feature = "generate")]
 mod generate;
 mod graph;
 mod import;
@@ -102,6 +103,7 @@ enum Command {
     /// docs/editors.md).
     Lsp,
     /// Write a synthetic cascade with planted defects (for benchmarks).
+    #[cfg(feature = "generate")]
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
 }
@@ -195,6 +197,11 @@ pub struct CheckArgs {
     /// Ctrl-C.
     #[arg(long)]
     pub watch: bool,
+    /// In human and plain output, list advisory findings (about a higher
+    /// document issued after the plan) one by one instead of one line per
+    /// code.
+    #[arg(long)]
+    pub show_advisory: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -263,6 +270,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Codes => explain::codes(),
         Command::Report(args) => report::run(args),
         Command::Graph(args) => graph::run(args),
+        #[cfg(feature = "generate")]
         Command::Generate(args) => generate::run(args),
         Command::Owed(args) => owed::run(*args),
         Command::Import(args) => import::run(*args),

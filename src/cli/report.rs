@@ -11,7 +11,7 @@ use crate::cli::{ReportArgs, ReportFormat, input, output};
 
 pub fn run(args: ReportArgs) -> ExitCode {
     if args.format == ReportFormat::Xlsx && args.out.is_none() {
-        eprintln!("planlint: `--format xlsx` needs `--out FILE`");
+        crate::cli::lang::say(planlint::i18n::Msg::CliXlsxNeedsOut {});
         return ExitCode::from(2);
     }
     let Ok(checked) = input::load(&args.project) else {
@@ -50,13 +50,12 @@ pub fn run(args: ReportArgs) -> ExitCode {
     match output::write(args.out.as_deref(), &bytes) {
         Ok(()) => {
             if let Some(out) = &args.out {
-                eprintln!(
-                    "planlint: wrote `{}` (plans: {}, obligations: {}, findings: {})",
-                    crate::cli::files::display(out),
-                    coverage.plans.len(),
-                    coverage.rows().count(),
-                    coverage.findings.len()
-                );
+                crate::cli::lang::say(planlint::i18n::Msg::CliReportWritten {
+                    path: planlint::i18n::Id::new(crate::cli::files::display(out)),
+                    plans: coverage.plans.len(),
+                    obligations: coverage.rows().count(),
+                    findings: coverage.findings.len(),
+                });
             }
             ExitCode::SUCCESS
         }

@@ -1,14 +1,16 @@
 //! What `check`, `baseline` and `diff` share: the input flags, finding and
-//! reading the files, running the library and applying the severities.
+//! reading the files, and handing them to the library's one entry point
+//! ([`planlint::workspace::run`]).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use planlint::Outcome;
 use planlint::check::Options;
-use planlint::decode;
+use planlint::i18n::Lang;
 use planlint::report::RunSummary;
 use planlint::syntax::value::Date;
-use planlint::{Outcome, Selection, check};
+use planlint::workspace::{self, BaselineFile, Settings as RunSettings, Unread, Workspace};
 
 use crate::cli::files::{self, Files, ReadError};
 use crate::cli::settings::{PolicyArgs, Settings};
@@ -36,42 +38,26 @@ pub struct InputArgs {
 pub struct Checked {
     pub settings: Settings,
     pub outcome: Outcome,
+    pub summary: RunSummary,
     pub options: Options,
     pub read_errors: Vec<ReadError>,
 }
 
 impl Checked {
-    /// The run's summary, taking the suppressed findings out of the outcome;
-    /// what each plan owes only when `owed` (for `junit`).
-    pub fn summary(&mut self, owed: bool) -> RunSummary {
-        let base = if owed {
-            RunSummary::of(&self.outcome, self.options)
-        } else {
-            RunSummary::without_owed(&self.outcome)
-        };
-        RunSummary {
-            suppressed: std::mem::take(&mut self.outcome.suppressed),
-            ..base
-        }
-    }
-
     /// Prints the files that could not be read.
     pub fn report_read_errors(&self) {
         for e in &self.read_errors {
-            eprintln!(
-                "planlint: error[read-error]: cannot read `{}`: {}",
-                e.path, e.message
-            );
+            crate::cli::lang::cannot_read("read-error", &e.path, &e.message);
         }
     }
 }
 
 /// Loads the settings, reads the files (the rules and `paths`, or the
-/// rules and the plans) and checks them.
+/// rules and the plans) and checks them, with no baseline.
 pub fn check_paths(input: &InputArgs, paths: &[PathBuf]) -> Result<Checked, ExitCode> {
     let settings = Settings::load(&input.policy)?;
     let files = read_files(input, &settings, paths)?;
-    Ok(check_texts(input, settings, files))
+    Ok(check_texts(input, settings, files, None, None, false))
 }
 
 /// The rules and plans directories of a run: the flag, else the key of
@@ -143,47 +129,57 @@ pub fn read_files(
     Ok(files::read_run(&rules, &plans, paths_given))
 }
 
-/// Runs the library on read files and applies the severities.
-pub fn check_texts(input: &InputArgs, settings: Settings, files: Files) -> Checked {
-    let selection = match &files.selected {
-        None => Selection::All,
-        Some(names) => Selection::Files(names),
-    };
+/// Runs the library on read files: the settings, and the baseline when
+/// one is given; `lang`: the language of the messages (`None`: as the
+/// checks wrote them); `owed`: whether the summary works out what each
+/// plan owes (only `junit` shows it).
+pub fn check_texts(
+    input: &InputArgs,
+    settings: Settings,
+    files: Files,
+    baseline: Option<BaselineFile>,
+    lang: Option<Lang>,
+    owed: bool,
+) -> Checked {
     let options = Options {
         as_of: input.as_of.unwrap_or_else(today),
     };
-    let mut outcome = check(files.texts, selection, options);
-    for e in &files.read_errors {
-        outcome.add_read_error(&e.path, &e.message);
-    }
-    // Notes on how files were read come right after the read errors.
-    let notes: Vec<_> = files
-        .converted
+    let names = files
+        .texts
         .iter()
-        .filter_map(|(name, encoding)| {
-            let (id, _) = outcome
-                .model
-                .sources
-                .iter()
-                .find(|(_, f)| f.name == *name)?;
-            Some(decode::note(id, *encoding))
-        })
-        .collect();
-    let after_read_errors = outcome
-        .diagnostics
-        .iter()
-        .take_while(|d| d.code == "read-error")
-        .count();
-    outcome
-        .diagnostics
-        .splice(after_read_errors..after_read_errors, notes);
-    outcome.diagnostics = settings.apply(
-        std::mem::take(&mut outcome.diagnostics),
-        &outcome.model.sources,
-    );
+        .map(|(name, _)| name.as_str())
+        .chain(files.read_errors.iter().map(|e| e.path.as_str()))
+        .chain(baseline.iter().map(|b| b.name()));
+    let project_paths = settings.project_paths(names);
+    let workspace = Workspace {
+        texts: files
+            .texts
+            .into_iter()
+            .map(|(name, text)| (name, text.into()))
+            .collect(),
+        selected: files.selected,
+        unread: files
+            .read_errors
+            .iter()
+            .map(|e| Unread {
+                path: e.path.clone(),
+                message: e.message.clone(),
+            })
+            .collect(),
+        converted: files.converted,
+        project_paths,
+    };
+    let run_settings = RunSettings {
+        policy: Some(settings.policy.clone()),
+        options,
+        lang,
+        owed,
+    };
+    let run = workspace::run(workspace, &run_settings, baseline);
     Checked {
         settings,
-        outcome,
+        outcome: run.outcome,
+        summary: run.summary,
         options,
         read_errors: files.read_errors,
     }

@@ -8,7 +8,8 @@ use std::process::ExitCode;
 
 use planlint::config::{self, Config, ConfigError, Level, Policy};
 use planlint::diagnostic::{Diagnostic, Label, Severity};
-use planlint::report::{RunSummary, human};
+use planlint::i18n::Msg;
+use planlint::report::{RunSummary, drafter, human};
 use planlint::source::{SourceFile, SourceMap, Span};
 
 use crate::cli::{files, root};
@@ -79,10 +80,7 @@ impl Settings {
                 let text = match files::read(path) {
                     Ok(f) => f.text,
                     Err(e) => {
-                        eprintln!(
-                            "planlint: error[config-error]: cannot read `{}`: {}",
-                            e.path, e.message
-                        );
+                        crate::cli::lang::cannot_read("config-error", &e.path, &e.message);
                         return Err(ExitCode::from(2));
                     }
                 };
@@ -117,9 +115,13 @@ impl Settings {
                     errors.push(e);
                 } else if flags.insert(code.clone(), level).is_some() {
                     errors.push(ConfigError {
-                        message: format!("`{code}` is given to more than one of --deny, --warn and --allow (last: {flag})"),
+                        message: Msg::FlagGivenTwice {
+                            code: planlint::i18n::Id::new(code),
+                            flag: flag.to_string(),
+                        }
+                        .into(),
                         span: None,
-                        help: Some("name each code in one of them".into()),
+                        help: Some(Msg::HelpOneFlag {}.into()),
                     });
                 }
             }
@@ -135,13 +137,19 @@ impl Settings {
             None => config.fail_level.unwrap_or(Severity::Error),
         };
         if !errors.is_empty() {
+            let lang = crate::cli::lang::get();
             for e in &errors {
-                let help = e
-                    .help
-                    .as_deref()
-                    .map(|h| format!(" ({h})"))
-                    .unwrap_or_default();
-                eprintln!("planlint: error[config-error]: {}{help}", e.message);
+                crate::cli::lang::say(match &e.help {
+                    Some(help) => Msg::CliConfigErrorHelp {
+                        code: "config-error".to_string(),
+                        message: e.message.render(lang),
+                        help: help.render(lang),
+                    },
+                    None => Msg::CliConfigError {
+                        code: "config-error".to_string(),
+                        message: e.message.render(lang),
+                    },
+                });
             }
             return Err(ExitCode::from(2));
         }
@@ -167,27 +175,28 @@ impl Settings {
         }
     }
 
-    /// Applies the severities; plan globs match the plan's file relative
-    /// to the configuration's directory.
-    pub fn apply(&self, diagnostics: Vec<Diagnostic>, sources: &SourceMap) -> Vec<Diagnostic> {
+    /// Where each named file sits in the project: its path relative to
+    /// the configuration's directory, for the plan globs (the library
+    /// applies them). A file outside the project is left out, and is
+    /// matched by its name.
+    pub fn project_paths<'a>(
+        &self,
+        names: impl IntoIterator<Item = &'a str>,
+    ) -> BTreeMap<String, String> {
         let base = std::fs::canonicalize(&self.base).unwrap_or_else(|_| self.base.clone());
-        let relative: Vec<String> = sources
-            .iter()
-            .map(|(_, f)| {
+        names
+            .into_iter()
+            .filter_map(|name| {
                 let path = match &self.alias {
-                    Some((name, path)) if *name == f.name => path.as_path(),
-                    _ => Path::new(&f.name),
+                    Some((alias, path)) if alias == name => path.as_path(),
+                    _ => Path::new(name),
                 };
-                std::fs::canonicalize(path)
+                let relative = std::fs::canonicalize(path)
                     .ok()
-                    .and_then(|p| p.strip_prefix(&base).ok().map(files::display))
-                    .unwrap_or_else(|| f.name.clone())
+                    .and_then(|p| p.strip_prefix(&base).ok().map(files::display))?;
+                Some((name.to_string(), relative))
             })
-            .collect();
-        self.policy.apply(diagnostics, |d| {
-            let file = d.plan.as_ref().map(|p| p.file).unwrap_or(d.primary.file);
-            relative.get(file.0 as usize).cloned()
-        })
+            .collect()
     }
 
     /// The exit status: 2 for input errors, 1 for findings at or above the
@@ -223,16 +232,25 @@ fn report_file_errors(path: &Path, text: &str, errors: &[ConfigError]) {
                 "config-error",
                 Severity::Error,
                 e.message.clone(),
-                Label::new(file, span, "here"),
+                Label::new(file, span, Msg::LabelHere {}),
             );
-            d.help = e.help.clone();
+            if let Some(help) = &e.help {
+                d.set_help(help.clone());
+            }
+            d.localize(crate::cli::lang::get());
             d
         })
         .collect();
     let summary = RunSummary {
         files: 1,
+        lang: crate::cli::lang::get(),
         ..RunSummary::default()
     };
-    let text = human::render(&diagnostics, &sources, &summary, human::Style::Plain, 100);
+    let options = drafter::Options {
+        style: human::Style::Plain,
+        width: 100,
+        show_advisory: true,
+    };
+    let text = drafter::render(&diagnostics, &sources, &summary, options);
     eprint!("{text}");
 }

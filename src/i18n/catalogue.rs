@@ -10,8 +10,12 @@
 //! `docs/messages.md` says how to add one.
 
 #[allow(unused_imports)]
-use super::{Arg, Cite, Id, Ids, In, Lang, Names, Numbered, Quote};
+use super::{
+    Arg, Cite, Figure, Id, Ids, In, Lang, LinkKind, Names, Numbered, Owed, Provision, Quote,
+    SomeNames, Thing,
+};
 use crate::diagnostic::Severity;
+use crate::syntax::ast::Rank;
 
 /// A catalogue entry as data: for the tests and the generated docs.
 #[derive(Debug, Clone, Copy)]
@@ -90,6 +94,422 @@ catalogue! {
         en: "no plan"
         zh: "0 个方案"
 
+    // ── The drafter's terminal (human and plain output) ─────────────────
+
+    /// The heading of a plan's findings.
+    PlanHeading { plan: Id, file: String, errors: Count, warnings: Count, infos: Count }
+        en: "── {plan} ({file}): {errors}, {warnings}, {infos}"
+        zh: "── {plan}（{file}）：{errors}、{warnings}、{infos}"
+    /// The heading of findings about no single plan.
+    OtherHeading {}
+        en: "── findings about several plans"
+        zh: "── 涉及多个方案的问题"
+    /// Advisory findings folded into one line.
+    AdvisoryFolded { count: usize, code: String, document: Id }
+        en: "info[{code}]: {count} advisory findings: {document} was issued after the plan (`--show-advisory` lists them)"
+        zh: "提示[{code}]：另有 {count} 条参考性问题，{document} 印发于本方案之后（使用 `--show-advisory` 列出）"
+    /// A diagnostic's first line.
+    Headline { severity: Severity, code: String, message: String }
+        en: "{severity}[{code}]: {message}"
+        zh: "{severity}[{code}]：{message}"
+    /// What the higher document asks, under an omission.
+    Asks { text: Quote }
+        en: "asks: {text}"
+        zh: "上位要求原文：{text}"
+    /// Where a finding is.
+    At { place: String }
+        en: "at {place}"
+        zh: "位置：{place}"
+    /// A further place.
+    Note { place: String }
+        en: "note: {place}"
+        zh: "参见：{place}"
+    /// What to do.
+    HelpLine { help: String }
+        en: "help: {help}"
+        zh: "建议：{help}"
+    /// A fix.
+    FixLine { fix: String }
+        en: "fix: {fix}"
+        zh: "修改：{fix}"
+
+    // ── Loading the model ───────────────────────────────────────────────
+
+    /// An empty file.
+    EmptyFile {}
+        en: "this file is empty: it declares nothing"
+        zh: "文件为空，没有任何声明"
+    /// A file of comments only.
+    CommentsOnlyFile {}
+        en: "this file holds only comments: it declares nothing"
+        zh: "文件只有注释，没有任何声明"
+    /// Label: nothing declared.
+    LabelNothingDeclared {}
+        en: "nothing declared"
+        zh: "没有声明"
+    /// Help: fill in or delete an empty file.
+    HelpFillOrDelete {}
+        en: "a `.plan` file holds a document, jurisdictions or observations; fill it in or delete it"
+        zh: "`.plan` 文件应当声明一个文件、若干地区或监测值；请补充内容或删除该文件"
+    /// An id declared twice.
+    DuplicateId { what: Thing, id: Id }
+        en: "{what} {id} is declared twice"
+        zh: "{what} {id} 重复声明"
+    /// Label: the second declaration.
+    LabelDeclaredAgain {}
+        en: "declared again here"
+        zh: "在此重复声明"
+    /// Label: the first declaration.
+    LabelFirstDeclared {}
+        en: "first declared here"
+        zh: "首次声明于此"
+    /// Help: rename one.
+    HelpRenameOne {}
+        en: "ids must be unique: rename one of them"
+        zh: "编号不得重复，请修改其中一个"
+    /// A reference to nothing.
+    UnknownReference { what: Thing, id: Id }
+        en: "no {what} has the id {id}"
+        zh: "没有编号为 {id} 的{what}"
+    /// Label: unknown reference.
+    LabelUnknown { what: Thing }
+        en: "unknown {what}"
+        zh: "未知的{what}"
+    /// Help: a close id.
+    HelpDidYouMean { suggestion: Id }
+        en: "did you mean {suggestion}?"
+        zh: "是否要写 {suggestion}？"
+    /// Help: declare it.
+    HelpDeclareIt { what: Thing }
+        en: "declare the {what}, or check the id"
+        zh: "请声明该{what}，或核对编号"
+
+    /// A cycle of one link.
+    CycleSelf { kind: LinkKind, id: Id }
+        en: "{kind} cycle: {id} refers to itself"
+        zh: "{kind}关系构成循环：{id} 指向自身"
+    /// A cycle of several links.
+    Cycle { kind: LinkKind, path: String }
+        en: "{kind} cycle: {path}"
+        zh: "{kind}关系构成循环：{path}"
+    /// Label: a link on the cycle.
+    LabelOnCycle {}
+        en: "on the cycle"
+        zh: "循环中的一环"
+    /// Help: break the cycle.
+    HelpBreakCycle { kind: LinkKind }
+        en: "a {kind} link must point upward; remove one link of the cycle"
+        zh: "{kind}关系必须指向上级；请删除循环中的一处关联"
+    /// An item implementing what its plan does not carry out.
+    ForeignImplements { plan: Id, obligation: Id, document: Id }
+        en: "{plan} implements {obligation} of {document}, which it does not carry out"
+        zh: "{plan} 落实了 {document} 的 {obligation}，但本方案并不落实该文件"
+    /// An exemption of what its plan does not carry out.
+    ForeignExempts { plan: Id, obligation: Id, document: Id }
+        en: "{plan} exempts {obligation} of {document}, which it does not carry out"
+        zh: "{plan} 对 {document} 的 {obligation} 作了不落实说明，但本方案并不落实该文件"
+    /// Label: not an obligation of a parent.
+    LabelForeign {}
+        en: "not an obligation of a document this plan carries out"
+        zh: "不是本方案所落实文件的要求"
+    /// Help: a plan's own obligation.
+    HelpOwnObligation {}
+        en: "a plan does not implement its own obligations; link an obligation of a document it carries out"
+        zh: "方案不落实自身的要求；请关联其所落实的上位文件中的要求"
+    /// Help: carry the document out, or link a refinement.
+    HelpCarryOutDocument { document: String, plan: Id }
+        en: "add `carries_out {document}` to document {plan}, or link the obligation of a document it carries out that refines this one"
+        zh: "请在文件 {plan} 中增加 `carries_out {document}`，或改为关联其所落实文件中细化该要求的条款"
+
+    // ── Suppressions, baselines, encodings, reading ─────────────────────
+
+    /// Label: where a finding was suppressed.
+    LabelSuppressedHere {}
+        en: "suppressed here"
+        zh: "在此抑制"
+    /// A suppress statement that suppresses nothing.
+    UnusedSuppression { named: String, plan: Id }
+        en: "`suppress {named}` suppresses no finding of {plan}"
+        zh: "`suppress {named}` 没有抑制 {plan} 的任何问题"
+    /// Label: suppresses nothing.
+    LabelSuppressesNothing {}
+        en: "suppresses nothing"
+        zh: "没有抑制任何问题"
+    /// Help: the finding is gone.
+    HelpRemoveSuppression {}
+        en: "the finding it was written for is gone: remove the statement"
+        zh: "原先针对的问题已不存在，请删除该语句"
+    /// Help: an input error cannot be suppressed.
+    HelpSuppressInputError { code: Id }
+        en: "{code} is an input error, which cannot be suppressed; correct it or remove the statement"
+        zh: "{code} 是输入错误，不能抑制；请更正或删除该语句"
+    /// Help: the name is neither a code nor an obligation.
+    HelpSuppressUnknown { name: Id }
+        en: "{name} is neither a code nor an obligation; correct it or remove the statement"
+        zh: "{name} 既不是问题代码也不是要求编号；请更正或删除该语句"
+    /// Help: the name is neither, with a close one.
+    HelpSuppressUnknownDidYouMean { name: Id, suggestion: Id }
+        en: "{name} is neither a code nor an obligation; did you mean {suggestion}? correct it or remove the statement"
+        zh: "{name} 既不是问题代码也不是要求编号，是否要写 {suggestion}？请更正或删除该语句"
+    /// A baseline entry that no longer occurs.
+    StaleEntry { entry: String }
+        en: "baseline entry {entry} no longer occurs"
+        zh: "基线条目 {entry} 已不再出现"
+    /// A baseline entry some of whose findings no longer occur.
+    StaleEntrySome { entry: String, missing: usize, count: usize }
+        en: "baseline entry {entry} no longer occurs ({missing} of {count})"
+        zh: "基线条目 {entry} 已不再出现（{count} 个中的 {missing} 个）"
+    /// Label: stale.
+    LabelStale {}
+        en: "stale"
+        zh: "已过时"
+    /// Help: write the smaller baseline.
+    HelpRewriteBaseline {}
+        en: "the finding is fixed: run `planlint baseline` to write the smaller baseline"
+        zh: "该问题已修正，请运行 `planlint baseline` 重新生成基线"
+    /// A file read in another encoding.
+    ConvertedEncoding { encoding: String }
+        en: "this file is in {encoding}, not UTF-8; it was converted when read"
+        zh: "该文件的编码为 `{encoding}`，不是 `UTF-8`，读取时已转换"
+    /// Label: read as an encoding.
+    LabelReadAs { encoding: String }
+        en: "read as {encoding}"
+        zh: "按 `{encoding}` 读取"
+    /// Help: save as UTF-8.
+    HelpSaveUtf8 {}
+        en: "planlint reads it correctly; save it as UTF-8 so that other tools and reviewers see the same text"
+        zh: "本工具已正确读取；请将文件另存为 `UTF-8` 编码，以便其他工具和审阅人看到相同的文字"
+    /// A file that cannot be read.
+    ReadError { path: Id, reason: String }
+        en: "cannot read {path}: {reason}"
+        zh: "无法读取 {path}：{reason}"
+    /// Label: not read.
+    LabelNotRead {}
+        en: "not read"
+        zh: "未读取"
+    /// Help: check the path.
+    HelpCheckPath {}
+        en: "check the path and its permissions, and save plan files as UTF-8"
+        zh: "请检查路径和访问权限，并将方案文件保存为 `UTF-8` 编码"
+
+    // ── planlint.toml and the severity flags ─────────────────────────────
+
+    /// A `planlint.toml` that does not parse, in the TOML reader's words.
+    ConfigUnparsable { detail: String }
+        en: "{detail}"
+        zh: "配置文件无法解析：{detail}"
+    /// Help: the keys.
+    HelpConfigKeys {}
+        en: "the keys are `rules`, `plans`, `fail-level`, `docs-url`, `lang`, `[severity]` and `[[overrides]]`"
+        zh: "可用的键为 `rules`、`plans`、`fail-level`、`docs-url`、`lang`、`[severity]` 和 `[[overrides]]`"
+    /// A `docs-url` that is not a web address.
+    DocsUrlNotWeb { url: Id }
+        en: "`docs-url` is not a web address: {url}"
+        zh: "`docs-url` 不是网址：{url}"
+    /// Help: a web address.
+    HelpDocsUrl {}
+        en: "write an `https://` or `http://` address, such as `https://example.org/planlint/diagnostics`"
+        zh: "请写以 `https://` 或 `http://` 开头的网址，例如 `https://example.org/planlint/diagnostics`"
+    /// An unknown language.
+    UnknownLanguage { word: Id }
+        en: "unknown language {word}"
+        zh: "未知的语言 {word}"
+    /// Help: the languages.
+    HelpLanguages {}
+        en: "write `zh` or `en`"
+        zh: "请写 `zh` 或 `en`"
+    /// A plan glob that is not one.
+    NotAGlob { glob: Id, reason: String }
+        en: "{glob} is not a glob: {reason}"
+        zh: "{glob} 不是有效的路径模式：{reason}"
+    /// Help: a glob.
+    HelpGlob {}
+        en: "write a path pattern such as `plans/xicheng*.plan`"
+        zh: "请写路径模式，例如 `plans/xicheng*.plan`"
+    /// An unknown severity.
+    UnknownSeverity { word: Id }
+        en: "unknown severity {word}"
+        zh: "未知的级别 {word}"
+    /// Help: the severities.
+    HelpSeverities {}
+        en: "write `error`, `warning`, `info` or `allow`"
+        zh: "请写 `error`、`warning`、`info` 或 `allow`"
+    /// An unknown fail level.
+    UnknownFailLevel { word: Id }
+        en: "unknown fail level {word}"
+        zh: "未知的失败级别 {word}"
+    /// Help: the fail levels.
+    HelpFailLevels {}
+        en: "write `error`, `warning` or `info`"
+        zh: "请写 `error`、`warning` 或 `info`"
+    /// An input error named in the severities.
+    NotOverridable { code: Id }
+        en: "{code} is an input error and cannot be overridden"
+        zh: "{code} 是输入错误，不能更改级别"
+    /// Help: input errors stop the run.
+    HelpInputErrorsStop {}
+        en: "input errors always stop the run with exit status 2; fix the file"
+        zh: "输入错误总是以退出码 2 结束检查；请修正文件"
+    /// An unknown code named in the severities.
+    UnknownCodeSetting { code: Id }
+        en: "unknown code {code}"
+        zh: "没有代码 {code}"
+    /// Help: the list of codes.
+    HelpCodesList {}
+        en: "`planlint codes` lists them"
+        zh: "`planlint codes` 列出全部代码"
+    /// Help: a close code, and the list.
+    HelpCodesListDidYouMean { suggestion: Id }
+        en: "did you mean {suggestion}? `planlint codes` lists them"
+        zh: "是否要写 {suggestion}？`planlint codes` 列出全部代码"
+    /// A code given to two severity flags.
+    FlagGivenTwice { code: Id, flag: String }
+        en: "{code} is given to more than one of --deny, --warn and --allow (last: {flag})"
+        zh: "{code} 同时出现在 `--deny`、`--warn`、`--allow` 中的多个参数里（最后一个：`{flag}`）"
+    /// Help: one flag per code.
+    HelpOneFlag {}
+        en: "name each code in one of them"
+        zh: "每个代码只能写在其中一个参数里"
+    /// Label: here.
+    LabelHere {}
+        en: "here"
+        zh: "此处"
+
+    // ── planlint diff ────────────────────────────────────────────────────
+
+    /// A revision that changes nothing.
+    DiffNoChange {}
+        en: "no change in compliance"
+        zh: "落实情况没有变化"
+    /// A section of the diff with its count.
+    DiffSection { title: Box<Msg>, count: usize }
+        en: "{title} ({count}):"
+        zh: "{title}（{count}）："
+    /// Section: findings introduced.
+    DiffIntroduced {}
+        en: "findings introduced"
+        zh: "新增的问题"
+    /// Section: findings resolved.
+    DiffResolved {}
+        en: "findings resolved"
+        zh: "已解决的问题"
+    /// Section: obligations no longer implemented.
+    DiffNoLongerImplemented {}
+        en: "obligations no longer implemented"
+        zh: "不再落实的要求"
+    /// Section: obligations newly implemented.
+    DiffNewlyImplemented {}
+        en: "obligations newly implemented"
+        zh: "新落实的要求"
+    /// Section: targets lowered.
+    DiffLowered {}
+        en: "targets lowered"
+        zh: "降低的指标"
+    /// Section: targets raised.
+    DiffRaised {}
+        en: "targets raised"
+        zh: "提高的指标"
+    /// An obligation that lost its implementation.
+    DiffNow { obligation: Id, plan: Id, status: DiffStatus }
+        en: "{obligation} in {plan}: now {status}"
+        zh: "{plan} 中的 {obligation}：现为{status}"
+    /// An obligation newly implemented.
+    DiffWas { obligation: Id, plan: Id, status: DiffStatus }
+        en: "{obligation} in {plan}: was {status}"
+        zh: "{plan} 中的 {obligation}：原为{status}"
+    /// A target that changed.
+    DiffTarget { metric: Id, item: Id, plan: Id, old: String, new: String }
+        en: "{metric} of item {item} in {plan}: {old} → {new}"
+        zh: "{plan} 条目 {item} 的 {metric}：{old} → {new}"
+
+    // ── The command line ────────────────────────────────────────────────
+
+    /// A file that cannot be read, as an error of the command line.
+    CliCannotRead { code: String, path: Id, reason: String }
+        en: "error[{code}]: cannot read {path}: {reason}"
+        zh: "错误[{code}]：无法读取 {path}：{reason}"
+    /// A file that cannot be written.
+    CliCannotWrite { code: String, path: Id, reason: String }
+        en: "error[{code}]: cannot write {path}: {reason}"
+        zh: "错误[{code}]：无法写入 {path}：{reason}"
+    /// A baseline file that is not one.
+    CliInvalidBaseline { code: String, place: String, reason: String }
+        en: "error[{code}]: {place}: {reason}"
+        zh: "错误[{code}]：{place}：{reason}"
+    /// A configuration error given by a flag.
+    CliConfigError { code: String, message: String }
+        en: "error[{code}]: {message}"
+        zh: "错误[{code}]：{message}"
+    /// A configuration error with what to do.
+    CliConfigErrorHelp { code: String, message: String, help: String }
+        en: "error[{code}]: {message} ({help})"
+        zh: "错误[{code}]：{message}（{help}）"
+    /// `explain` of an unknown code.
+    CliUnknownCode { code: Id }
+        en: "unknown code {code} (`planlint codes` lists them)"
+        zh: "没有代码 {code}（`planlint codes` 列出全部代码）"
+    /// `explain` of an unknown code close to a known one.
+    CliUnknownCodeDidYouMean { code: Id, suggestion: Id }
+        en: "unknown code {code}; did you mean {suggestion}? (`planlint codes` lists them)"
+        zh: "没有代码 {code}，是否要找 {suggestion}？（`planlint codes` 列出全部代码）"
+    /// A run outside a project.
+    CliNoProject { rules: Id, plans: Id }
+        en: "neither {rules} nor {plans} exists here; run from a project directory or name the files to check"
+        zh: "当前目录下既没有 {rules} 也没有 {plans}；请在项目目录中运行，或写明要检查的文件"
+    /// `report` or `baseline` refused because the input has errors.
+    CliInputErrorsReport {}
+        en: "the files have errors; fix them (see `planlint check`) before writing a report"
+        zh: "文件有错误；请先修正（见 `planlint check`），再生成报告"
+    /// `baseline` refused because the input has errors.
+    CliInputErrorsBaseline {}
+        en: "the files have input errors; run `planlint check` and fix them before writing a baseline"
+        zh: "文件有输入错误；请运行 `planlint check` 并修正后，再生成基线"
+    /// What `baseline` wrote.
+    CliBaselineWritten { entries: usize, findings: usize, path: Id }
+        en: "wrote {entries} entries ({findings} findings) to {path}"
+        zh: "已将 {entries} 个条目（{findings} 个问题）写入 {path}"
+    /// `diff` with the wrong files.
+    CliDiffArguments {}
+        en: "error: `diff` takes OLD and NEW files, or `--rev GITREV` and one file"
+        zh: "错误：`diff` 需要新旧两个文件，或 `--rev GITREV` 加一个文件"
+    /// `diff --rev` with more than one file.
+    CliDiffRevOneFile {}
+        en: "error: with `--rev`, `diff` takes one file"
+        zh: "错误：使用 `--rev` 时，`diff` 只接受一个文件"
+    /// `git show` failed.
+    CliGitFailed { message: String }
+        en: "error: {message}"
+        zh: "错误：{message}"
+    /// A revision that does not load.
+    CliDiffInputErrors { name: Id }
+        en: "error: {name} (or the rules) has input errors; `planlint check` shows them"
+        zh: "错误：{name}（或上位文件）有输入错误，`planlint check` 可列出"
+    /// A revision that introduces findings at the fail level.
+    CliDiffIntroduces { count: usize, level: Severity }
+        en: "the revision introduces {count} findings at or above `{level}`"
+        zh: "本次修订新增 {count} 个「{level}」及以上级别的问题"
+    /// A revision that introduces one finding at the fail level.
+    CliDiffIntroducesOne { level: Severity }
+        en: "the revision introduces 1 finding at or above `{level}`"
+        zh: "本次修订新增 1 个「{level}」及以上级别的问题"
+    /// What `report` wrote.
+    CliReportWritten { path: Id, plans: usize, obligations: usize, findings: usize }
+        en: "wrote {path} (plans: {plans}, obligations: {obligations}, findings: {findings})"
+        zh: "已写入 {path}（方案 {plans} 个，要求 {obligations} 项，问题 {findings} 个）"
+    /// `report --format xlsx` without `--out`.
+    CliXlsxNeedsOut {}
+        en: "`--format xlsx` needs `--out FILE`"
+        zh: "`--format xlsx` 需要用 `--out` 指定输出文件"
+    /// The head of `explain` in Chinese: the code, its default severity and
+    /// its summary, before the documentation.
+    ExplainHead { code: String, severity: Severity, summary: String }
+        en: "## `{code}` ({severity}): {summary}"
+        zh: "## `{code}`（默认级别：{severity}）：{summary}"
+    /// Said before documentation that exists only in English.
+    ExplainInEnglish {}
+        en: "The documentation follows."
+        zh: "以下为详细说明（英文）。"
+
     // ── Fixes ────────────────────────────────────────────────────────────
 
     /// What a fix that adds an item does.
@@ -100,6 +520,10 @@ catalogue! {
     FixAddExemption { obligation: String }
         en: "add `exempt {obligation} {{ reason \"…\" }}` with the reason the plan leaves it out"
         zh: "增加 `exempt {obligation} {{ reason \"…\" }}`，写明不落实的理由"
+    /// What a fix that adds a target does.
+    FixAddTarget { metric: String, item: String }
+        en: "add `target {metric} {{ … }}` to `{item}`"
+        zh: "在 `{item}` 中增加 `target {metric} {{ … }}`"
     /// What a fix that replaces text does.
     FixReplace { replacement: String }
         en: "replace it with `{replacement}`"
@@ -110,19 +534,19 @@ catalogue! {
     /// Nothing in the plan carries out an obligation without clauses.
     OmittedObligation { obligation: Cite }
         en: "no item implements {obligation}"
-        zh: "方案没有落实{obligation}"
+        zh: "本方案未落实{obligation}"
     /// Nothing carries out a bullet or its only clause.
     OmittedObligationAndClause { obligation: Cite }
         en: "no item implements {obligation} nor its clause"
-        zh: "方案没有落实{obligation}，也没有落实其分句"
+        zh: "本方案未落实{obligation}及其分句"
     /// Nothing carries out a bullet or any of its clauses.
     OmittedObligationAndClauses { obligation: Cite, clauses: usize }
         en: "no item implements {obligation} nor any of its {clauses} clauses"
-        zh: "方案没有落实{obligation}，其 {clauses} 个分句也均未落实"
+        zh: "本方案未落实{obligation}及其 {clauses} 个分句"
     /// Some clauses are carried out, the bullet's own text is not.
     OmittedObligationItself { obligation: Cite }
         en: "no item implements {obligation} itself, only some of its clauses"
-        zh: "方案只落实了{obligation}的部分分句，该项本身没有落实"
+        zh: "本方案仅落实了{obligation}的部分分句，该项本身未落实"
     /// The advisory form: the higher document came after the plan.
     Advisory { message: Box<Msg>, document: Id }
         en: "{message} (advisory: {document} was issued after the plan)"
@@ -149,12 +573,589 @@ catalogue! {
         en: "add an item that carries it out, or state why the plan leaves it out"
         zh: "请在方案中增加落实该项要求的内容；如确不落实，请说明理由"
 
+    // ── undercut-target ──────────────────────────────────────────────────
+
+    /// A plan figure below the owed one.
+    UndercutLess { item: Provision, actual: Figure, metric: Id, expected: Figure, obligation: Cite }
+        en: "{item} promises {actual} of {metric}, less than the {expected} owed to {obligation}"
+        zh: "{item}承诺 {metric} 为 {actual}，低于{obligation}应承担的 {expected}"
+    /// A plan figure not above an owed "more than" figure.
+    UndercutNotMore { item: Provision, actual: Figure, metric: Id, expected: Figure, obligation: Cite }
+        en: "{item} promises {actual} of {metric}, not more than the {expected} owed to {obligation}"
+        zh: "{item}承诺 {metric} 为 {actual}，未超过{obligation}要求的 {expected}"
+    /// A plan figure above an owed ceiling.
+    UndercutMore { item: Provision, actual: Figure, metric: Id, expected: Figure, obligation: Cite }
+        en: "{item} promises {actual} of {metric}, more than the {expected} owed to {obligation}"
+        zh: "{item}承诺 {metric} 为 {actual}，高于{obligation}规定的上限 {expected}"
+    /// The advisory form of a figure finding.
+    AdvisoryLater { message: Box<Msg> }
+        en: "{message} (advisory: the higher document was issued after the plan)"
+        zh: "{message}（参考：上位文件印发于本方案之后）"
+    /// Label: the figure the plan states.
+    LabelPromises { figure: Figure }
+        en: "promises {figure}"
+        zh: "承诺 {figure}"
+    /// Label: the figure an obligation owes.
+    LabelOwes { figure: Figure }
+        en: "owes {figure}"
+        zh: "应承担 {figure}"
+    /// Help: raise the figure.
+    HelpRaise { expected: Figure }
+        en: "raise the figure to at least {expected}"
+        zh: "请将指标提高到不低于 {expected}"
+    /// Help: raise the figure, with how the share was worked out.
+    HelpRaiseShare { total: Figure, jurisdictions: usize, formula: String, expected: Figure }
+        en: "the higher document asks {total} across {jurisdictions} jurisdictions; this plan's share by population is {formula} = {expected}; raise the figure to at least {expected}"
+        zh: "上位文件要求 {jurisdictions} 个地区合计 {total}；按常住人口，本方案应承担 {formula} = {expected}；请将指标提高到不低于 {expected}"
+    /// Help: lower the figure under a ceiling.
+    HelpLower { expected: Figure }
+        en: "lower the figure to at most {expected}"
+        zh: "请将指标降低到不高于 {expected}"
+    /// A deadline later than the owed one.
+    UndercutLater { item: Provision, metric: Id, actual: String, expected: String, obligation: Cite }
+        en: "{item} sets {metric} for {actual}, later than the {expected} deadline of {obligation}"
+        zh: "{item}将 {metric} 的完成时间定为 {actual} 年，晚于{obligation}要求的 {expected} 年"
+    /// Label: the year the plan sets.
+    LabelBy { year: String }
+        en: "by {year}"
+        zh: "{year} 年前"
+    /// Label: the year an obligation sets.
+    LabelDueBy { year: String }
+        en: "due by {year}"
+        zh: "要求 {year} 年前完成"
+    /// Help: bring the deadline forward.
+    HelpEarlier { year: String }
+        en: "bring the deadline forward to {year} or earlier"
+        zh: "请将完成时间提前到 {year} 年或更早"
+
+    // ── unstated-quantity ────────────────────────────────────────────────
+
+    /// An item carries out a quantified obligation without a figure.
+    UnstatedQuantity { item: Provision, obligation: Cite, metric: Id, owed: Owed }
+        en: "{item} implements {obligation} but states no {metric} (owed: {owed})"
+        zh: "{item}落实{obligation}，但未写明 {metric} 的数量（应承担：{owed}）"
+    /// Label: no figure.
+    LabelNoFigure {}
+        en: "no figure stated"
+        zh: "未写明数量"
+    /// Label: what the obligation asks.
+    LabelAsks { owed: Owed }
+        en: "asks {owed}"
+        zh: "要求 {owed}"
+    /// Help: state the figure.
+    HelpStateFigure { owed: Owed }
+        en: "state a figure of at least {owed} in the item"
+        zh: "请在该条中写明不低于 {owed} 的数量"
+
+    // ── incomparable-units ───────────────────────────────────────────────
+
+    /// A figure that cannot be compared.
+    Incomparable { item: Provision, obligation: Cite, why: String }
+        en: "cannot compare {item} with {obligation}: {why}"
+        zh: "{item}的数量无法与{obligation}比较：{why}"
+    /// Label: the figure stated.
+    LabelStatedHere {}
+        en: "stated here"
+        zh: "在此写明"
+    /// Label: the figure owed.
+    LabelOwedHere {}
+        en: "owed here"
+        zh: "在此要求"
+    /// Help: state the figure in the owed unit, yearly.
+    HelpSameUnitYearly { metric: Id, unit: String }
+        en: "state {metric} in {unit}, `per year`"
+        zh: "请以「{unit}」为单位、按每年写明 {metric}"
+    /// Help: state the figure in the owed unit, as a total.
+    HelpSameUnitTotal { metric: Id, unit: String }
+        en: "state {metric} in {unit}, as a total"
+        zh: "请以「{unit}」为单位、按总量写明 {metric}"
+    /// Help: state the figure in the obligation's unit, yearly.
+    HelpObligationUnitYearly { metric: Id }
+        en: "state {metric} in the obligation's unit, `per year`"
+        zh: "请以上位要求的单位、按每年写明 {metric}"
+    /// Help: state the figure in the obligation's unit, as a total.
+    HelpObligationUnitTotal { metric: Id }
+        en: "state {metric} in the obligation's unit, as a total"
+        zh: "请以上位要求的单位、按总量写明 {metric}"
+
+    // ── unapportionable-quantity ─────────────────────────────────────────
+
+    /// A share that cannot be computed.
+    Unapportionable { metric: Id, obligation: Cite, missing: String }
+        en: "cannot work out this plan's share of {metric} of {obligation}: {missing}"
+        zh: "无法计算本方案应承担的{obligation}中 {metric} 的份额：{missing}"
+    /// Label: share unknown.
+    LabelShareUnknown {}
+        en: "share unknown"
+        zh: "份额无法计算"
+    /// Label: shared by population.
+    LabelSharedByPopulation {}
+        en: "shared by population"
+        zh: "按常住人口分摊"
+    /// Help: give populations.
+    HelpGivePopulation {}
+        en: "give every jurisdiction involved a `population`, and every document a `jurisdiction`"
+        zh: "请为涉及的每个地区写明 `population`，为每个文件写明 `jurisdiction`"
+
+    // ── dropped-element ──────────────────────────────────────────────────
+
+    /// An element of an obligation no item mentions.
+    DroppedElement { obligation: Cite, element: Quote, item: Provision }
+        en: "{obligation} names {element}, which {item} never mentions"
+        zh: "{obligation}提出{element}，{item}未提及"
+    /// An element of an obligation none of several items mentions.
+    DroppedElementSeveral { obligation: Cite, element: Quote, items: Provisions }
+        en: "{obligation} names {element}, which {items} never mention"
+        zh: "{obligation}提出{element}，{items}均未提及"
+    /// Label: the element is not mentioned.
+    LabelNoMention { element: Quote }
+        en: "no mention of {element}"
+        zh: "未提及{element}"
+    /// Label: where the element is named.
+    LabelElementNamed {}
+        en: "element named here"
+        zh: "在此提出"
+    /// Help: carry out the element.
+    HelpCarryOutElement { element: Quote }
+        en: "carry out {element} in the item's text, or exempt it with a reason"
+        zh: "请在条目中写明如何落实{element}；如确不落实，请说明理由"
+
+    // ── missing-responsible-unit ─────────────────────────────────────────
+
+    /// An item without 责任单位, required by an obligation.
+    MissingUnitByObligation { item: Provision, obligation: Cite }
+        en: "item {item} names no responsible unit: {obligation} requires one"
+        zh: "{item}未写明责任单位，{obligation}要求写明"
+    /// An item without 责任单位, required by its document.
+    MissingUnitByDocument { item: Provision, document: Id }
+        en: "item {item} names no responsible unit: document {document} requires one for every item"
+        zh: "{item}未写明责任单位，文件 {document} 要求每项任务写明责任单位"
+    /// Label: no units.
+    LabelNoUnits {}
+        en: "no `units`"
+        zh: "未写 `units`"
+    /// Label: the obligation that requires a unit.
+    LabelRequiresUnit {}
+        en: "requires a responsible unit"
+        zh: "要求写明责任单位"
+    /// Help: name the unit.
+    HelpNameUnits {}
+        en: "add `units \"…\"` naming the responsible units as the plan's text lists them"
+        zh: "请按方案原文写明责任单位（`units \"…\"`）"
+
+    // ── exemptions ───────────────────────────────────────────────────────
+
+    /// An exemption without a reason.
+    ExemptionWithoutReason { obligation: Id }
+        en: "the exemption of {obligation} gives no reason"
+        zh: "对 {obligation} 的不落实说明未写明理由"
+    /// Label: no reason.
+    LabelNoReason {}
+        en: "no `reason`"
+        zh: "未写 `reason`"
+    /// Label: the exempted obligation.
+    LabelExemptedObligation {}
+        en: "the exempted obligation"
+        zh: "说明不落实的要求"
+    /// Help: give a reason.
+    HelpGiveReason {}
+        en: "add `reason \"…\"` saying why the plan leaves this obligation out"
+        zh: "请写明不落实该项要求的理由（`reason \"…\"`）"
+    /// An exemption of a non-exemptible obligation.
+    NonExemptible { obligation: Cite }
+        en: "{obligation} may not be exempted"
+        zh: "{obligation}不得说明不落实，必须落实"
+    /// Label: exemption not allowed.
+    LabelExemptionNotAllowed {}
+        en: "exemption not allowed"
+        zh: "不允许说明不落实"
+    /// Label: the obligation says it may not be exempted.
+    LabelNotExemptible {}
+        en: "marked `exemptible no`"
+        zh: "标明 `exemptible no`"
+    /// Help: implement instead.
+    HelpImplementInstead {}
+        en: "remove the exemption and add an item that carries the obligation out"
+        zh: "请删除该说明，并增加落实该项要求的条目"
+    /// Fix: remove an exemption.
+    FixRemoveExemption {}
+        en: "remove the exemption"
+        zh: "删除该不落实说明"
+    /// An exemption of an implemented obligation.
+    Contradictory { obligation: Cite, item: Provision }
+        en: "{obligation} is exempted, but {item} implements it"
+        zh: "{obligation}已说明不落实，但{item}又落实了该项要求"
+    /// Label: exempted here.
+    LabelExemptedHere {}
+        en: "exempted here"
+        zh: "在此说明不落实"
+    /// Label: implemented here.
+    LabelImplementedHere {}
+        en: "implemented here"
+        zh: "在此落实"
+    /// Help: remove one of the two.
+    HelpRemoveOneOfTwo {}
+        en: "remove the exemption if the plan carries the obligation out, or the `implements` link if it does not"
+        zh: "如方案落实该项要求，请删除不落实说明；如不落实，请删除 `implements` 关联"
+    /// An exemption of an obligation that does not apply.
+    UnusedExemptionNotApplicable { obligation: Cite }
+        en: "the exemption of {obligation} excuses nothing: it does not apply to the plan's jurisdiction"
+        zh: "对{obligation}的不落实说明没有必要：该要求不适用于本地区"
+    /// An exemption of an obligation that does not bind the plan.
+    UnusedExemptionNotBound { obligation: Cite }
+        en: "the exemption of {obligation} excuses nothing: it does not bind this plan (the issuer only, another rank or another year)"
+        zh: "对{obligation}的不落实说明没有必要：该要求不约束本方案（仅约束发文机关、其他层级或其他年度）"
+    /// Label: unused exemption.
+    LabelUnusedExemption {}
+        en: "unused exemption"
+        zh: "多余的不落实说明"
+    /// Label: the obligation.
+    LabelTheObligation {}
+        en: "the obligation"
+        zh: "该项要求"
+    /// Help: nothing owed.
+    HelpNothingOwed {}
+        en: "remove the exemption; nothing is owed"
+        zh: "请删除该说明；本方案无需落实该项要求"
+    /// An exemption past its date.
+    ExpiredExemption { obligation: Id, date: String }
+        en: "the exemption of {obligation} expired on {date}"
+        zh: "对 {obligation} 的不落实说明已于 {date} 到期"
+    /// Label: expired.
+    LabelExpired { as_of: String }
+        en: "expired (as of {as_of})"
+        zh: "已到期（检查日期 {as_of}）"
+    /// Label: no longer exempted.
+    LabelNoLongerExempted {}
+        en: "no longer exempted"
+        zh: "不再免于落实"
+    /// Help: renew or carry out.
+    HelpRenew {}
+        en: "carry the obligation out, or renew the exemption with a later `expires`"
+        zh: "请落实该项要求，或以更晚的 `expires` 日期续期该说明"
+
+    // ── roll-up-shortfall, roll-up-incomplete ───────────────────────────
+
+    /// A shared quantity whose siblings are not all in the run (one missing).
+    RollUpIncompleteOne { metric: Id, total: Figure, obligation: Cite, siblings: usize, rank: Option<Rank>, names: SomeNames }
+        en: "the roll-up of {metric} ({total}) for {obligation} cannot be judged yet: 1 of {siblings} {rank} jurisdictions has no plan in this run ({names})"
+        zh: "{obligation}的 {metric}（{total}）尚无法汇总判断：{siblings} 个{rank}地区中有 1 个的方案不在本次检查中（{names}）"
+    /// A shared quantity whose siblings are not all in the run.
+    RollUpIncomplete { metric: Id, total: Figure, obligation: Cite, missing: usize, siblings: usize, rank: Option<Rank>, names: SomeNames }
+        en: "the roll-up of {metric} ({total}) for {obligation} cannot be judged yet: {missing} of {siblings} {rank} jurisdictions have no plan in this run ({names})"
+        zh: "{obligation}的 {metric}（{total}）尚无法汇总判断：{siblings} 个{rank}地区中有 {missing} 个的方案不在本次检查中（{names}）"
+    /// A roll-up whose missing plans exist for another period only.
+    RollUpForPeriod { message: Box<Msg>, period: String }
+        en: "{message}; the plans missing are those for {period}"
+        zh: "{message}；所缺为{period}年的方案"
+    /// Label: the shared obligation.
+    LabelSharedAmong {}
+        en: "shared among the jurisdictions below"
+        zh: "由下级各地区分担"
+    /// Help: check every sibling together.
+    HelpCheckSiblings {}
+        en: "check every sibling plan in one run (`planlint check plans/`) to judge the sum"
+        zh: "请将同级各方案放在一次检查中（`planlint check plans/`），以判断合计是否达到要求"
+    /// The siblings' figures sum to less than the total.
+    RollUpShortfall { plans: usize, rank: Option<Rank>, sum: Figure, metric: Id, total: Figure, obligation: Cite }
+        en: "the {plans} {rank} plans promise {sum} of {metric} together, less than the {total} of {obligation}"
+        zh: "{plans} 个{rank}方案合计承诺 {metric} {sum}，低于{obligation}要求的 {total}"
+    /// Label: what the higher obligation asks.
+    LabelAsksFigure { total: Figure }
+        en: "asks {total}"
+        zh: "要求 {total}"
+    /// Help: raise the plans that fall short.
+    HelpRaiseSiblings {}
+        en: "raise the figures of the plans that state less than their share; their `undercut-target` and `unstated-quantity` findings name them"
+        zh: "请提高低于应承担份额的方案的指标；这些方案的 `undercut-target` 和 `unstated-quantity` 问题列出了它们"
+
     // ── Severities ───────────────────────────────────────────────────────
 
     /// A severity on its own.
     SeverityWord { severity: Severity }
         en: "{severity}"
         zh: "{severity}"
+}
+
+/// What a diagnostic code means, in one line, in both languages: the
+/// `codes` list and the head of `explain`.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeEntry {
+    pub code: &'static str,
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl CodeEntry {
+    pub fn summary(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Zh => self.zh,
+        }
+    }
+}
+
+/// Every code's summary; the English is the registry's own.
+pub const CODES: &[CodeEntry] = &[
+    CodeEntry {
+        code: "read-error",
+        en: "a file could not be read or decoded",
+        zh: "文件无法读取或解码",
+    },
+    CodeEntry {
+        code: "invalid-baseline",
+        en: "the `--baseline` file cannot be read or is not a planlint baseline",
+        zh: "`--baseline` 指定的文件无法读取，或不是基线文件",
+    },
+    CodeEntry {
+        code: "config-error",
+        en: "`planlint.toml` is not valid: an unknown key, code, severity or glob",
+        zh: "`planlint.toml` 无效：有未知的键、代码、级别或路径模式",
+    },
+    CodeEntry {
+        code: "write-error",
+        en: "an output file (`--output-file`, a baseline, a report) could not be written",
+        zh: "输出文件（`--output-file`、基线、报告）无法写入",
+    },
+    CodeEntry {
+        code: "syntax-error",
+        en: "the text is not a well-formed statement, string or block",
+        zh: "文字不是完整的语句、字符串或代码块",
+    },
+    CodeEntry {
+        code: "unknown-keyword",
+        en: "a keyword that the construct does not have",
+        zh: "该结构没有这个关键字",
+    },
+    CodeEntry {
+        code: "invalid-value",
+        en: "a value that does not read as what the keyword takes",
+        zh: "取值不符合该关键字的要求",
+    },
+    CodeEntry {
+        code: "missing-property",
+        en: "a required property is missing",
+        zh: "缺少必需的属性",
+    },
+    CodeEntry {
+        code: "duplicate-property",
+        en: "a property that takes one value is given twice",
+        zh: "只能取一个值的属性写了两次",
+    },
+    CodeEntry {
+        code: "duplicate-document",
+        en: "a file declares more than one document",
+        zh: "一个文件声明了多个文件",
+    },
+    CodeEntry {
+        code: "misplaced-statement",
+        en: "a statement stands where it cannot",
+        zh: "语句位置不当",
+    },
+    CodeEntry {
+        code: "missing-document",
+        en: "an obligation, item or exemption in a file without a document",
+        zh: "文件中有要求、条目或说明，但没有声明所属文件",
+    },
+    CodeEntry {
+        code: "duplicate-id",
+        en: "two declarations share an id",
+        zh: "两处声明使用了同一个编号",
+    },
+    CodeEntry {
+        code: "unknown-reference",
+        en: "a reference to an id that nothing declares",
+        zh: "引用的编号没有声明",
+    },
+    CodeEntry {
+        code: "cycle",
+        en: "refinements, carries-out links or jurisdiction parents form a cycle",
+        zh: "细化、落实关系或地区隶属关系构成循环",
+    },
+    CodeEntry {
+        code: "foreign-link",
+        en: "an item or exemption names an obligation of a document its plan does not carry out",
+        zh: "条目或说明引用的要求，不属于本方案所落实的上位文件",
+    },
+    CodeEntry {
+        code: "converted-encoding",
+        en: "a file was read in GBK/GB18030 or UTF-16 and converted to UTF-8",
+        zh: "文件以 `GBK`/`GB18030` 或 `UTF-16` 编码读取，并已转为 `UTF-8`",
+    },
+    CodeEntry {
+        code: "empty-file",
+        en: "a file is empty or holds only comments",
+        zh: "文件为空或只有注释",
+    },
+    CodeEntry {
+        code: "omitted-obligation",
+        en: "an obligation the plan must carry out is neither implemented nor exempted",
+        zh: "方案应落实的要求，既未落实也未说明理由",
+    },
+    CodeEntry {
+        code: "undercut-target",
+        en: "a target lower, a deadline later or a yearly quantity smaller than the plan owes",
+        zh: "指标低于、完成时限晚于或年度数量少于方案应承担的要求",
+    },
+    CodeEntry {
+        code: "unstated-quantity",
+        en: "an item implements a quantified obligation but states no figure for it",
+        zh: "条目落实了有数量要求的任务，但未写明数量",
+    },
+    CodeEntry {
+        code: "incomparable-units",
+        en: "a stated figure's unit or period cannot be compared with the owed one",
+        zh: "写明的数量单位或周期与上位要求无法比较",
+    },
+    CodeEntry {
+        code: "unapportionable-quantity",
+        en: "a population share is owed but cannot be computed",
+        zh: "应按人口分摊的份额无法计算",
+    },
+    CodeEntry {
+        code: "dropped-element",
+        en: "an element the obligation names is not mentioned by the items implementing it",
+        zh: "上位要求点名的内容，落实该要求的条目未提及",
+    },
+    CodeEntry {
+        code: "missing-responsible-unit",
+        en: "an item names no responsible unit where one is required",
+        zh: "应写明责任单位的条目未写明",
+    },
+    CodeEntry {
+        code: "exemption-without-reason",
+        en: "an exemption gives no reason",
+        zh: "不落实说明未写明理由",
+    },
+    CodeEntry {
+        code: "non-exemptible-obligation",
+        en: "an exemption of an obligation that may not be exempted",
+        zh: "对不得说明不落实的要求作了不落实说明",
+    },
+    CodeEntry {
+        code: "contradictory-exemption",
+        en: "an exempted obligation is implemented anyway",
+        zh: "已说明不落实的要求，又有条目落实",
+    },
+    CodeEntry {
+        code: "unused-exemption",
+        en: "an exemption of an obligation that does not bind the plan",
+        zh: "对不约束本方案的要求作了不落实说明",
+    },
+    CodeEntry {
+        code: "expired-exemption",
+        en: "an exemption past its expiry date",
+        zh: "不落实说明已过期",
+    },
+    CodeEntry {
+        code: "roll-up-shortfall",
+        en: "the sibling plans' figures for a shared quantity sum to less than the higher total",
+        zh: "同级各方案分担的数量合计低于上位总量",
+    },
+    CodeEntry {
+        code: "roll-up-incomplete",
+        en: "a shared quantity's roll-up cannot be judged: some sibling plans are not in the run",
+        zh: "同级方案不全，分担数量的合计无法判断",
+    },
+    CodeEntry {
+        code: "unused-suppression",
+        en: "a `suppress` statement in a plan suppresses no finding",
+        zh: "方案中的 `suppress` 语句没有抑制任何问题",
+    },
+    CodeEntry {
+        code: "stale-baseline-entry",
+        en: "a baseline entry matches no current finding: remove it",
+        zh: "基线中的条目已不对应任何当前问题，应当删除",
+    },
+];
+
+/// The summary of a code.
+pub fn code_entry(code: &str) -> Option<&'static CodeEntry> {
+    CODES.iter().find(|c| c.code == code)
+}
+
+/// The table of codes with their summaries in both languages, as written
+/// into `docs/diagnostics.md` between its `codes` markers.
+pub fn codes_table() -> String {
+    use crate::check::registry;
+    let mut out = String::from("| code | severity | summary | 说明 |\n| --- | --- | --- | --- |\n");
+    for info in registry::all_codes() {
+        let zh = code_entry(info.code).map_or("", |e| e.zh);
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            info.code,
+            info.severity.as_str(),
+            info.summary.replace('|', "\\|"),
+            zh.replace('|', "\\|")
+        ));
+    }
+    out
+}
+
+/// `docs/catalogue.md`: every message of the catalogue, English and Chinese
+/// side by side, generated from [`ENTRIES`].
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# Message catalogue / 消息目录\n\n\
+         Generated from `src/i18n/catalogue.rs` (`docs/messages.md` says how to add a\n\
+         message); a test fails when this file differs from what the catalogue\n\
+         generates: regenerate it with `UPDATE_DOCS=1 cargo test --test it zh::`.\n\n\
+         本文件由 `src/i18n/catalogue.rs` 生成，列出每条消息的英文和中文模板。\n\n\
+         ## Codes / 问题代码\n\n",
+    );
+    out.push_str(&codes_table());
+    out.push_str(
+        "\n## Messages / 消息\n\n| id | arguments | English | 中文 |\n| --- | --- | --- | --- |\n",
+    );
+    let cell = |t: &str| t.replace('|', "\\|");
+    for e in ENTRIES {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            e.id,
+            e.args.join(", "),
+            cell(e.en),
+            cell(e.zh)
+        ));
+    }
+    out
+}
+
+/// Several items: `` `a`, `b` `` in English; their numbering and titles in
+/// Chinese, joined with 、.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provisions(pub Vec<Provision>);
+
+impl Arg for Provisions {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(match lang {
+                    Lang::En => ", ",
+                    Lang::Zh => "、",
+                })?;
+            }
+            p.write(lang, f)?;
+        }
+        Ok(())
+    }
+}
+
+/// An obligation's standing in a revision, for `planlint diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DiffStatus(pub Option<crate::diff::Status>);
+
+impl Arg for DiffStatus {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::diff::Status;
+        f.write_str(match (lang, self.0) {
+            (Lang::En, Some(s)) => s.as_str(),
+            (Lang::En, None) => "not owed",
+            (Lang::Zh, Some(Status::Implemented)) => "已落实",
+            (Lang::Zh, Some(Status::Exempted)) => "说明不落实",
+            (Lang::Zh, Some(Status::Open)) => "未落实",
+            (Lang::Zh, None) => "无需落实",
+        })
+    }
 }
 
 /// What [`Count`] counts.
@@ -238,6 +1239,23 @@ mod tests {
     }
 
     #[test]
+    fn every_code_has_its_summary_in_both_languages() {
+        use crate::check::registry;
+        for info in registry::all_codes() {
+            let entry = code_entry(info.code)
+                .unwrap_or_else(|| panic!("{} has no catalogue summary", info.code));
+            assert_eq!(entry.en, info.summary, "{}", info.code);
+            let own = own_words(entry.zh);
+            assert!(
+                !own.chars().any(|c| c.is_ascii_alphabetic()),
+                "the Chinese summary of {} has English words: {own:?}",
+                info.code
+            );
+        }
+        assert_eq!(CODES.len(), registry::all_codes().count());
+    }
+
+    #[test]
     fn placeholders_name_arguments() {
         for e in ENTRIES {
             for t in [e.en, e.zh] {
@@ -292,7 +1310,7 @@ mod tests {
         );
         assert_eq!(
             m.render(Lang::Zh),
-            "方案没有落实四、(三)第4项「实施科幻产业发展扶持计划」（`bj.4.3.4`）"
+            "本方案未落实四、(三)第4项「实施科幻产业发展扶持计划」（`bj.4.3.4`）"
         );
     }
 }

@@ -213,6 +213,69 @@ impl Arg for Names {
     }
 }
 
+/// A figure with its unit, yearly or not: `506 人次 a year`, 每年 506 人次.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub value: f64,
+    pub unit: Option<String>,
+    pub per_year: bool,
+}
+
+impl Arg for Figure {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let number = if self.value.fract() == 0.0 {
+            format!("{:.0}", self.value)
+        } else {
+            format!("{}", self.value)
+        };
+        let unit = match self.unit.as_deref() {
+            Some("%") => "%".to_string(),
+            Some(u) => format!(" {u}"),
+            None => String::new(),
+        };
+        match (lang, self.per_year) {
+            (Lang::En, true) => write!(f, "{number}{unit} a year"),
+            (Lang::Zh, true) => write!(f, "每年 {number}{unit}"),
+            (_, false) => write!(f, "{number}{unit}"),
+        }
+    }
+}
+
+/// What an obligation owes: a figure, its words when it has no number, or
+/// just "a figure"; by a year or not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Owed {
+    pub what: OwedWhat,
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum OwedWhat {
+    Figure(Figure),
+    Words(String),
+    AnyFigure,
+}
+
+impl Arg for Owed {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let (Lang::Zh, Some(year)) = (lang, &self.by) {
+            write!(f, "{year} 年前 ")?;
+        }
+        match &self.what {
+            OwedWhat::Figure(figure) => figure.write(lang, f)?,
+            OwedWhat::Words(text) => write!(f, "「{text}」")?,
+            OwedWhat::AnyFigure => f.write_str(match lang {
+                Lang::En => "a figure",
+                Lang::Zh => "一个数量",
+            })?,
+        }
+        match (lang, &self.by) {
+            (Lang::En, Some(year)) => write!(f, " by {year}"),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// How a document numbers the part a citation points to. A plan's items
 /// are numbered (`1.`, `2.`): 二、(一)1. A higher document's obligations
 /// may be unnumbered "——" bullets, counted: 三、(一)第2项.
@@ -251,6 +314,22 @@ impl Arg for Cite {
     }
 }
 
+/// A plan's item (or own obligation) as a finding names it: its id in
+/// English, `` `xc.2.2.2` ``; its numbering, title and id in Chinese,
+/// 二、(二)2「…」（`xc.2.2.2`）.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provision(pub Cite);
+
+impl Arg for Provision {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match lang {
+            Lang::En => write!(f, "`{}`", self.0.id),
+            Lang::Zh if self.0.citation.is_empty() => write!(f, "`{}`", self.0.id),
+            Lang::Zh => self.0.write(lang, f),
+        }
+    }
+}
+
 /// Only the citation of a provision, in the document's own numbering:
 /// `4.3.4` in English, 四、(三)第4项 in Chinese.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -275,7 +354,7 @@ impl Arg for Numbered {
 /// - `5.1¶2` → 五、(一)第2段 (the 2nd paragraph of a section without items);
 /// - `5¶2` → 五、第2段;
 /// - a bare article number `7` → (七), as the national opinions number
-///   their thirty articles continuously.
+///   their thirty articles continuously; a plan's bare item number → 第7项.
 ///
 /// Parts it cannot read stay as written.
 pub fn chinese_citation(citation: &str, numbering: Numbering) -> String {
@@ -290,8 +369,13 @@ pub fn chinese_citation(citation: &str, numbering: Numbering) -> String {
     let parts: Vec<&str> = path.split('.').collect();
     let mut out = String::new();
     if parts.len() == 1 && paragraph.is_none() && parts[0].parse::<u32>().is_ok() {
-        let n = parts[0].parse::<u32>().ok().and_then(numeral);
-        out.push_str(&format!("({})", n.as_deref().unwrap_or(parts[0])));
+        match numbering {
+            Numbering::Counted => {
+                let n = parts[0].parse::<u32>().ok().and_then(numeral);
+                out.push_str(&format!("({})", n.as_deref().unwrap_or(parts[0])));
+            }
+            Numbering::Numbered => out.push_str(&format!("第{}项", parts[0])),
+        }
     } else {
         for (depth, part) in parts.iter().enumerate() {
             let numeral = part.parse::<u32>().ok().and_then(numeral);
@@ -342,6 +426,99 @@ pub fn numeral(n: u32) -> Option<String> {
             Some(s)
         }
         _ => None,
+    }
+}
+
+/// A rank of jurisdictions: `county` / 区县级; `unranked` / 未定级.
+impl Arg for Option<crate::syntax::ast::Rank> {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::syntax::ast::Rank;
+        f.write_str(match (lang, self) {
+            (Lang::En, Some(r)) => r.as_str(),
+            (Lang::En, None) => "unranked",
+            (Lang::Zh, Some(Rank::National)) => "国家级",
+            (Lang::Zh, Some(Rank::Province)) => "省级",
+            (Lang::Zh, Some(Rank::Prefecture)) => "地市级",
+            (Lang::Zh, Some(Rank::County)) => "区县级",
+            (Lang::Zh, None) => "未定级",
+        })
+    }
+}
+
+/// Names, the first few of many: `a, b and 3 more`; a、b 等 5 个.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SomeNames {
+    pub names: Vec<String>,
+    pub total: usize,
+}
+
+impl Arg for SomeNames {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Names(self.names.clone()).write(lang, f)?;
+        let more = self.total.saturating_sub(self.names.len());
+        match (lang, more) {
+            (_, 0) => Ok(()),
+            (Lang::En, n) => write!(f, ", and {n} more"),
+            (Lang::Zh, _) => write!(f, "等 {} 个", self.total),
+        }
+    }
+}
+
+/// What a declaration is: `obligation` / 要求, `item` / 条目, …
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thing {
+    Jurisdiction,
+    Document,
+    Obligation,
+    Item,
+}
+
+impl Thing {
+    /// The thing named by its English word, as the model names it.
+    pub fn of(word: &str) -> Thing {
+        match word {
+            "jurisdiction" => Thing::Jurisdiction,
+            "document" => Thing::Document,
+            "item" => Thing::Item,
+            _ => Thing::Obligation,
+        }
+    }
+}
+
+impl Arg for Thing {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match (lang, self) {
+            (Lang::En, Thing::Jurisdiction) => "jurisdiction",
+            (Lang::En, Thing::Document) => "document",
+            (Lang::En, Thing::Obligation) => "obligation",
+            (Lang::En, Thing::Item) => "item",
+            (Lang::Zh, Thing::Jurisdiction) => "地区",
+            (Lang::Zh, Thing::Document) => "文件",
+            (Lang::Zh, Thing::Obligation) => "要求",
+            (Lang::Zh, Thing::Item) => "条目",
+        })
+    }
+}
+
+/// Which links form a cycle: refinement / 细化, carries-out / 落实,
+/// jurisdiction parent / 地区隶属.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    Refinement,
+    CarriesOut,
+    Parent,
+}
+
+impl Arg for LinkKind {
+    fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match (lang, self) {
+            (Lang::En, LinkKind::Refinement) => "refinement",
+            (Lang::En, LinkKind::CarriesOut) => "carries-out",
+            (Lang::En, LinkKind::Parent) => "jurisdiction parent",
+            (Lang::Zh, LinkKind::Refinement) => "细化",
+            (Lang::Zh, LinkKind::CarriesOut) => "落实",
+            (Lang::Zh, LinkKind::Parent) => "地区隶属",
+        })
     }
 }
 
@@ -405,6 +582,7 @@ mod tests {
         assert_eq!(chinese_citation("5¶2", Counted), "五、第2段");
         assert_eq!(chinese_citation("7", Counted), "(七)");
         assert_eq!(chinese_citation("28/2", Counted), "(二十八)第2句");
+        assert_eq!(chinese_citation("3", Numbered), "第3项");
         assert_eq!(chinese_citation("2.3", Counted), "二、(三)");
         assert_eq!(chinese_citation("x.y", Counted), "x.y");
     }

@@ -404,24 +404,16 @@ fn outside_quotes(title: &str) -> String {
 fn level_from_words(text: &str) -> Option<&'static str> {
     let t = simplified(text);
     if t.contains("国务院") || t.contains("中共中央") || t.starts_with("国家") {
-        Some("national")
-    } else if ["区人民政府", "县人民政府", "区政府", "县政府", "旗人民政府"]
-        .iter()
-        .any(|w| t.contains(w))
-        || place_name(&t).is_some_and(|n| n.ends_with(['区', '县', '旗']))
-    {
-        Some("county")
-    } else if t.contains('省')
-        || t.contains("自治区")
-        || ["北京市", "上海市", "天津市", "重庆市"]
-            .iter()
-            .any(|w| t.starts_with(w))
-    {
-        Some("province")
-    } else if t.contains('市') {
-        Some("prefecture")
-    } else {
-        None
+        return Some("national");
+    }
+    // The deepest place the words name decides; a municipality directly
+    // under the central government (a province-level 市) is known only
+    // when the rules hold it as a jurisdiction.
+    match place_name(&t) {
+        Some(n) if n.ends_with("自治区") || n.ends_with('省') => Some("province"),
+        Some(n) if n.ends_with(['区', '县', '旗']) => Some("county"),
+        Some(n) if n.ends_with(['市', '州', '盟']) => Some("prefecture"),
+        _ => None,
     }
 }
 
@@ -431,7 +423,7 @@ fn place_name(text: &str) -> Option<String> {
     let mut best = None;
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        if matches!(c, '省' | '市' | '区' | '县' | '旗' | '州') {
+        if matches!(c, '省' | '市' | '区' | '县' | '旗' | '州' | '盟') {
             let name = &text[start..i + c.len_utf8()];
             if name.chars().count() >= 2 && !name.contains(['《', '》', '关', '于']) {
                 best = Some(name.to_string());
@@ -577,9 +569,11 @@ mod tests {
         assert_eq!(level_from_words("某某省人民政府"), Some("province"));
         assert_eq!(level_from_words("某某市人民政府"), Some("prefecture"));
         assert_eq!(level_from_words("國務院辦公廳"), Some("national"));
+        assert_eq!(level_from_words("某某自治区人民政府"), Some("province"));
+        assert_eq!(level_from_words("某某省某某市人民政府"), Some("prefecture"));
         assert_eq!(
-            place_name("北京市西城区人民政府办公室").as_deref(),
-            Some("西城区")
+            place_name("某某市某某区人民政府办公室").as_deref(),
+            Some("某某区")
         );
     }
 }

@@ -40,19 +40,45 @@ const BLOCKS: &[&str] = &[
     "ol",
 ];
 
-/// The article's text, one block a line.
-pub fn text(html: &str) -> String {
+/// A page read: the article's text, and the text around it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    /// The article's text, one block a line (the title first).
+    pub text: String,
+    /// The lines of the page outside the article (navigation, metadata,
+    /// footers), so that nothing is left out silently.
+    pub outside: Vec<String>,
+}
+
+/// Reads a saved web page.
+pub fn read(html: &str) -> Page {
     let page = Html::parse_document(html);
     let Some(body) = select_one(&page, "body").or_else(|| Some(page.root_element())) else {
-        return String::new();
+        return Page::default();
     };
     let article = article(body).unwrap_or(body);
+    let mut around = String::new();
+    if article.id() != body.id() {
+        write_text_skipping(body, article, &mut around);
+    }
+    let outside = around
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    Page {
+        text: article_text(&page, article),
+        outside,
+    }
+}
+
+fn article_text(page: &Html, article: ElementRef) -> String {
     let mut out = String::new();
-    let heading = select_one(&page, "h1")
+    let heading = select_one(page, "h1")
         .filter(|h| !article.descendants().any(|d| d.id() == h.id()))
         .map(|h| h.text().collect::<String>())
         .or_else(|| {
-            select_one(&page, "title").map(|t| {
+            select_one(page, "title").map(|t| {
                 let t: String = t.text().collect();
                 // `标题_某某区人民政府网站`: the site's name after the separator.
                 t.split(['_', '|']).next().unwrap_or("").to_string()
@@ -178,7 +204,16 @@ fn article(body: ElementRef) -> Option<ElementRef> {
 }
 
 fn write_text(e: ElementRef, out: &mut String) {
+    write_text_skipping(e, e, out);
+}
+
+/// Writes the text of `e`, leaving out `skip` (when it lies inside).
+fn write_text_skipping(e: ElementRef, skip: ElementRef, out: &mut String) {
     for child in e.children() {
+        if child.id() == skip.id() {
+            out.push('\n');
+            continue;
+        }
         match child.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(el) => {
@@ -192,7 +227,7 @@ fn write_text(e: ElementRef, out: &mut String) {
                 if block && !out.ends_with('\n') && !out.is_empty() {
                     out.push('\n');
                 }
-                write_text(child, out);
+                write_text_skipping(child, skip, out);
                 if block && !out.ends_with('\n') {
                     out.push('\n');
                 }
@@ -217,8 +252,9 @@ mod tests {
 <p>二、重点任务</p><p>（一）加强科学教育。开展科学家进校园活动。（责任单位：区教育局）</p>
 </div></div>
 <div class="footer"><a href="/map">网站地图</a> 版权所有：某某区人民政府 <a href="/c">联系我们</a></div></body></html>"#;
-        let text = text(page);
-        let lines: Vec<&str> = text
+        let read = read(page);
+        let lines: Vec<&str> = read
+            .text
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
@@ -233,6 +269,9 @@ mod tests {
                 "（一）加强科学教育。开展科学家进校园活动。（责任单位：区教育局）",
             ]
         );
+        assert!(read.outside.iter().any(|l| l.contains("首页")));
+        assert!(read.outside.iter().any(|l| l.contains("索引号")));
+        assert!(read.outside.iter().any(|l| l.contains("版权所有")));
     }
 
     #[test]
@@ -244,7 +283,7 @@ mod tests {
             "<html><body>只有文字</body></html>",
             "<<<>>>",
         ] {
-            let _ = text(page);
+            let _ = read(page);
         }
     }
 }

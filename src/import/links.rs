@@ -67,7 +67,11 @@ impl Index {
         }
     }
 
-    /// The ranked candidates for an item's title and text.
+    /// The ranked candidates for an item's title and text: the best
+    /// (accepted from [`ACCEPT`]), then the clauses of the same bullet that
+    /// also reach [`ACCEPT`] (accepted: an item carries out its bullet's
+    /// clauses together), then the others scoring at least [`SHOWN`] of
+    /// the best, up to [`CANDIDATES`] shown.
     pub fn links(&self, model: &Model, query: &str) -> Vec<Link> {
         let ranked = self.ranker.rank(query);
         let Some(best) = ranked.first() else {
@@ -75,19 +79,27 @@ impl Index {
         };
         let own = self.ranker.self_score(query);
         let relative = |s: f64| if own > 0.0 { s / own } else { 0.0 };
-        ranked
-            .iter()
-            .take(CANDIDATES)
-            .enumerate()
-            .filter(|(k, s)| *k == 0 || s.score >= SHOWN * best.score)
-            .map(|(k, s)| {
-                let r = relative(s.score);
-                Link {
-                    obligation: model.obligation(self.obligations[s.index]).id().to_string(),
-                    score: (r * 1000.0).round() / 1000.0,
-                    accepted: k == 0 && r >= ACCEPT,
-                }
-            })
-            .collect()
+        let link = |s: &crate::text::rank::Scored, accepted: bool| Link {
+            obligation: model.obligation(self.obligations[s.index]).id().to_string(),
+            score: (relative(s.score) * 1000.0).round() / 1000.0,
+            accepted,
+        };
+        let best_accepted = relative(best.score) >= ACCEPT;
+        let bullet = |s: &crate::text::rank::Scored| {
+            let o = self.obligations[s.index];
+            model.obligation(o).parent.unwrap_or(o)
+        };
+        let mut out = vec![link(best, best_accepted)];
+        let mut shown = 1;
+        for s in &ranked[1..] {
+            let same_bullet = best_accepted && bullet(s) == bullet(best);
+            if same_bullet && relative(s.score) >= ACCEPT {
+                out.push(link(s, true));
+            } else if shown < CANDIDATES && s.score >= SHOWN * best.score {
+                out.push(link(s, false));
+                shown += 1;
+            }
+        }
+        out
     }
 }

@@ -34,6 +34,9 @@ pub struct Options<'a> {
     pub carries_out: &'a [String],
     /// Read a higher document: obligations rather than items.
     pub as_rules: bool,
+    /// Text of the source outside the document (a web page's navigation,
+    /// metadata and footers, [`html::Page::outside`]), kept as comments.
+    pub outside: &'a [String],
 }
 
 /// Why a text cannot be imported.
@@ -174,6 +177,12 @@ pub fn import(text: &str, model: &Model, options: Options) -> Result<Imported, I
     );
     targets.sort_by_key(|t| t.line);
     unplaced.extend(body_unplaced);
+    let mut dropped = read.dropped;
+    dropped.extend(options.outside.iter().map(|t| lines::Dropped {
+        line: 0,
+        text: t.clone(),
+        why: "outside the article",
+    }));
     Ok(Imported {
         header,
         carries_out: parents
@@ -183,7 +192,7 @@ pub fn import(text: &str, model: &Model, options: Options) -> Result<Imported, I
         items,
         targets,
         unplaced,
-        dropped: read.dropped,
+        dropped,
     })
 }
 
@@ -445,8 +454,8 @@ mod properties {
 
         #[test]
         fn web_pages_and_packages_never_panic(s in text(), bytes in prop::collection::vec(any::<u8>(), 0..200)) {
-            let _ = html::text(&format!("<html><body><div><p>{s}</p></div></body></html>"));
-            let _ = html::text(&s);
+            let _ = html::read(&format!("<html><body><div><p>{s}</p></div></body></html>"));
+            let _ = html::read(&s);
             let _ = docx::text(&bytes);
         }
     }

@@ -109,6 +109,9 @@ pub fn draft(imported: &Imported, model: &Model, source: &str) -> String {
     let mut ids = BTreeSet::new();
     for (_, piece) in pieces {
         match piece {
+            Piece::Comment(0, text) => {
+                let _ = writeln!(out, "\n# {}", one_line(&text));
+            }
             Piece::Comment(line, text) => {
                 let _ = writeln!(out, "\n# line {line}: {}", one_line(&text));
             }

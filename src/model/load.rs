@@ -6,6 +6,7 @@ use rayon::prelude::*;
 
 use super::*;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::{Id, Msg, Thing};
 use crate::source::{SourceFile, Span};
 use crate::syntax::{self, lower::did_you_mean};
 
@@ -99,19 +100,19 @@ impl Builder {
         let ast = parse.file;
         if self.diagnostics.len() == errors_before && ast.is_empty() {
             let text = &self.model.sources.get(file_id).text;
-            let what = if text.trim().is_empty() {
-                "this file is empty"
+            let message = if text.trim().is_empty() {
+                Msg::EmptyFile {}
             } else {
-                "this file holds only comments"
+                Msg::CommentsOnlyFile {}
             };
             self.diagnostics.push(
                 Diagnostic::new(
                     EMPTY_FILE,
                     Severity::Warning,
-                    format!("{what}: it declares nothing"),
-                    Label::new(file_id, Span::point(0), "nothing declared"),
+                    message,
+                    Label::new(file_id, Span::point(0), Msg::LabelNothingDeclared {}),
                 )
-                .with_help("a `.plan` file holds a document, jurisdictions or observations; fill it in or delete it"),
+                .with_help(Msg::HelpFillOrDelete {}),
             );
         }
         for j in ast.jurisdictions {
@@ -163,11 +164,14 @@ impl Builder {
             Diagnostic::new(
                 "duplicate-id",
                 Severity::Error,
-                format!("{what} `{id}` is declared twice"),
-                Label::new(file, span, "declared again here"),
+                Msg::DuplicateId {
+                    what: Thing::of(what),
+                    id: Id::new(id),
+                },
+                Label::new(file, span, Msg::LabelDeclaredAgain {}),
             )
-            .with_related(Label::new(first.0, first.1, "first declared here"))
-            .with_help("ids must be unique: rename one of them"),
+            .with_related(Label::new(first.0, first.1, Msg::LabelFirstDeclared {}))
+            .with_help(Msg::HelpRenameOne {}),
         );
     }
 
@@ -288,16 +292,22 @@ impl Builder {
         mut known: Vec<&str>,
     ) {
         known.sort_unstable();
+        let what = Thing::of(what);
         let suggestion = did_you_mean(&reference.value, known);
         let help = match suggestion {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("declare the {what}, or check the id"),
+            Some(s) => Msg::HelpDidYouMean {
+                suggestion: Id::new(s),
+            },
+            None => Msg::HelpDeclareIt { what },
         };
         let mut d = Diagnostic::new(
             "unknown-reference",
             Severity::Error,
-            format!("no {what} has the id `{}`", reference.value),
-            Label::new(file, reference.span, format!("unknown {what}")),
+            Msg::UnknownReference {
+                what,
+                id: Id::new(&reference.value),
+            },
+            Label::new(file, reference.span, Msg::LabelUnknown { what }),
         )
         .with_help(help);
         if let Some(s) = suggestion {

@@ -342,6 +342,7 @@ impl Model {
             id: o.id().to_string(),
             document: self.document(o.document).id().to_string(),
             citation: o.citation().to_string(),
+            text: o.decl.text.clone().unwrap_or_else(|| o.title().to_string()),
             file: o.file,
             span: o.decl.header,
         }

@@ -6,18 +6,19 @@ use petgraph::visit::EdgeFiltered;
 
 use super::*;
 use crate::diagnostic::{Label, Severity};
+use crate::i18n::{Id, LinkKind, Msg};
 
 pub fn validate(model: &Model) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    cycles(model, Edge::Refines, "refinement", &mut out);
-    cycles(model, Edge::CarriesOut, "carries-out", &mut out);
-    cycles(model, Edge::Parent, "jurisdiction parent", &mut out);
+    cycles(model, Edge::Refines, LinkKind::Refinement, &mut out);
+    cycles(model, Edge::CarriesOut, LinkKind::CarriesOut, &mut out);
+    cycles(model, Edge::Parent, LinkKind::Parent, &mut out);
     foreign_links(model, &mut out);
     out
 }
 
 /// Reports every cycle along edges of one kind, naming each node on it.
-fn cycles(model: &Model, kind: Edge, what: &str, out: &mut Vec<Diagnostic>) {
+fn cycles(model: &Model, kind: Edge, what: LinkKind, out: &mut Vec<Diagnostic>) {
     let filtered = EdgeFiltered::from_fn(&model.graph, |e| *e.weight() == kind);
     // Kosaraju's algorithm, not Tarjan's: petgraph's Tarjan recurses once per
     // node of a path and overflowed the stack on a refinement cycle of
@@ -59,7 +60,10 @@ fn cycles(model: &Model, kind: Edge, what: &str, out: &mut Vec<Diagnostic>) {
             .collect();
         let names: Vec<String> = places.iter().map(|(id, _, _)| format!("`{id}`")).collect();
         let message = if places.len() == 1 {
-            format!("{what} cycle: {} refers to itself", names[0])
+            Msg::CycleSelf {
+                kind: what,
+                id: Id::new(places[0].0.to_string()),
+            }
         } else {
             // A cycle of thousands of nodes would make a message of
             // hundreds of kilobytes: name the first ones; labels carry all.
@@ -68,20 +72,21 @@ fn cycles(model: &Model, kind: Edge, what: &str, out: &mut Vec<Diagnostic>) {
             if names.len() > SHOWN {
                 shown.push_str(&format!(" → … ({} in all)", names.len()));
             }
-            format!("{what} cycle: {shown}")
+            Msg::Cycle {
+                kind: what,
+                path: shown,
+            }
         };
         let (_, file, span) = &places[0];
         let mut d = Diagnostic::new(
             "cycle",
             Severity::Error,
             message,
-            Label::new(*file, *span, "on the cycle"),
+            Label::new(*file, *span, Msg::LabelOnCycle {}),
         )
-        .with_help(format!(
-            "a {what} link must point upward; remove one link of the cycle"
-        ));
+        .with_help(Msg::HelpBreakCycle { kind: what });
         for (_, file, span) in &places[1..] {
-            d = d.with_related(Label::new(*file, *span, "on the cycle"));
+            d = d.with_related(Label::new(*file, *span, Msg::LabelOnCycle {}));
         }
         out.push(d);
     }
@@ -117,32 +122,45 @@ fn foreign_links(model: &Model, out: &mut Vec<Diagnostic>) {
         }
         let owner_doc = model.document(owner);
         let help = if owner == doc {
-            "a plan does not implement its own obligations; link an obligation of a document it carries out".to_string()
+            Msg::HelpOwnObligation {}
         } else {
-            format!(
-                "add `carries_out {}` to document `{}`, or link the obligation of a document it carries out that refines this one",
-                owner_doc.id(),
-                document.id()
-            )
+            Msg::HelpCarryOutDocument {
+                document: owner_doc.id().to_string(),
+                plan: Id::new(document.id()),
+            }
         };
         let o = model.obligation(obligation);
         out.push(
             Diagnostic::new(
                 "foreign-link",
                 Severity::Error,
-                format!(
-                    "`{}` {verb} `{}` of `{}`, which it does not carry out",
-                    document.id(),
-                    o.id(),
-                    owner_doc.id()
-                ),
-                Label::new(
-                    file,
-                    span,
-                    "not an obligation of a document this plan carries out",
-                ),
+                {
+                    let (plan, obligation, document) = (
+                        Id::new(document.id()),
+                        Id::new(o.id()),
+                        Id::new(owner_doc.id()),
+                    );
+                    if verb == "implements" {
+                        Msg::ForeignImplements {
+                            plan,
+                            obligation,
+                            document,
+                        }
+                    } else {
+                        Msg::ForeignExempts {
+                            plan,
+                            obligation,
+                            document,
+                        }
+                    }
+                },
+                Label::new(file, span, Msg::LabelForeign {}),
             )
-            .with_related(Label::new(o.file, o.decl.header, "the obligation"))
+            .with_related(Label::new(
+                o.file,
+                o.decl.header,
+                Msg::LabelTheObligation {},
+            ))
             .with_help(help),
         );
     }

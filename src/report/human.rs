@@ -58,7 +58,12 @@ pub fn render(
     out
 }
 
-fn render_one(d: &Diagnostic, sources: &SourceMap, style: Style, width: usize) -> String {
+pub(crate) fn render_one(
+    d: &Diagnostic,
+    sources: &SourceMap,
+    style: Style,
+    width: usize,
+) -> String {
     let Style::Graphical { color } = style else {
         return crate::report::plain::render_one(d, sources);
     };

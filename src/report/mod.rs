@@ -15,6 +15,7 @@
 pub mod concise;
 pub mod coverage;
 pub mod csv;
+pub mod drafter;
 pub mod github;
 pub mod gitlab;
 pub mod graph;

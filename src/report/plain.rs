@@ -38,7 +38,7 @@ pub fn render_one(d: &Diagnostic, sources: &SourceMap) -> String {
 }
 
 /// `file:line:column: message`.
-fn place(label: &Label, sources: &SourceMap) -> String {
+pub(crate) fn place(label: &Label, sources: &SourceMap) -> String {
     let file = sources.get(label.file);
     let (line, column) = file.line_col(label.span.start);
     if label.message.is_empty() {
@@ -49,7 +49,7 @@ fn place(label: &Label, sources: &SourceMap) -> String {
 }
 
 /// The text of the label's first line, trimmed, at most 120 characters.
-fn excerpt(label: &Label, sources: &SourceMap) -> String {
+pub(crate) fn excerpt(label: &Label, sources: &SourceMap) -> String {
     let file = sources.get(label.file);
     let (line, _) = file.line_col(label.span.start);
     let Some(start) = file.line_start(line - 1) else {

@@ -1,7 +1,8 @@
 //! `planlint lsp`: a language server over stdio. The only part of planlint
 //! that knows LSP and JSON-RPC: it keeps the editor's texts, hands them to
-//! the library through one adapter ([`workspace::check`]) and converts the
-//! answers at the edge, positions through [`edit`].
+//! the library through its one entry point (`planlint::workspace::run`,
+//! called from [`workspace::check`]) and converts the answers at the edge,
+//! positions through [`edit`].
 //!
 //! Layout, as ruff's server: `main_loop` reads messages, `api/requests/`
 //! and `api/notifications/` hold one file per method, `session` the state.

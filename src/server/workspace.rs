@@ -1,17 +1,17 @@
 //! The project the editor opened: its root, its settings, the files on
-//! disk, and the adapter that turns the workspace's texts into a checked
-//! outcome.
+//! disk, and the workspace's texts handed to the library's one entry point.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use planlint::Outcome;
 use planlint::check::Options;
 use planlint::config::{self, Config, Policy};
 use planlint::i18n::Lang;
 use planlint::source::FileId;
 use planlint::syntax::value::Date;
-use planlint::{Outcome, Selection};
+use planlint::workspace::{self, Settings as RunSettings, Unread, Workspace};
 
 use crate::cli::files::{self, Collected, ReadError};
 use crate::cli::root;
@@ -54,7 +54,7 @@ impl Settings {
             Err(errors) => Settings::invalid(
                 errors
                     .iter()
-                    .map(|e| e.message.as_str())
+                    .map(|e| e.message.render(planlint::i18n::Lang::En))
                     .collect::<Vec<_>>()
                     .join("; "),
             ),
@@ -132,12 +132,11 @@ impl Analysis {
     }
 }
 
-/// The adapter between the server and the library: the workspace's texts
-/// (name → text, open buffers over disk), the files that could not be
-/// read, and the settings → the outcome with the settings' severities,
-/// in the language asked for.
-/// When the library has one entry point for a workspace (issue 12), this
-/// is the one function to switch to it.
+/// The workspace's texts (name → text, open buffers over disk), the files
+/// that could not be read, and the settings → the outcome, through the
+/// library's one entry point ([`planlint::workspace::run`]). A file's name
+/// is its path relative to the root, so the plan globs of `planlint.toml`
+/// match it as it is.
 pub fn check(
     texts: Vec<(String, Arc<str>)>,
     read_errors: &[ReadError],
@@ -145,29 +144,31 @@ pub fn check(
     as_of: Date,
     lang: Lang,
 ) -> Analysis {
-    let options = Options { as_of };
-    let mut outcome = planlint::check(texts, Selection::All, options);
-    for e in read_errors {
-        outcome.add_read_error(&e.path, &e.message);
-    }
-    let policy = Policy {
-        flags: BTreeMap::new(),
-        config: settings.config.clone(),
+    let workspace = Workspace {
+        texts,
+        unread: read_errors
+            .iter()
+            .map(|e| Unread {
+                path: e.path.clone(),
+                message: e.message.clone(),
+            })
+            .collect(),
+        ..Workspace::default()
     };
-    let names: Vec<String> = outcome
-        .model
-        .sources
-        .iter()
-        .map(|(_, f)| f.name.clone())
-        .collect();
-    outcome.diagnostics = policy.apply(std::mem::take(&mut outcome.diagnostics), |d| {
-        let file = d.plan.as_ref().map(|p| p.file).unwrap_or(d.primary.file);
-        names.get(file.0 as usize).cloned()
-    });
-    for d in &mut outcome.diagnostics {
-        d.localize(lang);
+    let run_settings = RunSettings {
+        policy: Some(Policy {
+            flags: BTreeMap::new(),
+            config: settings.config.clone(),
+        }),
+        options: Options { as_of },
+        lang: Some(lang),
+        owed: false,
+    };
+    let run = workspace::run(workspace, &run_settings, None);
+    Analysis {
+        outcome: run.outcome,
+        options: run.options,
     }
-    Analysis { outcome, options }
 }
 
 #[cfg(test)]

@@ -595,7 +595,8 @@ impl<'a> Parser<'a> {
         if self.stopped {
             return self.token(TokenKind::Skipped, rest.len());
         }
-        if self.line_start {
+        // Only a line with more than the limit still to read can be too long.
+        if self.line_start && rest.len() > MAX_LINE_BYTES {
             self.line_start = false;
             let line = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
             if line > MAX_LINE_BYTES {

@@ -691,9 +691,23 @@ fn docx_and_html_give_what_the_same_text_gives() {
             .map(|l| format!("<p>{l}</p>"))
             .collect::<String>()
     );
-    let page = import::html::text(&html);
-    let from_html = import::import(&page, &model, Options::default()).expect("html");
+    let page = import::html::read(&html);
+    let options = Options {
+        outside: &page.outside,
+        ..Options::default()
+    };
+    let from_html = import::import(&page.text, &model, options).expect("html");
     assert_eq!(extracted(&from_html), extracted(&from_text));
+    // The site's text is kept, as comments, not dropped silently.
+    let draft = import::draft(&from_html, &model, "page.html");
+    assert!(
+        draft.contains("# (outside the article) 首页 > 政策文件"),
+        "{draft}"
+    );
+    assert!(
+        draft.contains("网站地图 联系我们 主办单位：某某区人民政府办公室"),
+        "{draft}"
+    );
 }
 
 #[test]

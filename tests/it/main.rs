@@ -9,11 +9,13 @@ mod ci;
 mod cli;
 mod escaping;
 mod format;
+#[cfg(feature = "generate")]
 mod generated;
 mod hardening;
 mod import;
 mod lsp;
 mod owed;
+#[cfg(feature = "generate")]
 mod parallel;
 mod parser;
 mod properties;
@@ -21,3 +23,4 @@ mod report;
 mod robustness;
 mod support;
 mod watch;
+mod zh;

@@ -269,3 +269,38 @@ fn the_starter_plan_checks_with_every_obligation_open() {
     assert!(still_open.contains(&"bj.4.5.3/2") && still_open.contains(&"bj.4.5.3/3"));
     assert_eq!(still_open.len(), open.len() - 1 + 2);
 }
+
+#[test]
+fn a_plan_owes_what_check_holds_it_to() {
+    let dir = project();
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/xicheng.plan");
+    std::fs::copy(real, dir.path().join("plans/xicheng.plan")).expect("copy");
+    let out = planlint(
+        dir.path(),
+        &[
+            "owed",
+            "plans/xicheng.plan",
+            "--format",
+            "json",
+            "--as-of",
+            "2025-01-01",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let owed = json(&out);
+    assert_eq!(owed["jurisdiction"]["id"], "cn.bj.xicheng");
+    assert_eq!(owed["documents"][0]["id"], "bj.outline");
+    let training = &entry(&owed, "bj.4.5.3")["figures"][0];
+    assert_eq!(
+        training["value"].as_f64(),
+        Some((300_000u64 * 1_106_214).div_ceil(21_893_095) as f64)
+    );
+    let out = planlint(dir.path(), &["owed", "plans/missing.plan"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read `plans/missing.plan`"));
+}

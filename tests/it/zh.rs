@@ -1,0 +1,267 @@
+//! Chinese and English on the real cascade: every output format in both
+//! languages, the language setting (flag > `planlint.toml` > locale >
+//! English), and the drafter's first screen.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::ci::{AS_OF, fixture, project, root};
+
+/// The real documents, named one by one: the two plans checked (the
+/// Xicheng plan and the Beijing outline); their rules come from `rules/`.
+const REAL: &[&str] = &["plans/xicheng.plan", "rules/beijing-outline.plan"];
+
+const FORMATS: &[&str] = &[
+    "human",
+    "plain",
+    "concise",
+    "json",
+    "json-lines",
+    "sarif",
+    "github",
+    "gitlab",
+    "junit",
+];
+
+/// `planlint ARGS` in `dir` with the locale variables given (and no
+/// others); returns stdout, stderr and the exit code.
+fn run(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> (String, String, i32) {
+    let mut cmd = crate::support::planlint();
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_STEP_SUMMARY");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let o = cmd.args(args).output().expect("planlint runs");
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+        o.status.code().unwrap_or(-1),
+    )
+}
+
+fn check_real(lang: &str, format: &str) -> String {
+    let mut args = vec![
+        "check", "--as-of", AS_OF, "--lang", lang, "--format", format,
+    ];
+    args.extend(REAL);
+    let (out, err, code) = run(&root(), &[], &args);
+    assert_eq!(code, 1, "{lang} {format}: {err}");
+    if format == "sarif" {
+        // The rules' documentation is `docs/diagnostics.md`'s, tested there.
+        let mut log: Value = serde_json::from_str(&out).unwrap_or_default();
+        log["runs"][0]["tool"]["driver"]["rules"] = Value::Null;
+        return serde_json::to_string_pretty(&log).unwrap_or_default();
+    }
+    out
+}
+
+#[test]
+fn the_real_cascade_in_every_format_and_both_languages() {
+    for lang in ["zh", "en"] {
+        for format in FORMATS {
+            let out = check_real(lang, format);
+            insta::assert_snapshot!(format!("real_{lang}_{format}"), out);
+        }
+    }
+}
+
+#[test]
+fn json_keeps_codes_ids_and_fixes_across_languages() {
+    let zh: Value = serde_json::from_str(&check_real("zh", "json")).unwrap_or_default();
+    let en: Value = serde_json::from_str(&check_real("en", "json")).unwrap_or_default();
+    let findings = |v: &Value| v["findings"].as_array().cloned().unwrap_or_default();
+    let (zh, en) = (findings(&zh), findings(&en));
+    assert_eq!(zh.len(), en.len());
+    assert!(!zh.is_empty());
+    for (z, e) in zh.iter().zip(&en) {
+        for key in [
+            "code",
+            "severity",
+            "location",
+            "plan",
+            "obligation",
+            "item",
+            "fixes",
+        ] {
+            assert_eq!(z[key], e[key], "{key} differs");
+        }
+        assert_ne!(
+            z["message"], e["message"],
+            "the message follows the language"
+        );
+    }
+}
+
+#[test]
+fn a_baseline_written_in_chinese_matches_in_english() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let baseline = dir.path().join("baseline.json");
+    let baseline = baseline.to_str().unwrap_or_default();
+    let mut args = vec!["baseline", "--as-of", AS_OF, "--lang", "zh", "-o", baseline];
+    args.extend(REAL);
+    let (_, err, code) = run(&root(), &[], &args);
+    assert_eq!(code, 0, "{err}");
+    let mut args = vec![
+        "check",
+        "--as-of",
+        AS_OF,
+        "--lang",
+        "en",
+        "--format",
+        "json",
+        "--baseline",
+        baseline,
+    ];
+    args.extend(REAL);
+    let (out, err, code) = run(&root(), &[], &args);
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(&out).unwrap_or_default();
+    assert_eq!(
+        report["findings"].as_array().map(Vec::len),
+        Some(0),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_locale_alone_chooses_chinese_and_the_flag_overrides_it() {
+    let args = ["check", "--as-of", AS_OF, "--format", "plain"];
+    let zh = [("LANG", "zh_CN.UTF-8")];
+    let (out, _, _) = run(&fixture(), &zh, &args);
+    assert!(out.contains("个错误"), "{out}");
+    assert!(
+        out.contains("错误[omitted-obligation]") || out.contains("警告["),
+        "{out}"
+    );
+
+    let mut with_flag = args.to_vec();
+    with_flag.extend(["--lang", "en"]);
+    let (out, _, _) = run(&fixture(), &zh, &with_flag);
+    assert!(
+        out.contains(" errors, ") || out.contains(" error, "),
+        "{out}"
+    );
+    assert!(!out.contains("个错误"), "{out}");
+
+    // The first locale variable that is set decides: LC_ALL=C is English.
+    let (out, _, _) = run(
+        &fixture(),
+        &[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")],
+        &args,
+    );
+    assert!(!out.contains("个错误"), "{out}");
+    let (out, _, _) = run(&fixture(), &[("LC_MESSAGES", "zh_CN.UTF-8")], &args);
+    assert!(out.contains("个错误"), "{out}");
+    // No locale: English.
+    let (out, _, _) = run(&fixture(), &[], &args);
+    assert!(!out.contains("个错误"), "{out}");
+}
+
+#[test]
+fn planlint_toml_sets_the_language_below_the_flag_and_above_the_locale() {
+    let dir = project(Some("lang = \"zh\"\n"));
+    let args = ["check", "--as-of", AS_OF, "--format", "plain"];
+    let (out, _, _) = run(dir.path(), &[("LANG", "en_US.UTF-8")], &args);
+    assert!(out.contains("个错误"), "{out}");
+    let mut with_flag = args.to_vec();
+    with_flag.extend(["--lang", "en"]);
+    let (out, _, _) = run(dir.path(), &[], &with_flag);
+    assert!(!out.contains("个错误"), "{out}");
+
+    let bad = project(Some("lang = \"fr\"\n"));
+    let (_, err, code) = run(bad.path(), &[], &args);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown language `fr`"), "{err}");
+}
+
+#[test]
+fn the_first_screen_in_chinese_shows_xichengs_errors() {
+    let mut args = vec!["check", "--as-of", AS_OF, "--format", "plain"];
+    args.extend(REAL);
+    let (out, _, code) = run(&root(), &[("LANG", "zh_CN.UTF-8")], &args);
+    assert_eq!(code, 1);
+    let screen: Vec<&str> = out.lines().take(24).collect();
+    assert!(screen[0].starts_with("── `xc.plan`"), "{screen:#?}");
+    assert!(screen[0].contains("7 个错误"), "{screen:#?}");
+    let errors: Vec<&&str> = screen
+        .iter()
+        .filter(|l| l.starts_with("错误[omitted-obligation]：本方案未落实"))
+        .collect();
+    assert!(errors.len() >= 3, "{screen:#?}");
+    // Each names the Beijing requirement by the outline's own numbering,
+    // and quotes what it asks.
+    assert!(
+        screen.iter().any(|l| l.contains("三、(四)第3项第2句「")),
+        "{screen:#?}"
+    );
+    assert!(
+        screen.iter().any(|l| l.starts_with("  上位要求原文：「")),
+        "{screen:#?}"
+    );
+    // No `document … {` line is repeated under omissions.
+    assert!(!out.contains("| document xc.plan {"), "{out}");
+    // Advisory findings are one line per code, after Xicheng's.
+    assert_eq!(out.matches("条参考性问题").count(), 2, "{out}");
+}
+
+#[test]
+fn show_advisory_lists_them_one_by_one() {
+    let mut args = vec![
+        "check",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "plain",
+        "--show-advisory",
+    ];
+    args.extend(REAL);
+    let (out, _, _) = run(&root(), &[], &args);
+    assert!(!out.contains("advisory findings:"), "{out}");
+    assert_eq!(
+        out.matches("(advisory: `nat.opinions` was issued after the plan)")
+            .count(),
+        13,
+        "{out}"
+    );
+}
+
+/// A committed file equals what the code generates; `UPDATE_DOCS=1`
+/// rewrites it.
+fn assert_generated(path: &str, fresh: &str) {
+    let path = root().join(path);
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, fresh).expect("update docs");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "`{}` is out of date: run `UPDATE_DOCS=1 cargo test --test it zh::`",
+        path.display()
+    );
+}
+
+#[test]
+fn the_catalogue_doc_is_generated_from_the_catalogue() {
+    assert_generated("docs/catalogue.md", &planlint::i18n::catalogue::markdown());
+}
+
+#[test]
+fn the_codes_table_of_diagnostics_md_is_generated() {
+    let path = root().join("docs/diagnostics.md");
+    let text = std::fs::read_to_string(&path).expect("docs/diagnostics.md");
+    let (start, end) = ("<!-- codes: generated -->\n", "<!-- end of codes -->");
+    let (Some(a), Some(b)) = (text.find(start), text.find(end)) else {
+        panic!("docs/diagnostics.md has no codes markers");
+    };
+    let fresh = format!(
+        "{}{start}{}{}",
+        &text[..a],
+        planlint::i18n::catalogue::codes_table(),
+        &text[b..]
+    );
+    assert_generated("docs/diagnostics.md", &fresh);
+}
