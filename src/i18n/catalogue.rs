@@ -14,7 +14,7 @@ use super::{
     Arg, Cite, Figure, Id, Ids, In, Lang, LinkKind, Names, Numbered, Owed, Provision, Quote,
     SomeNames, Thing,
 };
-use crate::diagnostic::Severity;
+use crate::severity::Severity;
 use crate::syntax::ast::Rank;
 
 /// A catalogue entry as data: for the tests and the generated docs.
