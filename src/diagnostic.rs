@@ -10,35 +10,8 @@
 use serde::Serialize;
 
 use crate::i18n::{Lang, Msg, Text};
+pub use crate::severity::Severity;
 use crate::source::{FileId, SourceMap, Span};
-
-/// How serious a diagnostic is. Ordered: `Info < Warning < Error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-
-    pub fn parse(word: &str) -> Option<Severity> {
-        match word {
-            "info" => Some(Severity::Info),
-            "warning" => Some(Severity::Warning),
-            "error" => Some(Severity::Error),
-            _ => None,
-        }
-    }
-}
 
 /// A place in a file with a short text shown under it.
 #[derive(Debug, Clone, PartialEq)]

@@ -38,6 +38,7 @@ pub mod model;
 pub mod navigate;
 pub mod owed;
 pub mod report;
+pub mod severity;
 pub mod source;
 pub mod suppress;
 pub mod syntax;

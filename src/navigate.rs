@@ -19,7 +19,8 @@ pub enum Symbol {
 }
 
 /// The id under `offset` in `file` (a declaration's own id or a reference
-/// in `implements`, `exempt`, `suppress`, `refines`, `carries_out`), with
+/// in `implements`, `exempt`, `suppress`, `refines`, `carries_out`,
+/// `supersedes`), with
 /// the span of the id. An offset just after an id counts, where an
 /// editor's cursor rests after typing it.
 pub fn symbol_at(model: &Model, file: FileId, offset: usize) -> Option<(Symbol, Span)> {
@@ -63,7 +64,8 @@ pub fn symbol_at(model: &Model, file: FileId, offset: usize) -> Option<(Symbol, 
         if hit(&doc.decl.id.span) {
             return Some((Symbol::Document(DocId(d as u32)), doc.decl.id.span));
         }
-        if let Some(r) = doc.decl.carries_out.iter().find(|r| hit(&r.span)) {
+        let documents = doc.decl.carries_out.iter().chain(&doc.decl.supersedes);
+        if let Some(r) = documents.into_iter().find(|r| hit(&r.span)) {
             return model
                 .document_by_id(&r.value)
                 .map(|d| (Symbol::Document(d), r.span));

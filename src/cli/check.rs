@@ -11,13 +11,6 @@ use crate::cli::files;
 use crate::cli::run::{check_texts, read_files};
 use crate::cli::settings::Settings;
 
-pub fn run(args: CheckArgs) -> ExitCode {
-    if args.watch {
-        return super::watch::run(&args);
-    }
-    once(&args)
-}
-
 /// One check: read, check, print; the exit status.
 pub fn once(args: &CheckArgs) -> ExitCode {
     let settings = match Settings::load(&args.input.policy) {

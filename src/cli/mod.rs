@@ -262,7 +262,8 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     lang::init(cli.lang.map(Into::into), config);
     match cli.command {
-        Command::Check(args) => check::run(*args),
+        Command::Check(args) if args.watch => watch::run(&args),
+        Command::Check(args) => check::once(&args),
         Command::Baseline(args) => baseline::run(*args),
         Command::Diff(args) => diff::run(*args),
         Command::Fmt(args) => fmt::run(args),

@@ -14,7 +14,7 @@ use super::{
     Arg, Cite, Figure, Id, Ids, In, Lang, LinkKind, Names, Numbered, Owed, Provision, Quote,
     SomeNames, Thing,
 };
-use crate::diagnostic::Severity;
+use crate::severity::Severity;
 use crate::syntax::ast::Rank;
 
 /// A catalogue entry as data: for the tests and the generated docs.
@@ -1109,6 +1109,26 @@ pub const CODES: &[CodeEntry] = &[
         code: "unused-suppression",
         en: "a `suppress` statement in a plan suppresses no finding",
         zh: "方案中的 `suppress` 语句没有抑制任何问题",
+    },
+    CodeEntry {
+        code: "duplicate-plan",
+        en: "two plans of one jurisdiction carry out the same document for the same period",
+        zh: "同一地区有两个方案在同一时期落实同一上级文件",
+    },
+    CodeEntry {
+        code: "weakened-commitment",
+        en: "an item carries out an ask with a weaker commitment than the ask's",
+        zh: "条目落实上级要求时承诺力度减弱",
+    },
+    CodeEntry {
+        code: "text-figure-mismatch",
+        en: "an item's target and its text state different figures, or the text states none",
+        zh: "条目的目标数值与正文所写不一致，或正文未写数值",
+    },
+    CodeEntry {
+        code: "superseded-basis",
+        en: "a plan names as its basis a document that another supersedes",
+        zh: "方案以已被替代的文件作为依据",
     },
     CodeEntry {
         code: "stale-baseline-entry",

@@ -523,9 +523,9 @@ impl Arg for LinkKind {
 }
 
 /// A severity in words: `error`/错误, `warning`/警告, `info`/提示.
-impl Arg for crate::diagnostic::Severity {
+impl Arg for crate::severity::Severity {
     fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::diagnostic::Severity::*;
+        use crate::severity::Severity::*;
         f.write_str(match (lang, self) {
             (Lang::En, s) => s.as_str(),
             (Lang::Zh, Error) => "错误",

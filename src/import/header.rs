@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::lines::Para;
 use crate::model::{DocId, JurId, Model};
 use crate::syntax::ast::Rank;
+use crate::text::date::date;
 use crate::text::numbering::{Kind, numbering};
 use crate::text::{numeral, simplified};
 
@@ -218,30 +219,6 @@ fn published_date(line: &str) -> Option<(i32, u32, u32)> {
             let rest = s[at..].trim_start_matches([':', '：', ' ', '\u{3000}']);
             date(rest)
         })
-}
-
-/// A date at the start of a text.
-pub fn date(t: &str) -> Option<(i32, u32, u32)> {
-    let y = numeral::number(t)?;
-    let rest = &t[y.len..];
-    let (sep_y, sep_m, sep_d): (&[char], &[char], bool) = if rest.starts_with('年') {
-        (&['年'], &['月'], true)
-    } else if rest.starts_with(['-', '.', '/']) {
-        (&['-', '.', '/'], &['-', '.', '/'], false)
-    } else {
-        return None;
-    };
-    let rest = rest.strip_prefix(sep_y)?;
-    let m = numeral::number(rest)?;
-    let rest = rest[m.len..].strip_prefix(sep_m)?;
-    let d = numeral::number(rest)?;
-    let rest = &rest[d.len..];
-    if sep_d && !rest.starts_with('日') {
-        return None;
-    }
-    let (y, m, d) = (y.value as i32, m.value as u32, d.value as u32);
-    ((1949..=2199).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then_some((y, m, d))
 }
 
 fn issuer(front: &[Para]) -> Option<String> {

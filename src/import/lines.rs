@@ -139,7 +139,7 @@ pub fn read(text: &str) -> Lines {
             None => false,
             Some(prev) => {
                 numbered.is_none()
-                    && super::header::date(&clean).is_none()
+                    && crate::text::date::date(&clean).is_none()
                     && (!is_heading(&prev.text) || goes_on(&clean))
                     && (open_brackets > 0
                         || prev.text.ends_with(['，', ',', '、'])

@@ -239,11 +239,20 @@ fn parents(h: &header::Header, model: &Model, given: &[String]) -> Result<Vec<Do
     if !in_title.is_empty() {
         return Ok(in_title);
     }
+    // A document that another supersedes is cited as history, never as
+    // what a new plan carries out (`superseded-basis` would flag it).
+    let superseded = |d: DocId| {
+        model
+            .documents
+            .iter()
+            .any(|doc| doc.supersedes.contains(&d))
+    };
     let mut out: Vec<DocId> = Vec::new();
     for c in &h.cites {
         if let Some(d) = c.document.as_deref().and_then(|d| model.document_by_id(d))
             && !out.contains(&d)
             && Some(d) != own
+            && !superseded(d)
         {
             out.push(d);
         }

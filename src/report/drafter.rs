@@ -77,7 +77,7 @@ pub fn render(
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),
         };
-        out.push_str(
+        out.push_str(&crate::report::printable::printable(
             &Msg::PlanHeading {
                 plan: Id::new(plan),
                 file,
@@ -86,7 +86,7 @@ pub fn render(
                 infos: Count(counts.infos, Noun::Info),
             }
             .render(lang),
-        );
+        ));
         out.push_str("\n\n");
         let mut shown: Vec<&Diagnostic> = list
             .iter()
@@ -204,5 +204,6 @@ fn one(d: &Diagnostic, sources: &SourceMap, lang: Lang, options: Options) -> Str
             },
         );
     }
-    out
+    // Control characters from the documents are shown, never obeyed.
+    crate::report::printable::printable(&out).into_owned()
 }

@@ -2,7 +2,7 @@
 //! the spans of the text it came from. References between declarations are
 //! still plain ids here; the model resolves them.
 
-use crate::diagnostic::Severity;
+use crate::severity::Severity;
 use crate::source::{Span, Spanned};
 use crate::syntax::value::{Date, Period};
 

@@ -3,6 +3,7 @@
 //!
 //! - [`numeral`]: Arabic, full-width and Chinese numerals (`三十万`,
 //!   `二〇二二`, `１．５`);
+//! - [`date`]: dates at the start of a text (`2022年9月5日`, `2022-09-05`);
 //! - [`numbering`]: the heading and item numbering of Chinese documents
 //!   (`一、`, `（一）`, `1.`, `(1)`, `①`, `——`), full- and half-width mixed;
 //! - [`figures`]: the figures a sentence asks for (value, unit, comparator,
@@ -18,6 +19,7 @@
 //! Everything here works on `&str` and byte offsets that always fall on
 //! character boundaries; nothing panics on any input.
 
+pub mod date;
 pub mod figures;
 pub mod numbering;
 pub mod numeral;

@@ -27,7 +27,9 @@ pub const REAL_FILES: &[&str] = &[
     "rules/beijing-outline.plan",
     "rules/jurisdictions.plan",
     "rules/national-opinions.plan",
+    "rules/national-outline-2006.plan",
     "rules/observations.plan",
+    "rules/strength.plan",
     "rules/work-points-2024.plan",
     "plans/xicheng.plan",
 ];

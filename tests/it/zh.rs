@@ -185,7 +185,7 @@ fn the_first_screen_in_chinese_shows_xichengs_errors() {
     assert_eq!(code, 1);
     let screen: Vec<&str> = out.lines().take(24).collect();
     assert!(screen[0].starts_with("── `xc.plan`"), "{screen:#?}");
-    assert!(screen[0].contains("7 个错误"), "{screen:#?}");
+    assert!(screen[0].contains("16 个错误"), "{screen:#?}");
     let errors: Vec<&&str> = screen
         .iter()
         .filter(|l| l.starts_with("错误[omitted-obligation]：本方案未落实"))
