@@ -455,8 +455,7 @@ fn a_long_refines_chain_keeps_the_page_small() {
         "document p {\n  title \"方案\"\n  issued 2022-01-01\n  rank county\n  jurisdiction g.c.d\n  carries_out m\n}\n",
     )
     .expect("write");
-    let mut args = cascade_args(dir.path());
-    args.extend(["--lang".into(), "zh".into()]);
+    let args = cascade_args(dir.path());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (status, html, stderr) = run(&args, |_| {});
     assert_eq!(status, 0, "{stderr}");
