@@ -536,7 +536,7 @@ catalogue! {
     /// 差异 of a memo: an item states no figure for a quantity owed.
     MemoUnstated { plan: String, item: Numbered, owed: String }
         en: "item {item} of the plan of {plan} states no figure ({owed} owed)"
-        zh: "{plan}方案{item}未写明数量（应承担{owed}）"
+        zh: "{plan}方案{item}未写明数量（应承担：{owed}）"
     /// 差异 of a memo: an item promises less firmly than asked.
     MemoWeakened { plan: String, item: Numbered }
         en: "item {item} of the plan of {plan} promises less firmly than the requirement asks"
@@ -551,8 +551,8 @@ catalogue! {
         zh: "建议补充{element}，或说明不落实的理由"
     /// 建议 of a memo: state the figure owed.
     MemoSuggestFigure { owed: String }
-        en: "state a figure of at least {owed}"
-        zh: "建议写明不低于{owed}的数量"
+        en: "state the figure owed: {owed}"
+        zh: "建议写明应承担的数量：{owed}"
     /// 建议 of a memo: promise as firmly as asked.
     MemoSuggestFirm {}
         en: "promise as firmly as the requirement asks, or state why not"

@@ -779,7 +779,7 @@ fn differences_and_suggestions_read_as_a_memo() {
     let lectures = row(&zh, "| t.a | 部分落实 | t.city 2.4.1");
     assert!(
         lectures.ends_with(
-            "| 甲区方案第5项未写明数量（应承担每年 20 场） | 建议写明不低于每年 20 场的数量 |"
+            "| 甲区方案第5项未写明数量（应承担：每年 20 场） | 建议写明应承担的数量：每年 20 场 |"
         ),
         "{lectures}"
     );
