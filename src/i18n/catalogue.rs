@@ -650,7 +650,7 @@ catalogue! {
     // ── incomparable-units ───────────────────────────────────────────────
 
     /// A figure that cannot be compared.
-    Incomparable { item: Provision, obligation: Cite, why: String }
+    Incomparable { item: Provision, obligation: Cite, why: Box<Msg> }
         en: "cannot compare {item} with {obligation}: {why}"
         zh: "{item}的数量无法与{obligation}比较：{why}"
     /// Label: the figure stated.
@@ -681,7 +681,7 @@ catalogue! {
     // ── unapportionable-quantity ─────────────────────────────────────────
 
     /// A share that cannot be computed.
-    Unapportionable { metric: Id, obligation: Cite, missing: String }
+    Unapportionable { metric: Id, obligation: Cite, missing: Box<Msg> }
         en: "cannot work out this plan's share of {metric} of {obligation}: {missing}"
         zh: "无法计算本方案应承担的{obligation}中 {metric} 的份额：{missing}"
     /// Label: share unknown.
@@ -868,6 +868,157 @@ catalogue! {
     HelpRaiseSiblings {}
         en: "raise the figures of the plans that state less than their share; their `undercut-target` and `unstated-quantity` findings name them"
         zh: "请提高低于应承担份额的方案的指标；这些方案的 `undercut-target` 和 `unstated-quantity` 问题列出了它们"
+
+    // ── incomparable-units, unapportionable-quantity: the reasons ───────
+
+    /// Why figures cannot be compared: different units.
+    WhyOtherUnit { metric: Id, unit: String, owed: String }
+        en: "{metric} is in {unit} but the obligation counts in {owed}"
+        zh: "{metric} 以「{unit}」计，而上位要求以「{owed}」计"
+    /// Why figures cannot be compared: stated yearly, owed in total.
+    WhyYearlyAgainstTotal { metric: Id }
+        en: "{metric} is stated a year but owed in total"
+        zh: "{metric} 按每年写明，而上位要求为总量"
+    /// Why figures cannot be compared: stated in total, owed yearly.
+    WhyTotalAgainstYearly { metric: Id }
+        en: "{metric} is stated in total but owed a year"
+        zh: "{metric} 按总量写明，而上位要求为每年数量"
+    /// Why a share cannot be computed: the plan has no jurisdiction.
+    WhyPlanNoJurisdiction { plan: Id }
+        en: "plan {plan} names no jurisdiction"
+        zh: "方案 {plan} 未写明所属地区"
+    /// Why a share cannot be computed: the issuer has no jurisdiction.
+    WhyDocumentNoJurisdiction { document: Id }
+        en: "document {document} names no jurisdiction"
+        zh: "文件 {document} 未写明所属地区"
+    /// Why a share cannot be computed: the plan's jurisdiction has no population.
+    WhyNoPopulation { jurisdiction: Id }
+        en: "jurisdiction {jurisdiction} has no population"
+        zh: "地区 {jurisdiction} 未写明常住人口"
+    /// Why a share cannot be computed: siblings without a population.
+    WhyNoPopulationFor { jurisdictions: Ids }
+        en: "no population for {jurisdictions}"
+        zh: "{jurisdictions} 未写明常住人口"
+    /// Why a share cannot be computed: the populations overflow.
+    WhyPopulationsOverflow { count: usize, max: String }
+        en: "the populations of the {count} jurisdictions it is shared among add up to more than {max}"
+        zh: "分担该数量的 {count} 个地区常住人口合计超过 {max}"
+    /// Why a share cannot be computed: nobody to share it among.
+    WhyNobodyToShare {}
+        en: "no jurisdiction with a population to share it among"
+        zh: "没有写明常住人口的地区可以分担"
+    /// Why a share cannot be computed: the plan's jurisdiction is not below the issuer's.
+    WhyNotBelow { jurisdiction: Id, issuer: Id }
+        en: "{jurisdiction} does not lie below {issuer}"
+        zh: "{jurisdiction} 不是 {issuer} 的下级地区"
+
+    // ── weakened-commitment ─────────────────────────────────────────────
+
+    /// An item carries out an ask with a weaker commitment.
+    WeakenedCommitment { item: Provision, obligation: Cite, carried: Quote, ask: Quote, shortfalls: Msgs }
+        en: "{item} carries out {obligation} more weakly: {carried} against {ask} ({shortfalls})"
+        zh: "{item}落实{obligation}的承诺弱于上位要求：写为{carried}，上位要求为{ask}（{shortfalls}）"
+    /// A shortfall: a weaker verb.
+    ShortfallVerb { item: Quote, ask: Quote }
+        en: "{item} for {ask}"
+        zh: "以{item}代替{ask}"
+    /// A shortfall: a word of the ask left out.
+    ShortfallMissing { word: Quote }
+        en: "no {word}"
+        zh: "缺少{word}"
+    /// A shortfall: a narrowing qualifier.
+    ShortfallNarrowed { word: Quote }
+        en: "narrowed by {word}"
+        zh: "以{word}缩小范围"
+    /// Label: how the item is weaker.
+    LabelWeaker { shortfalls: Msgs }
+        en: "weaker: {shortfalls}"
+        zh: "承诺较弱：{shortfalls}"
+    /// Label: what the ask says.
+    LabelAsked { ask: Quote }
+        en: "asked: {ask}"
+        zh: "上位要求：{ask}"
+    /// Help: promise as much, or give the reason.
+    HelpPromiseAsAsked { ask: Quote, code: String, obligation: String }
+        en: "promise what the ask promises ({ask}), or give the reason with `suppress {code} {obligation}`"
+        zh: "请作出与上位要求相同的承诺（{ask}），或以 `suppress {code} {obligation}` 说明理由"
+
+    // ── text-figure-mismatch ────────────────────────────────────────────
+
+    /// An item's target and its text state different figures.
+    TextFigureMismatch { item: Provision, metric: Id, promised: Id, quoted: Quote, stated: Id }
+        en: "{item}'s target {metric} says {promised}, its text {quoted} ({stated})"
+        zh: "{item}的指标 {metric} 写为 {promised}，而其文字为{quoted}（{stated}）"
+    /// An item's target has no figure in its text.
+    TextFigureNoTrace { item: Provision, metric: Id, promised: Id, unit: String }
+        en: "{item}'s target {metric} says {promised}, and its text states no figure in {unit}"
+        zh: "{item}的指标 {metric} 写为 {promised}，而其文字未写明以「{unit}」计的数量"
+    /// Label: what the text says.
+    LabelTextSays { quoted: Quote }
+        en: "the text says {quoted}"
+        zh: "文字为{quoted}"
+    /// Label: the figure is not in the text.
+    LabelNotInText {}
+        en: "not in the text"
+        zh: "文字中没有该数量"
+    /// Help: state the same figure.
+    HelpSameFigure {}
+        en: "make the target and the item's text state the same figure"
+        zh: "请使指标与条目文字写明同一数量"
+
+    // ── superseded-basis ────────────────────────────────────────────────
+
+    /// An item names a superseded document as its basis.
+    SupersededBasis { item: Provision, title: String, clause: Quote, new: Id }
+        en: "{item} names 《{title}》 as a basis ({clause}), which {new} supersedes"
+        zh: "{item}以《{title}》为依据（{clause}），该文件已被 {new} 取代"
+    /// Label: the superseded basis.
+    LabelSupersededBy { new: Id }
+        en: "a basis superseded by {new}"
+        zh: "依据已被 {new} 取代"
+    /// Help: name the document in force.
+    HelpNameInForce { title: String, code: String }
+        en: "name the document in force, 《{title}》, or give the reason with `suppress {code} {{ reason \"…\" }}`"
+        zh: "请改为现行有效的《{title}》，或以 `suppress {code} {{ reason \"…\" }}` 说明理由"
+    /// Label: where the newer document supersedes the older.
+    LabelSupersededHere { old: Id }
+        en: "{old} superseded here"
+        zh: "在此取代 {old}"
+
+    // ── duplicate-plan ──────────────────────────────────────────────────
+
+    /// Two plans carry out the same document for the same jurisdiction and period.
+    DuplicatePlan { counted: Id, other: Id, higher: Id, jurisdiction: String, period: Box<Msg>, why: Box<Msg> }
+        en: "{counted} and {other} both carry out {higher} for {jurisdiction}, {period}; roll-ups count {counted} ({why})"
+        zh: "{counted} 和 {other} 都为{jurisdiction}落实 {higher}（{period}）；汇总时计入 {counted}（{why}）"
+    /// A plan period.
+    PlanPeriod { from: String, to: String }
+        en: "period {from}–{to}"
+        zh: "规划期 {from}–{to} 年"
+    /// No plan period.
+    NoPlanPeriod {}
+        en: "no period"
+        zh: "未写规划期"
+    /// Why one plan is counted: issued later.
+    WhyIssuedLater {}
+        en: "issued later"
+        zh: "印发较晚"
+    /// Why one plan is counted: first by file name.
+    WhyFirstByFileName {}
+        en: "first by file name"
+        zh: "按文件名排序在前"
+    /// Label: not counted.
+    LabelNotCounted {}
+        en: "not counted in roll-ups"
+        zh: "汇总时不计入"
+    /// Label: counted.
+    LabelCounted {}
+        en: "counted in roll-ups"
+        zh: "汇总时计入"
+    /// Help: leave one out.
+    HelpLeaveOutSuperseded {}
+        en: "leave the superseded plan out of the run, or give each plan the period it covers"
+        zh: "请将被取代的方案移出本次检查，或为每个方案写明其规划期"
 
     // ── Severities ───────────────────────────────────────────────────────
 
@@ -1058,6 +1209,26 @@ pub const CODES: &[CodeEntry] = &[
         zh: "同级方案不全，分担数量的合计无法判断",
     },
     CodeEntry {
+        code: "weakened-commitment",
+        en: "an item carries out an ask with a weaker commitment than the ask's",
+        zh: "条目落实上位要求时，承诺弱于上位要求",
+    },
+    CodeEntry {
+        code: "text-figure-mismatch",
+        en: "an item's target and its text state different figures, or the text states none",
+        zh: "条目的指标与其文字写明的数量不一致，或文字未写明数量",
+    },
+    CodeEntry {
+        code: "superseded-basis",
+        en: "a plan names as its basis a document that another supersedes",
+        zh: "方案所依据的文件已被其他文件取代",
+    },
+    CodeEntry {
+        code: "duplicate-plan",
+        en: "two plans of one jurisdiction carry out the same document for the same period",
+        zh: "同一地区的两个方案在同一规划期内落实同一文件",
+    },
+    CodeEntry {
         code: "unused-suppression",
         en: "a `suppress` statement in a plan suppresses no finding",
         zh: "方案中的 `suppress` 语句没有抑制任何问题",
@@ -1135,6 +1306,25 @@ impl Arg for Provisions {
                 })?;
             }
             p.write(lang, f)?;
+        }
+        Ok(())
+    }
+}
+
+/// Several messages in a row: `a, b` in English, `a、b` in Chinese.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Msgs(pub Vec<Msg>);
+
+impl Arg for Msgs {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, m) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(match lang {
+                    Lang::En => ", ",
+                    Lang::Zh => "、",
+                })?;
+            }
+            m.write(lang, f)?;
         }
         Ok(())
     }
