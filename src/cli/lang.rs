@@ -35,6 +35,12 @@ pub fn say(message: Msg) {
     eprintln!("planlint: {}", message.render(get()));
 }
 
+/// A message in the run's language, as text for another message or a
+/// reason.
+pub fn text(message: Msg) -> String {
+    message.render(get())
+}
+
 /// A file that could not be read, as a command-line error.
 pub fn cannot_read(code: &str, path: &str, reason: &str) {
     say(Msg::CliCannotRead {

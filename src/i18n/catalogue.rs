@@ -500,6 +500,158 @@ catalogue! {
     CliXlsxNeedsOut {}
         en: "`--format xlsx` needs `--out FILE`"
         zh: "`--format xlsx` 需要用 `--out` 指定输出文件"
+    /// A command run outside any project.
+    CliNotInProject {}
+        en: "not inside a planlint project: no `planlint.toml` and no `rules` directory here or in any directory above; run planlint in a project directory, or name the rules directory with `--rules`"
+        zh: "不在项目中：当前目录及其上级目录都没有 `planlint.toml` 或 `rules` 目录；请在项目目录中运行，或用 `--rules` 指定上位文件目录"
+    /// A directory given or configured that does not exist.
+    DirMissing { what: Box<Msg>, from: Box<Msg> }
+        en: "{what} ({from}) does not exist"
+        zh: "{what}（{from}）不存在"
+    /// The rules directory.
+    DirRules {}
+        en: "the rules directory"
+        zh: "上位文件目录"
+    /// The plans directory.
+    DirPlans {}
+        en: "the plans directory"
+        zh: "方案目录"
+    /// A directory given by a flag.
+    DirGivenBy { flag: Id }
+        en: "given by {flag}"
+        zh: "由 {flag} 指定"
+    /// A directory set in `planlint.toml`.
+    DirSetBy { key: Id }
+        en: "set by {key} in `planlint.toml`"
+        zh: "由 `planlint.toml` 中的 {key} 设定"
+    /// The project's default rules directory.
+    DirDefaultRules {}
+        en: "the default `rules` of the project"
+        zh: "项目默认的 `rules` 目录"
+    /// A `source_text` that could not be read, for the report.
+    CliSourceTextNotRead { place: String, path: Id, reason: String, document: Id }
+        en: "warning: {place}: `source_text` {path} is not read: {reason}; the report shows no section headings for {document}"
+        zh: "警告：{place}：未读取 `source_text` {path}：{reason}；报告中 {document} 不显示章节标题"
+    /// Why a `source_text` is refused: an absolute path.
+    SourceTextAbsolute {}
+        en: "an absolute path; name the file relative to the project root"
+        zh: "这是绝对路径；请写相对于项目根目录的路径"
+    /// Why a `source_text` is refused: outside the project.
+    SourceTextOutside { root: Id }
+        en: "it leads outside the project root {root}; keep source texts inside the project"
+        zh: "该路径指向项目根目录 {root} 之外；原文文件应放在项目内"
+    /// A directory without plan files.
+    NoPlanFiles { extension: String }
+        en: "no `.{extension}` files in this directory"
+        zh: "该目录中没有 `.{extension}` 文件"
+    /// A pipe, socket or device where a file was expected.
+    NotRegularFile {}
+        en: "not a regular file (a pipe, socket or device)"
+        zh: "不是普通文件（而是管道、套接字或设备）"
+    /// A directory where a file was expected.
+    DirectoryNotFile {}
+        en: "a directory, not a file"
+        zh: "这是目录，不是文件"
+    /// Directories nested too deep.
+    NestedTooDeep { depth: usize }
+        en: "directories nested more than {depth} deep (a symlink loop?)"
+        zh: "目录嵌套超过 {depth} 层（可能是符号链接循环）"
+    /// A symbolic link back into a directory being read.
+    SymlinkLoop { ancestor: Id }
+        en: "a symlink loop: this directory is {ancestor} again, which is being read"
+        zh: "符号链接循环：该目录又指向正在读取的 {ancestor}"
+    /// A plan file over the size limit.
+    TooLargePlan { size: String, limit: usize }
+        en: "the file is {size} MB; planlint reads files up to {limit} MB (plan files are usually under 100 KB); split it into one file per document"
+        zh: "文件大小为 {size} 兆字节，超过可读取的上限 {limit} 兆字节（方案文件通常不到 100 千字节）；请拆分为多个 `.plan` 文件，每个只声明一份文件"
+    /// Another file over the size limit.
+    TooLargeFile { size: String, limit: usize }
+        en: "the file is {size} MB; planlint reads files up to {limit} MB; check that this is the file you meant"
+        zh: "文件大小为 {size} 兆字节，超过可读取的上限 {limit} 兆字节；请确认是否为要读取的文件"
+    /// `diff --rev` of a path that is not a file.
+    GitNotAFile { path: Id }
+        en: "{path} is not a file"
+        zh: "{path} 不是文件"
+    /// `git` cannot be run.
+    GitCannotRun { reason: String }
+        en: "cannot run `git`: {reason}"
+        zh: "无法运行 `git`：{reason}"
+    /// `git show` failed.
+    GitShowFailed { command: String, reason: String }
+        en: "{command} failed: {reason}"
+        zh: "{command} 执行失败：{reason}"
+    /// A file at a revision that cannot be read.
+    GitCannotReadAt { path: Id, rev: Id, reason: String }
+        en: "cannot read {path} at {rev}: {reason}"
+        zh: "无法读取 {rev} 版本的 {path}：{reason}"
+    /// `fmt` of a file in another encoding.
+    FmtNotUtf8 { name: Id, encoding: String }
+        en: "{name} is {encoding}; it is not formatted: save it as UTF-8 first"
+        zh: "{name} 的编码为 `{encoding}`，未格式化：请先另存为 `UTF-8` 编码"
+    /// `fmt` of a file with syntax errors.
+    FmtSyntaxErrors { name: Id }
+        en: "{name} has syntax errors; it is left unchanged"
+        zh: "{name} 有语法错误，未作改动"
+    /// What `fmt --check` found.
+    FmtWouldReformat { changed: usize, total: usize }
+        en: "{changed} of {total} files would be reformatted"
+        zh: "{total} 个文件中有 {changed} 个需要重新格式化"
+    /// What `fmt` did.
+    FmtReformatted { changed: usize, total: usize }
+        en: "{changed} of {total} files reformatted"
+        zh: "{total} 个文件中已重新格式化 {changed} 个"
+    /// JSON that cannot be written.
+    CliCannotWriteJson { reason: String }
+        en: "cannot write JSON: {reason}"
+        zh: "无法生成 `JSON`：{reason}"
+    /// `import` would overwrite a file.
+    ImportOutExists { path: Id }
+        en: "{path} exists; pass `--force` to replace it, or choose another `-o`"
+        zh: "{path} 已存在；如需替换请加 `--force`，或另选 `-o`"
+    /// `import` of a document that cannot be read.
+    ImportCannotRead { code: String, name: Id, reason: String }
+        en: "error[{code}]: cannot import {name}: {reason}"
+        zh: "错误[{code}]：无法导入 {name}：{reason}"
+    /// `import` of a PDF.
+    ImportPdf {}
+        en: "PDF is not read: its text has no reliable order; save the document as .docx or copy its text into a .txt file"
+        zh: "不读取 `PDF` 文件：其文字顺序不可靠；请另存为 `.docx`，或将文字复制到 `.txt` 文件"
+    /// `import` of a pipe or device.
+    ImportNotRegular {}
+        en: "not a regular file"
+        zh: "不是普通文件"
+    /// `import` of a document over the size limit.
+    ImportTooLarge { size: String, limit: usize }
+        en: "the file is {size} MB; import reads documents up to {limit} MB"
+        zh: "文件大小为 {size} 兆字节，超过导入的上限 {limit} 兆字节"
+    /// A `.docx` that does not read.
+    ImportBadDocx { reason: String }
+        en: "{reason}; save it again from Word or WPS as .docx, or as plain text"
+        zh: "{reason}；请用 `Word` 或 `WPS` 重新另存为 `.docx` 或纯文本"
+    /// `watch` cannot catch Ctrl-C.
+    WatchNoCtrlC { reason: String }
+        en: "error: cannot watch for Ctrl-C: {reason}"
+        zh: "错误：无法捕获 `Ctrl-C`：{reason}"
+    /// `watch` cannot watch files.
+    WatchCannotWatch { reason: String }
+        en: "error: cannot watch files: {reason}"
+        zh: "错误：无法监视文件：{reason}"
+    /// `watch` cannot watch a path.
+    WatchCannotWatchPath { path: Id, reason: String }
+        en: "error: cannot watch {path}: {reason}"
+        zh: "错误：无法监视 {path}：{reason}"
+    /// `watch` after a run.
+    WatchChecked { ms: String, paths: Ids }
+        en: "checked in {ms} ms; watching {paths} for changes (Ctrl-C stops)"
+        zh: "检查用时 {ms} 毫秒；正在监视 {paths} 的变化（按 `Ctrl-C` 停止）"
+    /// `import` of a document that does not import.
+    ImportFailed { name: Id, reason: String, help: String }
+        en: "error: cannot import {name}: {reason}\n  help: {help}"
+        zh: "错误：无法导入 {name}：{reason}\n  建议：{help}"
+    /// Standard output that cannot be written.
+    CliCannotWriteStdout { reason: String }
+        en: "cannot write to stdout: {reason}"
+        zh: "无法写入标准输出：{reason}"
     /// The head of `explain` in Chinese: the code, its default severity and
     /// its summary, before the documentation.
     ExplainHead { code: String, severity: Severity, summary: String }
