@@ -66,7 +66,12 @@ pub fn run(args: FmtArgs) -> ExitCode {
                 let source = SourceFile::new(name.clone(), file.text.as_str());
                 for e in &syntax_errors {
                     let (line, column) = source.line_col(e.span.start);
-                    eprintln!("{name}:{line}:{column}: error[{}]: {}", e.code, e.message);
+                    let headline = crate::cli::lang::text(Msg::Headline {
+                        severity: planlint::diagnostic::Severity::Error,
+                        code: e.code.to_string(),
+                        message: crate::cli::lang::text_of(&e.message),
+                    });
+                    eprintln!("{name}:{line}:{column}: {headline}");
                 }
                 say(Msg::FmtSyntaxErrors {
                     name: Id::new(&name),

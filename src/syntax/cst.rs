@@ -19,6 +19,7 @@
 
 use std::borrow::Cow;
 
+use crate::i18n::Text;
 use crate::source::Span;
 use crate::syntax::MAX_ERRORS_PER_FILE;
 
@@ -228,9 +229,9 @@ pub struct SyntaxError {
     /// The diagnostic code, e.g. `syntax-error` or `unknown-keyword`.
     pub code: &'static str,
     pub span: Span,
-    pub message: String,
-    pub label: String,
-    pub help: Option<String>,
+    pub message: Text,
+    pub label: Text,
+    pub help: Option<Text>,
 }
 
 /// Parses `text` into its lossless tree, collecting every syntax error.
@@ -529,9 +530,9 @@ impl<'a> Parser<'a> {
     fn error(
         &mut self,
         span: Span,
-        message: impl Into<String>,
-        label: impl Into<String>,
-        help: impl Into<String>,
+        message: impl Into<Text>,
+        label: impl Into<Text>,
+        help: impl Into<Text>,
     ) {
         if self.stopped {
             return;
@@ -544,7 +545,8 @@ impl<'a> Parser<'a> {
                 span,
                 message: format!(
                     "more than {MAX_ERRORS_PER_FILE} syntax errors: the rest of the file is not read"
-                ),
+                )
+                .into(),
                 label: "reading stopped here".into(),
                 help: Some("fix the errors above and run again".into()),
             });
@@ -1022,8 +1024,11 @@ mod tests {
         s.args.iter().map(Arg::text).collect()
     }
 
-    fn messages(errors: &[SyntaxError]) -> Vec<&str> {
-        errors.iter().map(|e| e.message.as_str()).collect()
+    fn messages(errors: &[SyntaxError]) -> Vec<String> {
+        errors
+            .iter()
+            .map(|e| e.message.render(crate::i18n::Lang::En))
+            .collect()
     }
 
     /// The invariant of the tree: its tokens, in order, are the text.
@@ -1187,7 +1192,7 @@ mod tests {
             assert!(
                 errors
                     .iter()
-                    .any(|e| e.message == "blocks nested too deeply"),
+                    .any(|e| e.message.render(crate::i18n::Lang::En) == "blocks nested too deeply"),
                 "{:?}",
                 messages(&errors)
             );

@@ -7,6 +7,7 @@
 //! could read is kept, so later stages still run on the rest.
 
 use crate::diagnostic::Severity;
+use crate::i18n::Text;
 use crate::source::{Span, Spanned};
 use crate::syntax::MAX_ERRORS_PER_FILE;
 use crate::syntax::ast::*;
@@ -277,11 +278,15 @@ impl Lowerer {
                 message: format!(
                     "{} more errors from here on are not shown",
                     self.dropped
-                ),
+                )
+                .into(),
                 label: "more errors".into(),
-                help: Some(format!(
-                    "at most {MAX_ERRORS_PER_FILE} errors of this kind are shown per file; fix these and run again"
-                )),
+                help: Some(
+                    format!(
+                        "at most {MAX_ERRORS_PER_FILE} errors of this kind are shown per file; fix these and run again"
+                    )
+                    .into(),
+                ),
             });
         }
         self.errors
@@ -291,8 +296,8 @@ impl Lowerer {
         &mut self,
         code: &'static str,
         span: Span,
-        message: impl Into<String>,
-        label: impl Into<String>,
+        message: impl Into<Text>,
+        label: impl Into<Text>,
         help: Option<String>,
     ) {
         self.push(SyntaxError {
@@ -300,7 +305,7 @@ impl Lowerer {
             span,
             message: message.into(),
             label: label.into(),
-            help,
+            help: help.map(Text::from),
         });
     }
 
@@ -811,7 +816,7 @@ impl Lowerer {
                 "kind" => {
                     if let Some(k) = self.word(s, "kind action", |w| {
                         ObligationKind::parse(w).ok_or_else(|| ValueError {
-                            message: format!("unknown kind `{w}`"),
+                            message: format!("unknown kind `{w}`").into(),
                             help: Some(
                                 "the kinds are `action`, `target`, `quantity`, `mechanism` and `principle`"
                                     .into(),
@@ -840,7 +845,7 @@ impl Lowerer {
                 "severity" => {
                     if let Some(v) = self.word(s, "severity error", |w| {
                         Severity::parse(w).ok_or_else(|| ValueError {
-                            message: format!("unknown severity `{w}`"),
+                            message: format!("unknown severity `{w}`").into(),
                             help: Some("the severities are `error`, `warning` and `info`".into()),
                         })
                     }) {
@@ -1206,7 +1211,7 @@ impl Lowerer {
                                 Ok(())
                             } else {
                                 Err(ValueError {
-                                    message: format!("`per {w}` is not a period"),
+                                    message: format!("`per {w}` is not a period").into(),
                                     help: Some("write `per year`, or nothing for a total".into()),
                                 })
                             }
@@ -1219,7 +1224,7 @@ impl Lowerer {
                 "passes" => {
                     if let Some(p) = self.word(s, "passes floor", |w| {
                         Passes::parse(w).ok_or_else(|| ValueError {
-                            message: format!("unknown way of passing down `{w}`"),
+                            message: format!("unknown way of passing down `{w}`").into(),
                             help: Some(
                                 "write `passes floor`, `passes share` or `passes none`".into(),
                             ),
