@@ -1172,6 +1172,153 @@ catalogue! {
         en: "leave the superseded plan out of the run, or give each plan the period it covers"
         zh: "请将被取代的方案移出本次检查，或为每个方案写明其规划期"
 
+    // ── The syntax of the plan language ─────────────────────────────────
+
+    /// More syntax errors than are read.
+    SyntaxTooMany { max: usize }
+        en: "more than {max} syntax errors: the rest of the file is not read"
+        zh: "语法错误超过 {max} 处，文件其余部分未读取"
+    /// Label: reading stopped.
+    LabelReadingStopped {}
+        en: "reading stopped here"
+        zh: "在此停止读取"
+    /// Help: fix the errors above.
+    HelpFixAbove {}
+        en: "fix the errors above and run again"
+        zh: "请修正上面的错误后重新运行"
+    /// A line over the length limit.
+    SyntaxLongLine { line: usize, max: usize }
+        en: "a line of {line} bytes is longer than the limit of {max}; it is skipped"
+        zh: "该行长 {line} 字节，超过上限 {max} 字节，已跳过"
+    /// Label: the long line.
+    LabelLineTooLong {}
+        en: "this line is too long"
+        zh: "此行过长"
+    /// Help: break the line.
+    HelpBreakLine {}
+        en: "break the line after a statement; a string cannot run past its line, so quote a shorter excerpt"
+        zh: "请在语句之后换行；字符串不能跨行，请引用较短的片段"
+    /// An unknown escape in a string.
+    SyntaxUnknownEscape {}
+        en: "unknown escape in string"
+        zh: "字符串中有未知的转义"
+    /// Label: not an escape.
+    LabelNotAnEscape {}
+        en: "not an escape"
+        zh: "不是转义"
+    /// Help: the escapes.
+    HelpEscapes {}
+        en: "the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`"
+        zh: "可用的转义为 `\\\"`、`\\\\`、`\\n` 和 `\\t`"
+    /// A string without its closing quote.
+    SyntaxUnterminatedString {}
+        en: "unterminated string"
+        zh: "字符串没有结束"
+    /// Label: no closing quote.
+    LabelNoClosingQuote {}
+        en: "this string has no closing `\"`"
+        zh: "此字符串缺少结尾的 `\"`"
+    /// Help: close the string.
+    HelpCloseString {}
+        en: "close the string on the same line; write `\\\"` for a quote inside it"
+        zh: "请在同一行内结束字符串；字符串中的引号写作 `\\\"`"
+    /// A full-width colon in a statement.
+    SyntaxFullWidthColon { c: Id }
+        en: "full-width {c} in a statement"
+        zh: "语句中有全角的 {c}"
+    /// Label: no colon here.
+    LabelNoColon {}
+        en: "no colon here"
+        zh: "此处不用冒号"
+    /// Help: remove the colon.
+    HelpRemoveColon {}
+        en: "remove it: a keyword and its value are separated by a space, as in `title \"…\"`"
+        zh: "请删除：关键字与取值之间用空格分隔，例如 `title \"…\"`"
+    /// Full-width punctuation where ASCII is meant.
+    SyntaxFullWidth { c: Id, ascii: Id }
+        en: "full-width {c} where {ascii} is meant"
+        zh: "此处应为 {ascii}，写成了全角的 {c}"
+    /// Label: full-width punctuation.
+    LabelFullWidth {}
+        en: "full-width punctuation"
+        zh: "全角标点"
+    /// Help: write the ASCII form.
+    HelpWriteAscii { ascii: Id }
+        en: "write the ASCII {ascii}"
+        zh: "请改为半角的 {ascii}"
+    /// A `}` that closes nothing.
+    SyntaxUnexpectedBrace {}
+        en: "unexpected `}}`"
+        zh: "多余的 `}}`"
+    /// Label: no block open.
+    LabelNoBlockOpen {}
+        en: "no block is open here"
+        zh: "此处没有未结束的代码块"
+    /// Help: remove the brace.
+    HelpRemoveBrace {}
+        en: "remove this brace"
+        zh: "请删除该括号"
+    /// A block never closed.
+    SyntaxUnterminatedBlock {}
+        en: "unterminated block"
+        zh: "代码块没有结束"
+    /// Label: the open brace.
+    LabelNeverClosed {}
+        en: "this `{{` is never closed"
+        zh: "此 `{{` 没有对应的 `}}`"
+    /// Help: add the closing brace.
+    HelpAddClosingBrace {}
+        en: "add a `}}` on its own line after the block's last statement"
+        zh: "请在代码块最后一条语句之后另起一行写 `}}`"
+    /// Not a keyword where a statement starts.
+    SyntaxExpectedKeyword { found: Id }
+        en: "expected a keyword, found {found}"
+        zh: "此处应为关键字，实际为 {found}"
+    /// Label: not a keyword.
+    LabelNotAKeyword {}
+        en: "not a keyword"
+        zh: "不是关键字"
+    /// Help: a statement starts with a keyword.
+    HelpStatementKeyword {}
+        en: "a statement starts with a keyword, such as `title \"…\"`"
+        zh: "语句以关键字开头，例如 `title \"…\"`"
+    /// Help: a text needs a keyword and ASCII quotes.
+    HelpTextKeyword {}
+        en: "a text needs a keyword and ASCII quotes, such as `text \"…\"`"
+        zh: "文字需要关键字和半角引号，例如 `text \"…\"`"
+    /// Help: the keyword in ASCII.
+    HelpKeywordAscii { ascii: Id }
+        en: "write the keyword in ASCII: {ascii}"
+        zh: "请用半角字符写关键字：{ascii}"
+    /// Help: statements start with an ASCII keyword.
+    HelpAsciiKeyword {}
+        en: "statements start with an ASCII keyword such as `obligation`, `item` or `title`"
+        zh: "语句以半角关键字开头，例如 `obligation`、`item` 或 `title`"
+    /// A header whose block lacks its `{`.
+    SyntaxMissingBrace {}
+        en: "missing `{{`"
+        zh: "缺少 `{{`"
+    /// Label: the indented lines have no brace.
+    LabelNoOpeningBrace {}
+        en: "the indented lines below have no `{{`"
+        zh: "下面缩进的各行缺少 `{{`"
+    /// Help: open the block.
+    HelpOpenBlock {}
+        en: "end this line with ` {{` to open the block"
+        zh: "请在此行末尾加 ` {{` 开始代码块"
+    /// Blocks nested too deep.
+    SyntaxNestedTooDeep {}
+        en: "blocks nested too deeply"
+        zh: "代码块嵌套过深"
+    /// Label: the depth.
+    LabelMoreLevels { max: usize }
+        en: "more than {max} levels"
+        zh: "超过 {max} 层"
+    /// Help: check for missing braces.
+    HelpCheckBraces {}
+        en: "no construct of the language nests this deep; check for missing `}}`"
+        zh: "本语言没有嵌套这么深的结构；请检查是否缺少 `}}`"
+
     // ── Severities ───────────────────────────────────────────────────────
 
     /// A severity on its own.
