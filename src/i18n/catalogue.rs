@@ -1319,6 +1319,67 @@ catalogue! {
         en: "no construct of the language nests this deep; check for missing `}}`"
         zh: "本语言没有嵌套这么深的结构；请检查是否缺少 `}}`"
 
+    /// An id named twice in one statement.
+    SyntaxNamedTwice { id: Id, keyword: Id }
+        en: "{id} is named twice in {keyword}"
+        zh: "{keyword} 中重复写了 {id}"
+    /// Label: named again.
+    LabelNamedAgain {}
+        en: "named again"
+        zh: "重复"
+    /// Help: remove the repetition.
+    HelpRemoveRepetition {}
+        en: "remove the repetition; if another id was meant, write that one"
+        zh: "请删除重复的编号；如原意是其他编号，请改写"
+    /// A statement that needs a block.
+    SyntaxNeedsBlock { keyword: Id }
+        en: "{keyword} needs a block"
+        zh: "{keyword} 需要代码块"
+    /// Label: no block.
+    LabelNoBlock {}
+        en: "no `{{ … }}` here"
+        zh: "此处没有 `{{ … }}`"
+    /// Help: write the block.
+    HelpWriteBlock { keyword: String }
+        en: "write `{keyword} <id> {{` and its properties on the following lines, then `}}`"
+        zh: "请写 `{keyword} <id> {{`，在下面各行写属性，再写 `}}`"
+    /// A statement that takes no block.
+    SyntaxTakesNoBlock { keyword: Id }
+        en: "{keyword} takes no block"
+        zh: "{keyword} 不带代码块"
+    /// Label: unexpected block.
+    LabelUnexpectedBlock {}
+        en: "unexpected block"
+        zh: "多余的代码块"
+    /// Help: remove the block.
+    HelpRemoveBlock {}
+        en: "remove the `{{ … }}`"
+        zh: "请删除 `{{ … }}`"
+    /// A block header without its id.
+    SyntaxNeedsId { keyword: Id }
+        en: "{keyword} needs an id"
+        zh: "{keyword} 需要编号"
+    /// Label: no id.
+    LabelNoId {}
+        en: "no id"
+        zh: "没有编号"
+    /// Help: write the header with an id.
+    HelpWriteHeader { keyword: String }
+        en: "write `{keyword} <id> {{`"
+        zh: "请写 `{keyword} <id> {{`"
+    /// An id broken by spaces.
+    SyntaxIdWithSpaces { keyword: Id }
+        en: "{keyword} takes one id, and an id has no spaces"
+        zh: "{keyword} 只带一个编号，编号中不能有空格"
+    /// Label: how many words.
+    LabelWords { count: usize }
+        en: "{count} words"
+        zh: "{count} 个词"
+    /// Help: the id joined.
+    HelpWriteJoined { keyword: String, joined: String }
+        en: "write `{keyword} {joined} {{`"
+        zh: "请写 `{keyword} {joined} {{`"
+
     // ── Severities ───────────────────────────────────────────────────────
 
     /// A severity on its own.

@@ -7,7 +7,7 @@
 //! could read is kept, so later stages still run on the rest.
 
 use crate::diagnostic::Severity;
-use crate::i18n::Text;
+use crate::i18n::{Id, Msg, Text};
 use crate::source::{Span, Spanned};
 use crate::syntax::MAX_ERRORS_PER_FILE;
 use crate::syntax::ast::*;
@@ -309,12 +309,23 @@ impl Lowerer {
         });
     }
 
+    /// An error whose three texts are catalogue entries.
+    fn error_msg(&mut self, code: &'static str, span: Span, message: Msg, label: Msg, help: Msg) {
+        self.push(SyntaxError {
+            code,
+            span,
+            message: message.into(),
+            label: label.into(),
+            help: Some(help.into()),
+        });
+    }
+
     fn value_error(&mut self, span: Span, error: ValueError) {
         self.push(SyntaxError {
             code: "invalid-value",
             span,
             message: error.message,
-            label: "here".into(),
+            label: Msg::LabelHere {}.into(),
             help: error.help,
         });
     }
@@ -325,12 +336,15 @@ impl Lowerer {
     fn repeated_ids(&mut self, ids: &[Spanned<String>], keyword: &str) {
         for (i, id) in ids.iter().enumerate() {
             if ids[..i].iter().any(|earlier| earlier.value == id.value) {
-                self.error(
+                self.error_msg(
                     "invalid-value",
                     id.span,
-                    format!("`{}` is named twice in `{keyword}`", id.value),
-                    "named again",
-                    Some("remove the repetition; if another id was meant, write that one".into()),
+                    Msg::SyntaxNamedTwice {
+                        id: Id::new(&id.value),
+                        keyword: Id::new(keyword),
+                    },
+                    Msg::LabelNamedAgain {},
+                    Msg::HelpRemoveRepetition {},
                 );
             }
         }
@@ -362,15 +376,16 @@ impl Lowerer {
         match &statement.block {
             Some(b) => b,
             None => {
-                self.error(
+                self.error_msg(
                     "syntax-error",
                     statement.span,
-                    format!("`{}` needs a block", statement.keyword),
-                    "no `{ … }` here",
-                    Some(format!(
-                        "write `{} <id> {{` and its properties on the following lines, then `}}`",
-                        statement.keyword
-                    )),
+                    Msg::SyntaxNeedsBlock {
+                        keyword: Id::new(statement.keyword),
+                    },
+                    Msg::LabelNoBlock {},
+                    Msg::HelpWriteBlock {
+                        keyword: statement.keyword.to_string(),
+                    },
                 );
                 &[]
             }
@@ -379,12 +394,14 @@ impl Lowerer {
 
     fn no_block(&mut self, statement: &Statement) {
         if statement.block.is_some() {
-            self.error(
+            self.error_msg(
                 "syntax-error",
                 statement.keyword_span,
-                format!("`{}` takes no block", statement.keyword),
-                "unexpected block",
-                Some("remove the `{ … }`".into()),
+                Msg::SyntaxTakesNoBlock {
+                    keyword: Id::new(statement.keyword),
+                },
+                Msg::LabelUnexpectedBlock {},
+                Msg::HelpRemoveBlock {},
             );
         }
     }
@@ -420,12 +437,16 @@ impl Lowerer {
     /// The single id argument of a block header such as `obligation <id> {`.
     fn header_id(&mut self, statement: &Statement) -> Option<Spanned<String>> {
         if statement.args.is_empty() {
-            self.error(
+            self.error_msg(
                 "syntax-error",
                 statement.keyword_span,
-                format!("`{}` needs an id", statement.keyword),
-                "no id",
-                Some(format!("write `{} <id> {{`", statement.keyword)),
+                Msg::SyntaxNeedsId {
+                    keyword: Id::new(statement.keyword),
+                },
+                Msg::LabelNoId {},
+                Msg::HelpWriteHeader {
+                    keyword: statement.keyword.to_string(),
+                },
             );
             return None;
         }
@@ -434,15 +455,17 @@ impl Lowerer {
             // `item xc.2.1 .2 {`: an id broken by a space; read it joined.
             let joined: String = args.iter().map(Arg::text).collect();
             let span = args[0].span.cover(args[args.len() - 1].span);
-            self.error(
+            self.error_msg(
                 "syntax-error",
                 span,
-                format!(
-                    "`{}` takes one id, and an id has no spaces",
-                    statement.keyword
-                ),
-                format!("{} words", args.len()),
-                Some(format!("write `{} {joined} {{`", statement.keyword)),
+                Msg::SyntaxIdWithSpaces {
+                    keyword: Id::new(statement.keyword),
+                },
+                Msg::LabelWords { count: args.len() },
+                Msg::HelpWriteJoined {
+                    keyword: statement.keyword.to_string(),
+                    joined: joined.clone(),
+                },
             );
             return value::id(&joined).ok().map(|id| Spanned::new(id, span));
         }
