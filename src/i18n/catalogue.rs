@@ -652,6 +652,26 @@ catalogue! {
     CliCannotWriteStdout { reason: String }
         en: "cannot write to stdout: {reason}"
         zh: "无法写入标准输出：{reason}"
+    /// The report's graph picture cannot be drawn.
+    CliNoGraphPicture { reason: String }
+        en: "warning: {reason}; the report has no graph picture"
+        zh: "警告：{reason}；报告中没有关系图"
+    /// The workbook cannot be built.
+    CliCannotBuildWorkbook { reason: String }
+        en: "cannot build the workbook: {reason}"
+        zh: "无法生成工作簿：{reason}"
+    /// The csv cannot be built.
+    CliCannotBuildCsv { reason: String }
+        en: "cannot build the csv: {reason}"
+        zh: "无法生成 `csv` 文件：{reason}"
+    /// An svg graph cannot be drawn.
+    CliCannotDrawSvg { reason: String }
+        en: "{reason}; try `--format dot` and Graphviz"
+        zh: "{reason}；请改用 `--format dot` 和 `Graphviz`"
+    /// The manifest cannot be written.
+    CliCannotWriteManifest { reason: String }
+        en: "cannot write the manifest: {reason}"
+        zh: "无法生成清单文件：{reason}"
     /// The head of `explain` in Chinese: the code, its default severity and
     /// its summary, before the documentation.
     ExplainHead { code: String, severity: Severity, summary: String }
