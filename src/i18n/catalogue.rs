@@ -1400,6 +1400,91 @@ catalogue! {
         en: "write `{keyword} {joined} {{`"
         zh: "请写 `{keyword} {joined} {{`"
 
+    /// A syntax text: an id is written without quotes.
+    SyntaxQuotedId {}
+        en: "an id is written without quotes"
+        zh: "编号不加引号"
+    /// A syntax text: quoted id.
+    LabelQuotedId {}
+        en: "quoted id"
+        zh: "加了引号的编号"
+    /// A syntax text: remove the quotes.
+    HelpRemoveQuotes {}
+        en: "remove the quotes"
+        zh: "请删除引号"
+    /// A syntax text: a population of 0 is impossible.
+    SyntaxZeroPopulation {}
+        en: "a population of 0 is impossible"
+        zh: "常住人口不可能为 0"
+    /// A syntax text: write the census population, or leave population out when it is not known.
+    HelpCensusPopulation {}
+        en: "write the census population, or leave `population` out when it is not known"
+        zh: "请写人口普查的常住人口；不知道时不写 `population`"
+    /// A syntax text: an empty element.
+    SyntaxEmptyElement {}
+        en: "an empty element"
+        zh: "内容为空"
+    /// A syntax text: empty.
+    LabelEmpty {}
+        en: "empty"
+        zh: "空"
+    /// A syntax text: name the element, e.g. "防止诈骗".
+    HelpNameElement {}
+        en: "name the element, e.g. `\"防止诈骗\"`"
+        zh: "请写明内容，例如 `\"防止诈骗\"`"
+    /// A syntax text: an empty word.
+    SyntaxEmptyWord {}
+        en: "an empty word"
+        zh: "词语为空"
+    /// A syntax text: write the word, e.g. "建立".
+    HelpWriteWord {}
+        en: "write the word, e.g. `\"建立\"`"
+        zh: "请写明词语，例如 `\"建立\"`"
+    /// A syntax text: cannot read this condition.
+    SyntaxBadCondition {}
+        en: "cannot read this condition"
+        zh: "无法读取该条件"
+    /// A syntax text: condition.
+    LabelCondition {}
+        en: "condition"
+        zh: "条件"
+    /// A syntax text: write applies_if <attr>, applies_if not <attr> or applies_if <attr> >= <value>.
+    HelpConditionForms {}
+        en: "write `applies_if <attr>`, `applies_if not <attr>` or `applies_if <attr> >= <value>`"
+        zh: "请写 `applies_if <attr>`、`applies_if not <attr>` 或 `applies_if <attr> >= <value>`"
+    /// A syntax text: the unit is given twice.
+    SyntaxUnitTwice {}
+        en: "the unit is given twice"
+        zh: "单位写了两次"
+    /// A syntax text: second unit.
+    LabelSecondUnit {}
+        en: "second unit"
+        zh: "第二个单位"
+    /// A syntax text: write the unit once, e.g. 30万 人次.
+    HelpUnitOnce {}
+        en: "write the unit once, e.g. `30万 人次`"
+        zh: "单位只写一次，例如 `30万 人次`"
+    /// A syntax text: a target has one figure.
+    SyntaxOneFigure {}
+        en: "a target has one figure"
+        zh: "一个指标只有一个数量"
+    /// A syntax text: second figure.
+    LabelSecondFigure {}
+        en: "second figure"
+        zh: "第二个数量"
+    /// A syntax text: split it into two targets with their own metric ids.
+    HelpSplitTarget {}
+        en: "split it into two targets with their own metric ids"
+        zh: "请拆分为两个指标，各用自己的指标编号"
+    /// A syntax text: an empty reason.
+    SyntaxEmptyReason {}
+        en: "an empty reason"
+        zh: "理由为空"
+    /// A syntax text: say why the finding does not apply to this plan.
+    HelpSayWhy {}
+        en: "say why the finding does not apply to this plan"
+        zh: "请说明该问题为何不适用于本方案"
+
     // ── Severities ───────────────────────────────────────────────────────
 
     /// A severity on its own.

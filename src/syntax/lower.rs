@@ -483,12 +483,12 @@ impl Lowerer {
                 }
             },
             ArgKind::Str(_) => {
-                self.error(
+                self.error_msg(
                     "invalid-value",
                     arg.span,
-                    "an id is written without quotes",
-                    "quoted id",
-                    Some("remove the quotes".into()),
+                    Msg::SyntaxQuotedId {},
+                    Msg::LabelQuotedId {},
+                    Msg::HelpRemoveQuotes {},
                 );
                 None
             }
@@ -662,12 +662,12 @@ impl Lowerer {
                     // A census population is never 0; a share computed from
                     // it would be 0, and any figure would pass.
                     if let (Some(0), Some(span)) = (decl.population, span) {
-                        self.error(
+                        self.error_msg(
                             "invalid-value",
                             span,
-                            "a population of 0 is impossible",
-                            "here",
-                            Some("write the census population, or leave `population` out when it is not known".into()),
+                            Msg::SyntaxZeroPopulation {},
+                            Msg::LabelHere {},
+                            Msg::HelpCensusPopulation {},
                         );
                         decl.population = None;
                     }
@@ -891,12 +891,12 @@ impl Lowerer {
                             .map(str::to_string)
                             .collect();
                         if alternatives.is_empty() {
-                            self.error(
+                            self.error_msg(
                                 "invalid-value",
                                 e.span,
-                                "an empty element",
-                                "empty",
-                                Some("name the element, e.g. `\"防止诈骗\"`".into()),
+                                Msg::SyntaxEmptyElement {},
+                                Msg::LabelEmpty {},
+                                Msg::HelpNameElement {},
                             );
                         } else {
                             o.elements
@@ -1069,12 +1069,12 @@ impl Lowerer {
                 ArgKind::Str(w) if !w.trim().is_empty() => {
                     out.push(Spanned::new(w.trim().to_string(), arg.span))
                 }
-                ArgKind::Str(_) => self.error(
+                ArgKind::Str(_) => self.error_msg(
                     "invalid-value",
                     arg.span,
-                    "an empty word",
-                    "empty",
-                    Some("write the word, e.g. `\"建立\"`".into()),
+                    Msg::SyntaxEmptyWord {},
+                    Msg::LabelEmpty {},
+                    Msg::HelpWriteWord {},
                 ),
                 ArgKind::Word(w) => self.error(
                     "invalid-value",
@@ -1136,12 +1136,12 @@ impl Lowerer {
                 value: attr_value(&s.args[2]),
             },
             _ => {
-                self.error(
+                self.error_msg(
                     "invalid-value",
                     span,
-                    "cannot read this condition",
-                    "condition",
-                    Some("write `applies_if <attr>`, `applies_if not <attr>` or `applies_if <attr> >= <value>`".into()),
+                    Msg::SyntaxBadCondition {},
+                    Msg::LabelCondition {},
+                    Msg::HelpConditionForms {},
                 );
                 return None;
             }
@@ -1164,12 +1164,12 @@ impl Lowerer {
         let mut unit = q.unit;
         if let Some(extra) = s.args.get(1) {
             if unit.is_some() {
-                self.error(
+                self.error_msg(
                     "invalid-value",
                     extra.span,
-                    "the unit is given twice",
-                    "second unit",
-                    Some("write the unit once, e.g. `30万 人次`".into()),
+                    Msg::SyntaxUnitTwice {},
+                    Msg::LabelSecondUnit {},
+                    Msg::HelpUnitOnce {},
                 );
             } else if matches!(extra.text(), "万" | "亿" | "千" | "百") {
                 // `30 万`: a magnitude alone is no unit; it belongs to the
@@ -1260,12 +1260,12 @@ impl Lowerer {
                 keyword => match Comparator::parse(keyword) {
                     Some(c) => {
                         if t.figure.is_some() {
-                            self.error(
+                            self.error_msg(
                                 "duplicate-property",
                                 s.keyword_span,
-                                "a target has one figure",
-                                "second figure",
-                                Some("split it into two targets with their own metric ids".into()),
+                                Msg::SyntaxOneFigure {},
+                                Msg::LabelSecondFigure {},
+                                Msg::HelpSplitTarget {},
                             );
                         }
                         t.figure = self.figure(s, c);
@@ -1386,12 +1386,12 @@ impl Lowerer {
                     self.duplicate(&s.reason, b);
                     s.reason = self.string(b);
                     if let Some(r) = s.reason.as_ref().filter(|r| r.value.trim().is_empty()) {
-                        self.error(
+                        self.error_msg(
                             "invalid-value",
                             r.span,
-                            "an empty reason",
-                            "empty",
-                            Some("say why the finding does not apply to this plan".into()),
+                            Msg::SyntaxEmptyReason {},
+                            Msg::LabelEmpty {},
+                            Msg::HelpSayWhy {},
                         );
                     }
                 }
