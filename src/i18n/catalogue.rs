@@ -1485,6 +1485,47 @@ catalogue! {
         en: "say why the finding does not apply to this plan"
         zh: "请说明该问题为何不适用于本方案"
 
+    /// A text written without quotes.
+    SyntaxTakesQuotedText { keyword: Id }
+        en: "{keyword} takes text in quotes"
+        zh: "{keyword} 的取值应为带引号的文字"
+    /// Label: not quoted.
+    LabelNotQuoted {}
+        en: "not quoted"
+        zh: "没有引号"
+    /// Help: the text with ASCII quotes.
+    HelpAsciiQuotes { keyword: String, text: String }
+        en: "write `{keyword} \"{text}\"` with ASCII quotes"
+        zh: "请用半角引号写 `{keyword} \"{text}\"`"
+    /// Help: the word in quotes.
+    HelpQuoteWord { word: String }
+        en: "write `\"{word}\"`"
+        zh: "请写 `\"{word}\"`"
+    /// A property given twice.
+    SyntaxGivenTwice { keyword: Id }
+        en: "{keyword} is given twice"
+        zh: "{keyword} 写了两次"
+    /// Label: the second value.
+    LabelSecondValue {}
+        en: "second value"
+        zh: "第二个取值"
+    /// Help: keep one.
+    HelpKeepOne {}
+        en: "keep one; the last one is used"
+        zh: "请只保留一个；现按最后一个读取"
+    /// `suppress` naming nothing.
+    SyntaxSuppressNothing {}
+        en: "`suppress` needs a code or an obligation id"
+        zh: "`suppress` 需要问题代码或要求编号"
+    /// Label: nothing named.
+    LabelNothingNamed {}
+        en: "nothing named"
+        zh: "没有写明对象"
+    /// Help: write the form.
+    HelpWriteForm { form: String }
+        en: "write `{form}`"
+        zh: "请写 `{form}`"
+
     // ── Severities ───────────────────────────────────────────────────────
 
     /// A severity on its own.

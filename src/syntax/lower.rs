@@ -526,15 +526,17 @@ impl Lowerer {
                     let inner = w
                         .trim_start_matches(['“', '＂', '「', '『'])
                         .trim_end_matches(['”', '＂', '」', '』']);
-                    self.error(
+                    self.error_msg(
                         "invalid-value",
                         arg.span,
-                        format!("`{}` takes text in quotes", statement.keyword),
-                        "not quoted",
-                        Some(format!(
-                            "write `{} \"{}\"` with ASCII quotes",
-                            statement.keyword, inner
-                        )),
+                        Msg::SyntaxTakesQuotedText {
+                            keyword: Id::new(statement.keyword),
+                        },
+                        Msg::LabelNotQuoted {},
+                        Msg::HelpAsciiQuotes {
+                            keyword: statement.keyword.to_string(),
+                            text: inner.to_string(),
+                        },
                     );
                     return None;
                 }
@@ -555,12 +557,16 @@ impl Lowerer {
         for arg in &statement.args {
             match &arg.kind {
                 ArgKind::Str(s) => out.push(Spanned::new(s.to_string(), arg.span)),
-                ArgKind::Word(w) => self.error(
+                ArgKind::Word(w) => self.error_msg(
                     "invalid-value",
                     arg.span,
-                    format!("`{}` takes text in quotes", statement.keyword),
-                    "not quoted",
-                    Some(format!("write `\"{w}\"`")),
+                    Msg::SyntaxTakesQuotedText {
+                        keyword: Id::new(statement.keyword),
+                    },
+                    Msg::LabelNotQuoted {},
+                    Msg::HelpQuoteWord {
+                        word: w.to_string(),
+                    },
                 ),
             }
         }
@@ -590,12 +596,14 @@ impl Lowerer {
 
     fn duplicate<T>(&mut self, slot: &Option<T>, statement: &Statement) {
         if slot.is_some() {
-            self.error(
+            self.error_msg(
                 "duplicate-property",
                 statement.keyword_span,
-                format!("`{}` is given twice", statement.keyword),
-                "second value",
-                Some("keep one; the last one is used".into()),
+                Msg::SyntaxGivenTwice {
+                    keyword: Id::new(statement.keyword),
+                },
+                Msg::LabelSecondValue {},
+                Msg::HelpKeepOne {},
             );
         }
     }
@@ -1358,12 +1366,14 @@ impl Lowerer {
     fn suppression(&mut self, statement: &Statement) -> Option<SuppressionDecl> {
         let form = "suppress <code-or-obligation> [<obligation>] {";
         if statement.args.is_empty() {
-            self.error(
+            self.error_msg(
                 "syntax-error",
                 statement.keyword_span,
-                "`suppress` needs a code or an obligation id",
-                "nothing named",
-                Some(format!("write `{form}`")),
+                Msg::SyntaxSuppressNothing {},
+                Msg::LabelNothingNamed {},
+                Msg::HelpWriteForm {
+                    form: form.to_string(),
+                },
             );
             return None;
         }
