@@ -1526,6 +1526,43 @@ catalogue! {
         en: "write `{form}`"
         zh: "请写 `{form}`"
 
+    /// Errors not shown past the cap.
+    SyntaxMoreNotShown { count: usize }
+        en: "{count} more errors from here on are not shown"
+        zh: "此后另有 {count} 个错误未显示"
+    /// Label: more errors.
+    LabelMoreErrors {}
+        en: "more errors"
+        zh: "更多错误"
+    /// Help: the cap.
+    HelpErrorsCap { max: usize }
+        en: "at most {max} errors of this kind are shown per file; fix these and run again"
+        zh: "每个文件此类错误最多显示 {max} 个；请修正后重新运行"
+    /// An unknown severity in a strength lexicon.
+    SyntaxUnknownSeverity { word: Id }
+        en: "unknown severity {word}"
+        zh: "未知的级别 {word}"
+    /// Label: not a severity.
+    LabelNotASeverity {}
+        en: "not a severity"
+        zh: "不是级别"
+    /// Help: the severities of a lexicon.
+    HelpLexiconSeverities {}
+        en: "the severities are `error`, `warning` and `info`"
+        zh: "级别为 `error`、`warning` 和 `info`"
+    /// A percentage out of range.
+    SyntaxBadPercentage { value: String }
+        en: "a percentage of {value} is impossible"
+        zh: "百分比不可能为 {value}"
+    /// Label: out of range.
+    LabelOutOfRange {}
+        en: "out of range"
+        zh: "超出范围"
+    /// Help: the range of percentages.
+    HelpPercentRange {}
+        en: "percentages lie between 0% and 100%"
+        zh: "百分比应在 0% 与 100% 之间"
+
     // ── Severities ───────────────────────────────────────────────────────
 
     /// A severity on its own.

@@ -275,16 +275,15 @@ impl Lowerer {
             self.errors.push(SyntaxError {
                 code: "invalid-value",
                 span,
-                message: format!(
-                    "{} more errors from here on are not shown",
-                    self.dropped
-                )
+                message: Msg::SyntaxMoreNotShown {
+                    count: self.dropped,
+                }
                 .into(),
-                label: "more errors".into(),
+                label: Msg::LabelMoreErrors {}.into(),
                 help: Some(
-                    format!(
-                        "at most {MAX_ERRORS_PER_FILE} errors of this kind are shown per file; fix these and run again"
-                    )
+                    Msg::HelpErrorsCap {
+                        max: MAX_ERRORS_PER_FILE,
+                    }
                     .into(),
                 ),
             });
@@ -985,12 +984,14 @@ impl Lowerer {
                     let arg = &s.args[1];
                     match Severity::parse(arg.text()) {
                         Some(v) => d.omitted.push((rank, Spanned::new(v, arg.span))),
-                        None => self.error(
+                        None => self.error_msg(
                             "invalid-value",
                             arg.span,
-                            format!("unknown severity `{}`", arg.text()),
-                            "not a severity",
-                            Some("the severities are `error`, `warning` and `info`".into()),
+                            Msg::SyntaxUnknownSeverity {
+                                word: Id::new(arg.text()),
+                            },
+                            Msg::LabelNotASeverity {},
+                            Msg::HelpLexiconSeverities {},
                         ),
                     }
                 }
@@ -1200,12 +1201,14 @@ impl Lowerer {
         }
         let span = s.args[0].span.cover(s.args[s.args.len() - 1].span);
         if unit.as_deref() == Some("%") && !(0.0..=100.0).contains(&q.value) {
-            self.error(
+            self.error_msg(
                 "invalid-value",
                 span,
-                format!("a percentage of {} is impossible", q.value),
-                "out of range",
-                Some("percentages lie between 0% and 100%".into()),
+                Msg::SyntaxBadPercentage {
+                    value: q.value.to_string(),
+                },
+                Msg::LabelOutOfRange {},
+                Msg::HelpPercentRange {},
             );
             return None;
         }
