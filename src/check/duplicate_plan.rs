@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 use crate::check::{Context, PlanView};
 use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::{Id, Msg};
 use crate::model::{DocId, JurId};
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -114,33 +115,34 @@ fn diagnostic(
     let file = |p: &PlanView| model.sources.get(model.document(p.doc).file).name.clone();
     let issued = |p: &PlanView| model.document(p.doc).decl.issued.as_ref().map(|d| d.value);
     let why = if issued(group.counted) != issued(other) {
-        "issued later"
+        Msg::WhyIssuedLater {}
     } else {
-        "first by file name"
+        Msg::WhyFirstByFileName {}
     };
     let period = match period {
-        Some((from, to)) => format!("period {from}–{to}"),
-        None => "no period".to_string(),
+        Some((from, to)) => Msg::PlanPeriod {
+            from: from.to_string(),
+            to: to.to_string(),
+        },
+        None => Msg::NoPlanPeriod {},
     };
     let mut d = ctx
         .finding(
             CODE.code,
             CODE.severity,
-            format!(
-                "`{}` and `{}` both carry out `{}` for {}, {period}; roll-ups count `{}` ({why})",
-                file(group.counted),
-                file(other),
-                model.document(higher).id(),
-                model.jurisdiction(j).display_name(),
-                file(group.counted),
-            ),
-            ctx.plan_header(other.doc, "not counted in roll-ups"),
+            Msg::DuplicatePlan {
+                counted: Id::new(file(group.counted)),
+                other: Id::new(file(other)),
+                higher: Id::new(model.document(higher).id()),
+                jurisdiction: model.jurisdiction(j).display_name().to_string(),
+                period: Box::new(period),
+                why: Box::new(why),
+            },
+            ctx.plan_header(other.doc, Msg::LabelNotCounted {}),
             other.doc,
             None,
         )
-        .with_related(ctx.plan_header(group.counted.doc, "counted in roll-ups"));
-    d.help = Some(
-        "leave the superseded plan out of the run, or give each plan the period it covers".into(),
-    );
+        .with_related(ctx.plan_header(group.counted.doc, Msg::LabelCounted {}));
+    d.set_help(Msg::HelpLeaveOutSuperseded {});
     d
 }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use foldhash::HashMap;
 
 use crate::check::{Binding, Context, PlanView, Provision, applies};
+use crate::i18n::{Id, Ids, Msg};
 use crate::model::{DocId, JurId, Model, OblId};
 use crate::syntax::ast::{Comparator, Passes, Rank, TargetDecl};
 
@@ -158,7 +159,7 @@ pub enum Owed {
     /// Nothing passes down (`passes none`, or a share that rounds to zero).
     Nothing,
     /// A share is owed but cannot be computed: names what is missing.
-    Unapportionable(String),
+    Unapportionable(Box<Msg>),
 }
 
 /// Works out what `target` of obligation `o` asks of `plan`.
@@ -316,48 +317,51 @@ impl ShareIndex {
 /// The population basis of a share: the plan's jurisdiction among the
 /// jurisdictions of its rank below the obligation's issuer, where the
 /// obligation applies.
-fn share(ctx: &Context, plan: DocId, o: OblId, total: f64) -> Result<ShareBasis, String> {
+fn share(ctx: &Context, plan: DocId, o: OblId, total: f64) -> Result<ShareBasis, Box<Msg>> {
     let model = ctx.model;
     let plan_doc = model.document(plan);
     let Some(plan_j) = plan_doc.jurisdiction else {
-        return Err(format!("plan `{}` names no jurisdiction", plan_doc.id()));
+        return Err(Box::new(Msg::WhyPlanNoJurisdiction {
+            plan: Id::new(plan_doc.id()),
+        }));
     };
     let issuer = model.document(model.obligation(o).document);
     let Some(issuer_j) = issuer.jurisdiction else {
-        return Err(format!("document `{}` names no jurisdiction", issuer.id()));
+        return Err(Box::new(Msg::WhyDocumentNoJurisdiction {
+            document: Id::new(issuer.id()),
+        }));
     };
     let rank = model.jurisdiction(plan_j).rank();
     let siblings = ctx.shares.siblings(model, o, rank);
     let Some(population) = model.jurisdiction(plan_j).decl.population else {
-        return Err(format!(
-            "jurisdiction `{}` has no population",
-            model.jurisdiction(plan_j).id()
-        ));
+        return Err(Box::new(Msg::WhyNoPopulation {
+            jurisdiction: Id::new(model.jurisdiction(plan_j).id()),
+        }));
     };
     if !siblings.missing.is_empty() {
         let missing: Vec<String> = siblings
             .missing
             .iter()
-            .map(|&j| format!("`{}`", model.jurisdiction(j).id()))
+            .map(|&j| model.jurisdiction(j).id().to_string())
             .collect();
-        return Err(format!("no population for {}", missing.join(", ")));
+        return Err(Box::new(Msg::WhyNoPopulationFor {
+            jurisdictions: Ids(missing),
+        }));
     }
     if siblings.overflow {
-        return Err(format!(
-            "the populations of the {} jurisdictions it is shared among add up to more than {}",
-            siblings.counted,
-            u64::MAX
-        ));
+        return Err(Box::new(Msg::WhyPopulationsOverflow {
+            count: siblings.counted,
+            max: u64::MAX.to_string(),
+        }));
     }
     if siblings.among == 0 {
-        return Err("no jurisdiction with a population to share it among".into());
+        return Err(Box::new(Msg::WhyNobodyToShare {}));
     }
     if !model.jurisdiction_descends(plan_j, issuer_j) {
-        return Err(format!(
-            "`{}` does not lie below `{}`",
-            model.jurisdiction(plan_j).id(),
-            model.jurisdiction(issuer_j).id()
-        ));
+        return Err(Box::new(Msg::WhyNotBelow {
+            jurisdiction: Id::new(model.jurisdiction(plan_j).id()),
+            issuer: Id::new(model.jurisdiction(issuer_j).id()),
+        }));
     }
     Ok(ShareBasis {
         total,
@@ -382,7 +386,7 @@ pub enum Verdict {
         actual: i32,
     },
     /// Units, or yearly against total, cannot be compared.
-    Incomparable(String),
+    Incomparable(Box<Msg>),
 }
 
 /// Compares a stated target with a requirement of the same metric. The
@@ -395,22 +399,18 @@ pub fn compare(requirement: &Requirement, stated: &TargetDecl) -> Vec<Verdict> {
             _ => false,
         };
         if units_differ {
-            verdicts.push(Verdict::Incomparable(format!(
-                "`{}` is in {} but the obligation counts in {}",
-                requirement.metric,
-                figure.unit.as_deref().unwrap_or(""),
-                requirement.unit.as_deref().unwrap_or("")
-            )));
+            verdicts.push(Verdict::Incomparable(Box::new(Msg::WhyOtherUnit {
+                metric: Id::new(requirement.metric.as_str()),
+                unit: figure.unit.clone().unwrap_or_default(),
+                owed: requirement.unit.clone().unwrap_or_default(),
+            })));
         } else if requirement.per_year != stated.per_year {
-            let (a, b) = if stated.per_year {
-                ("a year", "in total")
+            let metric = Id::new(requirement.metric.as_str());
+            verdicts.push(Verdict::Incomparable(Box::new(if stated.per_year {
+                Msg::WhyYearlyAgainstTotal { metric }
             } else {
-                ("in total", "a year")
-            };
-            verdicts.push(Verdict::Incomparable(format!(
-                "`{}` is stated {a} but owed {b}",
-                requirement.metric
-            )));
+                Msg::WhyTotalAgainstYearly { metric }
+            })));
         } else if !match requirement
             .share
             .as_ref()

@@ -262,12 +262,6 @@ impl<'m> Context<'m> {
         Label::new(d.file, d.decl.header, message)
     }
 
-    /// `id` (citation 「title」), how findings name an obligation.
-    pub fn describe(&self, o: OblId) -> String {
-        let o = self.model.obligation(o);
-        format!("`{}` ({} 「{}」)", o.id(), o.citation(), o.title())
-    }
-
     /// An obligation as a message argument: id, citation and title.
     pub fn cite(&self, o: OblId) -> Cite {
         let o = self.model.obligation(o);

@@ -19,6 +19,7 @@ use crate::check::Context;
 use crate::check::registry::CodeInfo;
 use crate::check::strength::is_stop;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::{Id, Msg, Quote};
 use crate::model::{DocId, ItemId};
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -144,30 +145,33 @@ fn diagnostic(
         .finding(
             CODE.code,
             ctx.severity(CODE.severity, advisory),
-            format!(
-                "`{}` names 《{}》 as a basis (「{}」), which `{}` supersedes",
-                item.id(),
-                b.title,
-                b.clause,
-                new.id()
-            ),
+            Msg::SupersededBasis {
+                item: crate::i18n::Provision(ctx.cite_item(i)),
+                title: b.title.to_string(),
+                clause: Quote(b.clause.to_string()),
+                new: Id::new(new.id()),
+            },
             Label::new(
                 item.file,
                 item.decl.header,
-                format!("a basis superseded by `{}`", new.id()),
+                Msg::LabelSupersededBy {
+                    new: Id::new(new.id()),
+                },
             ),
             plan,
             None,
         )
-        .with_help(format!(
-            "name the document in force, 《{new_title}》, or give the reason with `suppress {} {{ reason \"…\" }}`",
-            CODE.code
-        ));
+        .with_help(Msg::HelpNameInForce {
+            title: new_title.to_string(),
+            code: CODE.code.to_string(),
+        });
     if let Some(r) = new.decl.supersedes.iter().find(|r| r.value == old.id()) {
         d = d.with_related(Label::new(
             new.file,
             r.span,
-            format!("`{}` superseded here", old.id()),
+            Msg::LabelSupersededHere {
+                old: Id::new(old.id()),
+            },
         ));
     }
     d.item = Some(ctx.model.item_ref(i));

@@ -23,6 +23,7 @@
 use crate::check::Context;
 use crate::check::registry::CodeInfo;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::{Id, Msg, Quote};
 use crate::model::ItemId;
 use crate::syntax::ast::{Comparator, Figure as TargetFigure, TargetDecl};
 use crate::text::figures::{self, Figure};
@@ -113,27 +114,32 @@ fn diagnostic(
     let item = ctx.model.item(i);
     let unit = figure.unit.as_deref().unwrap_or("");
     let promised = written(figure.comparator, figure.value, unit);
+    let provision = crate::i18n::Provision(ctx.cite_item(i));
+    let metric = Id::new(&target.metric.value);
     let (message, label, stated) = match m {
         Mismatch::Value(f) | Mismatch::Comparator(f) => {
-            let quoted = &text[f.span.clone()];
+            let quoted = Quote(text[f.span.clone()].to_string());
             let stated = written(f.comparator, f.value, &f.unit);
             (
-                format!(
-                    "`{}`'s target `{}` says `{promised}`, its text 「{quoted}」 (`{stated}`)",
-                    item.id(),
-                    target.metric.value,
-                ),
-                format!("the text says 「{quoted}」"),
+                Msg::TextFigureMismatch {
+                    item: provision,
+                    metric,
+                    promised: Id::new(&promised),
+                    quoted: quoted.clone(),
+                    stated: Id::new(&stated),
+                },
+                Msg::LabelTextSays { quoted },
                 stated,
             )
         }
         Mismatch::NoTrace => (
-            format!(
-                "`{}`'s target `{}` says `{promised}`, and its text states no figure in {unit}",
-                item.id(),
-                target.metric.value
-            ),
-            "not in the text".to_string(),
+            Msg::TextFigureNoTrace {
+                item: provision,
+                metric,
+                promised: Id::new(&promised),
+                unit: unit.to_string(),
+            },
+            Msg::LabelNotInText {},
             "none".to_string(),
         ),
     };
@@ -146,7 +152,7 @@ fn diagnostic(
             plan,
             None,
         )
-        .with_help("make the target and the item's text state the same figure");
+        .with_help(Msg::HelpSameFigure {});
     d.item = Some(ctx.model.item_ref(i));
     // What the text states is what the plan's readers are promised.
     d.figures = Some(crate::diagnostic::Figures {

@@ -31,6 +31,8 @@ use crate::check::strength::{self, Commitment, Lexicon};
 use crate::check::{Context, Provision};
 use crate::codes::CodeInfo;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::catalogue::Msgs;
+use crate::i18n::{Msg, Quote};
 use crate::model::{ItemId, OblId};
 
 pub const CODE: CodeInfo = CodeInfo {
@@ -239,18 +241,23 @@ fn compare<'t>(
 }
 
 /// What falls short, in words: `「推动」 for 「构建」, no 「机制」`.
-fn shortfall_text(shortfalls: &[Shortfall]) -> String {
-    shortfalls
-        .iter()
-        .map(|s| match s {
-            Shortfall::Verb { ask, item } => format!("「{item}」 for 「{ask}」"),
-            Shortfall::Noun(noun) => format!("no 「{noun}」"),
-            Shortfall::Scope(word) => format!("narrowed by 「{word}」"),
-            Shortfall::Periodic(word) => format!("no 「{word}」"),
-            Shortfall::Negation(word) => format!("no 「{word}」"),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+fn shortfall_text(shortfalls: &[Shortfall]) -> Msgs {
+    let quote = |s: &str| Quote(s.to_string());
+    Msgs(
+        shortfalls
+            .iter()
+            .map(|s| match s {
+                Shortfall::Verb { ask, item } => Msg::ShortfallVerb {
+                    item: quote(item),
+                    ask: quote(ask),
+                },
+                Shortfall::Scope(word) => Msg::ShortfallNarrowed { word: quote(word) },
+                Shortfall::Noun(word) | Shortfall::Periodic(word) | Shortfall::Negation(word) => {
+                    Msg::ShortfallMissing { word: quote(word) }
+                }
+            })
+            .collect(),
+    )
 }
 
 fn diagnostic(
@@ -267,24 +274,28 @@ fn diagnostic(
         .finding(
             CODE.code,
             ctx.severity(CODE.severity, advisory),
-            format!(
-                "`{}` carries out {} more weakly: 「{}」 against 「{}」 ({shortfalls})",
-                item.id(),
-                ctx.describe(o),
-                w.carried,
-                w.ask,
-            ),
-            Label::new(item.file, item.decl.header, format!("weaker: {shortfalls}")),
+            Msg::WeakenedCommitment {
+                item: crate::i18n::Provision(ctx.cite_item(i)),
+                obligation: ctx.cite(o),
+                carried: Quote(w.carried.to_string()),
+                ask: Quote(w.ask.to_string()),
+                shortfalls: shortfalls.clone(),
+            },
+            Label::new(item.file, item.decl.header, Msg::LabelWeaker { shortfalls }),
             plan,
             Some(o),
         )
-        .with_related(ctx.obligation_label(o, format!("asked: 「{}」", w.ask)))
-        .with_help(format!(
-            "promise what the ask promises (「{}」), or give the reason with `suppress {} {}`",
-            w.ask,
-            CODE.code,
-            ctx.model.obligation(o).id()
-        ));
+        .with_related(ctx.obligation_label(
+            o,
+            Msg::LabelAsked {
+                ask: Quote(w.ask.to_string()),
+            },
+        ))
+        .with_help(Msg::HelpPromiseAsAsked {
+            ask: Quote(w.ask.to_string()),
+            code: CODE.code.to_string(),
+            obligation: ctx.model.obligation(o).id().to_string(),
+        });
     d.item = Some(ctx.model.item_ref(i));
     d
 }
@@ -301,7 +312,7 @@ mod tests {
         let c = l.read(item);
         let out = compare(&a, scope, &c, item, &l, yearly_figure);
         out.iter()
-            .map(|s| shortfall_text(std::slice::from_ref(s)))
+            .map(|s| shortfall_text(std::slice::from_ref(s)).0[0].render(crate::i18n::Lang::En))
             .collect()
     }
 

@@ -2,7 +2,7 @@
 //! revision of a plan changes in compliance. The old text of `--rev` comes
 //! from `git show REV:./FILE`, run in the file's directory.
 
-use planlint::i18n::Msg;
+use planlint::i18n::{Id, Msg};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 
@@ -10,6 +10,7 @@ use planlint::diff::{self, Diff};
 
 use crate::cli::files;
 use crate::cli::files::Files;
+use crate::cli::lang::text;
 use crate::cli::run::{Checked, InputArgs, check_texts, read_files, same_file};
 use crate::cli::settings::Settings;
 use crate::cli::stdout;
@@ -189,7 +190,11 @@ fn git_show(rev: &str, path: &Path) -> Result<files::ReadFile, String> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| format!("`{}` is not a file", files::display(path)))?;
+        .ok_or_else(|| {
+            text(Msg::GitNotAFile {
+                path: Id::new(files::display(path)),
+            })
+        })?;
     let shown = format!("`git show {rev}:{}`", files::display(path));
     let mut child = Command::new("git")
         .arg("-C")
@@ -201,7 +206,11 @@ fn git_show(rev: &str, path: &Path) -> Result<files::ReadFile, String> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("cannot run `git`: {e}"))?;
+        .map_err(|e| {
+            text(Msg::GitCannotRun {
+                reason: e.to_string(),
+            })
+        })?;
     let stdout = child.stdout.take().expect("stdout is piped");
     // Read at most the size limit: a huge committed file is refused
     // without being held in memory, and git is stopped.
@@ -209,14 +218,23 @@ fn git_show(rev: &str, path: &Path) -> Result<files::ReadFile, String> {
     if read.is_err() {
         let _ = child.kill();
     }
-    let output = child
-        .wait_with_output()
-        .map_err(|e| format!("{shown} failed: {e}"))?;
+    let output = child.wait_with_output().map_err(|e| {
+        text(Msg::GitShowFailed {
+            command: shown.clone(),
+            reason: e.to_string(),
+        })
+    })?;
     if read.is_ok() && !output.status.success() {
-        return Err(format!(
-            "{shown} failed: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
+        return Err(text(Msg::GitShowFailed {
+            command: shown,
+            reason: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        }));
     }
-    read.map_err(|e| format!("cannot read `{}` at `{rev}`: {e}", files::display(path)))
+    read.map_err(|e| {
+        text(Msg::GitCannotReadAt {
+            path: Id::new(files::display(path)),
+            rev: Id::new(rev),
+            reason: e,
+        })
+    })
 }

@@ -6,7 +6,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use planlint::decode::{MAX_FILE_BYTES, SourceEncoding, decode};
+use planlint::i18n::{Id, Msg};
 use rayon::prelude::*;
+
+use crate::cli::lang::text;
 
 /// The extension of planlint's files.
 pub const EXTENSION: &str = "plan";
@@ -138,7 +141,9 @@ pub fn collect(path: &Path, out: &mut Collected, errors: &mut Vec<ReadError>) {
     if found.is_empty() && errors.len() == errors_before {
         errors.push(ReadError {
             path: display(path),
-            message: format!("no `.{EXTENSION}` files in this directory"),
+            message: text(Msg::NoPlanFiles {
+                extension: EXTENSION.to_string(),
+            }),
         });
     }
     found.sort();
@@ -152,7 +157,7 @@ pub fn collect(path: &Path, out: &mut Collected, errors: &mut Vec<ReadError>) {
 fn not_regular(path: &Path) -> ReadError {
     ReadError {
         path: display(path),
-        message: "not a regular file (a pipe, socket or device)".into(),
+        message: text(Msg::NotRegularFile {}),
     }
 }
 
@@ -175,7 +180,7 @@ fn walk(
     if depth > MAX_DEPTH {
         errors.push(ReadError {
             path: display(dir),
-            message: format!("directories nested more than {MAX_DEPTH} deep (a symlink loop?)"),
+            message: text(Msg::NestedTooDeep { depth: MAX_DEPTH }),
         });
         return;
     }
@@ -183,10 +188,9 @@ fn walk(
     if let Some((_, ancestor)) = ancestors.iter().find(|(c, _)| *c == canonical) {
         errors.push(ReadError {
             path: display(dir),
-            message: format!(
-                "a symlink loop: this directory is `{}` again, which is being read",
-                display(ancestor)
-            ),
+            message: text(Msg::SymlinkLoop {
+                ancestor: Id::new(display(ancestor)),
+            }),
         });
         return;
     }
@@ -244,7 +248,7 @@ pub fn read(path: &Path) -> Result<ReadFile, ReadError> {
     // Checked before opening: opening a FIFO waits for a writer.
     let metadata = fs::metadata(path).map_err(|e| error(e.to_string()))?;
     if metadata.is_dir() {
-        return Err(error("a directory, not a file".into()));
+        return Err(error(text(Msg::DirectoryNotFile {})));
     }
     if !metadata.is_file() {
         return Err(not_regular(path));
@@ -282,17 +286,13 @@ pub fn read_from(source: impl Read, capacity: usize, path: &Path) -> Result<Read
 /// (split it) or any other file (`planlint.toml`, a baseline, a source
 /// text: check it is the file meant).
 fn too_large(size: u64, path: &Path) -> String {
-    let advice = if path.extension().is_some_and(|e| e == EXTENSION) {
-        "(plan files are usually under 100 KB); split it into one file per document"
+    let size = format!("{:.1}", size as f64 / 1_048_576.0);
+    let limit = (MAX_FILE_BYTES / 1_048_576) as usize;
+    text(if path.extension().is_some_and(|e| e == EXTENSION) {
+        Msg::TooLargePlan { size, limit }
     } else {
-        "; check that this is the file you meant"
-    };
-    format!(
-        "the file is {:.1} MB; planlint reads files up to {} MB{}{advice}",
-        size as f64 / 1_048_576.0,
-        MAX_FILE_BYTES / 1_048_576,
-        if advice.starts_with('(') { " " } else { "" }
-    )
+        Msg::TooLargeFile { size, limit }
+    })
 }
 
 /// A path as users wrote it, with `/` separators.

@@ -10,7 +10,9 @@ use planlint::source::SourceFile;
 use planlint::syntax::format;
 
 use crate::cli::files::{self, Collected};
+use crate::cli::lang::say;
 use crate::cli::write::write_atomically;
+use planlint::i18n::{Id, Msg};
 
 #[derive(clap::Args)]
 pub struct FmtArgs {
@@ -37,10 +39,7 @@ pub fn run(args: FmtArgs) -> ExitCode {
     }
     let mut failed = !errors.is_empty();
     for e in &errors {
-        eprintln!(
-            "planlint: error[read-error]: cannot read `{}`: {}",
-            e.path, e.message
-        );
+        crate::cli::lang::cannot_read("read-error", &e.path, &e.message);
     }
     let mut changed = 0;
     for path in &collected.paths {
@@ -48,19 +47,16 @@ pub fn run(args: FmtArgs) -> ExitCode {
         let file = match files::read(path) {
             Ok(file) => file,
             Err(e) => {
-                eprintln!(
-                    "planlint: error[read-error]: cannot read `{}`: {}",
-                    e.path, e.message
-                );
+                crate::cli::lang::cannot_read("read-error", &e.path, &e.message);
                 failed = true;
                 continue;
             }
         };
         if file.encoding.is_converted() {
-            eprintln!(
-                "planlint: `{name}` is {}; it is not formatted: save it as UTF-8 first",
-                file.encoding.name()
-            );
+            say(Msg::FmtNotUtf8 {
+                name: Id::new(&name),
+                encoding: file.encoding.name().to_string(),
+            });
             failed = true;
             continue;
         }
@@ -70,9 +66,16 @@ pub fn run(args: FmtArgs) -> ExitCode {
                 let source = SourceFile::new(name.clone(), file.text.as_str());
                 for e in &syntax_errors {
                     let (line, column) = source.line_col(e.span.start);
-                    eprintln!("{name}:{line}:{column}: error[{}]: {}", e.code, e.message);
+                    let headline = crate::cli::lang::text(Msg::Headline {
+                        severity: planlint::diagnostic::Severity::Error,
+                        code: e.code.to_string(),
+                        message: crate::cli::lang::text_of(&e.message),
+                    });
+                    eprintln!("{name}:{line}:{column}: {headline}");
                 }
-                eprintln!("planlint: `{name}` has syntax errors; it is left unchanged");
+                say(Msg::FmtSyntaxErrors {
+                    name: Id::new(&name),
+                });
                 failed = true;
                 continue;
             }
@@ -91,15 +94,15 @@ pub fn run(args: FmtArgs) -> ExitCode {
         }
         bytes.extend_from_slice(formatted.as_bytes());
         if let Err(e) = write_atomically(path, &bytes) {
-            eprintln!("planlint: error[write-error]: cannot write `{name}`: {e}");
+            crate::cli::lang::cannot_write(&name, &e.to_string());
             failed = true;
         }
     }
     let total = collected.paths.len();
     if args.check {
-        eprintln!("planlint: {changed} of {total} files would be reformatted");
+        say(Msg::FmtWouldReformat { changed, total });
     } else {
-        eprintln!("planlint: {changed} of {total} files reformatted");
+        say(Msg::FmtReformatted { changed, total });
     }
     if failed {
         ExitCode::from(2)

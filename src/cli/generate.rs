@@ -34,26 +34,22 @@ pub fn run(args: GenerateArgs) -> ExitCode {
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| write_atomically(&path, file.text.as_bytes()));
         if let Err(e) = written {
-            eprintln!(
-                "planlint: error[write-error]: cannot write `{}`: {e}",
-                path.display()
-            );
+            crate::cli::lang::cannot_write(&path.display().to_string(), &e.to_string());
             return ExitCode::from(2);
         }
     }
     let manifest = match serde_json::to_string_pretty(&cascade.manifest) {
         Ok(m) => m,
         Err(e) => {
-            eprintln!("planlint: cannot write the manifest: {e}");
+            crate::cli::lang::say(planlint::i18n::Msg::CliCannotWriteManifest {
+                reason: e.to_string(),
+            });
             return ExitCode::from(2);
         }
     };
     let manifest_path = args.out.join("manifest.json");
     if let Err(e) = write_atomically(&manifest_path, (manifest + "\n").as_bytes()) {
-        eprintln!(
-            "planlint: error[write-error]: cannot write `{}`: {e}",
-            manifest_path.display()
-        );
+        crate::cli::lang::cannot_write(&manifest_path.display().to_string(), &e.to_string());
         return ExitCode::from(2);
     }
     let m = &cascade.manifest;

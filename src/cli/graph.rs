@@ -23,7 +23,9 @@ pub fn run(args: GraphArgs) -> ExitCode {
         GraphFormat::Svg => match graph::to_svg(&g) {
             Ok(svg) => svg,
             Err(e) => {
-                eprintln!("planlint: {e}; try `--format dot` and Graphviz");
+                crate::cli::lang::say(planlint::i18n::Msg::CliCannotDrawSvg {
+                    reason: e.to_string(),
+                });
                 return ExitCode::from(2);
             }
         },

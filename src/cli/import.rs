@@ -12,7 +12,9 @@ use clap::ValueEnum;
 
 use planlint::import::{self, Options};
 
+use crate::cli::lang::text;
 use crate::cli::{files, write};
+use planlint::i18n::{Id, Msg};
 
 #[derive(clap::Args)]
 pub struct ImportArgs {
@@ -61,17 +63,18 @@ pub fn run(args: ImportArgs) -> ExitCode {
         && out.exists()
         && !args.force
     {
-        return fail(&format!(
-            "`{}` exists; pass `--force` to replace it, or choose another `-o`",
-            files::display(out)
-        ));
+        return fail(Msg::ImportOutExists {
+            path: Id::new(files::display(out)),
+        });
     }
     let (text, outside) = match read_document(&args.file) {
         Ok(text) => text,
         Err(message) => {
-            return fail(&format!(
-                "error[read-error]: cannot import `{name}`: {message}"
-            ));
+            return fail(Msg::ImportCannotRead {
+                code: "read-error".to_string(),
+                name: Id::new(&name),
+                reason: message,
+            });
         }
     };
     let mut errors = Vec::new();
@@ -84,10 +87,7 @@ pub fn run(args: ImportArgs) -> ExitCode {
         .map(|(n, f)| (n, f.text))
         .collect();
     for e in &errors {
-        eprintln!(
-            "planlint: error[read-error]: cannot read `{}`: {}",
-            e.path, e.message
-        );
+        crate::cli::lang::cannot_read("read-error", &e.path, &e.message);
     }
     if !errors.is_empty() {
         return ExitCode::from(2);
@@ -101,16 +101,21 @@ pub fn run(args: ImportArgs) -> ExitCode {
     let imported = match import::import(&text, &model, options) {
         Ok(i) => i,
         Err(e) => {
-            return fail(&format!(
-                "error: cannot import `{name}`: {e}\n  help: {}",
-                e.help()
-            ));
+            return fail(Msg::ImportFailed {
+                name: Id::new(&name),
+                reason: e.to_string(),
+                help: e.help().to_string(),
+            });
         }
     };
     let output = match (args.format, args.as_) {
         (ImportFormat::Json, _) => match serde_json::to_string_pretty(&imported.json()) {
             Ok(json) => json + "\n",
-            Err(e) => return fail(&format!("cannot write JSON: {e}")),
+            Err(e) => {
+                return fail(Msg::CliCannotWriteJson {
+                    reason: e.to_string(),
+                });
+            }
         },
         (ImportFormat::Plan, ImportAs::Plan) => import::draft(&imported, &model, &name),
         (ImportFormat::Plan, ImportAs::Rules) => {
@@ -120,14 +125,17 @@ pub fn run(args: ImportArgs) -> ExitCode {
     match &args.out {
         None => match crate::cli::output::write(None, output.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(&e),
+            Err(e) => {
+                eprintln!("planlint: {e}");
+                ExitCode::from(2)
+            }
         },
         Some(out) => match write::write_atomically(out, output.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(&format!(
-                "error[write-error]: cannot write `{}`: {e}",
-                files::display(out)
-            )),
+            Err(e) => {
+                crate::cli::lang::cannot_write(&files::display(out), &e.to_string());
+                ExitCode::from(2)
+            }
         },
     }
 }
@@ -168,21 +176,20 @@ fn read_document(path: &Path) -> Result<(String, Vec<String>), String> {
             return Err("legacy Word and WPS files are not read; save it as .docx (Word: 另存为 → Word 文档) or as plain text".into());
         }
         "pdf" => {
-            return Err("PDF is not read: its text has no reliable order; save the document as .docx or copy its text into a .txt file".into());
+            return Err(text(Msg::ImportPdf {}));
         }
         _ => {}
     }
     let file = fs::File::open(path).map_err(|e| e.to_string())?;
     let meta = file.metadata().map_err(|e| e.to_string())?;
     if !meta.is_file() {
-        return Err("not a regular file".into());
+        return Err(text(Msg::ImportNotRegular {}));
     }
     let too_large = |size: u64| {
-        format!(
-            "the file is {:.1} MB; import reads documents up to {} MB",
-            size as f64 / 1_048_576.0,
-            MAX_INPUT_BYTES / 1_048_576
-        )
+        text(Msg::ImportTooLarge {
+            size: format!("{:.1}", size as f64 / 1_048_576.0),
+            limit: (MAX_INPUT_BYTES / 1_048_576) as usize,
+        })
     };
     if meta.len() > MAX_INPUT_BYTES {
         return Err(too_large(meta.len()));
@@ -197,7 +204,11 @@ fn read_document(path: &Path) -> Result<(String, Vec<String>), String> {
     match extension.as_str() {
         "docx" => planlint::import::docx::text(&bytes)
             .map(|text| (text, Vec::new()))
-            .map_err(|e| format!("{e}; save it again from Word or WPS as .docx, or as plain text")),
+            .map_err(|e| {
+                text(Msg::ImportBadDocx {
+                    reason: e.to_string(),
+                })
+            }),
         "html" | "htm" => {
             let decoded =
                 planlint::decode::decode(&bytes).map_err(|e| format!("{e}; {}", e.help()))?;
@@ -212,7 +223,7 @@ fn read_document(path: &Path) -> Result<(String, Vec<String>), String> {
     }
 }
 
-fn fail(message: &str) -> ExitCode {
-    eprintln!("planlint: {message}");
+fn fail(message: Msg) -> ExitCode {
+    crate::cli::lang::say(message);
     ExitCode::from(2)
 }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use planlint::Outcome;
 use planlint::check::registry::INPUT_CODES;
 use planlint::check::{Context, Options};
+use planlint::i18n::{Id, Msg};
 use planlint::report::coverage::{self, Coverage, Headings};
 use planlint::report::headings;
 use planlint::report::human;
@@ -144,12 +145,12 @@ fn read_headings(outcome: &Outcome, root: &Path) -> Headings {
             Err(reason) => {
                 let file = outcome.model.sources.get(doc.file);
                 let (line, column) = file.line_col(source.span.start);
-                eprintln!(
-                    "planlint: warning: {}:{line}:{column}: `source_text` `{}` is not read: {reason}; the report shows no section headings for `{}`",
-                    file.name,
-                    source.value,
-                    doc.id()
-                );
+                crate::cli::lang::say(Msg::CliSourceTextNotRead {
+                    place: format!("{}:{line}:{column}", file.name),
+                    path: Id::new(&source.value),
+                    reason,
+                    document: Id::new(doc.id()),
+                });
             }
         }
     }
@@ -163,14 +164,13 @@ fn read_headings(outcome: &Outcome, root: &Path) -> Headings {
 fn read_source_text(root: &Path, source: &str) -> Result<files::ReadFile, String> {
     let relative = Path::new(source);
     if relative.is_absolute() {
-        return Err("an absolute path; name the file relative to the project root".into());
+        return Err(crate::cli::lang::text(Msg::SourceTextAbsolute {}));
     }
     let path = root.join(relative);
     let outside = || {
-        format!(
-            "it leads outside the project root `{}`; keep source texts inside the project",
-            files::display(root)
-        )
+        crate::cli::lang::text(Msg::SourceTextOutside {
+            root: Id::new(files::display(root)),
+        })
     };
     let root = std::fs::canonicalize(root).map_err(|e| e.to_string())?;
     match std::fs::canonicalize(&path) {

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use planlint::config::Config;
-use planlint::i18n::{Id, Lang, Msg};
+use planlint::i18n::{Id, Lang, Msg, Text};
 
 use crate::cli::root;
 
@@ -33,6 +33,18 @@ pub fn init(flag: Option<Lang>, config: Option<&Path>) -> Lang {
 /// Says `planlint: MESSAGE` on standard error, in the run's language.
 pub fn say(message: Msg) {
     eprintln!("planlint: {}", message.render(get()));
+}
+
+/// A message in the run's language, as text for another message or a
+/// reason.
+pub fn text(message: Msg) -> String {
+    message.render(get())
+}
+
+/// A text of the library (a catalogue message or one not yet in it) in
+/// the run's language.
+pub fn text_of(text: &Text) -> String {
+    text.render(get())
 }
 
 /// A file that could not be read, as a command-line error.

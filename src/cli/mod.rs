@@ -241,7 +241,7 @@ impl Format {
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    value::date(s).map_err(|e| e.message)
+    value::date(s).map_err(|e| crate::cli::lang::text_of(&e.message))
 }
 
 /// Today's date (UTC).

@@ -4,17 +4,23 @@
 
 use std::path::Path;
 
+use planlint::i18n::{Id, Msg};
+
 /// Writes `bytes` to `path` (through a temporary file and a rename), or to
 /// stdout when there is no path. The error says what failed, for stderr.
 pub fn write(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
     let Some(path) = path else {
-        return crate::cli::stdout::write(bytes)
-            .map_err(|e| format!("cannot write to stdout: {e}"));
+        return crate::cli::stdout::write(bytes).map_err(|e| {
+            crate::cli::lang::text(Msg::CliCannotWriteStdout {
+                reason: e.to_string(),
+            })
+        });
     };
     crate::cli::write::write_atomically(path, bytes).map_err(|e| {
-        format!(
-            "error[write-error]: cannot write `{}`: {e}",
-            crate::cli::files::display(path)
-        )
+        crate::cli::lang::text(Msg::CliCannotWrite {
+            code: "write-error".to_string(),
+            path: Id::new(crate::cli::files::display(path)),
+            reason: e.to_string(),
+        })
     })
 }

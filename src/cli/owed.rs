@@ -10,6 +10,7 @@ use clap::ValueEnum;
 use planlint::owed::{self, OwedError, Subject};
 
 use crate::cli::{files, output, parse_date, today};
+use planlint::i18n::Msg;
 
 #[derive(clap::Args)]
 pub struct OwedArgs {
@@ -53,10 +54,7 @@ pub fn run(args: OwedArgs) -> ExitCode {
         .collect();
     if !errors.is_empty() {
         for e in &errors {
-            eprintln!(
-                "planlint: error[read-error]: cannot read `{}`: {}",
-                e.path, e.message
-            );
+            crate::cli::lang::cannot_read("read-error", &e.path, &e.message);
         }
         return ExitCode::from(2);
     }
@@ -79,7 +77,9 @@ pub fn run(args: OwedArgs) -> ExitCode {
         OwedFormat::Json => match serde_json::to_string_pretty(&result) {
             Ok(json) => json + "\n",
             Err(e) => {
-                eprintln!("planlint: cannot write JSON: {e}");
+                crate::cli::lang::say(Msg::CliCannotWriteJson {
+                    reason: e.to_string(),
+                });
                 return ExitCode::from(2);
             }
         },

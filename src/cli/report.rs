@@ -4,6 +4,7 @@
 
 use std::process::ExitCode;
 
+use planlint::i18n::Msg;
 use planlint::report::graph::{self, Detail};
 use planlint::report::{csv, html, markdown, xlsx};
 
@@ -25,7 +26,9 @@ pub fn run(args: ReportArgs) -> ExitCode {
             let svg = match graph::to_svg(&g) {
                 Ok(svg) => Some(svg),
                 Err(e) => {
-                    eprintln!("planlint: warning: {e}; the report has no graph picture");
+                    crate::cli::lang::say(Msg::CliNoGraphPicture {
+                        reason: e.to_string(),
+                    });
                     None
                 }
             };
@@ -35,14 +38,18 @@ pub fn run(args: ReportArgs) -> ExitCode {
         ReportFormat::Xlsx => match xlsx::render(coverage, lang) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("planlint: cannot build the workbook: {e}");
+                crate::cli::lang::say(Msg::CliCannotBuildWorkbook {
+                    reason: e.to_string(),
+                });
                 return ExitCode::from(2);
             }
         },
         ReportFormat::Csv => match csv::render(coverage, lang) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("planlint: cannot build the csv: {e}");
+                crate::cli::lang::say(Msg::CliCannotBuildCsv {
+                    reason: e.to_string(),
+                });
                 return ExitCode::from(2);
             }
         },

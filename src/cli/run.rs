@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use planlint::Outcome;
 use planlint::check::Options;
-use planlint::i18n::Lang;
+use planlint::i18n::{Id, Lang, Msg};
 use planlint::report::RunSummary;
 use planlint::syntax::value::Date;
 use planlint::workspace::{self, BaselineFile, Settings as RunSettings, Unread, Workspace};
@@ -74,37 +74,44 @@ pub fn project_dirs(
     paths_given: bool,
 ) -> Result<(PathBuf, PathBuf), ExitCode> {
     if rules_flag.is_none() && !settings.in_project {
-        eprintln!(
-            "planlint: not inside a planlint project: no `planlint.toml` and no `rules` directory here or in any directory above; run planlint in a project directory, or name the rules directory with `--rules`"
-        );
+        crate::cli::lang::say(Msg::CliNotInProject {});
         return Err(ExitCode::from(2));
     }
     let config = &settings.policy.config;
     let rules = settings.path(rules_flag, config.rules.as_deref(), "rules");
     let plans = settings.path(plans_flag, config.plans.as_deref(), "plans");
     let rules_from = match (rules_flag, &config.rules) {
-        (Some(_), _) => Some("given by `--rules`"),
-        (None, Some(_)) => Some("set by `rules` in `planlint.toml`"),
-        (None, None) => Some("the default `rules` of the project"),
+        (Some(_), _) => Some(Msg::DirGivenBy {
+            flag: Id::new("--rules"),
+        }),
+        (None, Some(_)) => Some(Msg::DirSetBy {
+            key: Id::new("rules"),
+        }),
+        (None, None) => Some(Msg::DirDefaultRules {}),
     };
     let plans_from = match (plans_flag, &config.plans) {
         _ if paths_given => None,
-        (Some(_), _) => Some("given by `--plans`"),
-        (None, Some(_)) => Some("set by `plans` in `planlint.toml`"),
+        (Some(_), _) => Some(Msg::DirGivenBy {
+            flag: Id::new("--plans"),
+        }),
+        (None, Some(_)) => Some(Msg::DirSetBy {
+            key: Id::new("plans"),
+        }),
         (None, None) => None,
     };
     let mut missing = false;
     for (dir, what, from) in [
-        (&rules, "the rules directory", rules_from),
-        (&plans, "the plans directory", plans_from),
+        (&rules, Msg::DirRules {}, rules_from),
+        (&plans, Msg::DirPlans {}, plans_from),
     ] {
         if let Some(from) = from
             && !dir.exists()
         {
-            eprintln!(
-                "planlint: error[read-error]: cannot read `{}`: {what} ({from}) does not exist",
-                files::display(dir)
-            );
+            let reason = crate::cli::lang::text(Msg::DirMissing {
+                what: Box::new(what),
+                from: Box::new(from),
+            });
+            crate::cli::lang::cannot_read("read-error", &files::display(dir), &reason);
             missing = true;
         }
     }

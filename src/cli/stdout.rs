@@ -23,6 +23,8 @@ pub fn write(bytes: &[u8]) -> io::Result<()> {
 /// nowhere else to say it.
 pub fn print(text: &str) {
     if let Err(e) = write(text.as_bytes()) {
-        eprintln!("planlint: cannot write to stdout: {e}");
+        crate::cli::lang::say(planlint::i18n::Msg::CliCannotWriteStdout {
+            reason: e.to_string(),
+        });
     }
 }

@@ -18,7 +18,9 @@ use planlint::config;
 
 use crate::cli::CheckArgs;
 use crate::cli::files::{self, EXTENSION};
+use crate::cli::lang::say;
 use crate::cli::settings::Settings;
+use planlint::i18n::{Id, Ids, Msg};
 
 /// Changes closer together than this make one re-run: an editor's save
 /// is often several writes.
@@ -35,30 +37,34 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     if let Err(e) = ctrlc::set_handler(move || {
         let _ = stop.send(Event::Stop);
     }) {
-        eprintln!("planlint: error: cannot watch for Ctrl-C: {e}");
+        say(Msg::WatchNoCtrlC {
+            reason: e.to_string(),
+        });
         return ExitCode::from(2);
     }
     let mut watcher = match RecommendedWatcher::new(forward(send), notify::Config::default()) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("planlint: error: cannot watch files: {e}");
+            say(Msg::WatchCannotWatch {
+                reason: e.to_string(),
+            });
             return ExitCode::from(2);
         }
     };
     let watched = watched(args);
     for (path, mode) in &watched {
         if let Err(e) = watcher.watch(path, *mode) {
-            eprintln!(
-                "planlint: error: cannot watch `{}`: {e}",
-                files::display(path)
-            );
+            say(Msg::WatchCannotWatchPath {
+                path: Id::new(files::display(path)),
+                reason: e.to_string(),
+            });
             return ExitCode::from(2);
         }
     }
     let names: Vec<String> = watched
         .iter()
         .filter(|(_, mode)| *mode == RecursiveMode::Recursive)
-        .map(|(p, _)| format!("`{}`", files::display(p)))
+        .map(|(p, _)| files::display(p))
         .collect();
     loop {
         if std::io::stdout().is_terminal() {
@@ -68,11 +74,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         let started = Instant::now();
         super::check::once(args);
         let _ = std::io::stdout().flush();
-        eprintln!(
-            "planlint: checked in {} ms; watching {} for changes (Ctrl-C stops)",
-            started.elapsed().as_millis(),
-            names.join(", ")
-        );
+        say(Msg::WatchChecked {
+            ms: started.elapsed().as_millis().to_string(),
+            paths: Ids(names.clone()),
+        });
         match receive.recv() {
             Ok(Event::Changed) => {}
             Ok(Event::Stop) | Err(_) => return ExitCode::SUCCESS,

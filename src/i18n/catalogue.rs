@@ -500,6 +500,178 @@ catalogue! {
     CliXlsxNeedsOut {}
         en: "`--format xlsx` needs `--out FILE`"
         zh: "`--format xlsx` 需要用 `--out` 指定输出文件"
+    /// A command run outside any project.
+    CliNotInProject {}
+        en: "not inside a planlint project: no `planlint.toml` and no `rules` directory here or in any directory above; run planlint in a project directory, or name the rules directory with `--rules`"
+        zh: "不在项目中：当前目录及其上级目录都没有 `planlint.toml` 或 `rules` 目录；请在项目目录中运行，或用 `--rules` 指定上位文件目录"
+    /// A directory given or configured that does not exist.
+    DirMissing { what: Box<Msg>, from: Box<Msg> }
+        en: "{what} ({from}) does not exist"
+        zh: "{what}（{from}）不存在"
+    /// The rules directory.
+    DirRules {}
+        en: "the rules directory"
+        zh: "上位文件目录"
+    /// The plans directory.
+    DirPlans {}
+        en: "the plans directory"
+        zh: "方案目录"
+    /// A directory given by a flag.
+    DirGivenBy { flag: Id }
+        en: "given by {flag}"
+        zh: "由 {flag} 指定"
+    /// A directory set in `planlint.toml`.
+    DirSetBy { key: Id }
+        en: "set by {key} in `planlint.toml`"
+        zh: "由 `planlint.toml` 中的 {key} 设定"
+    /// The project's default rules directory.
+    DirDefaultRules {}
+        en: "the default `rules` of the project"
+        zh: "项目默认的 `rules` 目录"
+    /// A `source_text` that could not be read, for the report.
+    CliSourceTextNotRead { place: String, path: Id, reason: String, document: Id }
+        en: "warning: {place}: `source_text` {path} is not read: {reason}; the report shows no section headings for {document}"
+        zh: "警告：{place}：未读取 `source_text` {path}：{reason}；报告中 {document} 不显示章节标题"
+    /// Why a `source_text` is refused: an absolute path.
+    SourceTextAbsolute {}
+        en: "an absolute path; name the file relative to the project root"
+        zh: "这是绝对路径；请写相对于项目根目录的路径"
+    /// Why a `source_text` is refused: outside the project.
+    SourceTextOutside { root: Id }
+        en: "it leads outside the project root {root}; keep source texts inside the project"
+        zh: "该路径指向项目根目录 {root} 之外；原文文件应放在项目内"
+    /// A directory without plan files.
+    NoPlanFiles { extension: String }
+        en: "no `.{extension}` files in this directory"
+        zh: "该目录中没有 `.{extension}` 文件"
+    /// A pipe, socket or device where a file was expected.
+    NotRegularFile {}
+        en: "not a regular file (a pipe, socket or device)"
+        zh: "不是普通文件（而是管道、套接字或设备）"
+    /// A directory where a file was expected.
+    DirectoryNotFile {}
+        en: "a directory, not a file"
+        zh: "这是目录，不是文件"
+    /// Directories nested too deep.
+    NestedTooDeep { depth: usize }
+        en: "directories nested more than {depth} deep (a symlink loop?)"
+        zh: "目录嵌套超过 {depth} 层（可能是符号链接循环）"
+    /// A symbolic link back into a directory being read.
+    SymlinkLoop { ancestor: Id }
+        en: "a symlink loop: this directory is {ancestor} again, which is being read"
+        zh: "符号链接循环：该目录又指向正在读取的 {ancestor}"
+    /// A plan file over the size limit.
+    TooLargePlan { size: String, limit: usize }
+        en: "the file is {size} MB; planlint reads files up to {limit} MB (plan files are usually under 100 KB); split it into one file per document"
+        zh: "文件大小为 {size} 兆字节，超过可读取的上限 {limit} 兆字节（方案文件通常不到 100 千字节）；请拆分为多个 `.plan` 文件，每个只声明一份文件"
+    /// Another file over the size limit.
+    TooLargeFile { size: String, limit: usize }
+        en: "the file is {size} MB; planlint reads files up to {limit} MB; check that this is the file you meant"
+        zh: "文件大小为 {size} 兆字节，超过可读取的上限 {limit} 兆字节；请确认是否为要读取的文件"
+    /// `diff --rev` of a path that is not a file.
+    GitNotAFile { path: Id }
+        en: "{path} is not a file"
+        zh: "{path} 不是文件"
+    /// `git` cannot be run.
+    GitCannotRun { reason: String }
+        en: "cannot run `git`: {reason}"
+        zh: "无法运行 `git`：{reason}"
+    /// `git show` failed.
+    GitShowFailed { command: String, reason: String }
+        en: "{command} failed: {reason}"
+        zh: "{command} 执行失败：{reason}"
+    /// A file at a revision that cannot be read.
+    GitCannotReadAt { path: Id, rev: Id, reason: String }
+        en: "cannot read {path} at {rev}: {reason}"
+        zh: "无法读取 {rev} 版本的 {path}：{reason}"
+    /// `fmt` of a file in another encoding.
+    FmtNotUtf8 { name: Id, encoding: String }
+        en: "{name} is {encoding}; it is not formatted: save it as UTF-8 first"
+        zh: "{name} 的编码为 `{encoding}`，未格式化：请先另存为 `UTF-8` 编码"
+    /// `fmt` of a file with syntax errors.
+    FmtSyntaxErrors { name: Id }
+        en: "{name} has syntax errors; it is left unchanged"
+        zh: "{name} 有语法错误，未作改动"
+    /// What `fmt --check` found.
+    FmtWouldReformat { changed: usize, total: usize }
+        en: "{changed} of {total} files would be reformatted"
+        zh: "{total} 个文件中有 {changed} 个需要重新格式化"
+    /// What `fmt` did.
+    FmtReformatted { changed: usize, total: usize }
+        en: "{changed} of {total} files reformatted"
+        zh: "{total} 个文件中已重新格式化 {changed} 个"
+    /// JSON that cannot be written.
+    CliCannotWriteJson { reason: String }
+        en: "cannot write JSON: {reason}"
+        zh: "无法生成 `JSON`：{reason}"
+    /// `import` would overwrite a file.
+    ImportOutExists { path: Id }
+        en: "{path} exists; pass `--force` to replace it, or choose another `-o`"
+        zh: "{path} 已存在；如需替换请加 `--force`，或另选 `-o`"
+    /// `import` of a document that cannot be read.
+    ImportCannotRead { code: String, name: Id, reason: String }
+        en: "error[{code}]: cannot import {name}: {reason}"
+        zh: "错误[{code}]：无法导入 {name}：{reason}"
+    /// `import` of a PDF.
+    ImportPdf {}
+        en: "PDF is not read: its text has no reliable order; save the document as .docx or copy its text into a .txt file"
+        zh: "不读取 `PDF` 文件：其文字顺序不可靠；请另存为 `.docx`，或将文字复制到 `.txt` 文件"
+    /// `import` of a pipe or device.
+    ImportNotRegular {}
+        en: "not a regular file"
+        zh: "不是普通文件"
+    /// `import` of a document over the size limit.
+    ImportTooLarge { size: String, limit: usize }
+        en: "the file is {size} MB; import reads documents up to {limit} MB"
+        zh: "文件大小为 {size} 兆字节，超过导入的上限 {limit} 兆字节"
+    /// A `.docx` that does not read.
+    ImportBadDocx { reason: String }
+        en: "{reason}; save it again from Word or WPS as .docx, or as plain text"
+        zh: "{reason}；请用 `Word` 或 `WPS` 重新另存为 `.docx` 或纯文本"
+    /// `watch` cannot catch Ctrl-C.
+    WatchNoCtrlC { reason: String }
+        en: "error: cannot watch for Ctrl-C: {reason}"
+        zh: "错误：无法捕获 `Ctrl-C`：{reason}"
+    /// `watch` cannot watch files.
+    WatchCannotWatch { reason: String }
+        en: "error: cannot watch files: {reason}"
+        zh: "错误：无法监视文件：{reason}"
+    /// `watch` cannot watch a path.
+    WatchCannotWatchPath { path: Id, reason: String }
+        en: "error: cannot watch {path}: {reason}"
+        zh: "错误：无法监视 {path}：{reason}"
+    /// `watch` after a run.
+    WatchChecked { ms: String, paths: Ids }
+        en: "checked in {ms} ms; watching {paths} for changes (Ctrl-C stops)"
+        zh: "检查用时 {ms} 毫秒；正在监视 {paths} 的变化（按 `Ctrl-C` 停止）"
+    /// `import` of a document that does not import.
+    ImportFailed { name: Id, reason: String, help: String }
+        en: "error: cannot import {name}: {reason}\n  help: {help}"
+        zh: "错误：无法导入 {name}：{reason}\n  建议：{help}"
+    /// Standard output that cannot be written.
+    CliCannotWriteStdout { reason: String }
+        en: "cannot write to stdout: {reason}"
+        zh: "无法写入标准输出：{reason}"
+    /// The report's graph picture cannot be drawn.
+    CliNoGraphPicture { reason: String }
+        en: "warning: {reason}; the report has no graph picture"
+        zh: "警告：{reason}；报告中没有关系图"
+    /// The workbook cannot be built.
+    CliCannotBuildWorkbook { reason: String }
+        en: "cannot build the workbook: {reason}"
+        zh: "无法生成工作簿：{reason}"
+    /// The csv cannot be built.
+    CliCannotBuildCsv { reason: String }
+        en: "cannot build the csv: {reason}"
+        zh: "无法生成 `csv` 文件：{reason}"
+    /// An svg graph cannot be drawn.
+    CliCannotDrawSvg { reason: String }
+        en: "{reason}; try `--format dot` and Graphviz"
+        zh: "{reason}；请改用 `--format dot` 和 `Graphviz`"
+    /// The manifest cannot be written.
+    CliCannotWriteManifest { reason: String }
+        en: "cannot write the manifest: {reason}"
+        zh: "无法生成清单文件：{reason}"
     /// The head of `explain` in Chinese: the code, its default severity and
     /// its summary, before the documentation.
     ExplainHead { code: String, severity: Severity, summary: String }
@@ -698,7 +870,7 @@ catalogue! {
     // ── incomparable-units ───────────────────────────────────────────────
 
     /// A figure that cannot be compared.
-    Incomparable { item: Provision, obligation: Cite, why: String }
+    Incomparable { item: Provision, obligation: Cite, why: Box<Msg> }
         en: "cannot compare {item} with {obligation}: {why}"
         zh: "{item}的数量无法与{obligation}比较：{why}"
     /// Label: the figure stated.
@@ -729,7 +901,7 @@ catalogue! {
     // ── unapportionable-quantity ─────────────────────────────────────────
 
     /// A share that cannot be computed.
-    Unapportionable { metric: Id, obligation: Cite, missing: String }
+    Unapportionable { metric: Id, obligation: Cite, missing: Box<Msg> }
         en: "cannot work out this plan's share of {metric} of {obligation}: {missing}"
         zh: "无法计算本方案应承担的{obligation}中 {metric} 的份额：{missing}"
     /// Label: share unknown.
@@ -916,6 +1088,528 @@ catalogue! {
     HelpRaiseSiblings {}
         en: "raise the figures of the plans that state less than their share; their `undercut-target` and `unstated-quantity` findings name them"
         zh: "请提高低于应承担份额的方案的指标；这些方案的 `undercut-target` 和 `unstated-quantity` 问题列出了它们"
+
+    // ── incomparable-units, unapportionable-quantity: the reasons ───────
+
+    /// Why figures cannot be compared: different units.
+    WhyOtherUnit { metric: Id, unit: String, owed: String }
+        en: "{metric} is in {unit} but the obligation counts in {owed}"
+        zh: "{metric} 以「{unit}」计，而上位要求以「{owed}」计"
+    /// Why figures cannot be compared: stated yearly, owed in total.
+    WhyYearlyAgainstTotal { metric: Id }
+        en: "{metric} is stated a year but owed in total"
+        zh: "{metric} 按每年写明，而上位要求为总量"
+    /// Why figures cannot be compared: stated in total, owed yearly.
+    WhyTotalAgainstYearly { metric: Id }
+        en: "{metric} is stated in total but owed a year"
+        zh: "{metric} 按总量写明，而上位要求为每年数量"
+    /// Why a share cannot be computed: the plan has no jurisdiction.
+    WhyPlanNoJurisdiction { plan: Id }
+        en: "plan {plan} names no jurisdiction"
+        zh: "方案 {plan} 未写明所属地区"
+    /// Why a share cannot be computed: the issuer has no jurisdiction.
+    WhyDocumentNoJurisdiction { document: Id }
+        en: "document {document} names no jurisdiction"
+        zh: "文件 {document} 未写明所属地区"
+    /// Why a share cannot be computed: the plan's jurisdiction has no population.
+    WhyNoPopulation { jurisdiction: Id }
+        en: "jurisdiction {jurisdiction} has no population"
+        zh: "地区 {jurisdiction} 未写明常住人口"
+    /// Why a share cannot be computed: siblings without a population.
+    WhyNoPopulationFor { jurisdictions: Ids }
+        en: "no population for {jurisdictions}"
+        zh: "{jurisdictions} 未写明常住人口"
+    /// Why a share cannot be computed: the populations overflow.
+    WhyPopulationsOverflow { count: usize, max: String }
+        en: "the populations of the {count} jurisdictions it is shared among add up to more than {max}"
+        zh: "分担该数量的 {count} 个地区常住人口合计超过 {max}"
+    /// Why a share cannot be computed: nobody to share it among.
+    WhyNobodyToShare {}
+        en: "no jurisdiction with a population to share it among"
+        zh: "没有写明常住人口的地区可以分担"
+    /// Why a share cannot be computed: the plan's jurisdiction is not below the issuer's.
+    WhyNotBelow { jurisdiction: Id, issuer: Id }
+        en: "{jurisdiction} does not lie below {issuer}"
+        zh: "{jurisdiction} 不是 {issuer} 的下级地区"
+
+    // ── weakened-commitment ─────────────────────────────────────────────
+
+    /// An item carries out an ask with a weaker commitment.
+    WeakenedCommitment { item: Provision, obligation: Cite, carried: Quote, ask: Quote, shortfalls: Msgs }
+        en: "{item} carries out {obligation} more weakly: {carried} against {ask} ({shortfalls})"
+        zh: "{item}落实{obligation}的承诺弱于上位要求：写为{carried}，上位要求为{ask}（{shortfalls}）"
+    /// A shortfall: a weaker verb.
+    ShortfallVerb { item: Quote, ask: Quote }
+        en: "{item} for {ask}"
+        zh: "以{item}代替{ask}"
+    /// A shortfall: a word of the ask left out.
+    ShortfallMissing { word: Quote }
+        en: "no {word}"
+        zh: "缺少{word}"
+    /// A shortfall: a narrowing qualifier.
+    ShortfallNarrowed { word: Quote }
+        en: "narrowed by {word}"
+        zh: "以{word}缩小范围"
+    /// Label: how the item is weaker.
+    LabelWeaker { shortfalls: Msgs }
+        en: "weaker: {shortfalls}"
+        zh: "承诺较弱：{shortfalls}"
+    /// Label: what the ask says.
+    LabelAsked { ask: Quote }
+        en: "asked: {ask}"
+        zh: "上位要求：{ask}"
+    /// Help: promise as much, or give the reason.
+    HelpPromiseAsAsked { ask: Quote, code: String, obligation: String }
+        en: "promise what the ask promises ({ask}), or give the reason with `suppress {code} {obligation}`"
+        zh: "请作出与上位要求相同的承诺（{ask}），或以 `suppress {code} {obligation}` 说明理由"
+
+    // ── text-figure-mismatch ────────────────────────────────────────────
+
+    /// An item's target and its text state different figures.
+    TextFigureMismatch { item: Provision, metric: Id, promised: Id, quoted: Quote, stated: Id }
+        en: "{item}'s target {metric} says {promised}, its text {quoted} ({stated})"
+        zh: "{item}的指标 {metric} 写为 {promised}，而其文字为{quoted}（{stated}）"
+    /// An item's target has no figure in its text.
+    TextFigureNoTrace { item: Provision, metric: Id, promised: Id, unit: String }
+        en: "{item}'s target {metric} says {promised}, and its text states no figure in {unit}"
+        zh: "{item}的指标 {metric} 写为 {promised}，而其文字未写明以「{unit}」计的数量"
+    /// Label: what the text says.
+    LabelTextSays { quoted: Quote }
+        en: "the text says {quoted}"
+        zh: "文字为{quoted}"
+    /// Label: the figure is not in the text.
+    LabelNotInText {}
+        en: "not in the text"
+        zh: "文字中没有该数量"
+    /// Help: state the same figure.
+    HelpSameFigure {}
+        en: "make the target and the item's text state the same figure"
+        zh: "请使指标与条目文字写明同一数量"
+
+    // ── superseded-basis ────────────────────────────────────────────────
+
+    /// An item names a superseded document as its basis.
+    SupersededBasis { item: Provision, title: String, clause: Quote, new: Id }
+        en: "{item} names 《{title}》 as a basis ({clause}), which {new} supersedes"
+        zh: "{item}以《{title}》为依据（{clause}），该文件已被 {new} 取代"
+    /// Label: the superseded basis.
+    LabelSupersededBy { new: Id }
+        en: "a basis superseded by {new}"
+        zh: "依据已被 {new} 取代"
+    /// Help: name the document in force.
+    HelpNameInForce { title: String, code: String }
+        en: "name the document in force, 《{title}》, or give the reason with `suppress {code} {{ reason \"…\" }}`"
+        zh: "请改为现行有效的《{title}》，或以 `suppress {code} {{ reason \"…\" }}` 说明理由"
+    /// Label: where the newer document supersedes the older.
+    LabelSupersededHere { old: Id }
+        en: "{old} superseded here"
+        zh: "在此取代 {old}"
+
+    // ── duplicate-plan ──────────────────────────────────────────────────
+
+    /// Two plans carry out the same document for the same jurisdiction and period.
+    DuplicatePlan { counted: Id, other: Id, higher: Id, jurisdiction: String, period: Box<Msg>, why: Box<Msg> }
+        en: "{counted} and {other} both carry out {higher} for {jurisdiction}, {period}; roll-ups count {counted} ({why})"
+        zh: "{counted} 和 {other} 都为{jurisdiction}落实 {higher}（{period}）；汇总时计入 {counted}（{why}）"
+    /// A plan period.
+    PlanPeriod { from: String, to: String }
+        en: "period {from}–{to}"
+        zh: "规划期 {from}–{to} 年"
+    /// No plan period.
+    NoPlanPeriod {}
+        en: "no period"
+        zh: "未写规划期"
+    /// Why one plan is counted: issued later.
+    WhyIssuedLater {}
+        en: "issued later"
+        zh: "印发较晚"
+    /// Why one plan is counted: first by file name.
+    WhyFirstByFileName {}
+        en: "first by file name"
+        zh: "按文件名排序在前"
+    /// Label: not counted.
+    LabelNotCounted {}
+        en: "not counted in roll-ups"
+        zh: "汇总时不计入"
+    /// Label: counted.
+    LabelCounted {}
+        en: "counted in roll-ups"
+        zh: "汇总时计入"
+    /// Help: leave one out.
+    HelpLeaveOutSuperseded {}
+        en: "leave the superseded plan out of the run, or give each plan the period it covers"
+        zh: "请将被取代的方案移出本次检查，或为每个方案写明其规划期"
+
+    // ── The syntax of the plan language ─────────────────────────────────
+
+    /// More syntax errors than are read.
+    SyntaxTooMany { max: usize }
+        en: "more than {max} syntax errors: the rest of the file is not read"
+        zh: "语法错误超过 {max} 处，文件其余部分未读取"
+    /// Label: reading stopped.
+    LabelReadingStopped {}
+        en: "reading stopped here"
+        zh: "在此停止读取"
+    /// Help: fix the errors above.
+    HelpFixAbove {}
+        en: "fix the errors above and run again"
+        zh: "请修正上面的错误后重新运行"
+    /// A line over the length limit.
+    SyntaxLongLine { line: usize, max: usize }
+        en: "a line of {line} bytes is longer than the limit of {max}; it is skipped"
+        zh: "该行长 {line} 字节，超过上限 {max} 字节，已跳过"
+    /// Label: the long line.
+    LabelLineTooLong {}
+        en: "this line is too long"
+        zh: "此行过长"
+    /// Help: break the line.
+    HelpBreakLine {}
+        en: "break the line after a statement; a string cannot run past its line, so quote a shorter excerpt"
+        zh: "请在语句之后换行；字符串不能跨行，请引用较短的片段"
+    /// An unknown escape in a string.
+    SyntaxUnknownEscape {}
+        en: "unknown escape in string"
+        zh: "字符串中有未知的转义"
+    /// Label: not an escape.
+    LabelNotAnEscape {}
+        en: "not an escape"
+        zh: "不是转义"
+    /// Help: the escapes.
+    HelpEscapes {}
+        en: "the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`"
+        zh: "可用的转义为 `\\\"`、`\\\\`、`\\n` 和 `\\t`"
+    /// A string without its closing quote.
+    SyntaxUnterminatedString {}
+        en: "unterminated string"
+        zh: "字符串没有结束"
+    /// Label: no closing quote.
+    LabelNoClosingQuote {}
+        en: "this string has no closing `\"`"
+        zh: "此字符串缺少结尾的 `\"`"
+    /// Help: close the string.
+    HelpCloseString {}
+        en: "close the string on the same line; write `\\\"` for a quote inside it"
+        zh: "请在同一行内结束字符串；字符串中的引号写作 `\\\"`"
+    /// A full-width colon in a statement.
+    SyntaxFullWidthColon { c: Id }
+        en: "full-width {c} in a statement"
+        zh: "语句中有全角的 {c}"
+    /// Label: no colon here.
+    LabelNoColon {}
+        en: "no colon here"
+        zh: "此处不用冒号"
+    /// Help: remove the colon.
+    HelpRemoveColon {}
+        en: "remove it: a keyword and its value are separated by a space, as in `title \"…\"`"
+        zh: "请删除：关键字与取值之间用空格分隔，例如 `title \"…\"`"
+    /// Full-width punctuation where ASCII is meant.
+    SyntaxFullWidth { c: Id, ascii: Id }
+        en: "full-width {c} where {ascii} is meant"
+        zh: "此处应为 {ascii}，写成了全角的 {c}"
+    /// Label: full-width punctuation.
+    LabelFullWidth {}
+        en: "full-width punctuation"
+        zh: "全角标点"
+    /// Help: write the ASCII form.
+    HelpWriteAscii { ascii: Id }
+        en: "write the ASCII {ascii}"
+        zh: "请改为半角的 {ascii}"
+    /// A `}` that closes nothing.
+    SyntaxUnexpectedBrace {}
+        en: "unexpected `}}`"
+        zh: "多余的 `}}`"
+    /// Label: no block open.
+    LabelNoBlockOpen {}
+        en: "no block is open here"
+        zh: "此处没有未结束的代码块"
+    /// Help: remove the brace.
+    HelpRemoveBrace {}
+        en: "remove this brace"
+        zh: "请删除该括号"
+    /// A block never closed.
+    SyntaxUnterminatedBlock {}
+        en: "unterminated block"
+        zh: "代码块没有结束"
+    /// Label: the open brace.
+    LabelNeverClosed {}
+        en: "this `{{` is never closed"
+        zh: "此 `{{` 没有对应的 `}}`"
+    /// Help: add the closing brace.
+    HelpAddClosingBrace {}
+        en: "add a `}}` on its own line after the block's last statement"
+        zh: "请在代码块最后一条语句之后另起一行写 `}}`"
+    /// Not a keyword where a statement starts.
+    SyntaxExpectedKeyword { found: Id }
+        en: "expected a keyword, found {found}"
+        zh: "此处应为关键字，实际为 {found}"
+    /// Label: not a keyword.
+    LabelNotAKeyword {}
+        en: "not a keyword"
+        zh: "不是关键字"
+    /// Help: a statement starts with a keyword.
+    HelpStatementKeyword {}
+        en: "a statement starts with a keyword, such as `title \"…\"`"
+        zh: "语句以关键字开头，例如 `title \"…\"`"
+    /// Help: a text needs a keyword and ASCII quotes.
+    HelpTextKeyword {}
+        en: "a text needs a keyword and ASCII quotes, such as `text \"…\"`"
+        zh: "文字需要关键字和半角引号，例如 `text \"…\"`"
+    /// Help: the keyword in ASCII.
+    HelpKeywordAscii { ascii: Id }
+        en: "write the keyword in ASCII: {ascii}"
+        zh: "请用半角字符写关键字：{ascii}"
+    /// Help: statements start with an ASCII keyword.
+    HelpAsciiKeyword {}
+        en: "statements start with an ASCII keyword such as `obligation`, `item` or `title`"
+        zh: "语句以半角关键字开头，例如 `obligation`、`item` 或 `title`"
+    /// A header whose block lacks its `{`.
+    SyntaxMissingBrace {}
+        en: "missing `{{`"
+        zh: "缺少 `{{`"
+    /// Label: the indented lines have no brace.
+    LabelNoOpeningBrace {}
+        en: "the indented lines below have no `{{`"
+        zh: "下面缩进的各行缺少 `{{`"
+    /// Help: open the block.
+    HelpOpenBlock {}
+        en: "end this line with ` {{` to open the block"
+        zh: "请在此行末尾加 ` {{` 开始代码块"
+    /// Blocks nested too deep.
+    SyntaxNestedTooDeep {}
+        en: "blocks nested too deeply"
+        zh: "代码块嵌套过深"
+    /// Label: the depth.
+    LabelMoreLevels { max: usize }
+        en: "more than {max} levels"
+        zh: "超过 {max} 层"
+    /// Help: check for missing braces.
+    HelpCheckBraces {}
+        en: "no construct of the language nests this deep; check for missing `}}`"
+        zh: "本语言没有嵌套这么深的结构；请检查是否缺少 `}}`"
+
+    /// An id named twice in one statement.
+    SyntaxNamedTwice { id: Id, keyword: Id }
+        en: "{id} is named twice in {keyword}"
+        zh: "{keyword} 中重复写了 {id}"
+    /// Label: named again.
+    LabelNamedAgain {}
+        en: "named again"
+        zh: "重复"
+    /// Help: remove the repetition.
+    HelpRemoveRepetition {}
+        en: "remove the repetition; if another id was meant, write that one"
+        zh: "请删除重复的编号；如原意是其他编号，请改写"
+    /// A statement that needs a block.
+    SyntaxNeedsBlock { keyword: Id }
+        en: "{keyword} needs a block"
+        zh: "{keyword} 需要代码块"
+    /// Label: no block.
+    LabelNoBlock {}
+        en: "no `{{ … }}` here"
+        zh: "此处没有 `{{ … }}`"
+    /// Help: write the block.
+    HelpWriteBlock { keyword: String }
+        en: "write `{keyword} <id> {{` and its properties on the following lines, then `}}`"
+        zh: "请写 `{keyword} <id> {{`，在下面各行写属性，再写 `}}`"
+    /// A statement that takes no block.
+    SyntaxTakesNoBlock { keyword: Id }
+        en: "{keyword} takes no block"
+        zh: "{keyword} 不带代码块"
+    /// Label: unexpected block.
+    LabelUnexpectedBlock {}
+        en: "unexpected block"
+        zh: "多余的代码块"
+    /// Help: remove the block.
+    HelpRemoveBlock {}
+        en: "remove the `{{ … }}`"
+        zh: "请删除 `{{ … }}`"
+    /// A block header without its id.
+    SyntaxNeedsId { keyword: Id }
+        en: "{keyword} needs an id"
+        zh: "{keyword} 需要编号"
+    /// Label: no id.
+    LabelNoId {}
+        en: "no id"
+        zh: "没有编号"
+    /// Help: write the header with an id.
+    HelpWriteHeader { keyword: String }
+        en: "write `{keyword} <id> {{`"
+        zh: "请写 `{keyword} <id> {{`"
+    /// An id broken by spaces.
+    SyntaxIdWithSpaces { keyword: Id }
+        en: "{keyword} takes one id, and an id has no spaces"
+        zh: "{keyword} 只带一个编号，编号中不能有空格"
+    /// Label: how many words.
+    LabelWords { count: usize }
+        en: "{count} words"
+        zh: "{count} 个词"
+    /// Help: the id joined.
+    HelpWriteJoined { keyword: String, joined: String }
+        en: "write `{keyword} {joined} {{`"
+        zh: "请写 `{keyword} {joined} {{`"
+
+    /// A syntax text: an id is written without quotes.
+    SyntaxQuotedId {}
+        en: "an id is written without quotes"
+        zh: "编号不加引号"
+    /// A syntax text: quoted id.
+    LabelQuotedId {}
+        en: "quoted id"
+        zh: "加了引号的编号"
+    /// A syntax text: remove the quotes.
+    HelpRemoveQuotes {}
+        en: "remove the quotes"
+        zh: "请删除引号"
+    /// A syntax text: a population of 0 is impossible.
+    SyntaxZeroPopulation {}
+        en: "a population of 0 is impossible"
+        zh: "常住人口不可能为 0"
+    /// A syntax text: write the census population, or leave population out when it is not known.
+    HelpCensusPopulation {}
+        en: "write the census population, or leave `population` out when it is not known"
+        zh: "请写人口普查的常住人口；不知道时不写 `population`"
+    /// A syntax text: an empty element.
+    SyntaxEmptyElement {}
+        en: "an empty element"
+        zh: "内容为空"
+    /// A syntax text: empty.
+    LabelEmpty {}
+        en: "empty"
+        zh: "空"
+    /// A syntax text: name the element, e.g. "防止诈骗".
+    HelpNameElement {}
+        en: "name the element, e.g. `\"防止诈骗\"`"
+        zh: "请写明内容，例如 `\"防止诈骗\"`"
+    /// A syntax text: an empty word.
+    SyntaxEmptyWord {}
+        en: "an empty word"
+        zh: "词语为空"
+    /// A syntax text: write the word, e.g. "建立".
+    HelpWriteWord {}
+        en: "write the word, e.g. `\"建立\"`"
+        zh: "请写明词语，例如 `\"建立\"`"
+    /// A syntax text: cannot read this condition.
+    SyntaxBadCondition {}
+        en: "cannot read this condition"
+        zh: "无法读取该条件"
+    /// A syntax text: condition.
+    LabelCondition {}
+        en: "condition"
+        zh: "条件"
+    /// A syntax text: write applies_if <attr>, applies_if not <attr> or applies_if <attr> >= <value>.
+    HelpConditionForms {}
+        en: "write `applies_if <attr>`, `applies_if not <attr>` or `applies_if <attr> >= <value>`"
+        zh: "请写 `applies_if <attr>`、`applies_if not <attr>` 或 `applies_if <attr> >= <value>`"
+    /// A syntax text: the unit is given twice.
+    SyntaxUnitTwice {}
+        en: "the unit is given twice"
+        zh: "单位写了两次"
+    /// A syntax text: second unit.
+    LabelSecondUnit {}
+        en: "second unit"
+        zh: "第二个单位"
+    /// A syntax text: write the unit once, e.g. 30万 人次.
+    HelpUnitOnce {}
+        en: "write the unit once, e.g. `30万 人次`"
+        zh: "单位只写一次，例如 `30万 人次`"
+    /// A syntax text: a target has one figure.
+    SyntaxOneFigure {}
+        en: "a target has one figure"
+        zh: "一个指标只有一个数量"
+    /// A syntax text: second figure.
+    LabelSecondFigure {}
+        en: "second figure"
+        zh: "第二个数量"
+    /// A syntax text: split it into two targets with their own metric ids.
+    HelpSplitTarget {}
+        en: "split it into two targets with their own metric ids"
+        zh: "请拆分为两个指标，各用自己的指标编号"
+    /// A syntax text: an empty reason.
+    SyntaxEmptyReason {}
+        en: "an empty reason"
+        zh: "理由为空"
+    /// A syntax text: say why the finding does not apply to this plan.
+    HelpSayWhy {}
+        en: "say why the finding does not apply to this plan"
+        zh: "请说明该问题为何不适用于本方案"
+
+    /// A text written without quotes.
+    SyntaxTakesQuotedText { keyword: Id }
+        en: "{keyword} takes text in quotes"
+        zh: "{keyword} 的取值应为带引号的文字"
+    /// Label: not quoted.
+    LabelNotQuoted {}
+        en: "not quoted"
+        zh: "没有引号"
+    /// Help: the text with ASCII quotes.
+    HelpAsciiQuotes { keyword: String, text: String }
+        en: "write `{keyword} \"{text}\"` with ASCII quotes"
+        zh: "请用半角引号写 `{keyword} \"{text}\"`"
+    /// Help: the word in quotes.
+    HelpQuoteWord { word: String }
+        en: "write `\"{word}\"`"
+        zh: "请写 `\"{word}\"`"
+    /// A property given twice.
+    SyntaxGivenTwice { keyword: Id }
+        en: "{keyword} is given twice"
+        zh: "{keyword} 写了两次"
+    /// Label: the second value.
+    LabelSecondValue {}
+        en: "second value"
+        zh: "第二个取值"
+    /// Help: keep one.
+    HelpKeepOne {}
+        en: "keep one; the last one is used"
+        zh: "请只保留一个；现按最后一个读取"
+    /// `suppress` naming nothing.
+    SyntaxSuppressNothing {}
+        en: "`suppress` needs a code or an obligation id"
+        zh: "`suppress` 需要问题代码或要求编号"
+    /// Label: nothing named.
+    LabelNothingNamed {}
+        en: "nothing named"
+        zh: "没有写明对象"
+    /// Help: write the form.
+    HelpWriteForm { form: String }
+        en: "write `{form}`"
+        zh: "请写 `{form}`"
+
+    /// Errors not shown past the cap.
+    SyntaxMoreNotShown { count: usize }
+        en: "{count} more errors from here on are not shown"
+        zh: "此后另有 {count} 个错误未显示"
+    /// Label: more errors.
+    LabelMoreErrors {}
+        en: "more errors"
+        zh: "更多错误"
+    /// Help: the cap.
+    HelpErrorsCap { max: usize }
+        en: "at most {max} errors of this kind are shown per file; fix these and run again"
+        zh: "每个文件此类错误最多显示 {max} 个；请修正后重新运行"
+    /// An unknown severity in a strength lexicon.
+    SyntaxUnknownSeverity { word: Id }
+        en: "unknown severity {word}"
+        zh: "未知的级别 {word}"
+    /// Label: not a severity.
+    LabelNotASeverity {}
+        en: "not a severity"
+        zh: "不是级别"
+    /// Help: the severities of a lexicon.
+    HelpLexiconSeverities {}
+        en: "the severities are `error`, `warning` and `info`"
+        zh: "级别为 `error`、`warning` 和 `info`"
+    /// A percentage out of range.
+    SyntaxBadPercentage { value: String }
+        en: "a percentage of {value} is impossible"
+        zh: "百分比不可能为 {value}"
+    /// Label: out of range.
+    LabelOutOfRange {}
+        en: "out of range"
+        zh: "超出范围"
+    /// Help: the range of percentages.
+    HelpPercentRange {}
+        en: "percentages lie between 0% and 100%"
+        zh: "百分比应在 0% 与 100% 之间"
 
     // ── Severities ───────────────────────────────────────────────────────
 
@@ -1106,29 +1800,29 @@ pub const CODES: &[CodeEntry] = &[
         zh: "同级方案不全，分担数量的合计无法判断",
     },
     CodeEntry {
-        code: "unused-suppression",
-        en: "a `suppress` statement in a plan suppresses no finding",
-        zh: "方案中的 `suppress` 语句没有抑制任何问题",
-    },
-    CodeEntry {
-        code: "duplicate-plan",
-        en: "two plans of one jurisdiction carry out the same document for the same period",
-        zh: "同一地区有两个方案在同一时期落实同一上级文件",
-    },
-    CodeEntry {
         code: "weakened-commitment",
         en: "an item carries out an ask with a weaker commitment than the ask's",
-        zh: "条目落实上级要求时承诺力度减弱",
+        zh: "条目落实上位要求时，承诺弱于上位要求",
     },
     CodeEntry {
         code: "text-figure-mismatch",
         en: "an item's target and its text state different figures, or the text states none",
-        zh: "条目的目标数值与正文所写不一致，或正文未写数值",
+        zh: "条目的指标与其文字写明的数量不一致，或文字未写明数量",
     },
     CodeEntry {
         code: "superseded-basis",
         en: "a plan names as its basis a document that another supersedes",
-        zh: "方案以已被替代的文件作为依据",
+        zh: "方案所依据的文件已被其他文件取代",
+    },
+    CodeEntry {
+        code: "duplicate-plan",
+        en: "two plans of one jurisdiction carry out the same document for the same period",
+        zh: "同一地区的两个方案在同一规划期内落实同一文件",
+    },
+    CodeEntry {
+        code: "unused-suppression",
+        en: "a `suppress` statement in a plan suppresses no finding",
+        zh: "方案中的 `suppress` 语句没有抑制任何问题",
     },
     CodeEntry {
         code: "stale-baseline-entry",
@@ -1203,6 +1897,25 @@ impl Arg for Provisions {
                 })?;
             }
             p.write(lang, f)?;
+        }
+        Ok(())
+    }
+}
+
+/// Several messages in a row: `a, b` in English, `a、b` in Chinese.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Msgs(pub Vec<Msg>);
+
+impl Arg for Msgs {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, m) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(match lang {
+                    Lang::En => ", ",
+                    Lang::Zh => "、",
+                })?;
+            }
+            m.write(lang, f)?;
         }
         Ok(())
     }

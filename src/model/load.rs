@@ -94,7 +94,9 @@ impl Builder {
                 e.message,
                 Label::new(file_id, e.span, e.label),
             );
-            d.help = e.help;
+            if let Some(help) = e.help {
+                d.set_help(help);
+            }
             self.diagnostics.push(d);
         }
         let ast = parse.file;

@@ -256,7 +256,7 @@ fn compute(model: &Model, plan: DocId, as_of: Date) -> Owed {
                             OwedFigure::Unapportionable(why) => {
                                 f.value = t.figure.as_ref().map(|x| x.value);
                                 f.unit = t.figure.as_ref().and_then(|x| x.unit.clone());
-                                f.unapportionable = Some(why);
+                                f.unapportionable = Some(why.render(crate::i18n::Lang::En));
                             }
                             OwedFigure::Figure(r) => {
                                 f.comparator = r.comparator.as_str();

@@ -1082,7 +1082,7 @@ fn target_cell(ctx: &Context, plan: &PlanView, o: OblId, target: &TargetDecl) ->
         }
         Owed::Unapportionable(why) => {
             cell.verdict = TargetVerdict::Incomparable;
-            cell.detail = Some(why);
+            cell.detail = Some(why.render(crate::i18n::Lang::En));
             return cell;
         }
         Owed::Figure(r) => r,
@@ -1108,7 +1108,7 @@ fn target_cell(ctx: &Context, plan: &PlanView, o: OblId, target: &TargetDecl) ->
             Some(Verdict::LowerFigure { .. }) => TargetVerdict::Lower,
             Some(Verdict::LaterDeadline { .. }) => TargetVerdict::Later,
             Some(Verdict::Incomparable(why)) => {
-                cell.detail = Some(why);
+                cell.detail = Some(why.render(crate::i18n::Lang::En));
                 TargetVerdict::Incomparable
             }
             Some(Verdict::Meets) => TargetVerdict::Meets,

@@ -19,6 +19,7 @@
 
 use std::borrow::Cow;
 
+use crate::i18n::{Id, Msg, Text};
 use crate::source::Span;
 use crate::syntax::MAX_ERRORS_PER_FILE;
 
@@ -228,9 +229,9 @@ pub struct SyntaxError {
     /// The diagnostic code, e.g. `syntax-error` or `unknown-keyword`.
     pub code: &'static str,
     pub span: Span,
-    pub message: String,
-    pub label: String,
-    pub help: Option<String>,
+    pub message: Text,
+    pub label: Text,
+    pub help: Option<Text>,
 }
 
 /// Parses `text` into its lossless tree, collecting every syntax error.
@@ -529,9 +530,9 @@ impl<'a> Parser<'a> {
     fn error(
         &mut self,
         span: Span,
-        message: impl Into<String>,
-        label: impl Into<String>,
-        help: impl Into<String>,
+        message: impl Into<Text>,
+        label: impl Into<Text>,
+        help: impl Into<Text>,
     ) {
         if self.stopped {
             return;
@@ -542,11 +543,12 @@ impl<'a> Parser<'a> {
             self.errors.push(SyntaxError {
                 code: "syntax-error",
                 span,
-                message: format!(
-                    "more than {MAX_ERRORS_PER_FILE} syntax errors: the rest of the file is not read"
-                ),
-                label: "reading stopped here".into(),
-                help: Some("fix the errors above and run again".into()),
+                message: Msg::SyntaxTooMany {
+                    max: MAX_ERRORS_PER_FILE,
+                }
+                .into(),
+                label: Msg::LabelReadingStopped {}.into(),
+                help: Some(Msg::HelpFixAbove {}.into()),
             });
             self.stopped = true;
             return;
@@ -603,11 +605,12 @@ impl<'a> Parser<'a> {
                 let shown = crate::source::floor_char_boundary(rest, 40);
                 self.error(
                     Span::new(self.pos, self.pos + shown),
-                    format!(
-                        "a line of {line} bytes is longer than the limit of {MAX_LINE_BYTES}; it is skipped"
-                    ),
-                    "this line is too long",
-                    "break the line after a statement; a string cannot run past its line, so quote a shorter excerpt",
+                    Msg::SyntaxLongLine {
+                        line,
+                        max: MAX_LINE_BYTES,
+                    },
+                    Msg::LabelLineTooLong {},
+                    Msg::HelpBreakLine {},
                 );
                 return self.token(TokenKind::Skipped, line);
             }
@@ -634,9 +637,9 @@ impl<'a> Parser<'a> {
                         if let Some((at, n)) = bad_escape {
                             self.error(
                                 Span::new(start + at, start + at + n),
-                                "unknown escape in string",
-                                "not an escape",
-                                "the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`",
+                                Msg::SyntaxUnknownEscape {},
+                                Msg::LabelNotAnEscape {},
+                                Msg::HelpEscapes {},
                             );
                         }
                         len
@@ -645,9 +648,9 @@ impl<'a> Parser<'a> {
                         self.string_value = Some(value);
                         self.error(
                             Span::new(start, start + len),
-                            "unterminated string",
-                            "this string has no closing `\"`",
-                            "close the string on the same line; write `\\\"` for a quote inside it",
+                            Msg::SyntaxUnterminatedString {},
+                            Msg::LabelNoClosingQuote {},
+                            Msg::HelpCloseString {},
                         );
                         len
                     }
@@ -667,16 +670,23 @@ impl<'a> Parser<'a> {
                     if ascii.is_empty() {
                         self.error(
                             span,
-                            format!("full-width `{c}` in a statement"),
-                            "no colon here",
-                            "remove it: a keyword and its value are separated by a space, as in `title \"…\"`",
+                            Msg::SyntaxFullWidthColon {
+                                c: Id(c.to_string()),
+                            },
+                            Msg::LabelNoColon {},
+                            Msg::HelpRemoveColon {},
                         );
                     } else {
                         self.error(
                             span,
-                            format!("full-width `{c}` where `{ascii}` is meant"),
-                            "full-width punctuation",
-                            format!("write the ASCII `{ascii}`"),
+                            Msg::SyntaxFullWidth {
+                                c: Id(c.to_string()),
+                                ascii: Id::new(ascii),
+                            },
+                            Msg::LabelFullWidth {},
+                            Msg::HelpWriteAscii {
+                                ascii: Id::new(ascii),
+                            },
                         );
                     }
                     return self.token(TokenKind::FullWidth, c.len_utf8());
@@ -762,9 +772,9 @@ impl<'a> Parser<'a> {
                     self.unbalanced |= !self.stopped;
                     self.error(
                         token.span,
-                        "unexpected `}`",
-                        "no block is open here",
-                        "remove this brace",
+                        Msg::SyntaxUnexpectedBrace {},
+                        Msg::LabelNoBlockOpen {},
+                        Msg::HelpRemoveBrace {},
                     );
                 }
                 TokenKind::Word if is_keyword(token.text(self.text)) => {
@@ -804,9 +814,9 @@ impl<'a> Parser<'a> {
         }
         self.error(
             open.brace,
-            "unterminated block",
-            "this `{` is never closed",
-            "add a `}` on its own line after the block's last statement",
+            Msg::SyntaxUnterminatedBlock {},
+            Msg::LabelNeverClosed {},
+            Msg::HelpAddClosingBrace {},
         );
     }
 
@@ -822,19 +832,22 @@ impl<'a> Parser<'a> {
         };
         let ascii = crate::syntax::value::normalize_width(shown);
         let help = if token.kind == TokenKind::String {
-            "a statement starts with a keyword, such as `title \"…\"`".to_string()
+            Msg::HelpStatementKeyword {}
         } else if shown.starts_with(['“', '「', '＂', '『']) {
-            "a text needs a keyword and ASCII quotes, such as `text \"…\"`".to_string()
+            Msg::HelpTextKeyword {}
         } else if ascii != shown && is_keyword(&ascii) {
-            format!("write the keyword in ASCII: `{ascii}`")
+            Msg::HelpKeywordAscii {
+                ascii: Id::new(ascii),
+            }
         } else {
-            "statements start with an ASCII keyword such as `obligation`, `item` or `title`"
-                .to_string()
+            Msg::HelpAsciiKeyword {}
         };
         self.error(
             Span::new(token.span.start, token.span.start + shown.len()),
-            format!("expected a keyword, found `{shown}`"),
-            "not a keyword",
+            Msg::SyntaxExpectedKeyword {
+                found: Id::new(shown),
+            },
+            Msg::LabelNotAKeyword {},
             help,
         );
         let node = self.start_node(NodeKind::Error, self.tokens.len());
@@ -943,9 +956,9 @@ impl<'a> Parser<'a> {
         }
         self.error(
             header,
-            "missing `{`",
-            "the indented lines below have no `{`",
-            "end this line with ` {` to open the block",
+            Msg::SyntaxMissingBrace {},
+            Msg::LabelNoOpeningBrace {},
+            Msg::HelpOpenBlock {},
         );
         let open = Open {
             brace: header,
@@ -966,9 +979,9 @@ impl<'a> Parser<'a> {
         if depth + 1 > MAX_DEPTH {
             self.error(
                 brace.span,
-                "blocks nested too deeply",
-                format!("more than {MAX_DEPTH} levels"),
-                "no construct of the language nests this deep; check for missing `}`",
+                Msg::SyntaxNestedTooDeep {},
+                Msg::LabelMoreLevels { max: MAX_DEPTH },
+                Msg::HelpCheckBraces {},
             );
             self.skip_nested_block();
             return None;
@@ -1022,8 +1035,26 @@ mod tests {
         s.args.iter().map(Arg::text).collect()
     }
 
-    fn messages(errors: &[SyntaxError]) -> Vec<&str> {
-        errors.iter().map(|e| e.message.as_str()).collect()
+    #[test]
+    fn syntax_errors_are_catalogue_messages_in_both_languages() {
+        use crate::i18n::Lang;
+        let parsed = parse("item a {\n  title \"x\n}\n");
+        let e = &parsed.errors[0];
+        assert_eq!(e.message.render(Lang::En), "unterminated string");
+        assert_eq!(e.message.render(Lang::Zh), "字符串没有结束");
+        assert_eq!(e.label.render(Lang::Zh), "此字符串缺少结尾的 `\"`");
+        let parsed = parse("item a {\n  title：\"x\"\n}\n");
+        assert_eq!(
+            parsed.errors[0].message.render(Lang::Zh),
+            "语句中有全角的 `：`"
+        );
+    }
+
+    fn messages(errors: &[SyntaxError]) -> Vec<String> {
+        errors
+            .iter()
+            .map(|e| e.message.render(crate::i18n::Lang::En))
+            .collect()
     }
 
     /// The invariant of the tree: its tokens, in order, are the text.
@@ -1187,7 +1218,7 @@ mod tests {
             assert!(
                 errors
                     .iter()
-                    .any(|e| e.message == "blocks nested too deeply"),
+                    .any(|e| e.message.render(crate::i18n::Lang::En) == "blocks nested too deeply"),
                 "{:?}",
                 messages(&errors)
             );

@@ -184,7 +184,10 @@ mod tests {
     fn a_file_with_a_syntax_error_is_refused() {
         let errors = format("item a {\n  title \"x\n}\n").unwrap_err();
         assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].message, "unterminated string");
+        assert_eq!(
+            errors[0].message.render(crate::i18n::Lang::En),
+            "unterminated string"
+        );
     }
 
     /// The statements of a text without their spans: what lowering reads.

@@ -7,6 +7,7 @@
 //! could read is kept, so later stages still run on the rest.
 
 use crate::diagnostic::Severity;
+use crate::i18n::{Id, Msg, Text};
 use crate::source::{Span, Spanned};
 use crate::syntax::MAX_ERRORS_PER_FILE;
 use crate::syntax::ast::*;
@@ -274,14 +275,17 @@ impl Lowerer {
             self.errors.push(SyntaxError {
                 code: "invalid-value",
                 span,
-                message: format!(
-                    "{} more errors from here on are not shown",
-                    self.dropped
+                message: Msg::SyntaxMoreNotShown {
+                    count: self.dropped,
+                }
+                .into(),
+                label: Msg::LabelMoreErrors {}.into(),
+                help: Some(
+                    Msg::HelpErrorsCap {
+                        max: MAX_ERRORS_PER_FILE,
+                    }
+                    .into(),
                 ),
-                label: "more errors".into(),
-                help: Some(format!(
-                    "at most {MAX_ERRORS_PER_FILE} errors of this kind are shown per file; fix these and run again"
-                )),
             });
         }
         self.errors
@@ -291,8 +295,8 @@ impl Lowerer {
         &mut self,
         code: &'static str,
         span: Span,
-        message: impl Into<String>,
-        label: impl Into<String>,
+        message: impl Into<Text>,
+        label: impl Into<Text>,
         help: Option<String>,
     ) {
         self.push(SyntaxError {
@@ -300,7 +304,18 @@ impl Lowerer {
             span,
             message: message.into(),
             label: label.into(),
-            help,
+            help: help.map(Text::from),
+        });
+    }
+
+    /// An error whose three texts are catalogue entries.
+    fn error_msg(&mut self, code: &'static str, span: Span, message: Msg, label: Msg, help: Msg) {
+        self.push(SyntaxError {
+            code,
+            span,
+            message: message.into(),
+            label: label.into(),
+            help: Some(help.into()),
         });
     }
 
@@ -309,7 +324,7 @@ impl Lowerer {
             code: "invalid-value",
             span,
             message: error.message,
-            label: "here".into(),
+            label: Msg::LabelHere {}.into(),
             help: error.help,
         });
     }
@@ -320,12 +335,15 @@ impl Lowerer {
     fn repeated_ids(&mut self, ids: &[Spanned<String>], keyword: &str) {
         for (i, id) in ids.iter().enumerate() {
             if ids[..i].iter().any(|earlier| earlier.value == id.value) {
-                self.error(
+                self.error_msg(
                     "invalid-value",
                     id.span,
-                    format!("`{}` is named twice in `{keyword}`", id.value),
-                    "named again",
-                    Some("remove the repetition; if another id was meant, write that one".into()),
+                    Msg::SyntaxNamedTwice {
+                        id: Id::new(&id.value),
+                        keyword: Id::new(keyword),
+                    },
+                    Msg::LabelNamedAgain {},
+                    Msg::HelpRemoveRepetition {},
                 );
             }
         }
@@ -357,15 +375,16 @@ impl Lowerer {
         match &statement.block {
             Some(b) => b,
             None => {
-                self.error(
+                self.error_msg(
                     "syntax-error",
                     statement.span,
-                    format!("`{}` needs a block", statement.keyword),
-                    "no `{ … }` here",
-                    Some(format!(
-                        "write `{} <id> {{` and its properties on the following lines, then `}}`",
-                        statement.keyword
-                    )),
+                    Msg::SyntaxNeedsBlock {
+                        keyword: Id::new(statement.keyword),
+                    },
+                    Msg::LabelNoBlock {},
+                    Msg::HelpWriteBlock {
+                        keyword: statement.keyword.to_string(),
+                    },
                 );
                 &[]
             }
@@ -374,12 +393,14 @@ impl Lowerer {
 
     fn no_block(&mut self, statement: &Statement) {
         if statement.block.is_some() {
-            self.error(
+            self.error_msg(
                 "syntax-error",
                 statement.keyword_span,
-                format!("`{}` takes no block", statement.keyword),
-                "unexpected block",
-                Some("remove the `{ … }`".into()),
+                Msg::SyntaxTakesNoBlock {
+                    keyword: Id::new(statement.keyword),
+                },
+                Msg::LabelUnexpectedBlock {},
+                Msg::HelpRemoveBlock {},
             );
         }
     }
@@ -415,12 +436,16 @@ impl Lowerer {
     /// The single id argument of a block header such as `obligation <id> {`.
     fn header_id(&mut self, statement: &Statement) -> Option<Spanned<String>> {
         if statement.args.is_empty() {
-            self.error(
+            self.error_msg(
                 "syntax-error",
                 statement.keyword_span,
-                format!("`{}` needs an id", statement.keyword),
-                "no id",
-                Some(format!("write `{} <id> {{`", statement.keyword)),
+                Msg::SyntaxNeedsId {
+                    keyword: Id::new(statement.keyword),
+                },
+                Msg::LabelNoId {},
+                Msg::HelpWriteHeader {
+                    keyword: statement.keyword.to_string(),
+                },
             );
             return None;
         }
@@ -429,15 +454,17 @@ impl Lowerer {
             // `item xc.2.1 .2 {`: an id broken by a space; read it joined.
             let joined: String = args.iter().map(Arg::text).collect();
             let span = args[0].span.cover(args[args.len() - 1].span);
-            self.error(
+            self.error_msg(
                 "syntax-error",
                 span,
-                format!(
-                    "`{}` takes one id, and an id has no spaces",
-                    statement.keyword
-                ),
-                format!("{} words", args.len()),
-                Some(format!("write `{} {joined} {{`", statement.keyword)),
+                Msg::SyntaxIdWithSpaces {
+                    keyword: Id::new(statement.keyword),
+                },
+                Msg::LabelWords { count: args.len() },
+                Msg::HelpWriteJoined {
+                    keyword: statement.keyword.to_string(),
+                    joined: joined.clone(),
+                },
             );
             return value::id(&joined).ok().map(|id| Spanned::new(id, span));
         }
@@ -455,12 +482,12 @@ impl Lowerer {
                 }
             },
             ArgKind::Str(_) => {
-                self.error(
+                self.error_msg(
                     "invalid-value",
                     arg.span,
-                    "an id is written without quotes",
-                    "quoted id",
-                    Some("remove the quotes".into()),
+                    Msg::SyntaxQuotedId {},
+                    Msg::LabelQuotedId {},
+                    Msg::HelpRemoveQuotes {},
                 );
                 None
             }
@@ -498,15 +525,17 @@ impl Lowerer {
                     let inner = w
                         .trim_start_matches(['“', '＂', '「', '『'])
                         .trim_end_matches(['”', '＂', '」', '』']);
-                    self.error(
+                    self.error_msg(
                         "invalid-value",
                         arg.span,
-                        format!("`{}` takes text in quotes", statement.keyword),
-                        "not quoted",
-                        Some(format!(
-                            "write `{} \"{}\"` with ASCII quotes",
-                            statement.keyword, inner
-                        )),
+                        Msg::SyntaxTakesQuotedText {
+                            keyword: Id::new(statement.keyword),
+                        },
+                        Msg::LabelNotQuoted {},
+                        Msg::HelpAsciiQuotes {
+                            keyword: statement.keyword.to_string(),
+                            text: inner.to_string(),
+                        },
                     );
                     return None;
                 }
@@ -527,12 +556,16 @@ impl Lowerer {
         for arg in &statement.args {
             match &arg.kind {
                 ArgKind::Str(s) => out.push(Spanned::new(s.to_string(), arg.span)),
-                ArgKind::Word(w) => self.error(
+                ArgKind::Word(w) => self.error_msg(
                     "invalid-value",
                     arg.span,
-                    format!("`{}` takes text in quotes", statement.keyword),
-                    "not quoted",
-                    Some(format!("write `\"{w}\"`")),
+                    Msg::SyntaxTakesQuotedText {
+                        keyword: Id::new(statement.keyword),
+                    },
+                    Msg::LabelNotQuoted {},
+                    Msg::HelpQuoteWord {
+                        word: w.to_string(),
+                    },
                 ),
             }
         }
@@ -562,12 +595,14 @@ impl Lowerer {
 
     fn duplicate<T>(&mut self, slot: &Option<T>, statement: &Statement) {
         if slot.is_some() {
-            self.error(
+            self.error_msg(
                 "duplicate-property",
                 statement.keyword_span,
-                format!("`{}` is given twice", statement.keyword),
-                "second value",
-                Some("keep one; the last one is used".into()),
+                Msg::SyntaxGivenTwice {
+                    keyword: Id::new(statement.keyword),
+                },
+                Msg::LabelSecondValue {},
+                Msg::HelpKeepOne {},
             );
         }
     }
@@ -634,12 +669,12 @@ impl Lowerer {
                     // A census population is never 0; a share computed from
                     // it would be 0, and any figure would pass.
                     if let (Some(0), Some(span)) = (decl.population, span) {
-                        self.error(
+                        self.error_msg(
                             "invalid-value",
                             span,
-                            "a population of 0 is impossible",
-                            "here",
-                            Some("write the census population, or leave `population` out when it is not known".into()),
+                            Msg::SyntaxZeroPopulation {},
+                            Msg::LabelHere {},
+                            Msg::HelpCensusPopulation {},
                         );
                         decl.population = None;
                     }
@@ -811,7 +846,7 @@ impl Lowerer {
                 "kind" => {
                     if let Some(k) = self.word(s, "kind action", |w| {
                         ObligationKind::parse(w).ok_or_else(|| ValueError {
-                            message: format!("unknown kind `{w}`"),
+                            message: format!("unknown kind `{w}`").into(),
                             help: Some(
                                 "the kinds are `action`, `target`, `quantity`, `mechanism` and `principle`"
                                     .into(),
@@ -840,7 +875,7 @@ impl Lowerer {
                 "severity" => {
                     if let Some(v) = self.word(s, "severity error", |w| {
                         Severity::parse(w).ok_or_else(|| ValueError {
-                            message: format!("unknown severity `{w}`"),
+                            message: format!("unknown severity `{w}`").into(),
                             help: Some("the severities are `error`, `warning` and `info`".into()),
                         })
                     }) {
@@ -863,12 +898,12 @@ impl Lowerer {
                             .map(str::to_string)
                             .collect();
                         if alternatives.is_empty() {
-                            self.error(
+                            self.error_msg(
                                 "invalid-value",
                                 e.span,
-                                "an empty element",
-                                "empty",
-                                Some("name the element, e.g. `\"防止诈骗\"`".into()),
+                                Msg::SyntaxEmptyElement {},
+                                Msg::LabelEmpty {},
+                                Msg::HelpNameElement {},
                             );
                         } else {
                             o.elements
@@ -949,12 +984,14 @@ impl Lowerer {
                     let arg = &s.args[1];
                     match Severity::parse(arg.text()) {
                         Some(v) => d.omitted.push((rank, Spanned::new(v, arg.span))),
-                        None => self.error(
+                        None => self.error_msg(
                             "invalid-value",
                             arg.span,
-                            format!("unknown severity `{}`", arg.text()),
-                            "not a severity",
-                            Some("the severities are `error`, `warning` and `info`".into()),
+                            Msg::SyntaxUnknownSeverity {
+                                word: Id::new(arg.text()),
+                            },
+                            Msg::LabelNotASeverity {},
+                            Msg::HelpLexiconSeverities {},
                         ),
                     }
                 }
@@ -1041,12 +1078,12 @@ impl Lowerer {
                 ArgKind::Str(w) if !w.trim().is_empty() => {
                     out.push(Spanned::new(w.trim().to_string(), arg.span))
                 }
-                ArgKind::Str(_) => self.error(
+                ArgKind::Str(_) => self.error_msg(
                     "invalid-value",
                     arg.span,
-                    "an empty word",
-                    "empty",
-                    Some("write the word, e.g. `\"建立\"`".into()),
+                    Msg::SyntaxEmptyWord {},
+                    Msg::LabelEmpty {},
+                    Msg::HelpWriteWord {},
                 ),
                 ArgKind::Word(w) => self.error(
                     "invalid-value",
@@ -1108,12 +1145,12 @@ impl Lowerer {
                 value: attr_value(&s.args[2]),
             },
             _ => {
-                self.error(
+                self.error_msg(
                     "invalid-value",
                     span,
-                    "cannot read this condition",
-                    "condition",
-                    Some("write `applies_if <attr>`, `applies_if not <attr>` or `applies_if <attr> >= <value>`".into()),
+                    Msg::SyntaxBadCondition {},
+                    Msg::LabelCondition {},
+                    Msg::HelpConditionForms {},
                 );
                 return None;
             }
@@ -1136,12 +1173,12 @@ impl Lowerer {
         let mut unit = q.unit;
         if let Some(extra) = s.args.get(1) {
             if unit.is_some() {
-                self.error(
+                self.error_msg(
                     "invalid-value",
                     extra.span,
-                    "the unit is given twice",
-                    "second unit",
-                    Some("write the unit once, e.g. `30万 人次`".into()),
+                    Msg::SyntaxUnitTwice {},
+                    Msg::LabelSecondUnit {},
+                    Msg::HelpUnitOnce {},
                 );
             } else if matches!(extra.text(), "万" | "亿" | "千" | "百") {
                 // `30 万`: a magnitude alone is no unit; it belongs to the
@@ -1164,12 +1201,14 @@ impl Lowerer {
         }
         let span = s.args[0].span.cover(s.args[s.args.len() - 1].span);
         if unit.as_deref() == Some("%") && !(0.0..=100.0).contains(&q.value) {
-            self.error(
+            self.error_msg(
                 "invalid-value",
                 span,
-                format!("a percentage of {} is impossible", q.value),
-                "out of range",
-                Some("percentages lie between 0% and 100%".into()),
+                Msg::SyntaxBadPercentage {
+                    value: q.value.to_string(),
+                },
+                Msg::LabelOutOfRange {},
+                Msg::HelpPercentRange {},
             );
             return None;
         }
@@ -1206,7 +1245,7 @@ impl Lowerer {
                                 Ok(())
                             } else {
                                 Err(ValueError {
-                                    message: format!("`per {w}` is not a period"),
+                                    message: format!("`per {w}` is not a period").into(),
                                     help: Some("write `per year`, or nothing for a total".into()),
                                 })
                             }
@@ -1219,7 +1258,7 @@ impl Lowerer {
                 "passes" => {
                     if let Some(p) = self.word(s, "passes floor", |w| {
                         Passes::parse(w).ok_or_else(|| ValueError {
-                            message: format!("unknown way of passing down `{w}`"),
+                            message: format!("unknown way of passing down `{w}`").into(),
                             help: Some(
                                 "write `passes floor`, `passes share` or `passes none`".into(),
                             ),
@@ -1232,12 +1271,12 @@ impl Lowerer {
                 keyword => match Comparator::parse(keyword) {
                     Some(c) => {
                         if t.figure.is_some() {
-                            self.error(
+                            self.error_msg(
                                 "duplicate-property",
                                 s.keyword_span,
-                                "a target has one figure",
-                                "second figure",
-                                Some("split it into two targets with their own metric ids".into()),
+                                Msg::SyntaxOneFigure {},
+                                Msg::LabelSecondFigure {},
+                                Msg::HelpSplitTarget {},
                             );
                         }
                         t.figure = self.figure(s, c);
@@ -1330,12 +1369,14 @@ impl Lowerer {
     fn suppression(&mut self, statement: &Statement) -> Option<SuppressionDecl> {
         let form = "suppress <code-or-obligation> [<obligation>] {";
         if statement.args.is_empty() {
-            self.error(
+            self.error_msg(
                 "syntax-error",
                 statement.keyword_span,
-                "`suppress` needs a code or an obligation id",
-                "nothing named",
-                Some(format!("write `{form}`")),
+                Msg::SyntaxSuppressNothing {},
+                Msg::LabelNothingNamed {},
+                Msg::HelpWriteForm {
+                    form: form.to_string(),
+                },
             );
             return None;
         }
@@ -1358,12 +1399,12 @@ impl Lowerer {
                     self.duplicate(&s.reason, b);
                     s.reason = self.string(b);
                     if let Some(r) = s.reason.as_ref().filter(|r| r.value.trim().is_empty()) {
-                        self.error(
+                        self.error_msg(
                             "invalid-value",
                             r.span,
-                            "an empty reason",
-                            "empty",
-                            Some("say why the finding does not apply to this plan".into()),
+                            Msg::SyntaxEmptyReason {},
+                            Msg::LabelEmpty {},
+                            Msg::HelpSayWhy {},
                         );
                     }
                 }

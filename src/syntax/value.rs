@@ -5,6 +5,7 @@
 //! their ASCII forms; a thousands separator is refused with a hint, because
 //! `1,000` and `1，000` are ambiguous in a list.
 
+use crate::i18n::Text;
 use nom::{
     IResult, Parser,
     bytes::complete::{take_while, take_while1},
@@ -78,15 +79,15 @@ pub struct Quantity {
 /// Why a word is not the value that was expected.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValueError {
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Text,
+    pub help: Option<Text>,
 }
 
 impl ValueError {
-    fn new(message: impl Into<String>, help: Option<&str>) -> Self {
+    fn new(message: impl Into<Text>, help: Option<&str>) -> Self {
         ValueError {
             message: message.into(),
-            help: help.map(str::to_string),
+            help: help.map(Text::from),
         }
     }
 }
@@ -151,10 +152,13 @@ pub fn quantity(word: &str) -> Result<Quantity, ValueError> {
             .filter(|c| !matches!(c, ',' | '、' | '٬'))
             .collect();
         return Err(ValueError {
-            message: format!("thousands separators are not read: `{word}`"),
-            help: Some(format!(
-                "write the number without separators: `{joined}` (or with a magnitude, e.g. `1万`)"
-            )),
+            message: format!("thousands separators are not read: `{word}`").into(),
+            help: Some(
+                format!(
+                    "write the number without separators: `{joined}` (or with a magnitude, e.g. `1万`)"
+                )
+                .into(),
+            ),
         });
     }
     if let Some(exponent) = exponent(unit) {
@@ -165,10 +169,13 @@ pub fn quantity(word: &str) -> Result<Quantity, ValueError> {
             .map(|v| format!("`{v}`, or "))
             .unwrap_or_default();
         return Err(ValueError {
-            message: format!("scientific notation is not read: `{word}`"),
-            help: Some(format!(
-                "write the number in full: {in_full}with a magnitude such as 万 or 亿 (`30万` for 3e5)"
-            )),
+            message: format!("scientific notation is not read: `{word}`").into(),
+            help: Some(
+                format!(
+                    "write the number in full: {in_full}with a magnitude such as 万 or 亿 (`30万` for 3e5)"
+                )
+                .into(),
+            ),
         });
     }
     if matches!(after_decimal(unit), Some('。' | '·')) {
@@ -367,10 +374,13 @@ pub fn id(word: &str) -> Result<String, ValueError> {
         None
     };
     Err(ValueError {
-        message: format!("`{word}` is not an id"),
-        help: Some(help.unwrap_or_else(|| {
-            "ids are ASCII letters, digits, `_`, `-`, `.` and `/`, starting with a letter, e.g. `bj.3.3.1/2`".into()
-        })),
+        message: format!("`{word}` is not an id").into(),
+        help: Some(
+            help.unwrap_or_else(|| {
+                "ids are ASCII letters, digits, `_`, `-`, `.` and `/`, starting with a letter, e.g. `bj.3.3.1/2`".into()
+            })
+            .into(),
+        ),
     })
 }
 
@@ -433,17 +443,42 @@ mod tests {
     #[test]
     fn separators_and_garbage_are_refused_with_a_hint() {
         let err = quantity("1，000").unwrap_err();
-        assert!(err.message.contains("thousands separators"), "{err:?}");
+        assert!(
+            err.message
+                .render(crate::i18n::Lang::En)
+                .contains("thousands separators"),
+            "{err:?}"
+        );
         assert!(quantity("1,000").is_err());
         assert!(quantity("many").unwrap_err().help.is_some());
         assert!(quantity("9999999999999999999999").is_err());
         let err = quantity("1e5").unwrap_err();
-        assert!(err.message.contains("scientific notation"), "{err:?}");
-        assert!(err.help.unwrap().contains("`100000`"));
+        assert!(
+            err.message
+                .render(crate::i18n::Lang::En)
+                .contains("scientific notation"),
+            "{err:?}"
+        );
+        assert!(
+            err.help
+                .unwrap()
+                .render(crate::i18n::Lang::En)
+                .contains("`100000`")
+        );
         let err = quantity("2.5E-3").unwrap_err();
-        assert!(!err.help.unwrap().contains("`0.0025`"));
+        assert!(
+            !err.help
+                .unwrap()
+                .render(crate::i18n::Lang::En)
+                .contains("`0.0025`")
+        );
         let err = quantity("3e4人次").unwrap_err();
-        assert!(err.help.unwrap().contains("`30000`"));
+        assert!(
+            err.help
+                .unwrap()
+                .render(crate::i18n::Lang::En)
+                .contains("`30000`")
+        );
         assert_eq!(quantity("3ea").unwrap().unit.as_deref(), Some("ea"));
     }
 
@@ -509,7 +544,13 @@ mod tests {
 
     #[test]
     fn an_id_with_parentheses_gets_the_dotted_form() {
-        let help = |w: &str| id(w).unwrap_err().help.unwrap_or_default();
+        let help = |w: &str| {
+            id(w)
+                .unwrap_err()
+                .help
+                .map(|h| h.render(crate::i18n::Lang::En))
+                .unwrap_or_default()
+        };
         assert_eq!(
             help("bj.3.1（2）"),
             "an id has no parentheses: write `bj.3.1.2`"

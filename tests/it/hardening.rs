@@ -524,14 +524,22 @@ fn a_huge_plan_at_a_revision_is_refused_by_the_size_limit() {
 #[test]
 fn a_far_year_is_told_the_range_not_to_write_a_real_date() {
     let err = planlint::syntax::value::date("9999-12-31").expect_err("refused");
-    assert_eq!(err.message, "impossible year 9999 in the date `9999-12-31`");
     assert_eq!(
-        err.help.as_deref(),
+        err.message.render(planlint::i18n::Lang::En),
+        "impossible year 9999 in the date `9999-12-31`"
+    );
+    assert_eq!(
+        err.help
+            .map(|h| h.render(planlint::i18n::Lang::En))
+            .as_deref(),
         Some("planlint reads years 1900 to 2200; write the date the document gives")
     );
     // A day that does not exist is still an impossible date.
     let err = planlint::syntax::value::date("2022-02-30").expect_err("refused");
-    assert_eq!(err.message, "impossible date `2022-02-30`");
+    assert_eq!(
+        err.message.render(planlint::i18n::Lang::En),
+        "impossible date `2022-02-30`"
+    );
 }
 
 #[test]

@@ -59,7 +59,9 @@ fn diagnostics(errors: &[SyntaxError]) -> Vec<Diagnostic> {
                 e.message.clone(),
                 Label::new(planlint::source::FileId(0), e.span, e.label.clone()),
             );
-            d.help = e.help.clone();
+            if let Some(help) = &e.help {
+                d.set_help(help.clone());
+            }
             d
         })
         .collect()
@@ -98,7 +100,7 @@ fn err_corpus_reports_every_error_with_a_span() {
                     && text.is_char_boundary(e.span.end),
                 "{name}.plan: span {:?} of `{}` is not inside the text",
                 e.span,
-                e.message
+                e.message.render(planlint::i18n::Lang::En)
             );
             assert!(
                 registry::INPUT_CODES.iter().any(|c| c.code == e.code),
@@ -305,7 +307,11 @@ fn one_error_per_missing_brace(name: &str, text: &str) {
     for (at, error) in braces {
         let broken = format!("{}{}", &text[..at], &text[at + 1..]);
         let parse = syntax::parse(&broken);
-        let messages: Vec<&str> = parse.errors.iter().map(|e| e.message.as_str()).collect();
+        let messages: Vec<String> = parse
+            .errors
+            .iter()
+            .map(|e| e.message.render(planlint::i18n::Lang::En))
+            .collect();
         assert_eq!(messages, [error], "{name} without the brace at byte {at}");
         assert_eq!(
             links(&parse.file),

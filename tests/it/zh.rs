@@ -265,3 +265,36 @@ fn the_codes_table_of_diagnostics_md_is_generated() {
     );
     assert_generated("docs/diagnostics.md", &fresh);
 }
+
+/// The command line's own errors follow the language too: outside a
+/// project, a directory that does not exist, a document `import` refuses.
+#[test]
+fn command_line_errors_are_in_chinese() {
+    let empty = tempfile::tempdir().expect("a temporary directory");
+    std::fs::write(empty.path().join("a.pdf"), "%PDF").expect("write");
+    let (_, err, code) = run(empty.path(), &[], &["check", "--lang", "zh"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.starts_with("planlint: 不在项目中："), "{err}");
+    let (_, err, _) = run(empty.path(), &[], &["check", "--lang", "en"]);
+    assert!(
+        err.starts_with("planlint: not inside a planlint project"),
+        "{err}"
+    );
+
+    let (_, err, code) = run(
+        empty.path(),
+        &[],
+        &["check", "--lang", "zh", "--rules", "nowhere"],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(
+            "错误[read-error]：无法读取 `nowhere`：上位文件目录（由 `--rules` 指定）不存在"
+        ),
+        "{err}"
+    );
+
+    let (_, err, code) = run(empty.path(), &[], &["import", "--lang", "zh", "a.pdf"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("无法导入 `a.pdf`：不读取 `PDF` 文件"), "{err}");
+}

@@ -107,7 +107,11 @@ fn obligation(analysis: &Analysis, plan: Option<DocId>, o: OblId) -> String {
                 let _ = write!(out, "; `{plan_id}` owes no figure");
             }
             Owed::Unapportionable(missing) => {
-                let _ = write!(out, "; `{plan_id}`'s share cannot be worked out: {missing}");
+                let _ = write!(
+                    out,
+                    "; `{plan_id}`'s share cannot be worked out: {}",
+                    missing.render(planlint::i18n::Lang::En)
+                );
             }
         }
     }
