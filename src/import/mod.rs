@@ -202,14 +202,10 @@ fn parents(h: &header::Header, model: &Model, given: &[String]) -> Result<Vec<Do
             .iter()
             .map(|g| {
                 model
-                    .document_by_id(g)
-                    .ok_or_else(|| ImportError::UnknownDocument {
+                    .document_or_suggestion(g)
+                    .map_err(|suggestion| ImportError::UnknownDocument {
                         given: g.clone(),
-                        suggestion: crate::syntax::lower::did_you_mean(
-                            g,
-                            model.documents.iter().map(|d| d.id()),
-                        )
-                        .map(str::to_string),
+                        suggestion,
                     })
             })
             .collect();

@@ -271,6 +271,14 @@ impl Model {
         self.document_ids.get(id).copied()
     }
 
+    /// The document `id`, or the nearest known id to suggest in its place.
+    pub fn document_or_suggestion(&self, id: &str) -> Result<DocId, Option<String>> {
+        self.document_by_id(id).ok_or_else(|| {
+            crate::syntax::lower::did_you_mean(id, self.documents.iter().map(|d| d.id()))
+                .map(str::to_string)
+        })
+    }
+
     pub fn obligation_by_id(&self, id: &str) -> Option<OblId> {
         self.obligation_ids.get(id).copied()
     }

@@ -476,14 +476,10 @@ fn documents_for(model: &Model, j: JurId, given: &[String]) -> Result<Vec<DocId>
             .iter()
             .map(|g| {
                 model
-                    .document_by_id(g)
-                    .ok_or_else(|| OwedError::UnknownDocument {
+                    .document_or_suggestion(g)
+                    .map_err(|suggestion| OwedError::UnknownDocument {
                         given: g.clone(),
-                        suggestion: crate::syntax::lower::did_you_mean(
-                            g,
-                            model.documents.iter().map(|d| d.id()),
-                        )
-                        .map(str::to_string),
+                        suggestion,
                     })
             })
             .collect();
