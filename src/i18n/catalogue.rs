@@ -645,7 +645,7 @@ catalogue! {
         en: "checked in {ms} ms; watching {paths} for changes (Ctrl-C stops)"
         zh: "检查用时 {ms} 毫秒；正在监视 {paths} 的变化（按 `Ctrl-C` 停止）"
     /// `import` of a document that does not import.
-    ImportFailed { name: Id, reason: String, help: String }
+    ImportFailed { name: Id, reason: Box<Msg>, help: Box<Msg> }
         en: "error: cannot import {name}: {reason}\n  help: {help}"
         zh: "错误：无法导入 {name}：{reason}\n  建议：{help}"
     /// Standard output that cannot be written.
@@ -1858,6 +1858,91 @@ catalogue! {
     HelpPasses {}
         en: "write `passes floor`, `passes share` or `passes none`"
         zh: "请写 `passes floor`、`passes share` 或 `passes none`"
+
+    // ── Refusals of `owed` and `import` ─────────────────────────────────
+
+    /// `owed` refused, with what to do.
+    OwedRefused { message: Box<Msg>, help: Box<Msg> }
+        en: "error: {message}\n  help: {help}"
+        zh: "错误：{message}\n  建议：{help}"
+    /// A jurisdiction named that is not declared.
+    UnknownJurisdictionGiven { given: Id }
+        en: "unknown jurisdiction {given}"
+        zh: "未知的地区 {given}"
+    /// A document named that is not declared.
+    UnknownDocumentGiven { given: Id }
+        en: "unknown document {given}"
+        zh: "未知的文件 {given}"
+    /// A file named to `owed` that declares no plan.
+    OwedNoPlan { file: Id }
+        en: "{file} declares no plan (a `document` with `carries_out`)"
+        zh: "{file} 没有声明方案（带 `carries_out` 的 `document`）"
+    /// A jurisdiction no document binds.
+    OwedNothingBinds { jurisdiction: Id }
+        en: "no document binds {jurisdiction}"
+        zh: "没有约束 {jurisdiction} 的文件"
+    /// Help: a close id and its name.
+    HelpDidYouMeanNamed { suggestion: Id, name: String }
+        en: "did you mean {suggestion} ({name})?"
+        zh: "是否要写 {suggestion}（{name}）？"
+    /// Help: how to name a jurisdiction.
+    HelpNameJurisdiction {}
+        en: "name a jurisdiction of `rules/` by its id or its Chinese name"
+        zh: "请用编号或中文名称指明 `rules/` 中的地区"
+    /// Help: how to name a document.
+    HelpNameDocument {}
+        en: "name a document of `rules/` by its id"
+        zh: "请用编号指明 `rules/` 中的文件"
+    /// Help: name a plan or a jurisdiction.
+    HelpNamePlanFile {}
+        en: "name a plan file, or a jurisdiction with `--carries-out`"
+        zh: "请指明方案文件，或指明地区并加上 `--carries-out`"
+    /// Help: name the documents carried out.
+    HelpNameCarriedOut {}
+        en: "name the documents it carries out with `--carries-out`"
+        zh: "请用 `--carries-out` 指明其落实的文件"
+    /// A document to import with no text.
+    ImportEmpty {}
+        en: "the document has no text"
+        zh: "该文件没有正文"
+    /// Help: import a document with text.
+    HelpImportText {}
+        en: "import a document that has text: a .txt, .docx or .html file"
+        zh: "请导入有正文的文件：`.txt`、`.docx` 或 `.html` 文件"
+
+    // ── Decoding a file ─────────────────────────────────────────────────
+
+    /// Bytes that do not decode, with what to do.
+    DecodeFailed { reason: Box<Msg>, help: Box<Msg> }
+        en: "{reason}; {help}"
+        zh: "{reason}；{help}"
+    /// Bytes not valid in the encoding read.
+    DecodeMalformed { encoding: String, offset: usize }
+        en: "not valid {encoding} at byte {offset}"
+        zh: "第 {offset} 字节处不是有效的 {encoding}"
+    /// Bytes not valid in the encoding read, with the encoding they look like.
+    DecodeMalformedLooksLike { encoding: String, offset: usize, guess: String }
+        en: "not valid {encoding} at byte {offset} (it looks like {guess})"
+        zh: "第 {offset} 字节处不是有效的 {encoding}（看似 {guess}）"
+    /// A NUL byte in a file.
+    DecodeNulByte { offset: usize }
+        en: "a NUL byte at byte {offset}: this looks like a binary file or UTF-16 without a byte order mark"
+        zh: "第 {offset} 字节处有 `NUL` 字节：该文件像是二进制文件，或是没有字节顺序标记的 `UTF-16` 文件"
+    /// Help: save the file as UTF-8.
+    HelpSaveAsUtf8 {}
+        en: "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"
+        zh: "请将文件另存为 `UTF-8` 编码（记事本中：另存为，编码选 `UTF-8`）"
+
+    // ── Reading a baseline ──────────────────────────────────────────────
+
+    /// A baseline file that is not JSON of a baseline, in the JSON reader's words.
+    BaselineNotABaseline { reason: String }
+        en: "not a planlint baseline: {reason}"
+        zh: "不是基线文件：{reason}"
+    /// A baseline of another version.
+    BaselineVersion { version: String, supported: String }
+        en: "baseline version {version} is not supported (this planlint writes version {supported})"
+        zh: "不支持第 {version} 版基线（本工具写出的是第 {supported} 版）"
 
     // ── Values: numbers, dates, periods, citations, ids ─────────────────
 
