@@ -206,7 +206,7 @@ fn read_document(path: &Path) -> Result<(String, Vec<String>), String> {
             .map(|text| (text, Vec::new()))
             .map_err(|e| {
                 text(Msg::ImportBadDocx {
-                    reason: e.to_string(),
+                    reason: Box::new(e.message()),
                 })
             }),
         "html" | "htm" => {

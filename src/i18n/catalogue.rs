@@ -625,7 +625,7 @@ catalogue! {
         en: "the file is {size} MB; import reads documents up to {limit} MB"
         zh: "文件大小为 {size} 兆字节，超过导入的上限 {limit} 兆字节"
     /// A `.docx` that does not read.
-    ImportBadDocx { reason: String }
+    ImportBadDocx { reason: Box<Msg> }
         en: "{reason}; save it again from Word or WPS as .docx, or as plain text"
         zh: "{reason}；请用 `Word` 或 `WPS` 重新另存为 `.docx` 或纯文本"
     /// `watch` cannot catch Ctrl-C.
@@ -665,7 +665,7 @@ catalogue! {
         en: "cannot build the csv: {reason}"
         zh: "无法生成 `csv` 文件：{reason}"
     /// An svg graph cannot be drawn.
-    CliCannotDrawSvg { reason: String }
+    CliCannotDrawSvg { reason: Box<Msg> }
         en: "{reason}; try `--format dot` and Graphviz"
         zh: "{reason}；请改用 `--format dot` 和 `Graphviz`"
     /// The manifest cannot be written.
@@ -1943,6 +1943,40 @@ catalogue! {
     BaselineVersion { version: String, supported: String }
         en: "baseline version {version} is not supported (this planlint writes version {supported})"
         zh: "不支持第 {version} 版基线（本工具写出的是第 {supported} 版）"
+
+    // ── Reading a `.docx` ───────────────────────────────────────────────
+
+    /// Bytes that are not a zip package, in the zip reader's words.
+    DocxNotZip { reason: String }
+        en: "not a .docx (not a zip package: {reason})"
+        zh: "不是 `.docx` 文件（不是 `zip` 压缩包：{reason}）"
+    /// A package without `word/document.xml`.
+    DocxNoDocument {}
+        en: "not a Word document (no `word/document.xml`)"
+        zh: "不是 `Word` 文档（缺少 `word/document.xml`）"
+    /// A part of the package too large once inflated.
+    DocxTooLarge { part: Id, mb: usize }
+        en: "{part} inflates to more than {mb} MB"
+        zh: "{part} 解压后超过 {mb} 兆字节"
+    /// A package of too many entries.
+    DocxTooManyEntries { count: usize }
+        en: "the package lists {count} entries"
+        zh: "压缩包列有 {count} 个条目"
+    /// A part that is not well-formed XML, in the XML reader's words.
+    DocxBadXml { part: Id, message: String }
+        en: "{part} is not well-formed XML: {message}"
+        zh: "{part} 不是格式正确的 `XML`：{message}"
+
+    // ── Drawing the graph ───────────────────────────────────────────────
+
+    /// The layout of the graph failed.
+    LayoutFailed {}
+        en: "the graph could not be laid out"
+        zh: "无法为该图排版"
+    /// A graph of too many boxes to draw.
+    LayoutTooLarge { boxes: usize, max: usize }
+        en: "the graph has {boxes} boxes, more than the {max} that are drawn"
+        zh: "该图有 {boxes} 个框，超过可绘制的 {max} 个"
 
     // ── Values: numbers, dates, periods, citations, ids ─────────────────
 

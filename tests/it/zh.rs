@@ -346,4 +346,12 @@ fn library_errors_are_in_chinese() {
     let (_, err, code) = run(dir.path(), &[], &["import", "--lang", "zh", "empty.txt"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("该文件没有正文"), "{err}");
+
+    std::fs::write(dir.path().join("bad.docx"), "not a zip").expect("write");
+    let (_, err, code) = run(dir.path(), &[], &["import", "--lang", "zh", "bad.docx"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("不是 `.docx` 文件（不是 `zip` 压缩包："),
+        "{err}"
+    );
 }
