@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Label};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Text};
 use crate::identity::Identity;
 use crate::source::{FileId, SourceMap, Span};
 use crate::suppress::{Suppressed, Suppression, SuppressionKind};
@@ -44,9 +44,10 @@ pub struct Entry {
 }
 
 /// A baseline that does not read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BaselineError {
-    pub message: String,
+    /// Boxed in a [`Text`] to keep the error small.
+    pub message: Text,
     pub span: Span,
 }
 
@@ -85,16 +86,20 @@ impl Baseline {
         let baseline: Baseline = serde_json::from_str(text).map_err(|e| {
             let offset = offset_of(text, e.line(), e.column());
             BaselineError {
-                message: format!("not a planlint baseline: {e}"),
+                message: Msg::BaselineNotABaseline {
+                    reason: e.to_string(),
+                }
+                .into(),
                 span: Span::point(offset),
             }
         })?;
         if baseline.version != VERSION {
             return Err(BaselineError {
-                message: format!(
-                    "baseline version {} is not supported (this planlint writes version {VERSION})",
-                    baseline.version
-                ),
+                message: Msg::BaselineVersion {
+                    version: baseline.version.to_string(),
+                    supported: VERSION.to_string(),
+                }
+                .into(),
                 span: Span::point(0),
             });
         }
@@ -226,14 +231,19 @@ mod tests {
         };
         assert_eq!(Baseline::parse(&empty.to_text()), Ok(empty));
         let old = Baseline::parse(&Baseline::default().to_text());
-        assert!(old.is_err_and(|e| e.message.contains("version 0 is not supported")));
+        assert!(old.is_err_and(|e| {
+            e.message.render(crate::i18n::Lang::En)
+                == "baseline version 0 is not supported (this planlint writes version 1)"
+                && e.message.render(crate::i18n::Lang::Zh)
+                    == "不支持第 0 版基线（本工具写出的是第 1 版）"
+        }));
     }
 
     #[test]
     fn a_malformed_baseline_points_at_the_error() {
         let text = "{\n  \"version\": 1,\n  \"entries\": [x]\n}\n";
         let e = Baseline::parse(text).err().unwrap_or(BaselineError {
-            message: String::new(),
+            message: Msg::LabelHere {}.into(),
             span: Span::point(0),
         });
         assert_eq!(&text[e.span.start..e.span.start + 1], "x");

@@ -10,7 +10,7 @@
 use encoding_rs::{DecoderResult, Encoding};
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use crate::source::{FileId, Span};
 
 /// The code of the note that a file was converted to UTF-8 when read.
@@ -60,9 +60,8 @@ pub struct Decoded {
 }
 
 /// Why the bytes of a file are not text planlint reads.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
-    #[error("not valid {encoding} at byte {offset}{}", guess_note(*.guess))]
     Malformed {
         encoding: &'static str,
         /// Byte offset, from the start of the file, of the first byte that
@@ -71,18 +70,59 @@ pub enum DecodeError {
         /// What the bytes look like instead, when a detector could tell.
         guess: Option<&'static str>,
     },
-    #[error(
-        "a NUL byte at byte {offset}: this looks like a binary file or UTF-16 without a byte order mark"
-    )]
-    NulByte { offset: usize },
+    NulByte {
+        offset: usize,
+    },
 }
 
 impl DecodeError {
+    /// What went wrong, as a catalogue message.
+    pub fn message(&self) -> Msg {
+        match *self {
+            DecodeError::Malformed {
+                encoding,
+                offset,
+                guess: None,
+            } => Msg::DecodeMalformed {
+                encoding: encoding.to_string(),
+                offset,
+            },
+            DecodeError::Malformed {
+                encoding,
+                offset,
+                guess: Some(guess),
+            } => Msg::DecodeMalformedLooksLike {
+                encoding: encoding.to_string(),
+                offset,
+                guess: guess.to_string(),
+            },
+            DecodeError::NulByte { offset } => Msg::DecodeNulByte { offset },
+        }
+    }
+
     /// What to do about it.
-    pub fn help(&self) -> &'static str {
-        "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"
+    pub fn help(&self) -> Msg {
+        Msg::HelpSaveAsUtf8 {}
+    }
+
+    /// The message with what to do, as the command line shows it.
+    pub fn with_help(&self) -> Msg {
+        Msg::DecodeFailed {
+            reason: Box::new(self.message()),
+            help: Box::new(self.help()),
+        }
     }
 }
+
+/// The message in English; the command line renders
+/// [`DecodeError::with_help`] in the run's language.
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().render(Lang::En))
+    }
+}
+
+impl std::error::Error for DecodeError {}
 
 /// The note telling the user that `file` was read as `encoding`, not UTF-8.
 pub fn note(file: FileId, encoding: SourceEncoding) -> Diagnostic {
@@ -101,12 +141,6 @@ pub fn note(file: FileId, encoding: SourceEncoding) -> Diagnostic {
         ),
     )
     .with_help(Msg::HelpSaveUtf8 {})
-}
-
-fn guess_note(guess: Option<&'static str>) -> String {
-    guess
-        .map(|g| format!(" (it looks like {g})"))
-        .unwrap_or_default()
 }
 
 /// Decodes the bytes of a `.plan` file.

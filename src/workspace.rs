@@ -16,7 +16,7 @@ use crate::check::Options;
 use crate::config::Policy;
 use crate::decode::{self, SourceEncoding};
 use crate::diagnostic::Diagnostic;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::report::RunSummary;
 use crate::source::{SourceFile, SourceMap};
 use crate::{Outcome, Selection};
@@ -98,12 +98,12 @@ impl BaselineFile {
 }
 
 /// A baseline that does not read, with where.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BaselineError {
     pub name: String,
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub message: Text,
 }
 
 /// The outcome of a run and its summary. The findings the plans' `suppress`

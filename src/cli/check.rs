@@ -30,7 +30,7 @@ pub fn once(args: &CheckArgs) -> ExitCode {
                     crate::cli::lang::say(planlint::i18n::Msg::CliInvalidBaseline {
                         code: "invalid-baseline".to_string(),
                         place: format!("{}:{}:{}", e.name, e.line, e.column),
-                        reason: e.message,
+                        reason: crate::cli::lang::text_of(&e.message),
                     });
                     return ExitCode::from(2);
                 }

@@ -275,7 +275,7 @@ pub fn read_from(source: impl Read, capacity: usize, path: &Path) -> Result<Read
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64, path));
     }
-    let decoded = decode(&bytes).map_err(|e| format!("{e}; {}", e.help()))?;
+    let decoded = decode(&bytes).map_err(|e| crate::cli::lang::text(e.with_help()))?;
     Ok(ReadFile {
         text: decoded.text,
         encoding: decoded.encoding,

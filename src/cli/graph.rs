@@ -24,7 +24,7 @@ pub fn run(args: GraphArgs) -> ExitCode {
             Ok(svg) => svg,
             Err(e) => {
                 crate::cli::lang::say(planlint::i18n::Msg::CliCannotDrawSvg {
-                    reason: e.to_string(),
+                    reason: Box::new(e.message()),
                 });
                 return ExitCode::from(2);
             }

@@ -103,8 +103,8 @@ pub fn run(args: ImportArgs) -> ExitCode {
         Err(e) => {
             return fail(Msg::ImportFailed {
                 name: Id::new(&name),
-                reason: e.to_string(),
-                help: e.help().to_string(),
+                reason: Box::new(e.message()),
+                help: Box::new(e.help()),
             });
         }
     };
@@ -206,18 +206,18 @@ fn read_document(path: &Path) -> Result<(String, Vec<String>), String> {
             .map(|text| (text, Vec::new()))
             .map_err(|e| {
                 text(Msg::ImportBadDocx {
-                    reason: e.to_string(),
+                    reason: Box::new(e.message()),
                 })
             }),
         "html" | "htm" => {
-            let decoded =
-                planlint::decode::decode(&bytes).map_err(|e| format!("{e}; {}", e.help()))?;
+            let decoded = planlint::decode::decode(&bytes)
+                .map_err(|e| crate::cli::lang::text(e.with_help()))?;
             let page = planlint::import::html::read(&decoded.text);
             Ok((page.text, page.outside))
         }
         _ => {
-            let decoded =
-                planlint::decode::decode(&bytes).map_err(|e| format!("{e}; {}", e.help()))?;
+            let decoded = planlint::decode::decode(&bytes)
+                .map_err(|e| crate::cli::lang::text(e.with_help()))?;
             Ok((decoded.text, Vec::new()))
         }
     }

@@ -95,6 +95,9 @@ pub fn run(args: OwedArgs) -> ExitCode {
 }
 
 fn refused(e: &OwedError) -> ExitCode {
-    eprintln!("planlint: error: {e}\n  help: {}", e.help());
+    crate::cli::lang::say(planlint::i18n::Msg::OwedRefused {
+        message: Box::new(e.message()),
+        help: Box::new(e.help()),
+    });
     ExitCode::from(2)
 }

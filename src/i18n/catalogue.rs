@@ -625,7 +625,7 @@ catalogue! {
         en: "the file is {size} MB; import reads documents up to {limit} MB"
         zh: "文件大小为 {size} 兆字节，超过导入的上限 {limit} 兆字节"
     /// A `.docx` that does not read.
-    ImportBadDocx { reason: String }
+    ImportBadDocx { reason: Box<Msg> }
         en: "{reason}; save it again from Word or WPS as .docx, or as plain text"
         zh: "{reason}；请用 `Word` 或 `WPS` 重新另存为 `.docx` 或纯文本"
     /// `watch` cannot catch Ctrl-C.
@@ -645,7 +645,7 @@ catalogue! {
         en: "checked in {ms} ms; watching {paths} for changes (Ctrl-C stops)"
         zh: "检查用时 {ms} 毫秒；正在监视 {paths} 的变化（按 `Ctrl-C` 停止）"
     /// `import` of a document that does not import.
-    ImportFailed { name: Id, reason: String, help: String }
+    ImportFailed { name: Id, reason: Box<Msg>, help: Box<Msg> }
         en: "error: cannot import {name}: {reason}\n  help: {help}"
         zh: "错误：无法导入 {name}：{reason}\n  建议：{help}"
     /// Standard output that cannot be written.
@@ -665,7 +665,7 @@ catalogue! {
         en: "cannot build the csv: {reason}"
         zh: "无法生成 `csv` 文件：{reason}"
     /// An svg graph cannot be drawn.
-    CliCannotDrawSvg { reason: String }
+    CliCannotDrawSvg { reason: Box<Msg> }
         en: "{reason}; try `--format dot` and Graphviz"
         zh: "{reason}；请改用 `--format dot` 和 `Graphviz`"
     /// The manifest cannot be written.
@@ -1610,6 +1610,519 @@ catalogue! {
     HelpPercentRange {}
         en: "percentages lie between 0% and 100%"
         zh: "百分比应在 0% 与 100% 之间"
+
+    // ── The syntax of the plan language: statements and properties ──────
+
+    /// A second `document` in one file.
+    SyntaxSecondDocument { id: Id }
+        en: "a second document {id} in one file"
+        zh: "同一文件中声明了第二个文件 {id}"
+    /// Label: the second document.
+    LabelSecondDocument {}
+        en: "second document"
+        zh: "第二个文件"
+    /// Help: one document per file.
+    HelpOneDocumentPerFile { first: Id }
+        en: "each file holds one document; {first} is declared first; move this one to its own file"
+        zh: "每个文件只声明一个文件；{first} 已先声明，请将此文件移到单独的文件中"
+    /// A `document` after obligations, items or exemptions.
+    SyntaxDocumentTooLate {}
+        en: "the document must come before its obligations, items and exemptions"
+        zh: "文件声明应写在其要求、事项和不落实说明之前"
+    /// Label: declared too late.
+    LabelDeclaredTooLate {}
+        en: "declared too late"
+        zh: "声明过晚"
+    /// Help: the document first.
+    HelpDocumentFirst {}
+        en: "move the `document` block to the top of the file"
+        zh: "请将 `document` 代码块移到文件开头"
+    /// A deadline before the document's issue.
+    SyntaxDeadlineBeforeIssue { deadline: String, issued: String }
+        en: "a deadline of {deadline} comes before the document was issued on {issued}"
+        zh: "期限 {deadline} 年早于文件印发日期 {issued}"
+    /// Label: past when issued.
+    LabelPastWhenIssued {}
+        en: "already past when issued"
+        zh: "印发时已过期"
+    /// Help: check the year.
+    HelpCheckDeadlineYear {}
+        en: "check the year: a document sets deadlines in its own future"
+        zh: "请核对年份：文件所定期限应晚于其印发日期"
+    /// A construct before any `document`.
+    SyntaxNoDocument { what: String, keyword: Id }
+        en: "this {what} belongs to no document"
+        zh: "此 {keyword} 不属于任何文件"
+    /// Label: no `document` above.
+    LabelNoDocumentAbove {}
+        en: "no `document` above it"
+        zh: "其上没有 `document`"
+    /// Help: start with a `document` block.
+    HelpStartWithDocument {}
+        en: "start the file with a `document <id> {{ … }}` block"
+        zh: "请在文件开头写 `document <id> {{ … }}` 代码块"
+    /// An unknown keyword, with where it stands.
+    SyntaxUnknownKeyword { keyword: Id, place: Box<Msg> }
+        en: "unknown keyword {keyword} {place}"
+        zh: "{place}有未知的关键字 {keyword}"
+    /// Place: the top of a file.
+    PlaceTopLevel {}
+        en: "at the top level"
+        zh: "文件顶层"
+    /// Place: a `jurisdiction` block.
+    PlaceJurisdiction {}
+        en: "in a jurisdiction"
+        zh: "`jurisdiction` 代码块中"
+    /// Place: a `document` block.
+    PlaceDocument {}
+        en: "in a document"
+        zh: "`document` 代码块中"
+    /// Place: an `obligation` block.
+    PlaceObligation {}
+        en: "in an obligation"
+        zh: "`obligation` 代码块中"
+    /// Place: a `strength` block.
+    PlaceStrength {}
+        en: "in a strength lexicon"
+        zh: "`strength` 代码块中"
+    /// Place: a `target` block.
+    PlaceTarget {}
+        en: "in a target"
+        zh: "`target` 代码块中"
+    /// Place: an `item` block.
+    PlaceItem {}
+        en: "in an item"
+        zh: "`item` 代码块中"
+    /// Place: an `exempt` block.
+    PlaceExempt {}
+        en: "in an exemption"
+        zh: "`exempt` 代码块中"
+    /// Place: a `suppress` block.
+    PlaceSuppress {}
+        en: "in a suppression"
+        zh: "`suppress` 代码块中"
+    /// Place: an `observe` block.
+    PlaceObserve {}
+        en: "in an observation"
+        zh: "`observe` 代码块中"
+    /// Label: an unknown keyword.
+    LabelUnknownKeyword {}
+        en: "unknown keyword"
+        zh: "未知的关键字"
+    /// Help: the keywords allowed here.
+    HelpExpectedOneOf { keywords: Ids }
+        en: "expected one of: {keywords}"
+        zh: "此处应为以下之一：{keywords}"
+    /// A statement of one argument given another number.
+    SyntaxTakesOneArgument { keyword: Id }
+        en: "{keyword} takes one argument"
+        zh: "{keyword} 需要一个参数"
+    /// A statement of a fixed number of arguments given another.
+    SyntaxTakesArguments { keyword: Id, n: usize }
+        en: "{keyword} takes {n} arguments"
+        zh: "{keyword} 需要 {n} 个参数"
+    /// A statement of at least one argument given none.
+    SyntaxTakesAtLeastOneArgument { keyword: Id }
+        en: "{keyword} takes at least 1 argument"
+        zh: "{keyword} 至少需要 1 个参数"
+    /// A statement of at least some arguments given fewer.
+    SyntaxTakesAtLeastArguments { keyword: Id, n: usize }
+        en: "{keyword} takes at least {n} arguments"
+        zh: "{keyword} 至少需要 {n} 个参数"
+    /// A statement of a range of arguments given another number.
+    SyntaxTakesArgumentsBetween { keyword: Id, min: usize, max: usize }
+        en: "{keyword} takes {min} to {max} arguments"
+        zh: "{keyword} 需要 {min} 至 {max} 个参数"
+    /// Label: the number of arguments given.
+    LabelGiven { n: usize }
+        en: "{n} given"
+        zh: "给出了 {n} 个"
+    /// An unknown rank of a jurisdiction.
+    SyntaxUnknownRank { rank: Id }
+        en: "unknown rank {rank}"
+        zh: "未知的层级 {rank}"
+    /// Label: not a rank.
+    LabelNotARank {}
+        en: "not a rank"
+        zh: "不是层级"
+    /// Help: the ranks.
+    HelpRanks {}
+        en: "the ranks are `national`, `province`, `prefecture` and `county`"
+        zh: "层级为 `national`、`province`、`prefecture` 和 `county`"
+    /// A population that is not a whole number.
+    SyntaxPopulationNotWhole {}
+        en: "population must be a whole number"
+        zh: "人口应为整数"
+    /// A required property that is absent.
+    SyntaxMissingProperty { keyword: Id, property: Id }
+        en: "{keyword} has no {property}"
+        zh: "{keyword} 缺少 {property}"
+    /// Label: the property missing.
+    LabelPropertyMissing { property: Id }
+        en: "{property} missing"
+        zh: "缺少 {property}"
+    /// Help: add the property.
+    HelpAddInsideBlock { example: String }
+        en: "add `{example}` inside the block"
+        zh: "请在代码块内加上 `{example}`"
+    /// A document issued after its period ended.
+    SyntaxIssuedAfterPeriod { year: String, period: String }
+        en: "issued in {year} after its period {period} ended"
+        zh: "印发于 {year} 年，晚于期限 {period} 的结束"
+    /// Label: the issue date.
+    LabelIssueDate {}
+        en: "issue date"
+        zh: "印发日期"
+    /// Help: check the dates.
+    HelpCheckIssueAndPeriod {}
+        en: "check the date of issue and the period of validity"
+        zh: "请核对印发日期和有效期限"
+    /// A word declared twice in a strength lexicon.
+    SyntaxLexiconWordTwice { word: Quote }
+        en: "{word} is declared twice in the lexicon"
+        zh: "{word} 在词表中声明了两次"
+    /// Label: a lexicon word declared again.
+    LabelWordDeclaredAgain {}
+        en: "declared again"
+        zh: "再次声明"
+    /// Help: one place per word.
+    HelpOnePlaceOneRank {}
+        en: "give each word one place and one rank"
+        zh: "每个词只能有一处位置和一个等级"
+    /// A word that is not a rank where one was expected.
+    SyntaxNotARank { word: Id }
+        en: "{word} is not a rank"
+        zh: "{word} 不是层级"
+    /// A strength rank that is not 0 to 9.
+    SyntaxNotAStrengthRank { word: Id }
+        en: "{word} is not a rank"
+        zh: "{word} 不是等级"
+    /// Label: not a strength rank.
+    LabelNotAStrengthRank {}
+        en: "not a rank"
+        zh: "不是等级"
+    /// Help: the strength ranks.
+    HelpStrengthRank { keyword: String }
+        en: "a rank is a whole number from 0 to 9, the higher the stronger: `{keyword} 2 \"…\"`"
+        zh: "等级为 0 至 9 的整数，越大越强：`{keyword} 2 \"…\"`"
+    /// A lexicon word not in quotes.
+    SyntaxTakesQuotedWords { keyword: Id }
+        en: "{keyword} takes words in quotes"
+        zh: "{keyword} 的词语应加引号"
+    /// Help: the ranks a `binds` takes.
+    HelpBindsRanks {}
+        en: "write ranks (`province`, `prefecture`, `county`) or `issuer` alone"
+        zh: "请写层级（`province`、`prefecture`、`county`），或只写 `issuer`"
+    /// A magnitude written apart from its number.
+    SyntaxMagnitudeApart { magnitude: Id }
+        en: "{magnitude} is cut off from its number"
+        zh: "{magnitude} 与其数字分开了"
+    /// Label: number and magnitude apart.
+    LabelMagnitudeApart {}
+        en: "number and magnitude apart"
+        zh: "数字与数量级分开"
+    /// Help: join them.
+    HelpWithoutSpace { joined: String }
+        en: "write `{joined}` without a space"
+        zh: "请写 `{joined}`，中间不留空格"
+    /// An empty responsible unit; `term` is 责任单位, the documents' own
+    /// word, an argument so that the English template holds no Chinese.
+    SyntaxEmptyUnit { term: String }
+        en: "an empty {term}"
+        zh: "{term}为空"
+    /// Help: name the unit.
+    HelpNameTheUnit {}
+        en: "write the unit's name between the quotes, or leave the empty quotes out"
+        zh: "请在引号内写单位名称，或删去空引号"
+    /// An unknown kind of obligation.
+    ValueUnknownKind { word: Id }
+        en: "unknown kind {word}"
+        zh: "未知的类型 {word}"
+    /// Help: the kinds.
+    HelpKinds {}
+        en: "the kinds are `action`, `target`, `quantity`, `mechanism` and `principle`"
+        zh: "类型为 `action`、`target`、`quantity`、`mechanism` 和 `principle`"
+    /// A `per` that is not `per year`.
+    ValueNotPerYear { phrase: Id }
+        en: "{phrase} is not a period"
+        zh: "{phrase} 不是计量周期"
+    /// Help: `per year`.
+    HelpPerYear {}
+        en: "write `per year`, or nothing for a total"
+        zh: "请写 `per year`；如为总量则不写"
+    /// An unknown way of passing a target down.
+    ValueUnknownPasses { word: Id }
+        en: "unknown way of passing down {word}"
+        zh: "未知的下达方式 {word}"
+    /// Help: the ways of passing down.
+    HelpPasses {}
+        en: "write `passes floor`, `passes share` or `passes none`"
+        zh: "请写 `passes floor`、`passes share` 或 `passes none`"
+
+    // ── Refusals of `owed` and `import` ─────────────────────────────────
+
+    /// `owed` refused, with what to do.
+    OwedRefused { message: Box<Msg>, help: Box<Msg> }
+        en: "error: {message}\n  help: {help}"
+        zh: "错误：{message}\n  建议：{help}"
+    /// A jurisdiction named that is not declared.
+    UnknownJurisdictionGiven { given: Id }
+        en: "unknown jurisdiction {given}"
+        zh: "未知的地区 {given}"
+    /// A document named that is not declared.
+    UnknownDocumentGiven { given: Id }
+        en: "unknown document {given}"
+        zh: "未知的文件 {given}"
+    /// A file named to `owed` that declares no plan.
+    OwedNoPlan { file: Id }
+        en: "{file} declares no plan (a `document` with `carries_out`)"
+        zh: "{file} 没有声明方案（带 `carries_out` 的 `document`）"
+    /// A jurisdiction no document binds.
+    OwedNothingBinds { jurisdiction: Id }
+        en: "no document binds {jurisdiction}"
+        zh: "没有约束 {jurisdiction} 的文件"
+    /// Help: a close id and its name.
+    HelpDidYouMeanNamed { suggestion: Id, name: String }
+        en: "did you mean {suggestion} ({name})?"
+        zh: "是否要写 {suggestion}（{name}）？"
+    /// Help: how to name a jurisdiction.
+    HelpNameJurisdiction {}
+        en: "name a jurisdiction of `rules/` by its id or its Chinese name"
+        zh: "请用编号或中文名称指明 `rules/` 中的地区"
+    /// Help: how to name a document.
+    HelpNameDocument {}
+        en: "name a document of `rules/` by its id"
+        zh: "请用编号指明 `rules/` 中的文件"
+    /// Help: name a plan or a jurisdiction.
+    HelpNamePlanFile {}
+        en: "name a plan file, or a jurisdiction with `--carries-out`"
+        zh: "请指明方案文件，或指明地区并加上 `--carries-out`"
+    /// Help: name the documents carried out.
+    HelpNameCarriedOut {}
+        en: "name the documents it carries out with `--carries-out`"
+        zh: "请用 `--carries-out` 指明其落实的文件"
+    /// A document to import with no text.
+    ImportEmpty {}
+        en: "the document has no text"
+        zh: "该文件没有正文"
+    /// Help: import a document with text.
+    HelpImportText {}
+        en: "import a document that has text: a .txt, .docx or .html file"
+        zh: "请导入有正文的文件：`.txt`、`.docx` 或 `.html` 文件"
+
+    // ── Decoding a file ─────────────────────────────────────────────────
+
+    /// Bytes that do not decode, with what to do.
+    DecodeFailed { reason: Box<Msg>, help: Box<Msg> }
+        en: "{reason}; {help}"
+        zh: "{reason}；{help}"
+    /// Bytes not valid in the encoding read.
+    DecodeMalformed { encoding: String, offset: usize }
+        en: "not valid {encoding} at byte {offset}"
+        zh: "第 {offset} 字节处不是有效的 {encoding}"
+    /// Bytes not valid in the encoding read, with the encoding they look like.
+    DecodeMalformedLooksLike { encoding: String, offset: usize, guess: String }
+        en: "not valid {encoding} at byte {offset} (it looks like {guess})"
+        zh: "第 {offset} 字节处不是有效的 {encoding}（看似 {guess}）"
+    /// A NUL byte in a file.
+    DecodeNulByte { offset: usize }
+        en: "a NUL byte at byte {offset}: this looks like a binary file or UTF-16 without a byte order mark"
+        zh: "第 {offset} 字节处有 `NUL` 字节：该文件像是二进制文件，或是没有字节顺序标记的 `UTF-16` 文件"
+    /// Help: save the file as UTF-8.
+    HelpSaveAsUtf8 {}
+        en: "save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"
+        zh: "请将文件另存为 `UTF-8` 编码（记事本中：另存为，编码选 `UTF-8`）"
+
+    // ── Reading a baseline ──────────────────────────────────────────────
+
+    /// A baseline file that is not JSON of a baseline, in the JSON reader's words.
+    BaselineNotABaseline { reason: String }
+        en: "not a planlint baseline: {reason}"
+        zh: "不是基线文件：{reason}"
+    /// A baseline of another version.
+    BaselineVersion { version: String, supported: String }
+        en: "baseline version {version} is not supported (this planlint writes version {supported})"
+        zh: "不支持第 {version} 版基线（本工具写出的是第 {supported} 版）"
+
+    // ── Reading a `.docx` ───────────────────────────────────────────────
+
+    /// Bytes that are not a zip package, in the zip reader's words.
+    DocxNotZip { reason: String }
+        en: "not a .docx (not a zip package: {reason})"
+        zh: "不是 `.docx` 文件（不是 `zip` 压缩包：{reason}）"
+    /// A package without `word/document.xml`.
+    DocxNoDocument {}
+        en: "not a Word document (no `word/document.xml`)"
+        zh: "不是 `Word` 文档（缺少 `word/document.xml`）"
+    /// A part of the package too large once inflated.
+    DocxTooLarge { part: Id, mb: usize }
+        en: "{part} inflates to more than {mb} MB"
+        zh: "{part} 解压后超过 {mb} 兆字节"
+    /// A package of too many entries.
+    DocxTooManyEntries { count: usize }
+        en: "the package lists {count} entries"
+        zh: "压缩包列有 {count} 个条目"
+    /// A part that is not well-formed XML, in the XML reader's words.
+    DocxBadXml { part: Id, message: String }
+        en: "{part} is not well-formed XML: {message}"
+        zh: "{part} 不是格式正确的 `XML`：{message}"
+
+    // ── Drawing the graph ───────────────────────────────────────────────
+
+    /// The layout of the graph failed.
+    LayoutFailed {}
+        en: "the graph could not be laid out"
+        zh: "无法为该图排版"
+    /// A graph of too many boxes to draw.
+    LayoutTooLarge { boxes: usize, max: usize }
+        en: "the graph has {boxes} boxes, more than the {max} that are drawn"
+        zh: "该图有 {boxes} 个框，超过可绘制的 {max} 个"
+
+    // ── Values: numbers, dates, periods, citations, ids ─────────────────
+
+    /// A negative figure.
+    ValueNegative { word: Id }
+        en: "a negative figure {word}"
+        zh: "数值 {word} 为负数"
+    /// Help: figures are never negative.
+    HelpNoNegative {}
+        en: "figures are amounts and shares, never negative; to cap a figure, write `at_most`"
+        zh: "数值是数量或比例，不能为负数；如要设上限，请写 `at_most`"
+    /// A word that is not a number where one was expected.
+    ValueExpectedNumber { word: Id }
+        en: "expected a number, found {word}"
+        zh: "此处应为数字，实为 {word}"
+    /// Help: how to write a number.
+    HelpWriteDigits {}
+        en: "write digits, e.g. `30万`, `28%` or `8000 个`"
+        zh: "请写数字，如 `30万`、`28%` 或 `8000 个`"
+    /// A number with thousands separators.
+    ValueThousandsSeparators { word: Id }
+        en: "thousands separators are not read: {word}"
+        zh: "不识别千位分隔符：{word}"
+    /// Help: the number without separators.
+    HelpNoSeparators { joined: Id }
+        en: "write the number without separators: {joined} (or with a magnitude, e.g. `1万`)"
+        zh: "请去掉分隔符，写作 {joined}（或使用数量级，如 `1万`）"
+    /// A number in scientific notation.
+    ValueScientific { word: Id }
+        en: "scientific notation is not read: {word}"
+        zh: "不识别科学记数法：{word}"
+    /// Help: the number in full, or with a magnitude. `wan` and `yi` are
+    /// the magnitudes 万 and 亿, arguments so that the English template
+    /// holds no Chinese of its own.
+    HelpNumberInFull { full: Id, wan: String, yi: String }
+        en: "write the number in full: {full}, or with a magnitude such as {wan} or {yi} (`30万` for 3e5)"
+        zh: "请写出完整数值 {full}，或使用{wan}、{yi}等数量级（`3e5` 写作 `30万`）"
+    /// Help: the number with a magnitude (too long to write in full); `wan`
+    /// and `yi` as above.
+    HelpNumberWithMagnitude { wan: String, yi: String }
+        en: "write the number in full: with a magnitude such as {wan} or {yi} (`30万` for 3e5)"
+        zh: "请使用{wan}、{yi}等数量级写出完整数值（`3e5` 写作 `30万`）"
+    /// A Chinese full stop or middle dot used as a decimal point.
+    ValueChineseDecimalPoint { word: Id }
+        en: "{word} has a Chinese full stop or a middle dot as its decimal point"
+        zh: "{word} 以中文句号或间隔号作小数点"
+    /// Help: the decimal point.
+    HelpDecimalPoint {}
+        en: "write the decimal point as `.`, e.g. `27.68%`"
+        zh: "小数点请写作 `.`，如 `27.68%`"
+    /// A word that does not read as a number.
+    ValueNotANumber { word: Id }
+        en: "{word} is not a number"
+        zh: "{word} 不是数字"
+    /// A figure over 10^15.
+    ValueTooLarge { word: Id }
+        en: "{word} is too large"
+        zh: "{word} 过大"
+    /// Help: the largest figure read.
+    HelpFigureLimit {}
+        en: "figures up to 10^15 are read"
+        zh: "可读取的数值最大为 10^15"
+    /// A year outside 1900–2200.
+    ValueImpossibleYear { word: Id }
+        en: "impossible year {word}"
+        zh: "{word} 不是有效年份"
+    /// Help: the years read.
+    HelpYearRange {}
+        en: "years from 1900 to 2200 are read"
+        zh: "可读取的年份为 1900 年至 2200 年"
+    /// A word that is not a year where one was expected.
+    ValueExpectedYear { word: Id }
+        en: "expected a year, found {word}"
+        zh: "此处应为年份，实为 {word}"
+    /// Help: how to write a year.
+    HelpFourDigits {}
+        en: "write four digits, e.g. `2025`"
+        zh: "请写四位数字，如 `2025`"
+    /// A date whose year is outside 1900–2200.
+    ValueImpossibleYearInDate { year: String, word: Id }
+        en: "impossible year {year} in the date {word}"
+        zh: "日期 {word} 中的年份 {year} 无效"
+    /// Help: the years read in a date.
+    HelpDateYears {}
+        en: "planlint reads years 1900 to 2200; write the date the document gives"
+        zh: "可读取的年份为 1900 年至 2200 年；请写文件所载的日期"
+    /// A date that does not exist.
+    ValueImpossibleDate { word: Id }
+        en: "impossible date {word}"
+        zh: "{word} 不是有效日期"
+    /// Help: a real date.
+    HelpRealDate {}
+        en: "write a real date as YYYY-MM-DD"
+        zh: "请按 `YYYY-MM-DD` 写出真实的日期"
+    /// A word that is not a date where one was expected.
+    ValueExpectedDate { word: Id }
+        en: "expected a date, found {word}"
+        zh: "此处应为日期，实为 {word}"
+    /// Help: how to write a date.
+    HelpDateForm {}
+        en: "write YYYY-MM-DD, e.g. `2022-03-11`"
+        zh: "请写作 `YYYY-MM-DD`，如 `2022-03-11`"
+    /// A period that ends before it starts.
+    ValuePeriodBackwards { word: Id }
+        en: "period {word} ends before it starts"
+        zh: "期限 {word} 的终止年份早于起始年份"
+    /// A word that is not a period where one was expected.
+    ValueExpectedPeriod { word: Id }
+        en: "expected a period, found {word}"
+        zh: "此处应为期限，实为 {word}"
+    /// Help: how to write a period.
+    HelpPeriodForm {}
+        en: "write `2021-2035`, or `2024` for an annual document"
+        zh: "请写 `2021-2035`；年度文件写 `2024`"
+    /// A word that is not a citation where one was expected.
+    ValueExpectedCitation { word: Id }
+        en: "expected a source citation, found {word}"
+        zh: "此处应为原文编号，实为 {word}"
+    /// Help: how to cite.
+    HelpCitationForm {}
+        en: "cite the original headings as a dotted path: `3.1.3`, `3.3.1/2` for a clause, `5.3¶4` for a paragraph"
+        zh: "请按原文标题写点分编号：`3.1.3`；某一句写 `3.3.1/2`；某一段写 `5.3¶4`"
+    /// A word that is not an id.
+    ValueNotAnId { word: Id }
+        en: "{word} is not an id"
+        zh: "{word} 不是编号"
+    /// Help: the id in ASCII.
+    HelpIdInAscii { normal: Id }
+        en: "write the id in ASCII: {normal}"
+        zh: "请用半角字符写编号：{normal}"
+    /// Help: an id without parentheses.
+    HelpIdNoParentheses { dotted: Id }
+        en: "an id has no parentheses: write {dotted}"
+        zh: "编号中不用括号：请写 {dotted}"
+    /// Help: an id without parentheses, in general.
+    HelpIdNoParenthesesAtAll {}
+        en: "an id has no parentheses: write the numbering with `.` or `/`, e.g. `bj.3.1.2`"
+        zh: "编号中不用括号：请用 `.` 或 `/` 分隔序号，如 `bj.3.1.2`"
+    /// Help: the characters of an id.
+    HelpIdCharacters {}
+        en: "ids are ASCII letters, digits, `_`, `-`, `.` and `/`, starting with a letter, e.g. `bj.3.3.1/2`"
+        zh: "编号由半角字母、数字和 `_`、`-`、`.`、`/` 组成，以字母开头，如 `bj.3.3.1/2`"
+    /// A word that is not `yes` or `no`.
+    ValueExpectedYesNo { word: Id }
+        en: "expected `yes` or `no`, found {word}"
+        zh: "此处应为 `yes` 或 `no`，实为 {word}"
 
     // ── Severities ───────────────────────────────────────────────────────
 

@@ -13,25 +13,53 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+use crate::i18n::{Id, Lang, Msg};
+
 /// The most bytes read from one part of the package once inflated.
 pub const MAX_PART_BYTES: u64 = 32 * 1024 * 1024;
 /// The most entries a package may list.
 pub const MAX_ENTRIES: usize = 10_000;
 
 /// Why a `.docx` cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocxError {
-    #[error("not a .docx (not a zip package: {0})")]
     NotZip(String),
-    #[error("not a Word document (no `word/document.xml`)")]
     NoDocument,
-    #[error("`{part}` inflates to more than {} MB", MAX_PART_BYTES / 1_048_576)]
     TooLarge { part: String },
-    #[error("the package lists {0} entries")]
     TooManyEntries(usize),
-    #[error("`{part}` is not well-formed XML: {message}")]
     Xml { part: String, message: String },
 }
+
+impl DocxError {
+    /// What went wrong, as a catalogue message.
+    pub fn message(&self) -> Msg {
+        match self {
+            DocxError::NotZip(reason) => Msg::DocxNotZip {
+                reason: reason.clone(),
+            },
+            DocxError::NoDocument => Msg::DocxNoDocument {},
+            DocxError::TooLarge { part } => Msg::DocxTooLarge {
+                part: Id::new(part),
+                mb: (MAX_PART_BYTES / 1_048_576) as usize,
+            },
+            DocxError::TooManyEntries(count) => Msg::DocxTooManyEntries { count: *count },
+            DocxError::Xml { part, message } => Msg::DocxBadXml {
+                part: Id::new(part),
+                message: message.clone(),
+            },
+        }
+    }
+}
+
+/// The message in English; `import` renders [`DocxError::message`] in the
+/// run's language.
+impl std::fmt::Display for DocxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().render(Lang::En))
+    }
+}
+
+impl std::error::Error for DocxError {}
 
 /// The document's text, one paragraph a line.
 pub fn text(bytes: &[u8]) -> Result<String, DocxError> {

@@ -21,6 +21,7 @@ pub mod units;
 
 use serde::Serialize;
 
+use crate::i18n::{Id, Lang, Msg};
 use crate::model::{DocId, Model};
 use crate::text::figures::{self, Figure};
 
@@ -40,11 +41,9 @@ pub struct Options<'a> {
 }
 
 /// Why a text cannot be imported.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    #[error("the document has no text")]
     Empty,
-    #[error("unknown document `{given}`")]
     UnknownDocument {
         given: String,
         suggestion: Option<String>,
@@ -52,19 +51,40 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    pub fn help(&self) -> String {
+    /// What went wrong, as a catalogue message.
+    pub fn message(&self) -> Msg {
         match self {
-            ImportError::Empty => {
-                "import a document that has text: a .txt, .docx or .html file".into()
-            }
+            ImportError::Empty => Msg::ImportEmpty {},
+            ImportError::UnknownDocument { given, .. } => Msg::UnknownDocumentGiven {
+                given: Id::new(given),
+            },
+        }
+    }
+
+    /// What to do about it.
+    pub fn help(&self) -> Msg {
+        match self {
+            ImportError::Empty => Msg::HelpImportText {},
             ImportError::UnknownDocument {
                 suggestion: Some(s),
                 ..
-            } => format!("did you mean `{s}`?"),
-            ImportError::UnknownDocument { .. } => "name a document of `rules/` by its id".into(),
+            } => Msg::HelpDidYouMean {
+                suggestion: Id::new(s),
+            },
+            ImportError::UnknownDocument { .. } => Msg::HelpNameDocument {},
         }
     }
 }
+
+/// The message in English; the command line renders
+/// [`ImportError::message`] in the run's language.
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().render(Lang::En))
+    }
+}
+
+impl std::error::Error for ImportError {}
 
 /// Everything read from a document.
 #[derive(Debug, Clone)]

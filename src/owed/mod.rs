@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::check::figures::{self, Owed as OwedFigure, ShareBasis};
 use crate::check::{Binding, Context, Options, effective_binds};
+use crate::i18n::{Id, Lang, Msg};
 use crate::model::{DocId, JurId, Model};
 use crate::syntax::ast::{AttrValue, Binds, CompareOp, Condition, Rank};
 use crate::syntax::value::Date;
@@ -36,47 +37,78 @@ pub enum Subject<'a> {
 }
 
 /// Why `owed` has no answer.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OwedError {
-    #[error("unknown jurisdiction `{given}`")]
     UnknownJurisdiction {
         given: String,
         /// The closest jurisdiction's id and name.
         suggestion: Option<(String, Option<String>)>,
     },
-    #[error("unknown document `{given}`")]
     UnknownDocument {
         given: String,
         suggestion: Option<String>,
     },
-    #[error("`{file}` declares no plan (a `document` with `carries_out`)")]
-    NoPlan { file: String },
-    #[error("no document binds `{jurisdiction}`")]
-    NothingBinds { jurisdiction: String },
+    NoPlan {
+        file: String,
+    },
+    NothingBinds {
+        jurisdiction: String,
+    },
 }
 
 impl OwedError {
+    /// What went wrong, as a catalogue message.
+    pub fn message(&self) -> Msg {
+        match self {
+            OwedError::UnknownJurisdiction { given, .. } => Msg::UnknownJurisdictionGiven {
+                given: Id::new(given),
+            },
+            OwedError::UnknownDocument { given, .. } => Msg::UnknownDocumentGiven {
+                given: Id::new(given),
+            },
+            OwedError::NoPlan { file } => Msg::OwedNoPlan {
+                file: Id::new(file),
+            },
+            OwedError::NothingBinds { jurisdiction } => Msg::OwedNothingBinds {
+                jurisdiction: Id::new(jurisdiction),
+            },
+        }
+    }
+
     /// What to do about it.
-    pub fn help(&self) -> String {
+    pub fn help(&self) -> Msg {
         match self {
             OwedError::UnknownJurisdiction { suggestion, .. } => match suggestion {
-                Some((id, Some(name))) => format!("did you mean `{id}` ({name})?"),
-                Some((id, None)) => format!("did you mean `{id}`?"),
-                None => "name a jurisdiction of `rules/` by its id or its Chinese name".into(),
+                Some((id, Some(name))) => Msg::HelpDidYouMeanNamed {
+                    suggestion: Id::new(id),
+                    name: name.clone(),
+                },
+                Some((id, None)) => Msg::HelpDidYouMean {
+                    suggestion: Id::new(id),
+                },
+                None => Msg::HelpNameJurisdiction {},
             },
             OwedError::UnknownDocument { suggestion, .. } => match suggestion {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "name a document of `rules/` by its id".into(),
+                Some(s) => Msg::HelpDidYouMean {
+                    suggestion: Id::new(s),
+                },
+                None => Msg::HelpNameDocument {},
             },
-            OwedError::NoPlan { .. } => {
-                "name a plan file, or a jurisdiction with `--carries-out`".into()
-            }
-            OwedError::NothingBinds { .. } => {
-                "name the documents it carries out with `--carries-out`".into()
-            }
+            OwedError::NoPlan { .. } => Msg::HelpNamePlanFile {},
+            OwedError::NothingBinds { .. } => Msg::HelpNameCarriedOut {},
         }
     }
 }
+
+/// The message in English; the command line renders
+/// [`OwedError::message`] in the run's language.
+impl std::fmt::Display for OwedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().render(Lang::En))
+    }
+}
+
+impl std::error::Error for OwedError {}
 
 /// What one jurisdiction owes.
 #[derive(Debug, Clone, Serialize)]

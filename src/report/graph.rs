@@ -15,6 +15,7 @@ use layout::core::style::{LineStyleKind, StyleAttr};
 use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
 use layout::topo::layout::VisualGraph;
 
+use crate::i18n::{Lang, Msg};
 use crate::model::{DocId, Model};
 use crate::report::coverage::{Coverage, Status};
 use crate::report::printable::printable;
@@ -75,14 +76,35 @@ pub struct Graph {
 pub const MAX_LAYOUT_NODES: usize = 300;
 
 /// Why no picture was drawn.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LayoutError {
     /// layout-rs panicked on this graph.
-    #[error("the graph could not be laid out")]
     Failed,
-    #[error("the graph has {0} boxes, more than the {MAX_LAYOUT_NODES} that are drawn")]
     TooLarge(usize),
 }
+
+impl LayoutError {
+    /// What went wrong, as a catalogue message.
+    pub fn message(&self) -> Msg {
+        match *self {
+            LayoutError::Failed => Msg::LayoutFailed {},
+            LayoutError::TooLarge(boxes) => Msg::LayoutTooLarge {
+                boxes,
+                max: MAX_LAYOUT_NODES,
+            },
+        }
+    }
+}
+
+/// The message in English; `graph` renders [`LayoutError::message`] in the
+/// run's language.
+impl std::fmt::Display for LayoutError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().render(Lang::En))
+    }
+}
+
+impl std::error::Error for LayoutError {}
 
 /// Columns per label line before wrapping (a Chinese character takes two).
 const WRAP: usize = 30;
@@ -540,6 +562,22 @@ mod tests {
                 label: "50% (1/2)".into(),
             }],
         }
+    }
+
+    #[test]
+    fn a_graph_too_large_to_draw_is_refused_in_both_languages() {
+        let node = sample().nodes[1].clone();
+        let g = Graph {
+            nodes: vec![node; MAX_LAYOUT_NODES + 1],
+            edges: Vec::new(),
+        };
+        let e = to_svg(&g).err().map(|e| e.message());
+        let render = |lang| e.as_ref().map(|m| m.render(lang)).unwrap_or_default();
+        assert_eq!(
+            render(Lang::En),
+            "the graph has 301 boxes, more than the 300 that are drawn"
+        );
+        assert_eq!(render(Lang::Zh), "该图有 301 个框，超过可绘制的 300 个");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! could read is kept, so later stages still run on the rest.
 
 use crate::diagnostic::Severity;
-use crate::i18n::{Id, Msg, Text};
+use crate::i18n::{Id, Ids, Msg, Quote};
 use crate::source::{Span, Spanned};
 use crate::syntax::MAX_ERRORS_PER_FILE;
 use crate::syntax::ast::*;
@@ -124,23 +124,27 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
                     continue;
                 };
                 if let Some(first) = &file.document {
-                    lowerer.error(
+                    lowerer.error_msg(
                         "duplicate-document",
                         statement.keyword_span.cover(document.id.span),
-                        format!("a second document `{}` in one file", document.id.value),
-                        "second document",
-                        Some(format!("each file holds one document; `{}` is declared first; move this one to its own file", first.id.value)),
+                        Msg::SyntaxSecondDocument {
+                            id: Id::new(&document.id.value),
+                        },
+                        Msg::LabelSecondDocument {},
+                        Msg::HelpOneDocumentPerFile {
+                            first: Id::new(&first.id.value),
+                        },
                     );
                 } else if !(file.obligations.is_empty()
                     && file.items.is_empty()
                     && file.exemptions.is_empty())
                 {
-                    lowerer.error(
+                    lowerer.error_msg(
                         "misplaced-statement",
                         statement.keyword_span,
-                        "the document must come before its obligations, items and exemptions",
-                        "declared too late",
-                        Some("move the `document` block to the top of the file".into()),
+                        Msg::SyntaxDocumentTooLate {},
+                        Msg::LabelDeclaredTooLate {},
+                        Msg::HelpDocumentFirst {},
                     );
                     file.document = Some(document);
                 } else {
@@ -177,7 +181,7 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
                     file.strengths.push(s);
                 }
             }
-            _ => lowerer.unknown_keyword(statement, "at the top level", TOP),
+            _ => lowerer.unknown_keyword(statement, Msg::PlaceTopLevel {}, TOP),
         }
     }
     let first_without_document = file
@@ -198,15 +202,15 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
         targets.sort_by_key(|t| t.span.start);
         for deadline in targets.iter().filter_map(|t| t.deadline.as_ref()) {
             if deadline.value < issued.value.year {
-                lowerer.error(
+                lowerer.error_msg(
                     "invalid-value",
                     deadline.span,
-                    format!(
-                        "a deadline of {} comes before the document was issued on {}",
-                        deadline.value, issued.value
-                    ),
-                    "already past when issued",
-                    Some("check the year: a document sets deadlines in its own future".into()),
+                    Msg::SyntaxDeadlineBeforeIssue {
+                        deadline: deadline.value.to_string(),
+                        issued: issued.value.to_string(),
+                    },
+                    Msg::LabelPastWhenIssued {},
+                    Msg::HelpCheckDeadlineYear {},
                 );
             }
         }
@@ -214,12 +218,15 @@ pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
     if file.document.is_none()
         && let Some((what, span)) = first_without_document
     {
-        lowerer.error(
+        lowerer.error_msg(
             "missing-document",
             span,
-            format!("this {what} belongs to no document"),
-            "no `document` above it",
-            Some("start the file with a `document <id> { … }` block".into()),
+            Msg::SyntaxNoDocument {
+                what: what.to_string(),
+                keyword: Id::new(what),
+            },
+            Msg::LabelNoDocumentAbove {},
+            Msg::HelpStartWithDocument {},
         );
     }
     (file, lowerer.finish())
@@ -291,23 +298,6 @@ impl Lowerer {
         self.errors
     }
 
-    fn error(
-        &mut self,
-        code: &'static str,
-        span: Span,
-        message: impl Into<Text>,
-        label: impl Into<Text>,
-        help: Option<String>,
-    ) {
-        self.push(SyntaxError {
-            code,
-            span,
-            message: message.into(),
-            label: label.into(),
-            help: help.map(Text::from),
-        });
-    }
-
     /// An error whose three texts are catalogue entries.
     fn error_msg(&mut self, code: &'static str, span: Span, message: Msg, label: Msg, help: Msg) {
         self.push(SyntaxError {
@@ -349,24 +339,24 @@ impl Lowerer {
         }
     }
 
-    fn unknown_keyword(&mut self, statement: &Statement, place: &str, allowed: &[&str]) {
+    fn unknown_keyword(&mut self, statement: &Statement, place: Msg, allowed: &[&str]) {
         let help = match did_you_mean(statement.keyword, allowed.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!(
-                "expected one of: {}",
-                allowed
-                    .iter()
-                    .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            Some(s) => Msg::HelpDidYouMean {
+                suggestion: Id::new(s),
+            },
+            None => Msg::HelpExpectedOneOf {
+                keywords: Ids(allowed.iter().map(|k| k.to_string()).collect()),
+            },
         };
-        self.error(
+        self.error_msg(
             "unknown-keyword",
             statement.keyword_span,
-            format!("unknown keyword `{}` {place}", statement.keyword),
-            "unknown keyword",
-            Some(help),
+            Msg::SyntaxUnknownKeyword {
+                keyword: Id::new(statement.keyword),
+                place: Box::new(place),
+            },
+            Msg::LabelUnknownKeyword {},
+            help,
         );
     }
 
@@ -421,12 +411,12 @@ impl Lowerer {
             } else {
                 statement.span
             };
-            self.error(
+            self.error_msg(
                 "syntax-error",
                 span,
-                format!("`{}` takes {}", statement.keyword, plural_args(min, max)),
-                format!("{n} given"),
-                Some(format!("write `{}`", form())),
+                takes_arguments(Id::new(statement.keyword), min, max),
+                Msg::LabelGiven { n },
+                Msg::HelpWriteForm { form: form() },
             );
             return false;
         }
@@ -617,15 +607,19 @@ impl Lowerer {
         let arg = &statement.args[0];
         let Some(rank) = Rank::parse(arg.text()) else {
             let help = match did_you_mean(arg.text(), Rank::ALL.iter().map(|r| r.as_str())) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "the ranks are `national`, `province`, `prefecture` and `county`".into(),
+                Some(s) => Msg::HelpDidYouMean {
+                    suggestion: Id::new(s),
+                },
+                None => Msg::HelpRanks {},
             };
-            self.error(
+            self.error_msg(
                 "invalid-value",
                 arg.span,
-                format!("unknown rank `{}`", arg.text()),
-                "not a rank",
-                Some(help),
+                Msg::SyntaxUnknownRank {
+                    rank: Id::new(arg.text()),
+                },
+                Msg::LabelNotARank {},
+                help,
             );
             return None;
         };
@@ -665,7 +659,8 @@ impl Lowerer {
                 "population" => {
                     let q = self.word(s, "population <number>", value::quantity);
                     let span = q.as_ref().map(|q| q.span);
-                    decl.population = q.and_then(|q| self.whole_number(q, "population"));
+                    decl.population =
+                        q.and_then(|q| self.whole_number(q, Msg::SyntaxPopulationNotWhole {}));
                     // A census population is never 0; a share computed from
                     // it would be 0, and any figure would pass.
                     if let (Some(0), Some(span)) = (decl.population, span) {
@@ -689,7 +684,7 @@ impl Lowerer {
                     }
                 }
                 "source" => decl.source = self.string(s).map(|v| v.value),
-                _ => self.unknown_keyword(s, "in a jurisdiction", JURISDICTION),
+                _ => self.unknown_keyword(s, Msg::PlaceJurisdiction {}, JURISDICTION),
             }
         }
         if decl.rank.is_none() {
@@ -698,15 +693,15 @@ impl Lowerer {
         id.map(|_| decl)
     }
 
-    fn whole_number(&mut self, q: Spanned<value::Quantity>, what: &str) -> Option<u64> {
+    fn whole_number(&mut self, q: Spanned<value::Quantity>, message: Msg) -> Option<u64> {
         if q.value.unit.is_some() || q.value.value.fract() != 0.0 || q.value.value < 0.0 {
-            self.error(
-                "invalid-value",
-                q.span,
-                format!("{what} must be a whole number"),
-                "here",
-                None,
-            );
+            self.push(SyntaxError {
+                code: "invalid-value",
+                span: q.span,
+                message: message.into(),
+                label: Msg::LabelHere {}.into(),
+                help: None,
+            });
             return None;
         }
         Some(q.value.value as u64)
@@ -722,7 +717,7 @@ impl Lowerer {
         if block.iter().any(|s| s.keyword == property) {
             return;
         }
-        self.error(
+        self.error_msg(
             "missing-property",
             statement.keyword_span.cover(
                 statement
@@ -731,9 +726,16 @@ impl Lowerer {
                     .map(|a| a.span)
                     .unwrap_or(statement.keyword_span),
             ),
-            format!("`{}` has no `{property}`", statement.keyword),
-            format!("`{property}` missing"),
-            Some(format!("add `{example}` inside the block")),
+            Msg::SyntaxMissingProperty {
+                keyword: Id::new(statement.keyword),
+                property: Id::new(property),
+            },
+            Msg::LabelPropertyMissing {
+                property: Id::new(property),
+            },
+            Msg::HelpAddInsideBlock {
+                example: example.to_string(),
+            },
         );
     }
 
@@ -783,7 +785,7 @@ impl Lowerer {
                         .is_some_and(|b| b.value)
                 }
                 "source_text" => d.source_text = self.string(s),
-                _ => self.unknown_keyword(s, "in a document", DOCUMENT),
+                _ => self.unknown_keyword(s, Msg::PlaceDocument {}, DOCUMENT),
             }
         }
         for (present, property, example) in [
@@ -803,15 +805,15 @@ impl Lowerer {
         if let (Some(issued), Some(period)) = (&d.issued, &d.period)
             && issued.value.year > period.value.to
         {
-            self.error(
+            self.error_msg(
                 "invalid-value",
                 issued.span,
-                format!(
-                    "issued in {} after its period {} ended",
-                    issued.value.year, period.value
-                ),
-                "issue date",
-                Some("check the date of issue and the period of validity".into()),
+                Msg::SyntaxIssuedAfterPeriod {
+                    year: issued.value.year.to_string(),
+                    period: period.value.to_string(),
+                },
+                Msg::LabelIssueDate {},
+                Msg::HelpCheckIssueAndPeriod {},
             );
         }
         self.repeated_ids(&d.carries_out, "carries_out");
@@ -846,11 +848,8 @@ impl Lowerer {
                 "kind" => {
                     if let Some(k) = self.word(s, "kind action", |w| {
                         ObligationKind::parse(w).ok_or_else(|| ValueError {
-                            message: format!("unknown kind `{w}`").into(),
-                            help: Some(
-                                "the kinds are `action`, `target`, `quantity`, `mechanism` and `principle`"
-                                    .into(),
-                            ),
+                            message: Msg::ValueUnknownKind { word: Id::new(w) }.into(),
+                            help: Some(Msg::HelpKinds {}.into()),
                         })
                     }) {
                         o.kind = k.value;
@@ -875,8 +874,8 @@ impl Lowerer {
                 "severity" => {
                     if let Some(v) = self.word(s, "severity error", |w| {
                         Severity::parse(w).ok_or_else(|| ValueError {
-                            message: format!("unknown severity `{w}`").into(),
-                            help: Some("the severities are `error`, `warning` and `info`".into()),
+                            message: Msg::SyntaxUnknownSeverity { word: Id::new(w) }.into(),
+                            help: Some(Msg::HelpLexiconSeverities {}.into()),
                         })
                     }) {
                         o.severity = Some(v.value);
@@ -927,7 +926,7 @@ impl Lowerer {
                         o.children.push(child);
                     }
                 }
-                _ => self.unknown_keyword(s, "in an obligation", OBLIGATION),
+                _ => self.unknown_keyword(s, Msg::PlaceObligation {}, OBLIGATION),
             }
         }
         if o.title.is_none() {
@@ -995,7 +994,7 @@ impl Lowerer {
                         ),
                     }
                 }
-                _ => self.unknown_keyword(s, "in a strength lexicon", STRENGTH),
+                _ => self.unknown_keyword(s, Msg::PlaceStrength {}, STRENGTH),
             }
         }
         // A word in two places would be read two ways: the first place wins
@@ -1019,12 +1018,14 @@ impl Lowerer {
             }
         }
         for w in repeated {
-            self.error(
+            self.error_msg(
                 "invalid-value",
                 w.span,
-                format!("「{}」 is declared twice in the lexicon", w.value),
-                "declared again",
-                Some("give each word one place and one rank".into()),
+                Msg::SyntaxLexiconWordTwice {
+                    word: Quote(w.value.clone()),
+                },
+                Msg::LabelWordDeclaredAgain {},
+                Msg::HelpOnePlaceOneRank {},
             );
         }
         Some(d)
@@ -1039,15 +1040,16 @@ impl Lowerer {
         match arg.text().parse::<u8>() {
             Ok(rank) if rank <= 9 => Some(rank),
             _ => {
-                self.error(
+                self.error_msg(
                     "invalid-value",
                     arg.span,
-                    format!("`{}` is not a rank", arg.text()),
-                    "not a rank",
-                    Some(format!(
-                        "a rank is a whole number from 0 to 9, the higher the stronger: `{} 2 \"…\"`",
-                        s.keyword
-                    )),
+                    Msg::SyntaxNotAStrengthRank {
+                        word: Id::new(arg.text()),
+                    },
+                    Msg::LabelNotAStrengthRank {},
+                    Msg::HelpStrengthRank {
+                        keyword: s.keyword.to_string(),
+                    },
                 );
                 None
             }
@@ -1085,12 +1087,16 @@ impl Lowerer {
                     Msg::LabelEmpty {},
                     Msg::HelpWriteWord {},
                 ),
-                ArgKind::Word(w) => self.error(
+                ArgKind::Word(w) => self.error_msg(
                     "invalid-value",
                     arg.span,
-                    format!("`{}` takes words in quotes", s.keyword),
-                    "not quoted",
-                    Some(format!("write `\"{w}\"`")),
+                    Msg::SyntaxTakesQuotedWords {
+                        keyword: Id::new(s.keyword),
+                    },
+                    Msg::LabelNotQuoted {},
+                    Msg::HelpQuoteWord {
+                        word: w.to_string(),
+                    },
                 ),
             }
         }
@@ -1109,14 +1115,14 @@ impl Lowerer {
         for arg in &s.args {
             match Rank::parse(arg.text()) {
                 Some(r) => ranks.push(r),
-                None => self.error(
+                None => self.error_msg(
                     "invalid-value",
                     arg.span,
-                    format!("`{}` is not a rank", arg.text()),
-                    "not a rank",
-                    Some(
-                        "write ranks (`province`, `prefecture`, `county`) or `issuer` alone".into(),
-                    ),
+                    Msg::SyntaxNotARank {
+                        word: Id::new(arg.text()),
+                    },
+                    Msg::LabelNotARank {},
+                    Msg::HelpBindsRanks {},
                 ),
             }
         }
@@ -1184,15 +1190,16 @@ impl Lowerer {
                 // `30 万`: a magnitude alone is no unit; it belongs to the
                 // number. (`5千 万元` is a figure in the unit 万元.)
                 let magnitude = extra.text();
-                self.error(
+                self.error_msg(
                     "invalid-value",
                     s.args[0].span.cover(extra.span),
-                    format!("`{magnitude}` is cut off from its number"),
-                    "number and magnitude apart",
-                    Some(format!(
-                        "write `{}{magnitude}` without a space",
-                        s.args[0].text()
-                    )),
+                    Msg::SyntaxMagnitudeApart {
+                        magnitude: Id::new(magnitude),
+                    },
+                    Msg::LabelMagnitudeApart {},
+                    Msg::HelpWithoutSpace {
+                        joined: format!("{}{magnitude}", s.args[0].text()),
+                    },
                 );
                 return None;
             } else {
@@ -1245,8 +1252,11 @@ impl Lowerer {
                                 Ok(())
                             } else {
                                 Err(ValueError {
-                                    message: format!("`per {w}` is not a period").into(),
-                                    help: Some("write `per year`, or nothing for a total".into()),
+                                    message: Msg::ValueNotPerYear {
+                                        phrase: Id::new(format!("per {w}")),
+                                    }
+                                    .into(),
+                                    help: Some(Msg::HelpPerYear {}.into()),
                                 })
                             }
                         })
@@ -1258,10 +1268,8 @@ impl Lowerer {
                 "passes" => {
                     if let Some(p) = self.word(s, "passes floor", |w| {
                         Passes::parse(w).ok_or_else(|| ValueError {
-                            message: format!("unknown way of passing down `{w}`").into(),
-                            help: Some(
-                                "write `passes floor`, `passes share` or `passes none`".into(),
-                            ),
+                            message: Msg::ValueUnknownPasses { word: Id::new(w) }.into(),
+                            help: Some(Msg::HelpPasses {}.into()),
                         })
                     }) {
                         t.passes = p.value;
@@ -1281,7 +1289,7 @@ impl Lowerer {
                         }
                         t.figure = self.figure(s, c);
                     }
-                    None => self.unknown_keyword(s, "in a target", TARGET),
+                    None => self.unknown_keyword(s, Msg::PlaceTarget {}, TARGET),
                 },
             }
         }
@@ -1313,12 +1321,14 @@ impl Lowerer {
                 "units" => {
                     for unit in self.strings(s) {
                         if unit.value.trim().is_empty() {
-                            self.error(
+                            self.error_msg(
                                 "invalid-value",
                                 unit.span,
-                                "an empty 责任单位",
-                                "empty",
-                                Some("write the unit's name between the quotes, or leave the empty quotes out".into()),
+                                Msg::SyntaxEmptyUnit {
+                                    term: "责任单位".into(),
+                                },
+                                Msg::LabelEmpty {},
+                                Msg::HelpNameTheUnit {},
                             );
                         } else {
                             item.units.push(unit);
@@ -1330,7 +1340,7 @@ impl Lowerer {
                         item.targets.push(t);
                     }
                 }
-                _ => self.unknown_keyword(s, "in an item", ITEM),
+                _ => self.unknown_keyword(s, Msg::PlaceItem {}, ITEM),
             }
         }
         if item.title.is_none() {
@@ -1360,7 +1370,7 @@ impl Lowerer {
                 "basis" => e.basis = self.string(s).map(|v| v.value),
                 "approved_by" => e.approved_by = self.string(s).map(|v| v.value),
                 "expires" => e.expires = self.word(s, "expires 2025-12-31", value::date),
-                _ => self.unknown_keyword(s, "in an exemption", EXEMPT),
+                _ => self.unknown_keyword(s, Msg::PlaceExempt {}, EXEMPT),
             }
         }
         Some(e)
@@ -1408,7 +1418,7 @@ impl Lowerer {
                         );
                     }
                 }
-                _ => self.unknown_keyword(b, "in a suppression", SUPPRESS),
+                _ => self.unknown_keyword(b, Msg::PlaceSuppress {}, SUPPRESS),
             }
         }
         if s.reason.is_none() && statement.block.is_some() {
@@ -1434,7 +1444,7 @@ impl Lowerer {
                 "year" => o.year = self.word(s, "year 2023", value::year).map(|y| y.value),
                 "value" => o.value = self.figure(s, Comparator::Exactly),
                 "source" => o.source = self.string(s).map(|v| v.value),
-                _ => self.unknown_keyword(s, "in an observation", OBSERVE),
+                _ => self.unknown_keyword(s, Msg::PlaceObserve {}, OBSERVE),
             }
         }
         for (present, property, example) in [
@@ -1469,11 +1479,13 @@ fn attr_value(arg: &Arg) -> AttrValue {
     }
 }
 
-fn plural_args(min: usize, max: usize) -> String {
+/// The error of a statement given the wrong number of arguments.
+fn takes_arguments(keyword: Id, min: usize, max: usize) -> Msg {
     match (min, max) {
-        (1, 1) => "one argument".into(),
-        (a, b) if a == b => format!("{a} arguments"),
-        (a, usize::MAX) => format!("at least {a} argument{}", if a == 1 { "" } else { "s" }),
-        (a, b) => format!("{a} to {b} arguments"),
+        (1, 1) => Msg::SyntaxTakesOneArgument { keyword },
+        (n, m) if n == m => Msg::SyntaxTakesArguments { keyword, n },
+        (1, usize::MAX) => Msg::SyntaxTakesAtLeastOneArgument { keyword },
+        (n, usize::MAX) => Msg::SyntaxTakesAtLeastArguments { keyword, n },
+        (min, max) => Msg::SyntaxTakesArgumentsBetween { keyword, min, max },
     }
 }

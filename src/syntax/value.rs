@@ -5,7 +5,7 @@
 //! their ASCII forms; a thousands separator is refused with a hint, because
 //! `1,000` and `1，000` are ambiguous in a list.
 
-use crate::i18n::Text;
+use crate::i18n::{Id, Msg, Text};
 use nom::{
     IResult, Parser,
     bytes::complete::{take_while, take_while1},
@@ -84,7 +84,7 @@ pub struct ValueError {
 }
 
 impl ValueError {
-    fn new(message: impl Into<Text>, help: Option<&str>) -> Self {
+    fn new(message: Msg, help: Option<Msg>) -> Self {
         ValueError {
             message: message.into(),
             help: help.map(Text::from),
@@ -104,11 +104,9 @@ pub fn normalize_width(word: &str) -> String {
         .collect()
 }
 
-/// A hint that shows the ASCII form of a word written with full-width
-/// characters, when that form differs.
-fn ascii_hint(word: &str, what: &str) -> Option<String> {
-    let normal = normalize_width(word);
-    (normal != word).then(|| format!("write {what} in ASCII: `{normal}`"))
+/// The argument of a message that names the word read.
+fn w(word: &str) -> Id {
+    Id::new(word)
 }
 
 fn digits(input: &str) -> IResult<&str, &str> {
@@ -132,15 +130,13 @@ pub fn quantity(word: &str) -> Result<Quantity, ValueError> {
             && rest.starts_with(|c: char| c.is_ascii_digit())
         {
             return Err(ValueError::new(
-                format!("a negative figure `{word}`"),
-                Some(
-                    "figures are amounts and shares, never negative; to cap a figure, write `at_most`",
-                ),
+                Msg::ValueNegative { word: w(word) },
+                Some(Msg::HelpNoNegative {}),
             ));
         }
         return Err(ValueError::new(
-            format!("expected a number, found `{word}`"),
-            Some("write digits, e.g. `30万`, `28%` or `8000 个`"),
+            Msg::ValueExpectedNumber { word: w(word) },
+            Some(Msg::HelpWriteDigits {}),
         ));
     };
     let mut after = unit.chars();
@@ -151,42 +147,39 @@ pub fn quantity(word: &str) -> Result<Quantity, ValueError> {
             .chars()
             .filter(|c| !matches!(c, ',' | '、' | '٬'))
             .collect();
-        return Err(ValueError {
-            message: format!("thousands separators are not read: `{word}`").into(),
-            help: Some(
-                format!(
-                    "write the number without separators: `{joined}` (or with a magnitude, e.g. `1万`)"
-                )
-                .into(),
-            ),
-        });
+        return Err(ValueError::new(
+            Msg::ValueThousandsSeparators { word: w(word) },
+            Some(Msg::HelpNoSeparators { joined: w(&joined) }),
+        ));
     }
     if let Some(exponent) = exponent(unit) {
-        let in_full = format!("{number}e{exponent}")
+        let help = format!("{number}e{exponent}")
             .parse::<f64>()
             .ok()
             .filter(|v| v.fract() == 0.0 && *v <= 1e15)
-            .map(|v| format!("`{v}`, or "))
-            .unwrap_or_default();
-        return Err(ValueError {
-            message: format!("scientific notation is not read: `{word}`").into(),
-            help: Some(
-                format!(
-                    "write the number in full: {in_full}with a magnitude such as 万 or 亿 (`30万` for 3e5)"
-                )
-                .into(),
-            ),
-        });
+            .map(|v| Msg::HelpNumberInFull {
+                full: Id::new(v.to_string()),
+                wan: "万".into(),
+                yi: "亿".into(),
+            })
+            .unwrap_or(Msg::HelpNumberWithMagnitude {
+                wan: "万".into(),
+                yi: "亿".into(),
+            });
+        return Err(ValueError::new(
+            Msg::ValueScientific { word: w(word) },
+            Some(help),
+        ));
     }
     if matches!(after_decimal(unit), Some('。' | '·')) {
         return Err(ValueError::new(
-            format!("`{word}` has a Chinese full stop or a middle dot as its decimal point"),
-            Some("write the decimal point as `.`, e.g. `27.68%`"),
+            Msg::ValueChineseDecimalPoint { word: w(word) },
+            Some(Msg::HelpDecimalPoint {}),
         ));
     }
     let mut value: f64 = number
         .parse()
-        .map_err(|_| ValueError::new(format!("`{word}` is not a number"), None))?;
+        .map_err(|_| ValueError::new(Msg::ValueNotANumber { word: w(word) }, None))?;
     value *= match magnitude {
         Some('万') => 1e4,
         Some('亿') => 1e8,
@@ -196,8 +189,8 @@ pub fn quantity(word: &str) -> Result<Quantity, ValueError> {
     };
     if !value.is_finite() || value > 1e15 {
         return Err(ValueError::new(
-            format!("`{word}` is too large"),
-            Some("figures up to 10^15 are read"),
+            Msg::ValueTooLarge { word: w(word) },
+            Some(Msg::HelpFigureLimit {}),
         ));
     }
     let unit = (!unit.is_empty()).then(|| unit.to_string());
@@ -240,12 +233,12 @@ pub fn year(word: &str) -> Result<i32, ValueError> {
     match fixed_digits(&normal, 4) {
         Ok(("", y)) if (1900..=2200).contains(&y) => Ok(y as i32),
         Ok(("", _)) => Err(ValueError::new(
-            format!("impossible year `{word}`"),
-            Some("years from 1900 to 2200 are read"),
+            Msg::ValueImpossibleYear { word: w(word) },
+            Some(Msg::HelpYearRange {}),
         )),
         _ => Err(ValueError::new(
-            format!("expected a year, found `{word}`"),
-            Some("write four digits, e.g. `2025`"),
+            Msg::ValueExpectedYear { word: w(word) },
+            Some(Msg::HelpFourDigits {}),
         )),
     }
 }
@@ -280,14 +273,17 @@ pub fn date(word: &str) -> Result<Date, ValueError> {
             ];
             if !(1900..=2200).contains(&y) {
                 return Err(ValueError::new(
-                    format!("impossible year {y} in the date `{word}`"),
-                    Some("planlint reads years 1900 to 2200; write the date the document gives"),
+                    Msg::ValueImpossibleYearInDate {
+                        year: y.to_string(),
+                        word: w(word),
+                    },
+                    Some(Msg::HelpDateYears {}),
                 ));
             }
             if m == 0 || m > 12 || d == 0 || d > days[(m - 1) as usize] {
                 return Err(ValueError::new(
-                    format!("impossible date `{word}`"),
-                    Some("write a real date as YYYY-MM-DD"),
+                    Msg::ValueImpossibleDate { word: w(word) },
+                    Some(Msg::HelpRealDate {}),
                 ));
             }
             Ok(Date {
@@ -297,8 +293,8 @@ pub fn date(word: &str) -> Result<Date, ValueError> {
             })
         }
         _ => Err(ValueError::new(
-            format!("expected a date, found `{word}`"),
-            Some("write YYYY-MM-DD, e.g. `2022-03-11`"),
+            Msg::ValueExpectedDate { word: w(word) },
+            Some(Msg::HelpDateForm {}),
         )),
     }
 }
@@ -311,7 +307,7 @@ pub fn period(word: &str) -> Result<Period, ValueError> {
             let (from, to) = (year(a)?, year(b)?);
             if to < from {
                 return Err(ValueError::new(
-                    format!("period `{word}` ends before it starts"),
+                    Msg::ValuePeriodBackwards { word: w(word) },
                     None,
                 ));
             }
@@ -320,8 +316,8 @@ pub fn period(word: &str) -> Result<Period, ValueError> {
     }
     let y = year(&normal).map_err(|_| {
         ValueError::new(
-            format!("expected a period, found `{word}`"),
-            Some("write `2021-2035`, or `2024` for an annual document"),
+            Msg::ValueExpectedPeriod { word: w(word) },
+            Some(Msg::HelpPeriodForm {}),
         )
     })?;
     Ok(Period { from: y, to: y })
@@ -341,10 +337,8 @@ pub fn citation(word: &str) -> Result<String, ValueError> {
     match parsed {
         Ok(("", c)) => Ok(c.to_string()),
         _ => Err(ValueError::new(
-            format!("expected a source citation, found `{word}`"),
-            Some(
-                "cite the original headings as a dotted path: `3.1.3`, `3.3.1/2` for a clause, `5.3¶4` for a paragraph",
-            ),
+            Msg::ValueExpectedCitation { word: w(word) },
+            Some(Msg::HelpCitationForm {}),
         )),
     }
 }
@@ -361,27 +355,23 @@ pub fn id(word: &str) -> Result<String, ValueError> {
     }
     let normal = normalize_width(word);
     let help = if is_id(&normal) {
-        ascii_hint(word, "the id")
+        // `is_id(word)` failed, so the ASCII form differs.
+        Msg::HelpIdInAscii { normal: w(&normal) }
     } else if normal.contains(['(', ')']) {
         // A numbering copied from the text: 3.1（2） is item (2) of 3.1.
         let dotted = normal.replace('(', ".").replace(')', "").replace("..", ".");
-        Some(if is_id(&dotted) {
-            format!("an id has no parentheses: write `{dotted}`")
+        if is_id(&dotted) {
+            Msg::HelpIdNoParentheses { dotted: w(&dotted) }
         } else {
-            "an id has no parentheses: write the numbering with `.` or `/`, e.g. `bj.3.1.2`".into()
-        })
+            Msg::HelpIdNoParenthesesAtAll {}
+        }
     } else {
-        None
+        Msg::HelpIdCharacters {}
     };
-    Err(ValueError {
-        message: format!("`{word}` is not an id").into(),
-        help: Some(
-            help.unwrap_or_else(|| {
-                "ids are ASCII letters, digits, `_`, `-`, `.` and `/`, starting with a letter, e.g. `bj.3.3.1/2`".into()
-            })
-            .into(),
-        ),
-    })
+    Err(ValueError::new(
+        Msg::ValueNotAnId { word: w(word) },
+        Some(help),
+    ))
 }
 
 /// Reads `yes`/`no`/`true`/`false`.
@@ -390,7 +380,7 @@ pub fn boolean(word: &str) -> Result<bool, ValueError> {
         "yes" | "true" => Ok(true),
         "no" | "false" => Ok(false),
         _ => Err(ValueError::new(
-            format!("expected `yes` or `no`, found `{word}`"),
+            Msg::ValueExpectedYesNo { word: w(word) },
             None,
         )),
     }
@@ -540,6 +530,21 @@ mod tests {
                 day: 23
             }
         );
+    }
+
+    #[test]
+    fn value_errors_are_catalogue_entries_in_both_languages() {
+        use crate::i18n::Lang;
+        let err = date("2022-02-30").unwrap_err();
+        assert_eq!(err.message.render(Lang::En), "impossible date `2022-02-30`");
+        assert_eq!(err.message.render(Lang::Zh), "`2022-02-30` 不是有效日期");
+        let help = quantity("3e4").unwrap_err().help.unwrap();
+        assert_eq!(
+            help.render(Lang::Zh),
+            "请写出完整数值 `30000`，或使用万、亿等数量级（`3e5` 写作 `30万`）"
+        );
+        let help = id("ｂｊ．３").unwrap_err().help.unwrap();
+        assert_eq!(help.render(Lang::En), "write the id in ASCII: `bj.3`");
     }
 
     #[test]

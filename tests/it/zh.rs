@@ -298,3 +298,60 @@ fn command_line_errors_are_in_chinese() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("无法导入 `a.pdf`：不读取 `PDF` 文件"), "{err}");
 }
+
+/// The library's refusals follow the language: `owed` of a jurisdiction
+/// that does not exist, a baseline of another version, a file that does
+/// not decode, a document with no text; in English they read as before.
+#[test]
+fn library_errors_are_in_chinese() {
+    let (_, err, code) = run(&root(), &[], &["owed", "--lang", "zh", "nowhere"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.starts_with("planlint: 错误：未知的地区 `nowhere`\n  建议："),
+        "{err}"
+    );
+    let (_, err, _) = run(&root(), &[], &["owed", "--lang", "en", "nowhere"]);
+    assert!(
+        err.starts_with("planlint: error: unknown jurisdiction `nowhere`\n  help: "),
+        "{err}"
+    );
+
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let baseline = dir.path().join("b.json");
+    std::fs::write(&baseline, r#"{"version": 0, "entries": []}"#).expect("write");
+    let baseline = baseline.to_string_lossy().into_owned();
+    let mut args = vec![
+        "check",
+        "--as-of",
+        AS_OF,
+        "--lang",
+        "zh",
+        "--baseline",
+        &baseline,
+    ];
+    args.extend(REAL);
+    let (_, err, code) = run(&root(), &[], &args);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("不支持第 0 版基线（本工具写出的是第 1 版）"),
+        "{err}"
+    );
+
+    std::fs::write(dir.path().join("nul.txt"), b"text\0more").expect("write");
+    std::fs::write(dir.path().join("empty.txt"), "").expect("write");
+    let (_, err, code) = run(dir.path(), &[], &["import", "--lang", "zh", "nul.txt"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("第 4 字节处有 `NUL` 字节"), "{err}");
+    assert!(err.contains("请将文件另存为 `UTF-8` 编码"), "{err}");
+    let (_, err, code) = run(dir.path(), &[], &["import", "--lang", "zh", "empty.txt"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("该文件没有正文"), "{err}");
+
+    std::fs::write(dir.path().join("bad.docx"), "not a zip").expect("write");
+    let (_, err, code) = run(dir.path(), &[], &["import", "--lang", "zh", "bad.docx"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("不是 `.docx` 文件（不是 `zip` 压缩包："),
+        "{err}"
+    );
+}
