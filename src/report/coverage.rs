@@ -282,6 +282,10 @@ pub struct ProvisionInfo {
     pub id: String,
     pub citation: String,
     pub title: String,
+    /// The provision's own text, as the document words it.
+    pub text: Option<String>,
+    /// An item's 责任单位; none for an obligation.
+    pub units: Vec<String>,
 }
 
 /// An article of a top document (one that carries out nothing), how the
@@ -637,20 +641,18 @@ fn higher_documents(ctx: &Context) -> Vec<DocId> {
 }
 
 fn provision_info(ctx: &Context, p: Provision) -> ProvisionInfo {
-    let (citation, title) = match p {
+    match p {
         Provision::Item(i) => {
             let i = ctx.model.item(i);
-            (i.citation(), i.decl.title.as_deref().unwrap_or(""))
+            ProvisionInfo {
+                id: ctx.provision_id(p).to_string(),
+                citation: i.citation().to_string(),
+                title: i.decl.title.clone().unwrap_or_default(),
+                text: i.decl.text.clone(),
+                units: i.decl.units.iter().map(|u| u.value.clone()).collect(),
+            }
         }
-        Provision::Obligation(o) => {
-            let o = ctx.model.obligation(o);
-            (o.citation(), o.title())
-        }
-    };
-    ProvisionInfo {
-        id: ctx.provision_id(p).to_string(),
-        citation: citation.to_string(),
-        title: title.to_string(),
+        Provision::Obligation(o) => obligation_info(ctx.model, o),
     }
 }
 
@@ -660,6 +662,8 @@ fn obligation_info(model: &Model, o: OblId) -> ProvisionInfo {
         id: ob.id().to_string(),
         citation: ob.citation().to_string(),
         title: ob.title().to_string(),
+        text: ob.decl.text.clone(),
+        units: Vec::new(),
     }
 }
 
