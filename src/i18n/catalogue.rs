@@ -2124,6 +2124,37 @@ catalogue! {
         en: "expected `yes` or `no`, found {word}"
         zh: "此处应为 `yes` 或 `no`，实为 {word}"
 
+    // ── tables: the exports (xlsx, csv) and the Markdown comment ────────
+
+    /// A higher requirement in an export: its document, own numbering and title.
+    TablesRequirement { document: String, requirement: Numbered, title: Quote }
+        en: "《{document}》 {requirement} {title}"
+        zh: "《{document}》{requirement}{title}"
+    /// A plan's item in an export or the Markdown 对照表: its own numbering and title.
+    TablesItem { item: Numbered, title: Quote }
+        en: "item {item} {title}"
+        zh: "{item}{title}"
+    /// The heading of the exports' column of 责任单位.
+    TablesUnits {}
+        en: "Responsible units"
+        zh: "责任单位"
+    /// The heading of the summary sheet's column that names a plan's sheet.
+    TablesSheet {}
+        en: "Sheet"
+        zh: "工作表"
+    /// The name of the one sheet of every plan's rows, in a paged report's workbook.
+    TablesComparisonSheet {}
+        en: "Comparison"
+        zh: "对照表"
+    /// The Markdown comment in its short form, under GitHub's limit.
+    TablesShortComment { limit: usize }
+        en: "the full report is longer than a GitHub comment ({limit} characters): this comment lists the summary and the rows with a problem; the coverage matrix, the national view, the targets and every row of the comparison table are in the HTML report (planlint report --format html)"
+        zh: "完整报告超出 GitHub 评论的长度上限（{limit} 字符），本评论只列出概况和有问题的行；落实矩阵、国家层面、指标与完整对照表见 HTML 报告（planlint report --format html）"
+    /// The Markdown comment cut at GitHub's limit.
+    TablesCut { lines: usize }
+        en: "the comment stops here, at GitHub's length limit: {lines} more lines are in the HTML report (planlint report --format html)"
+        zh: "评论在此截断（GitHub 长度上限），其余 {lines} 行见 HTML 报告（planlint report --format html）"
+
     // ── Severities ───────────────────────────────────────────────────────
 
     /// A severity on its own.

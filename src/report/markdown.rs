@@ -1,9 +1,14 @@
 //! The reviewers' report as Markdown, for a pull-request comment: the
 //! same sections as the HTML report, as tables, without the graph picture.
 //! Every piece of document text is escaped, so a title cannot open a link,
-//! a table cell or an HTML tag.
+//! a table cell or an HTML tag; a table cell is plain text, with no code
+//! span and no backslash but the one before a `|` ([`cell`]). A report
+//! longer than a GitHub comment ([`COMMENT_LIMIT`]) gives way to its short
+//! form: the summary and the rows with a problem, and where the rest is.
 
 use std::fmt::Write;
+
+use crate::i18n::Msg;
 
 use crate::report::coverage::{
     Coverage, FigureInfo, PAGED_PLANS, Status, TargetCell, TargetVerdict,
@@ -12,13 +17,33 @@ use crate::report::lang::Lang;
 use crate::report::printable::stand_in;
 use crate::report::table;
 
-/// Renders the report.
+/// GitHub's limit on the length of a comment, in characters.
+pub const COMMENT_LIMIT: usize = 65_536;
+
+/// Renders the report: in full when it fits a GitHub comment, else its
+/// short form.
 pub fn render(coverage: &Coverage, lang: Lang) -> String {
+    let full = full(coverage, lang);
+    if full.chars().count() <= COMMENT_LIMIT {
+        return full;
+    }
+    short(coverage, lang)
+}
+
+/// The title and date, and the summary.
+fn head(coverage: &Coverage, lang: Lang) -> String {
     let w = lang.words();
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", w.report_title);
     let _ = writeln!(out, "{}: {}\n", w.generated, esc(&coverage.as_of));
     summary(&mut out, coverage, lang);
+    out
+}
+
+/// Every section.
+fn full(coverage: &Coverage, lang: Lang) -> String {
+    let w = lang.words();
+    let mut out = head(coverage, lang);
     if coverage.paged() {
         let _ = writeln!(
             out,
@@ -34,6 +59,54 @@ pub fn render(coverage: &Coverage, lang: Lang) -> String {
     comparison(&mut out, coverage, lang);
     findings(&mut out, coverage, lang);
     out
+}
+
+/// The summary, the rows of the 对照表 with a problem and the findings
+/// outside it, with a note that the rest is in the HTML report; cut at a
+/// line, with a note of how many lines are left out, to stay within
+/// [`COMMENT_LIMIT`] whatever the number of plans and rows.
+fn short(coverage: &Coverage, lang: Lang) -> String {
+    let mut out = head(coverage, lang);
+    let limit = COMMENT_LIMIT;
+    let _ = writeln!(
+        out,
+        "{}\n",
+        esc(&Msg::TablesShortComment { limit }.render(lang))
+    );
+    comparison(&mut out, coverage, lang);
+    findings(&mut out, coverage, lang);
+    if out.chars().count() <= limit {
+        return out;
+    }
+    let lines: Vec<&str> = out.lines().collect();
+    let note = |left: usize| {
+        format!(
+            "\n\n{}\n",
+            esc(&Msg::TablesCut { lines: left }.render(lang))
+        )
+    };
+    // Room for the note with the most lines it can name.
+    let room = limit - note(lines.len()).chars().count();
+    let mut kept = String::new();
+    let mut used = 0;
+    let mut shown = 0;
+    for line in &lines {
+        let length = line.chars().count() + 1;
+        if used + length > room {
+            break;
+        }
+        kept.push_str(line);
+        kept.push('\n');
+        used += length;
+        shown += 1;
+    }
+    let left = lines[shown..]
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    kept.truncate(kept.trim_end().len());
+    kept.push_str(&note(left));
+    kept
 }
 
 /// `… and 12 more` after a list cut at
@@ -65,6 +138,38 @@ pub fn esc(text: &str) -> String {
         }
     }
     out
+}
+
+/// Text for a Markdown table cell, plain: a `|` is escaped as `\|` (the
+/// escape GitHub's table syntax defines, which holds inside code spans
+/// too); `<`, `>` and `&` become entities; the other characters that could
+/// start markup (`` \ ` * _ [ ] ~ $ ``) become numeric character
+/// references, which GitHub shows as the characters themselves, so that
+/// no backslash shows in the raw text; line breaks become spaces.
+pub fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '~' | '$' => {
+                let _ = write!(out, "&#{};", u32::from(c));
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => match stand_in(c) {
+                Some(s) => out.push_str(&s),
+                None => out.push(c),
+            },
+        }
+    }
+    out
+}
+
+/// A message in a table cell: its `backticked` names as plain text.
+fn message_cell(text: &str) -> String {
+    cell(&text.replace('`', ""))
 }
 
 /// Escapes a message and keeps its `backticked` names as code spans, so
@@ -149,10 +254,10 @@ fn summary(out: &mut String, c: &Coverage, lang: Lang) {
         let _ = writeln!(
             out,
             "| {} {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} {}, {} {}, {} {} |",
-            esc(&p.id),
-            esc(&p.title),
-            esc(p.jurisdiction.as_deref().unwrap_or("")),
-            esc(&p.carries_out.join(", ")),
+            cell(&p.id),
+            cell(&p.title),
+            cell(p.jurisdiction.as_deref().unwrap_or("")),
+            cell(&p.carries_out.join(", ")),
             p.binding,
             p.advisory,
             p.implemented,
@@ -201,7 +306,7 @@ fn matrix(out: &mut String, c: &Coverage, lang: Lang) {
         }
         let _ = write!(out, "| {} | {} |", w.citation, w.obligation);
         for p in &c.plans {
-            let _ = write!(out, " {} |", esc(&p.id));
+            let _ = write!(out, " {} |", cell(&p.id));
         }
         let _ = write!(out, "\n|---|---|");
         for _ in &c.plans {
@@ -212,19 +317,19 @@ fn matrix(out: &mut String, c: &Coverage, lang: Lang) {
             let indent = "　".repeat(row.depth);
             let _ = write!(
                 out,
-                "| {} | {indent}{} `{}` |",
-                esc(&row.citation),
-                esc(&row.title),
-                row.obligation.replace('`', "")
+                "| {} | {indent}{} {} |",
+                cell(&row.citation),
+                cell(&row.title),
+                cell(&row.obligation)
             );
             for column in 0..c.plans.len() {
-                let cell = g.cell(row, column);
-                let mut mark = esc(cell.status.symbol());
-                if cell.advisory {
+                let status = g.cell(row, column);
+                let mut mark = cell(status.status.symbol());
+                if status.advisory {
                     mark.push('†');
                 }
-                if let Some(reason) = &cell.reason {
-                    let _ = write!(mark, " ({})", esc(reason));
+                if let Some(reason) = &status.reason {
+                    let _ = write!(mark, " ({})", cell(reason));
                 }
                 let _ = write!(out, " {mark} |");
             }
@@ -242,7 +347,7 @@ fn national(out: &mut String, c: &Coverage, lang: Lang) {
     let _ = writeln!(out, "## {}\n\n{}\n", w.national, w.national_note);
     let _ = write!(out, "| {} | {} | {} |", w.article, w.title, w.refined_by);
     for p in &c.plans {
-        let _ = write!(out, " {} |", esc(&p.id));
+        let _ = write!(out, " {} |", cell(&p.id));
     }
     let _ = write!(out, "\n|---|---|---|");
     for _ in &c.plans {
@@ -255,18 +360,18 @@ fn national(out: &mut String, c: &Coverage, lang: Lang) {
         } else {
             row.refinements
                 .iter()
-                .map(|r| esc(&r.id))
-                .chain(more(row.more_refinements, lang).map(|m| esc(&m)))
+                .map(|r| cell(&r.id))
+                .chain(more(row.more_refinements, lang).map(|m| cell(&m)))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
         let _ = write!(
             out,
             "| {} {} | {}{} | {refinements} |",
-            esc(&row.document),
-            esc(&row.citation),
+            cell(&row.document),
+            cell(&row.citation),
             "　".repeat(row.depth),
-            esc(&row.title)
+            cell(&row.title)
         );
         for column in 0..c.plans.len() {
             let reached = row.reached(column);
@@ -348,7 +453,7 @@ fn targets(out: &mut String, c: &Coverage, lang: Lang) {
         w.obligation, w.metric, w.higher_figure
     );
     for p in &c.plans {
-        let _ = write!(out, " {} |", esc(&p.id));
+        let _ = write!(out, " {} |", cell(&p.id));
     }
     let _ = write!(out, " {} |\n|---|---|---|", w.observations);
     for _ in &c.plans {
@@ -359,20 +464,20 @@ fn targets(out: &mut String, c: &Coverage, lang: Lang) {
         let _ = write!(
             out,
             "| {} {} {} | {} | {} |",
-            esc(&t.document),
-            esc(&t.citation),
-            esc(&t.title),
-            esc(&t.metric_label),
-            esc(&t.higher.display(lang))
+            cell(&t.document),
+            cell(&t.citation),
+            cell(&t.title),
+            cell(&t.metric_label),
+            cell(&t.higher.display(lang))
         );
         for column in 0..c.plans.len() {
-            let cell = t.cell(column);
-            let _ = write!(out, " {} |", esc(&target_cell_text(cell, lang)));
+            let figure = t.cell(column);
+            let _ = write!(out, " {} |", cell(&target_cell_text(figure, lang)));
         }
         let observed: Vec<String> = t
             .observations
             .iter()
-            .map(|o| esc(&observation_text(o, &t.higher, lang)))
+            .map(|o| cell(&observation_text(o, &t.higher, lang)))
             .collect();
         let _ = writeln!(out, " {} |", observed.join("; "));
     }
@@ -397,7 +502,15 @@ fn comparison(out: &mut String, c: &Coverage, lang: Lang) {
         let _ = writeln!(out, "| {} |", table::headings(lang).join(" | "));
         let _ = writeln!(out, "|---|---|---|---|---|---|");
         for row in &rows {
-            let cells = table::cells(row, lang).map(|c| message(&c));
+            let [_, status, _, _, difference, suggestion] = table::cells(row, lang);
+            let cells = [
+                cell(&row.plan_name),
+                cell(&status),
+                cell(&row.requirement),
+                cell(&table::items(row, lang, false)),
+                message_cell(&difference),
+                message_cell(&suggestion),
+            ];
             let _ = writeln!(out, "| {} |", cells.join(" | "));
         }
         out.push('\n');

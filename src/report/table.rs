@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use crate::i18n::{In, Msg, Numbered, Numbering, Quote, Text};
 use crate::report::coverage::{
-    Cell, Coverage, DROPPED_CODE, Finding, PARTIAL_CODES, Status, UNSTATED_CODE, WEAKENED_CODE,
+    Cell, Coverage, DROPPED_CODE, Finding, PARTIAL_CODES, ProvisionInfo, Status, UNSTATED_CODE,
+    WEAKENED_CODE,
 };
 use crate::report::lang::Lang;
 
@@ -105,12 +106,19 @@ fn memo(f: &Finding, plan: &str, cell: &Cell, lang: Lang) -> Option<(String, Str
 #[derive(Debug, Clone, Serialize)]
 pub struct ComparisonRow {
     pub plan: String,
+    /// The plan as a reader names it ([`plan_names`]): 西城区.
+    pub plan_name: String,
     pub status: Status,
     pub advisory: bool,
     /// The higher requirement, cited: `bj.outline 3.1.3「title」：text`.
     pub higher: String,
+    /// The higher requirement in its document's own numbering, quoted,
+    /// with its text: 《北京市…纲要》三、(一)第1项「title」：text.
+    pub requirement: String,
     /// The plan's items that carry it out, cited, or a placeholder.
     pub clause: String,
+    /// The plan's items that carry it out, as they are.
+    pub items: Vec<ProvisionInfo>,
     pub difference: String,
     pub suggestion: String,
     /// The matrix row it belongs to.
@@ -158,14 +166,118 @@ pub fn cells(row: &ComparisonRow, lang: Lang) -> [String; 6] {
     ]
 }
 
-/// The cells of a row for a spreadsheet (xlsx, csv): as [`cells`], without
-/// the backticks that mark names in the 差异 and 建议 of findings.
-pub fn plain_cells(row: &ComparisonRow, lang: Lang) -> [String; 6] {
-    let mut cells = cells(row, lang);
-    for text in &mut cells[4..] {
-        *text = text.replace('`', "");
+/// The column headings of the exports (xlsx, csv): those of [`headings`]
+/// and the items' 责任单位.
+pub fn export_headings(lang: Lang) -> [String; 7] {
+    let [plan, verdict, higher, clause, difference, suggestion] = headings(lang);
+    [
+        plan.to_string(),
+        verdict.to_string(),
+        higher.to_string(),
+        clause.to_string(),
+        difference.to_string(),
+        suggestion.to_string(),
+        Msg::TablesUnits {}.render(lang),
+    ]
+}
+
+/// The cells of a row for the exports, in the order of [`export_headings`]:
+/// the plan's name, the requirement and the items in their documents' own
+/// numbering with their texts, and no markup: the backticks that mark
+/// names in the 差异 and 建议 of findings are dropped.
+pub fn export_cells(row: &ComparisonRow, lang: Lang) -> [String; 7] {
+    let [_, status, _, _, difference, suggestion] = cells(row, lang);
+    [
+        row.plan_name.clone(),
+        status,
+        row.requirement.clone(),
+        items(row, lang, true),
+        difference.replace('`', ""),
+        suggestion.replace('`', ""),
+        units(row, lang),
+    ]
+}
+
+/// The plan's items of a row in their own numbering, quoted, or a
+/// placeholder: with their texts, one a line, when `with_text`
+/// (二、(一)1「title」：text); else on one line.
+pub fn items(row: &ComparisonRow, lang: Lang, with_text: bool) -> String {
+    if row.items.is_empty() {
+        return lang.words().no_clause.to_string();
     }
-    cells
+    let (colon, separator) = match (lang, with_text) {
+        (Lang::Zh, true) => ("：", "\n"),
+        (Lang::En, true) => (": ", "\n"),
+        (Lang::Zh, false) => ("：", "；"),
+        (Lang::En, false) => (": ", "; "),
+    };
+    row.items
+        .iter()
+        .map(|p| {
+            let mut text = Msg::TablesItem {
+                item: Numbered {
+                    citation: p.citation.clone(),
+                    numbering: Numbering::Numbered,
+                },
+                title: Quote(p.title.clone()),
+            }
+            .render(lang);
+            if with_text && let Some(body) = p.text.as_deref().filter(|t| !t.is_empty()) {
+                text.push_str(colon);
+                text.push_str(body);
+            }
+            text
+        })
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// The 责任单位 of a row's items, each once, in their order.
+pub fn units(row: &ComparisonRow, lang: Lang) -> String {
+    let mut units: Vec<&str> = Vec::new();
+    for unit in row.items.iter().flat_map(|p| &p.units) {
+        if !units.contains(&unit.as_str()) {
+            units.push(unit);
+        }
+    }
+    units.join(match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    })
+}
+
+/// Each plan's name for a reader, by its place in `coverage.plans`: its
+/// jurisdiction's name (西城区), else its title; a name that two plans
+/// share is followed by the plan's title, then by its id.
+pub fn plan_names(coverage: &Coverage) -> Vec<String> {
+    let short: Vec<&str> = coverage
+        .plans
+        .iter()
+        .map(|p| p.jurisdiction.as_deref().unwrap_or(&p.title))
+        .collect();
+    let shared = |name: &str| short.iter().filter(|n| **n == name).count() > 1;
+    let long: Vec<String> = coverage
+        .plans
+        .iter()
+        .zip(&short)
+        .map(|(p, name)| {
+            if shared(name) && *name != p.title {
+                format!("{name}（{}）", p.title)
+            } else {
+                name.to_string()
+            }
+        })
+        .collect();
+    long.iter()
+        .zip(&coverage.plans)
+        .map(|(name, p)| {
+            if long.iter().filter(|n| *n == name).count() > 1 {
+                format!("{name}（{}）", p.id)
+            } else {
+                name.clone()
+            }
+        })
+        .collect()
 }
 
 /// Every owed obligation of every plan, plan by plan, in matrix order,
@@ -186,11 +298,12 @@ pub fn rows(coverage: &Coverage, lang: Lang) -> Vec<ComparisonRow> {
         Lang::Zh => "；",
         Lang::En => "; ",
     };
-    for (plan, groups) in coverage.plans.iter().zip(&by_plan) {
-        let plan_name = plan
-            .jurisdiction
-            .clone()
-            .unwrap_or_else(|| plan.title.clone());
+    let names = plan_names(coverage);
+    let colon = match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    };
+    for ((plan, groups), plan_name) in coverage.plans.iter().zip(&by_plan).zip(&names) {
         let start = out.len();
         let cells = groups.iter().flat_map(|&(g, k)| {
             coverage.groups[g]
@@ -233,17 +346,29 @@ pub fn rows(coverage: &Coverage, lang: Lang) -> Vec<ComparisonRow> {
             if let Some(reason) = &cell.reason {
                 differences.push(format!("{}: {reason}", words.exempted_reason));
             }
+            let document = coverage
+                .documents
+                .iter()
+                .find(|d| d.id == row.document)
+                .map_or_else(|| row.document.clone(), |d| d.title.clone());
+            let cited = Numbered {
+                citation: row.citation.clone(),
+                numbering: Numbering::Counted,
+            };
+            let mut requirement_text = Msg::TablesRequirement {
+                document: document.clone(),
+                requirement: cited.clone(),
+                title: Quote(row.title.clone()),
+            }
+            .render(lang);
+            if let Some(text) = row.text.as_deref().filter(|t| !t.is_empty()) {
+                requirement_text.push_str(colon);
+                requirement_text.push_str(text);
+            }
             let requirement = || Requirement {
                 plan: plan_name.clone(),
-                document: coverage
-                    .documents
-                    .iter()
-                    .find(|d| d.id == row.document)
-                    .map_or_else(|| row.document.clone(), |d| d.title.clone()),
-                requirement: Numbered {
-                    citation: row.citation.clone(),
-                    numbering: Numbering::Counted,
-                },
+                document: document.clone(),
+                requirement: cited.clone(),
                 title: Quote(row.title.clone()),
             };
             let partial_finding = findings.iter().any(|f| PARTIAL_CODES.contains(&f.code));
@@ -262,7 +387,7 @@ pub fn rows(coverage: &Coverage, lang: Lang) -> Vec<ComparisonRow> {
                 if cell.status == Status::Omitted && f.code == OMITTED_CODE {
                     continue;
                 }
-                match memo(f, &plan_name, cell, lang) {
+                match memo(f, plan_name, cell, lang) {
                     Some((difference, suggestion)) => {
                         add(&mut differences, difference);
                         add(&mut suggestions, suggestion);
@@ -277,10 +402,13 @@ pub fn rows(coverage: &Coverage, lang: Lang) -> Vec<ComparisonRow> {
             }
             out.push(ComparisonRow {
                 plan: plan.id.clone(),
+                plan_name: plan_name.clone(),
                 status: cell.status,
                 advisory: cell.advisory,
                 higher,
+                requirement: requirement_text,
                 clause,
+                items: cell.provisions.clone(),
                 difference: if differences.is_empty() {
                     words.no_difference.to_string()
                 } else {

@@ -22,5 +22,6 @@ mod properties;
 mod report;
 mod robustness;
 mod support;
+mod tables;
 mod watch;
 mod zh;

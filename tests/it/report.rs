@@ -102,11 +102,11 @@ fn fixture_cells_say_what_each_plan_did() {
     // The later notice binds B only, as advisory; its rows come last.
     let later = text
         .lines()
-        .position(|l| l.contains("`tl.1`"))
+        .position(|l| l.contains(" tl.1 |"))
         .expect("the later notice's row");
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[later].ends_with("| · | · | ✗† |"), "{}", lines[later]);
-    let national = lines.iter().position(|l| l.contains("`tn.1`"));
+    let national = lines.iter().position(|l| l.contains(" tn.1 |"));
     assert!(national.is_some_and(|n| n < later), "{text}");
     // The summary: A owes 11 (target, campaign and 2 clauses, training,
     // facilities and 2 clauses, lectures, volunteers, yearly plan; the fund
@@ -762,7 +762,7 @@ fn comparison_rows(lang: &str) -> Vec<String> {
     let start = text.find("## 对照表").expect("a 对照表 section");
     text[start..]
         .lines()
-        .filter(|l| l.starts_with("| t."))
+        .filter(|l| l.starts_with("| 甲区 |") || l.starts_with("| 乙区 |"))
         .map(str::to_string)
         .collect()
 }
@@ -776,14 +776,14 @@ fn differences_and_suggestions_read_as_a_memo() {
             .unwrap_or_else(|| panic!("no row with {needle} in {rows:#?}"))
             .clone()
     };
-    let lectures = row(&zh, "| t.a | 部分落实 | t.city 2.4.1");
+    let lectures = row(&zh, "| 甲区 | 部分落实 | 《测试市纲要》二、(四)第1项");
     assert!(
         lectures.ends_with(
             "| 甲区方案第5项未写明数量（应承担：每年 20 场） | 建议写明应承担的数量：每年 20 场 |"
         ),
         "{lectures}"
     );
-    let volunteers = row(&zh, "| t.a | 部分落实 | t.city 2.4.2");
+    let volunteers = row(&zh, "| 甲区 | 部分落实 | 《测试市纲要》二、(四)第2项");
     assert!(
         volunteers.ends_with(
             "| 甲区方案第6项未提及「学校」；甲区方案第6项的表述弱于上级要求 \
@@ -791,7 +791,7 @@ fn differences_and_suggestions_read_as_a_memo() {
         ),
         "{volunteers}"
     );
-    let omitted = row(&zh, "| t.b | 遗漏 | t.city 3.1.2");
+    let omitted = row(&zh, "| 乙区 | 遗漏 | 《测试市纲要》三、(一)第2项");
     assert!(
         omitted.ends_with(
             "| 乙区方案未落实《测试市纲要》三、(一)第2项「编制年度计划」 | 建议补充，或说明不落实的理由 |"
@@ -799,7 +799,7 @@ fn differences_and_suggestions_read_as_a_memo() {
         "{omitted}"
     );
     let en = comparison_rows("en");
-    let volunteers = row(&en, "| t.a | partly implemented | t.city 2.4.2");
+    let volunteers = row(&en, "| 甲区 | partly implemented | 《测试市纲要》 2.4.2");
     assert!(
         volunteers.contains(
             "| item 6 of the plan of 甲区 does not mention 「学校」; item 6 of the plan of 甲区 \
@@ -896,7 +896,7 @@ fn xlsx_has_a_summary_sheet_and_prints_on_a4_landscape() {
     let bytes = std::fs::read(&out).expect("written");
     let workbook = zip_part(&bytes, "xl/workbook.xml");
     let summary = workbook.find("name=\"概况\"").expect("a summary sheet");
-    let table = workbook.find("name=\"对照表\"").expect("the 对照表 sheet");
+    let table = workbook.find("name=\"甲区\"").expect("甲区's sheet");
     assert!(summary < table, "the summary first: {workbook}");
     assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
     let sheet = zip_part(&bytes, "xl/worksheets/sheet2.xml");
@@ -929,14 +929,14 @@ fn csv_cells_carry_no_markup_and_the_plan_rows_come_first() {
         // The undercut row's message names `ta.3` in the report; not here.
         let undercut = rows
             .iter()
-            .find(|r| r.get(0) == Some("t.a") && r.get(3).is_some_and(|c| c.starts_with("ta.3")))
+            .find(|r| r.get(0) == Some("甲区") && r.get(3).is_some_and(|c| c.contains("培训公众")))
             .expect("the undercut row");
         assert!(undercut.get(4).is_some_and(|c| c.contains("ta.3")));
         for r in &rows {
             assert!(!r.iter().any(|c| c.contains('`')), "{r:?}");
         }
         // B's advisory row is its last.
-        let b: Vec<_> = rows.iter().filter(|r| r.get(0) == Some("t.b")).collect();
+        let b: Vec<_> = rows.iter().filter(|r| r.get(0) == Some("乙区")).collect();
         let advisory = |r: &csv::StringRecord| {
             r.get(1)
                 .is_some_and(|v| v.contains("参考性") || v.contains("advisory"))
