@@ -348,3 +348,110 @@ fn sixteen_plans_fit_a_github_comment() {
         assert_plain_tables(&text);
     }
 }
+
+/// More plans than a report lists one by one: the workbook puts every
+/// plan's rows on one sheet, with a plan column, and the comment still fits.
+#[cfg(feature = "generate")]
+#[test]
+fn a_paged_report_has_one_sheet_of_rows_and_a_comment_that_fits() {
+    use planlint::report::coverage::PAGED_PLANS;
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cascade = planlint::generate::generate(&planlint::generate::Options {
+        seed: 1,
+        provinces: 5,
+        rates: planlint::generate::Rates::default(),
+    });
+    for file in &cascade.files {
+        let path = dir.path().join(&file.path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+        std::fs::write(path, &file.text).expect("write");
+    }
+    let rules = dir.path().join("rules").display().to_string();
+    let plans = dir.path().join("plans").display().to_string();
+    let out = dir.path().join("r.xlsx").display().to_string();
+    let base = ["--lang", "zh", "--rules", &rules, "--plans", &plans];
+    let mut args = vec!["--format", "xlsx", "--out", &out];
+    args.extend(base);
+    report(&args);
+    let sheets = sheets(&std::fs::read(&out).expect("written"));
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["概况", "对照表"]);
+    let summary = &sheets[0].1;
+    assert!(summary.len() > PAGED_PLANS + 1, "{} rows", summary.len());
+    assert_eq!(summary[0], ["方案", "标题", "结论"]);
+    let rows = &sheets[1].1;
+    assert_eq!(rows[0][0], "方案");
+    // Each plan's name is in the first column of its rows.
+    let plan_names: std::collections::HashSet<&str> =
+        summary[1..].iter().map(|r| r[0].as_str()).collect();
+    assert!(rows[1..].iter().all(|r| plan_names.contains(r[0].as_str())));
+    for row in rows {
+        for cell in row {
+            assert_plain(cell, "对照表");
+        }
+    }
+    let mut args = vec!["--format", "markdown"];
+    args.extend(base);
+    let text = String::from_utf8(report(&args)).expect("UTF-8");
+    assert!(text.chars().count() <= GITHUB_LIMIT, "{}", text.len());
+    assert_plain_tables(&text);
+}
+
+/// Plans of one jurisdiction: the names of their rows and sheets tell them
+/// apart, and a sheet's name is one Excel takes.
+#[test]
+fn plans_that_share_a_jurisdiction_get_names_apart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let rules = dir.path().join("rules");
+    let plan_dir = dir.path().join("plans");
+    std::fs::create_dir_all(&rules).expect("mkdir");
+    std::fs::create_dir_all(&plan_dir).expect("mkdir");
+    std::fs::write(
+        rules.join("places.plan"),
+        "jurisdiction g { name \"总市\"; rank province \"市\"; population 1000 }\n\
+         jurisdiction g.x { name \"西城/区\"; rank county \"区\"; parent g; population 100 }\n",
+    )
+    .expect("write");
+    std::fs::write(
+        rules.join("outline.plan"),
+        "document g.outline {\n  title \"总市纲要\"\n  issued 2020-01-01\n  rank province\n  jurisdiction g\n}\n\
+         obligation g.1 { title \"开展科普\"; source 1.1.1 }\n",
+    )
+    .expect("write");
+    for (n, title) in [(0, "实施方案 甲"), (1, "实施方案 乙"), (2, "实施方案 甲")] {
+        std::fs::write(
+            plan_dir.join(format!("p{n}.plan")),
+            format!(
+                "document g.p{n} {{\n  title \"{title}\"\n  issued 2021-01-01\n  rank county\n  jurisdiction g.x\n  carries_out g.outline\n}}\n"
+            ),
+        )
+        .expect("write");
+    }
+    let rules = rules.display().to_string();
+    let plans = plan_dir.display().to_string();
+    let out = dir.path().join("r.xlsx").display().to_string();
+    report(&[
+        "--format", "xlsx", "--lang", "zh", "--out", &out, "--rules", &rules, "--plans", &plans,
+    ]);
+    let sheets = sheets(&std::fs::read(&out).expect("written"));
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "概况",
+            "西城_区（实施方案 甲）（g.p0）",
+            "西城_区（实施方案 乙）",
+            "西城_区（实施方案 甲）（g.p2）",
+        ]
+    );
+    let summary: Vec<&str> = sheets[0].1[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        summary,
+        [
+            "西城/区（实施方案 甲）（g.p0）",
+            "西城/区（实施方案 乙）",
+            "西城/区（实施方案 甲）（g.p2）",
+        ]
+    );
+}
