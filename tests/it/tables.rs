@@ -10,14 +10,12 @@ use std::process::Command;
 use assert_cmd::cargo::CommandCargoExt;
 use calamine::{Data, Reader, Xlsx};
 
+use crate::support::REAL_ARGS;
+
 const AS_OF: &str = "2026-11-23";
 
 /// GitHub's limit on a comment, in characters.
 const GITHUB_LIMIT: usize = 65_536;
-
-/// The real cascade: the rules and the Xicheng plan, named, so that a plan
-/// added to `plans/` changes nothing here.
-const REAL: [&str; 2] = ["rules", "plans/xicheng.plan"];
 
 /// Runs `planlint report --as-of … <args>`; its stdout, after checking that
 /// it succeeded.
@@ -77,7 +75,7 @@ fn assert_plain_tables(markdown: &str) -> usize {
 fn real_cascade_markdown_in_both_languages() {
     for lang in ["zh", "en"] {
         let mut args = vec!["--format", "markdown", "--lang", lang];
-        args.extend(REAL);
+        args.extend(REAL_ARGS);
         let text = String::from_utf8(report(&args)).expect("UTF-8");
         assert!(assert_plain_tables(&text) > 100, "{text}");
         assert!(text.chars().count() <= GITHUB_LIMIT);
@@ -107,7 +105,7 @@ fn real_cascade_markdown_in_both_languages() {
 fn real_cascade_csv_in_both_languages() {
     for lang in ["zh", "en"] {
         let mut args = vec!["--format", "csv", "--lang", lang];
-        args.extend(REAL);
+        args.extend(REAL_ARGS);
         let bytes = report(&args);
         let text = std::str::from_utf8(&bytes).expect("UTF-8");
         let text = text.strip_prefix('\u{feff}').expect("a byte order mark");
@@ -177,7 +175,7 @@ fn real_cascade_xlsx_cells_in_both_languages() {
         let out = dir.path().join(format!("{lang}.xlsx"));
         let out_arg = out.display().to_string();
         let mut args = vec!["--format", "xlsx", "--lang", lang, "--out", &out_arg];
-        args.extend(REAL);
+        args.extend(REAL_ARGS);
         report(&args);
         let bytes = std::fs::read(&out).expect("written");
         let sheets = sheets(&bytes);
