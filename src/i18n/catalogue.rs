@@ -2146,14 +2146,15 @@ catalogue! {
     TablesComparisonSheet {}
         en: "Comparison"
         zh: "对照表"
-    /// The Markdown comment in its short form, under GitHub's limit.
-    TablesShortComment { limit: usize }
-        en: "the full report is longer than a GitHub comment ({limit} characters): this comment lists the summary and the rows with a problem; the coverage matrix, the national view, the targets and every row of the comparison table are in the HTML report (planlint report --format html)"
-        zh: "完整报告超出 GitHub 评论的长度上限（{limit} 字符），本评论只列出概况和有问题的行；落实矩阵、国家层面、指标与完整对照表见 HTML 报告（planlint report --format html）"
-    /// The Markdown comment cut at GitHub's limit.
-    TablesCut { lines: usize }
-        en: "the comment stops here, at GitHub's length limit: {lines} more lines are in the HTML report (planlint report --format html)"
-        zh: "评论在此截断（GitHub 长度上限），其余 {lines} 行见 HTML 报告（planlint report --format html）"
+    /// The Markdown comment in its short form, under the limit of a
+    /// comment on `site` (GitHub); `command` writes the HTML report.
+    TablesShortComment { site: String, limit: usize, command: String }
+        en: "the full report is longer than a {site} comment ({limit} characters): this comment lists the summary and the rows with a problem; the coverage matrix, the national view, the targets and every row of the comparison table are in the HTML report ({command})"
+        zh: "完整报告超出 {site} 评论的长度上限（{limit} 字符），本评论只列出概况和有问题的行；落实矩阵、国家层面、指标与完整对照表见网页报告（{command}）"
+    /// The Markdown comment cut at the limit of a comment on `site`.
+    TablesCut { site: String, lines: usize, command: String }
+        en: "the comment stops here, at {site}'s length limit: {lines} more lines are in the HTML report ({command})"
+        zh: "评论在此截断（{site} 长度上限），其余 {lines} 行见网页报告（{command}）"
 
     // ── Severities ───────────────────────────────────────────────────────
 

@@ -20,6 +20,13 @@ use crate::report::table;
 /// GitHub's limit on the length of a comment, in characters.
 pub const COMMENT_LIMIT: usize = 65_536;
 
+/// Where the comment goes, as the notes of the short form name it.
+const SITE: &str = "GitHub";
+
+/// The command that writes the HTML report, as the notes of the short
+/// form name it.
+const HTML_COMMAND: &str = "planlint report --format html";
+
 /// Renders the report: in full when it fits a GitHub comment, else its
 /// short form.
 pub fn render(coverage: &Coverage, lang: Lang) -> String {
@@ -71,7 +78,12 @@ fn short(coverage: &Coverage, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "{}\n",
-        esc(&Msg::TablesShortComment { limit }.render(lang))
+        esc(&Msg::TablesShortComment {
+            site: SITE.to_string(),
+            limit,
+            command: HTML_COMMAND.to_string(),
+        }
+        .render(lang))
     );
     comparison(&mut out, coverage, lang);
     findings(&mut out, coverage, lang);
@@ -82,7 +94,12 @@ fn short(coverage: &Coverage, lang: Lang) -> String {
     let note = |left: usize| {
         format!(
             "\n\n{}\n",
-            esc(&Msg::TablesCut { lines: left }.render(lang))
+            esc(&Msg::TablesCut {
+                site: SITE.to_string(),
+                lines: left,
+                command: HTML_COMMAND.to_string(),
+            }
+            .render(lang))
         )
     };
     // Room for the note with the most lines it can name.
