@@ -312,6 +312,8 @@ fn legend(out: &mut String, lang: Lang) {
 fn matrix(out: &mut String, c: &Coverage, lang: Lang) {
     let w = lang.words();
     let _ = writeln!(out, "## {}\n\n{}\n", w.matrix, w.matrix_note);
+    // The columns are the plans, by name (西城区), as in the exports.
+    let names = table::plan_names(c);
     let mut document = "";
     for g in &c.groups {
         if g.document != document {
@@ -322,8 +324,8 @@ fn matrix(out: &mut String, c: &Coverage, lang: Lang) {
             let _ = writeln!(out, "#### {}\n", esc(&g.heading));
         }
         let _ = write!(out, "| {} | {} |", w.citation, w.obligation);
-        for p in &c.plans {
-            let _ = write!(out, " {} |", cell(&p.id));
+        for name in &names {
+            let _ = write!(out, " {} |", cell(name));
         }
         let _ = write!(out, "\n|---|---|");
         for _ in &c.plans {
@@ -363,8 +365,8 @@ fn national(out: &mut String, c: &Coverage, lang: Lang) {
     let w = lang.words();
     let _ = writeln!(out, "## {}\n\n{}\n", w.national, w.national_note);
     let _ = write!(out, "| {} | {} | {} |", w.article, w.title, w.refined_by);
-    for p in &c.plans {
-        let _ = write!(out, " {} |", cell(&p.id));
+    for name in table::plan_names(c) {
+        let _ = write!(out, " {} |", cell(&name));
     }
     let _ = write!(out, "\n|---|---|---|");
     for _ in &c.plans {
@@ -469,8 +471,8 @@ fn targets(out: &mut String, c: &Coverage, lang: Lang) {
         "| {} | {} | {} |",
         w.obligation, w.metric, w.higher_figure
     );
-    for p in &c.plans {
-        let _ = write!(out, " {} |", cell(&p.id));
+    for name in table::plan_names(c) {
+        let _ = write!(out, " {} |", cell(&name));
     }
     let _ = write!(out, " {} |\n|---|---|---|", w.observations);
     for _ in &c.plans {
