@@ -595,6 +595,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_table_cell_is_plain_and_cannot_break_its_table() {
+        assert_eq!(cell("西城区 a|b"), "西城区 a\\|b");
+        assert_eq!(
+            cell("*x* `y` _z_ [l](u) ~s~ $m$ \\"),
+            "&#42;x&#42; &#96;y&#96; &#95;z&#95; &#91;l&#93;(u) &#126;s&#126; &#36;m&#36; &#92;"
+        );
+        assert_eq!(cell("<b>&\n下一行"), "&lt;b&gt;&amp; 下一行");
+        assert_eq!(message_cell("`ta.3` 承诺 `trained`"), "ta.3 承诺 trained");
+    }
+
+    #[test]
     fn names_stay_code_and_cannot_break_a_table() {
         assert_eq!(message("`ta.5` promises *x*"), "`ta.5` promises \\*x\\*");
         assert_eq!(message("a `x|y` b"), "a `xy` b");
