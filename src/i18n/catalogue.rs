@@ -14,8 +14,8 @@ use super::{
     Arg, Cite, Figure, Id, Ids, In, Lang, LinkKind, Names, Numbered, Owed, Provision, Quote,
     SomeNames, Thing,
 };
+use crate::rank::Rank;
 use crate::severity::Severity;
-use crate::syntax::ast::Rank;
 
 /// A catalogue entry as data: for the tests and the generated docs.
 #[derive(Debug, Clone, Copy)]
@@ -2436,11 +2436,11 @@ impl Arg for Msgs {
 
 /// An obligation's standing in a revision, for `planlint diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DiffStatus(pub Option<crate::diff::Status>);
+pub struct DiffStatus(pub Option<crate::status::Answer>);
 
 impl Arg for DiffStatus {
     fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use crate::diff::Status;
+        use crate::status::Answer as Status;
         f.write_str(match (lang, self.0) {
             (Lang::En, Some(s)) => s.as_str(),
             (Lang::En, None) => "not owed",

@@ -17,6 +17,7 @@ use crate::model::{DocId, Model, OblId};
 use crate::report::Counts;
 use crate::report::headings::{self, SectionTitles};
 use crate::report::lang::Lang;
+pub use crate::status::Status;
 use crate::syntax::ast::{Comparator, Figure, Passes, TargetDecl};
 
 /// The code of the check whose findings turn a cell into [`Status::Undercut`].
@@ -136,63 +137,6 @@ impl PlanSummary {
         (self.advisory > 0).then_some(Msg::ReportVerdictAdvisory {
             advisory: self.advisory,
         })
-    }
-}
-
-/// How one obligation stands in one plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    Implemented,
-    /// A bullet carried out through some of its clauses while others are omitted.
-    Partial,
-    Exempted,
-    Omitted,
-    Undercut,
-    NotApplicable,
-    NotOwed,
-}
-
-impl Status {
-    pub const ALL: [Status; 7] = [
-        Status::Implemented,
-        Status::Partial,
-        Status::Exempted,
-        Status::Omitted,
-        Status::Undercut,
-        Status::NotApplicable,
-        Status::NotOwed,
-    ];
-
-    /// A symbol that tells the statuses apart without colour.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Status::Implemented => "✓",
-            Status::Partial => "◐",
-            Status::Exempted => "E",
-            Status::Omitted => "✗",
-            Status::Undercut => "▼",
-            Status::NotApplicable => "n/a",
-            Status::NotOwed => "·",
-        }
-    }
-
-    /// A short class name for styling.
-    pub fn class(self) -> &'static str {
-        match self {
-            Status::Implemented => "s-ok",
-            Status::Partial => "s-part",
-            Status::Exempted => "s-ex",
-            Status::Omitted => "s-om",
-            Status::Undercut => "s-un",
-            Status::NotApplicable => "s-na",
-            Status::NotOwed => "s-no",
-        }
-    }
-
-    /// Whether the plan owes the obligation.
-    pub fn is_owed(self) -> bool {
-        !matches!(self, Status::NotApplicable | Status::NotOwed)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The words of the reviewers' report in Chinese and English: headings,
 //! column names and verdicts. The documents' own text is never translated.
 
-use crate::report::coverage::Status;
+use crate::status::Status;
 
 pub use crate::i18n::Lang;
 
