@@ -26,6 +26,7 @@ pub mod baseline;
 pub mod check;
 pub mod codes;
 pub mod config;
+pub mod coverage;
 pub mod decode;
 pub mod diagnostic;
 pub mod diff;

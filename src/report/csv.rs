@@ -2,7 +2,7 @@
 //! the Chinese text correctly), RFC 4180 quoting, one row per plan and owed
 //! obligation. Returns the bytes; the caller writes them.
 
-use crate::report::coverage::Coverage;
+use crate::coverage::Coverage;
 use crate::report::lang::Lang;
 use crate::report::table;
 

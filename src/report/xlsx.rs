@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
 
-use crate::report::coverage::{Coverage, Status};
+use crate::coverage::{Coverage, Status};
 use crate::report::lang::Lang;
 use crate::report::table;
 

@@ -163,6 +163,7 @@ pub fn check(
         options: Options { as_of },
         lang: Some(lang),
         owed: false,
+        coverage: false,
     };
     let run = workspace::run(workspace, &run_settings, None);
     Analysis {
