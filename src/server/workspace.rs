@@ -119,6 +119,8 @@ pub fn name(root: &Path, path: &Path) -> Option<String> {
 pub struct Analysis {
     pub outcome: Outcome,
     pub options: Options,
+    /// The language the messages are in.
+    pub lang: Lang,
 }
 
 impl Analysis {
@@ -169,6 +171,7 @@ pub fn check(
     Analysis {
         outcome: run.outcome,
         options: run.options,
+        lang,
     }
 }
 
