@@ -22,6 +22,7 @@ use crate::status::Status;
 pub struct PlanSummary {
     pub id: String,
     pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub jurisdiction: Option<String>,
     pub carries_out: Vec<String>,
     /// Every obligation the plan owes: `binding + advisory`.
@@ -36,7 +37,7 @@ pub struct PlanSummary {
     pub implemented: usize,
     /// Binding cells carried out in part: a heading some of whose clauses
     /// are omitted, or items that drop an element, state no figure for a
-    /// quantity or promise less firmly than asked ([`PARTIAL_CODES`]).
+    /// quantity or promise less firmly than asked ([`PARTIAL_CODES`](crate::coverage::PARTIAL_CODES)).
     pub partial: usize,
     pub exempted: usize,
     pub omitted: usize,
@@ -52,6 +53,7 @@ pub struct PlanSummary {
     /// `weakened-commitment` findings in binding cells.
     pub weakened: usize,
     /// (implemented + exempted) ÷ binding, in percent; none when nothing binds.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub compliance: Option<f64>,
     /// The plan's findings of every kind, by severity.
     pub findings: Counts,

@@ -684,7 +684,7 @@ catalogue! {
 
     // ── The reviewers' report ────────────────────────────────────────────
 
-    /// A plan's verdict at the top of the report (`PlanSummary` in `src/report/coverage.rs` defines each count).
+    /// A plan's verdict at the top of the report (`PlanSummary` in `src/coverage/summary.rs` defines each count).
     ReportVerdict { binding: usize, implemented: usize, partial: usize, undercut: usize, exempted: usize, omitted: usize, must_add: usize, unstated: usize, dropped: usize, weakened: usize }
         en: "binding requirements: {binding}; carried out: {implemented}, partly: {partial}, below what is owed: {undercut}, left out with a reason: {exempted}, omitted: {omitted} (to be added: {must_add}); quantities not stated: {unstated}, elements left out: {dropped}, commitments weakened: {weakened}"
         zh: "{binding} 项上级要求：{implemented} 项已落实、{partial} 项部分落实、{undercut} 项低于要求、{exempted} 项说明不落实、{omitted} 项遗漏（其中 {must_add} 项须补充）；{unstated} 项数量未写明、{dropped} 处要素缺漏、{weakened} 处表述弱化"

@@ -5,8 +5,9 @@
 //! [`concise`], [`sarif`], [`github`], [`gitlab`] and [`junit`]. Renderers
 //! read only diagnostics, sources and the run summary, never the model.
 //!
-//! The reviewers' report is built once as a [`coverage`] model (from the
-//! check context and the diagnostics) and rendered by [`html`],
+//! The reviewers' report renders the library's coverage model
+//! ([`crate::coverage`], built once from the check context and the
+//! diagnostics) with [`html`],
 //! [`markdown`], and, for the 对照表 rows of [`table`], [`xlsx`] and
 //! [`csv`]; [`graph`] draws the cascade.
 //!
