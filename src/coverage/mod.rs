@@ -20,6 +20,7 @@ pub use crate::status::Status;
 use crate::syntax::ast::{Comparator, Figure, Passes, TargetDecl};
 use headings::SectionTitles;
 pub use summary::PlanSummary;
+use summary::Tally;
 
 /// The code of the check whose findings turn a cell into [`Status::Undercut`].
 pub const UNDERCUT_CODE: &str = "undercut-target";
@@ -332,7 +333,21 @@ pub fn build(ctx: &Context, diagnostics: &[Diagnostic], headings: &Headings) -> 
         groups,
         row_of,
     } = cells(ctx, diagnostics, headings);
-    let plans = summary::summaries(ctx.model, ctx, &groups, diagnostics);
+    let mut tally = Tally::new(ctx, diagnostics);
+    for group in &groups {
+        for row in &group.rows {
+            for (&column, cell) in group.columns.iter().zip(&row.cells) {
+                tally.cell(
+                    column,
+                    row.severity,
+                    cell.status,
+                    cell.advisory,
+                    &cell.findings,
+                );
+            }
+        }
+    }
+    let plans = tally.finish();
     Coverage {
         as_of: ctx.options.as_of.to_string(),
         documents: documents(ctx),
@@ -344,12 +359,45 @@ pub fn build(ctx: &Context, diagnostics: &[Diagnostic], headings: &Headings) -> 
     }
 }
 
-/// Every plan's counts and nothing else of the model: the same cells as
-/// [`build`], without the headings, targets, national view and findings
-/// that only the report shows (for `check`'s summary and the editor).
+/// Every plan's counts and nothing else of the model (for `check`'s
+/// summary, `owed` and the editor): the same cells as [`build`], judged by
+/// the same code and counted by the same [`Tally`], without what only the
+/// report shows (the items' texts, headings, targets, findings), which
+/// would double the memory of a national run.
 pub fn summaries(ctx: &Context, diagnostics: &[Diagnostic]) -> Vec<PlanSummary> {
-    let cells = cells(ctx, diagnostics, &Headings::new());
-    summary::summaries(ctx.model, ctx, &cells.groups, diagnostics)
+    let model = ctx.model;
+    let by_cell = findings_by_cell(ctx, diagnostics);
+    let carriers = carriers(ctx, &by_cell);
+    let mut tally = Tally::new(ctx, diagnostics);
+    for h in higher_documents(ctx) {
+        let Some(columns) = carriers.get(&h) else {
+            continue;
+        };
+        for &o in &model.document(h).obligations {
+            let severity = ctx.omission_severity(o).0;
+            for &column in columns {
+                let (status, advisory, findings) =
+                    judge(ctx, &ctx.plans[column], o, &by_cell, diagnostics);
+                tally.cell(column, severity, status, advisory, &findings);
+            }
+        }
+    }
+    tally.finish()
+}
+
+/// The findings of each cell (plan, obligation), as indices into the
+/// diagnostics.
+fn findings_by_cell(ctx: &Context, diagnostics: &[Diagnostic]) -> FindingsByCell {
+    let model = ctx.model;
+    let mut by_cell: FindingsByCell = HashMap::new();
+    for (i, d) in diagnostics.iter().enumerate() {
+        if let (Some(p), Some(o)) = (&d.plan, &d.obligation)
+            && let (Some(p), Some(o)) = (model.document_by_id(&p.id), model.obligation_by_id(&o.id))
+        {
+            by_cell.entry((p, o)).or_default().push(i);
+        }
+    }
+    by_cell
 }
 
 /// The cells of the matrix, grouped, and what the rest of the model is
@@ -366,14 +414,7 @@ struct Cells {
 
 fn cells(ctx: &Context, diagnostics: &[Diagnostic], headings: &Headings) -> Cells {
     let model = ctx.model;
-    let mut by_cell: FindingsByCell = HashMap::new();
-    for (i, d) in diagnostics.iter().enumerate() {
-        if let (Some(p), Some(o)) = (&d.plan, &d.obligation)
-            && let (Some(p), Some(o)) = (model.document_by_id(&p.id), model.obligation_by_id(&o.id))
-        {
-            by_cell.entry((p, o)).or_default().push(i);
-        }
-    }
+    let by_cell = findings_by_cell(ctx, diagnostics);
     let higher = higher_documents(ctx);
     let carriers = carriers(ctx, &by_cell);
     let mut groups: Vec<Group> = Vec::new();
@@ -606,13 +647,15 @@ fn status(ctx: &Context, plan: &PlanView, o: OblId, undercut: bool) -> Status {
     }
 }
 
-fn cell(
+/// A cell's status, whether it is advisory, and its findings: all that
+/// its counts read.
+fn judge(
     ctx: &Context,
     plan: &PlanView,
     o: OblId,
     by_cell: &FindingsByCell,
     diagnostics: &[Diagnostic],
-) -> Cell {
+) -> (Status, bool, Vec<usize>) {
     let model = ctx.model;
     let mut findings = by_cell.get(&(plan.doc, o)).cloned().unwrap_or_default();
     let undercut = findings
@@ -637,6 +680,19 @@ fn cell(
             .cloned()
             .unwrap_or_default();
     }
+    let advisory = matches!(plan.binding(o), Binding::Owed { advisory: true });
+    (status, advisory, findings)
+}
+
+fn cell(
+    ctx: &Context,
+    plan: &PlanView,
+    o: OblId,
+    by_cell: &FindingsByCell,
+    diagnostics: &[Diagnostic],
+) -> Cell {
+    let model = ctx.model;
+    let (status, advisory, findings) = judge(ctx, plan, o, by_cell, diagnostics);
     // A bullet carried out through its clauses shows what carries those out.
     let mut covering: Vec<Provision> = plan.covering(o).to_vec();
     if covering.is_empty() && matches!(status, Status::Partial | Status::Implemented) {
@@ -653,7 +709,7 @@ fn cell(
     }
     Cell {
         status,
-        advisory: matches!(plan.binding(o), Binding::Owed { advisory: true }),
+        advisory,
         provisions: covering.iter().map(|&p| provision_info(ctx, p)).collect(),
         reason: match status {
             Status::Exempted => exemption_reason(ctx, plan, o).flatten(),

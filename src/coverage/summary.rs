@@ -7,10 +7,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::check::Context;
-use crate::coverage::{DROPPED_CODE, Group, UNSTATED_CODE, WEAKENED_CODE};
+use crate::coverage::{DROPPED_CODE, UNSTATED_CODE, WEAKENED_CODE};
 use crate::diagnostic::{Counts, Diagnostic, Severity};
 use crate::i18n::Msg;
-use crate::model::Model;
 use crate::status::Status;
 
 /// A plan's counts: the one definition that the report's verdict, its
@@ -84,92 +83,115 @@ impl PlanSummary {
     }
 }
 
-/// Every plan's counts, in one pass over the cells and one over the findings.
-pub(super) fn summaries(
-    model: &Model,
-    ctx: &Context,
-    groups: &[Group],
-    diagnostics: &[Diagnostic],
-) -> Vec<PlanSummary> {
-    let mut out: Vec<PlanSummary> = ctx
-        .plans
-        .iter()
-        .map(|plan| {
-            let doc = model.document(plan.doc);
-            PlanSummary {
-                id: doc.id().to_string(),
-                title: doc.decl.title.clone().unwrap_or_default(),
-                jurisdiction: doc
-                    .jurisdiction
-                    .map(|j| model.jurisdiction(j).display_name().to_string()),
-                carries_out: doc
-                    .parents
-                    .iter()
-                    .map(|&p| model.document(p).id().to_string())
-                    .collect(),
-                ..PlanSummary::default()
-            }
-        })
-        .collect();
-    for group in groups {
-        for row in &group.rows {
-            for (&column, cell) in group.columns.iter().zip(&row.cells) {
-                let s = &mut out[column];
-                if cell.status == Status::NotApplicable {
-                    s.not_applicable += 1;
-                }
-                if !cell.status.is_owed() {
-                    continue;
-                }
-                s.owed += 1;
-                if cell.advisory {
-                    s.advisory += 1;
-                    continue;
-                }
-                s.binding += 1;
-                match cell.status {
-                    Status::Implemented => s.implemented += 1,
-                    Status::Partial => s.partial += 1,
-                    Status::Exempted => s.exempted += 1,
-                    Status::Omitted => {
-                        s.omitted += 1;
-                        s.must_add += usize::from(row.severity == Severity::Error);
-                    }
-                    Status::Undercut => s.undercut += 1,
-                    Status::NotApplicable | Status::NotOwed => {}
-                }
-                let codes = || {
-                    cell.findings
+/// Every plan's counts, added up cell by cell ([`Tally::cell`]) and then
+/// over the findings ([`Tally::finish`]): the one place each count is
+/// computed, whether the cells come from the whole model or from
+/// [`super::summaries`].
+pub(super) struct Tally<'d> {
+    out: Vec<PlanSummary>,
+    diagnostics: &'d [Diagnostic],
+}
+
+impl<'d> Tally<'d> {
+    pub(super) fn new(ctx: &Context, diagnostics: &'d [Diagnostic]) -> Tally<'d> {
+        let model = ctx.model;
+        let out = ctx
+            .plans
+            .iter()
+            .map(|plan| {
+                let doc = model.document(plan.doc);
+                PlanSummary {
+                    id: doc.id().to_string(),
+                    title: doc.decl.title.clone().unwrap_or_default(),
+                    jurisdiction: doc
+                        .jurisdiction
+                        .map(|j| model.jurisdiction(j).display_name().to_string()),
+                    carries_out: doc
+                        .parents
                         .iter()
-                        .filter_map(|&i| diagnostics.get(i))
-                        .map(|d| d.code)
-                };
-                s.unstated += usize::from(codes().any(|c| c == UNSTATED_CODE));
-                s.dropped += codes().filter(|&c| c == DROPPED_CODE).count();
-                s.weakened += codes().filter(|&c| c == WEAKENED_CODE).count();
-            }
+                        .map(|&p| model.document(p).id().to_string())
+                        .collect(),
+                    ..PlanSummary::default()
+                }
+            })
+            .collect();
+        Tally { out, diagnostics }
+    }
+
+    /// Counts one cell of plan `column`: its row's omission `severity`,
+    /// its status, whether it is advisory, and its findings (indices into
+    /// the diagnostics).
+    pub(super) fn cell(
+        &mut self,
+        column: usize,
+        severity: Severity,
+        status: Status,
+        advisory: bool,
+        findings: &[usize],
+    ) {
+        let s = &mut self.out[column];
+        if status == Status::NotApplicable {
+            s.not_applicable += 1;
         }
-    }
-    let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
-    for (column, s) in out.iter().enumerate() {
-        by_id.entry(s.id.clone()).or_default().push(column);
-    }
-    for d in diagnostics {
-        let Some(columns) = d.plan.as_ref().and_then(|p| by_id.get(&p.id)) else {
-            continue;
+        if !status.is_owed() {
+            return;
+        }
+        s.owed += 1;
+        if advisory {
+            s.advisory += 1;
+            return;
+        }
+        s.binding += 1;
+        match status {
+            Status::Implemented => s.implemented += 1,
+            Status::Partial => s.partial += 1,
+            Status::Exempted => s.exempted += 1,
+            Status::Omitted => {
+                s.omitted += 1;
+                s.must_add += usize::from(severity == Severity::Error);
+            }
+            Status::Undercut => s.undercut += 1,
+            Status::NotApplicable | Status::NotOwed => {}
+        }
+        let diagnostics = self.diagnostics;
+        let codes = || {
+            findings
+                .iter()
+                .filter_map(|&i| diagnostics.get(i))
+                .map(|d| d.code)
         };
-        for &column in columns {
-            let counts = &mut out[column].findings;
-            match d.severity {
-                Severity::Error => counts.errors += 1,
-                Severity::Warning => counts.warnings += 1,
-                Severity::Info => counts.infos += 1,
+        s.unstated += usize::from(codes().any(|c| c == UNSTATED_CODE));
+        s.dropped += codes().filter(|&c| c == DROPPED_CODE).count();
+        s.weakened += codes().filter(|&c| c == WEAKENED_CODE).count();
+    }
+
+    /// The plans' findings by severity, and the compliance.
+    pub(super) fn finish(self) -> Vec<PlanSummary> {
+        let Tally {
+            mut out,
+            diagnostics,
+        } = self;
+        let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
+        for (column, s) in out.iter().enumerate() {
+            by_id.entry(s.id.clone()).or_default().push(column);
+        }
+        for d in diagnostics {
+            let Some(columns) = d.plan.as_ref().and_then(|p| by_id.get(&p.id)) else {
+                continue;
+            };
+            for &column in columns {
+                let counts = &mut out[column].findings;
+                match d.severity {
+                    Severity::Error => counts.errors += 1,
+                    Severity::Warning => counts.warnings += 1,
+                    Severity::Info => counts.infos += 1,
+                }
             }
         }
+        for s in &mut out {
+            s.compliance = (s.binding > 0)
+                .then(|| 100.0 * (s.implemented + s.exempted) as f64 / s.binding as f64);
+        }
+        out
     }
-    for s in &mut out {
-        s.compliance =
-            (s.binding > 0).then(|| 100.0 * (s.implemented + s.exempted) as f64 / s.binding as f64);
-    }
-    out
 }
