@@ -1219,6 +1219,16 @@ mod tests {
         assert!(c.groups.iter().any(Group::advisory_only));
     }
 
+    /// The light path of `check`'s summary counts what the whole model counts.
+    #[test]
+    fn summaries_are_those_of_the_whole_model() {
+        let (outcome, options) = fixture();
+        let ctx = Context::new(&outcome.model, options, outcome.plans.iter().copied());
+        let c = build(&ctx, &outcome.diagnostics, &Headings::new());
+        assert_eq!(summaries(&ctx, &outcome.diagnostics), c.plans);
+        assert!(c.plans.iter().any(|p| p.partial > 0 && p.omitted > 0));
+    }
+
     #[test]
     fn the_model_serializes() {
         let (outcome, options) = fixture();
