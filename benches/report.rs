@@ -7,7 +7,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 use planlint::check::{Context, Options};
-use planlint::report::coverage::{self, Headings};
+use planlint::coverage::{self, Headings};
 use planlint::report::{graph, html, lang::Lang, markdown};
 use planlint::syntax::value::Date;
 

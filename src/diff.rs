@@ -20,6 +20,7 @@ use crate::i18n::{Id, Lang, Msg};
 use crate::identity::Identity;
 use crate::report::Place;
 use crate::source::SourceMap;
+use crate::status::Answer;
 
 /// A finding as a diff shows it: self-contained, from either revision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -32,36 +33,14 @@ pub struct Finding {
     pub location: String,
 }
 
-/// How a plan stands towards an obligation it owes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// An item implements it (or a clause of it), or one of the plan's
-    /// own obligations refines it.
-    Implemented,
-    Exempted,
-    /// Neither: owed and open.
-    Open,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Implemented => "implemented",
-            Status::Exempted => "exempted",
-            Status::Open => "open",
-        }
-    }
-}
-
 /// An obligation whose status changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ObligationChange {
     pub plan: String,
     pub obligation: String,
     /// `None`: not owed in that revision (the plan or its binding changed).
-    pub old: Option<Status>,
-    pub new: Option<Status>,
+    pub old: Option<Answer>,
+    pub new: Option<Answer>,
 }
 
 /// A target whose figure changed.
@@ -111,7 +90,7 @@ struct Figure {
 /// What one revision says, for comparing.
 struct State {
     findings: Vec<Finding>,
-    status: BTreeMap<(String, String), Status>,
+    status: BTreeMap<(String, String), Answer>,
     targets: BTreeMap<(String, String, String), Figure>,
 }
 
@@ -140,8 +119,8 @@ pub fn diff(
             old: o,
             new: n,
         };
-        let was = o == Some(Status::Implemented);
-        let is = n == Some(Status::Implemented);
+        let was = o == Some(Answer::Implemented);
+        let is = n == Some(Answer::Implemented);
         if is && !was {
             d.newly_implemented.push(change());
         } else if was && !is {
@@ -208,11 +187,11 @@ fn state(outcome: &Outcome, findings: &[Diagnostic], options: Options) -> State 
                 continue;
             }
             let s = if !view.covering(o).is_empty() {
-                Status::Implemented
+                Answer::Implemented
             } else if view.exemptions_in_force.contains_key(&o) {
-                Status::Exempted
+                Answer::Exempted
             } else {
-                Status::Open
+                Answer::Open
             };
             status.insert(
                 (plan.id().to_string(), model.obligation(o).id().to_string()),

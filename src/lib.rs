@@ -12,7 +12,9 @@
 //!
 //! Around them: [`suppress`] (a plan's `suppress` statements), [`config`]
 //! (`planlint.toml` and severities), [`baseline`], [`diff`] (what a
-//! revision changes), all keyed on a finding's [`identity`].
+//! revision changes), all keyed on a finding's [`identity`]; [`coverage`]
+//! (what each plan carries out, and its counts, for the report, `check`'s
+//! summary, `owed` and the editor).
 //!
 //! [`workspace::run`] is the one entry point of a run: files and settings
 //! (and a baseline) → the outcome and its summary; the command line and the
@@ -26,6 +28,7 @@ pub mod baseline;
 pub mod check;
 pub mod codes;
 pub mod config;
+pub mod coverage;
 pub mod decode;
 pub mod diagnostic;
 pub mod diff;
@@ -37,9 +40,11 @@ pub mod import;
 pub mod model;
 pub mod navigate;
 pub mod owed;
+pub mod rank;
 pub mod report;
 pub mod severity;
 pub mod source;
+pub mod status;
 pub mod suppress;
 pub mod syntax;
 pub mod text;

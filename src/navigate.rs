@@ -9,6 +9,7 @@
 use crate::check::{Binding, Context, Provision};
 use crate::model::{DocId, ItemId, Model, OblId};
 use crate::source::{FileId, Span, Spanned};
+pub use crate::status::Standing;
 
 /// A declaration an id names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,37 +139,6 @@ pub fn document_of(model: &Model, file: FileId) -> Option<DocId> {
     (0..model.documents.len() as u32)
         .map(DocId)
         .find(|&d| model.document(d).file == file)
-}
-
-/// How an obligation stands towards a plan, for a drafter choosing what to
-/// implement next. Ordered: what most needs the drafter comes first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Standing {
-    /// Owed, neither implemented nor exempted.
-    Missing,
-    /// Owed and implemented (or refined) by the plan.
-    Implemented,
-    /// Owed and exempted by the plan.
-    Exempted,
-    /// Owed only as advice: the higher document came after the plan.
-    Advisory,
-    /// It binds the plan's rank but does not apply to its jurisdiction.
-    NotApplicable,
-    /// It does not bind the plan.
-    NotBound,
-}
-
-impl Standing {
-    pub fn describe(self) -> &'static str {
-        match self {
-            Standing::Missing => "owed, not implemented",
-            Standing::Implemented => "owed, implemented",
-            Standing::Exempted => "owed, exempted",
-            Standing::Advisory => "advisory (issued after the plan)",
-            Standing::NotApplicable => "does not apply to this jurisdiction",
-            Standing::NotBound => "does not bind this plan",
-        }
-    }
 }
 
 /// Every obligation of the documents the plan of `ctx` carries out (its

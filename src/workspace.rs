@@ -12,8 +12,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::baseline::{self, Baseline};
-use crate::check::Options;
+use crate::check::{Context, Options};
 use crate::config::Policy;
+use crate::coverage;
 use crate::decode::{self, SourceEncoding};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{Lang, Text};
@@ -60,6 +61,9 @@ pub struct Settings {
     /// Whether the summary works out what each plan owes
     /// ([`RunSummary::of`]); `junit` shows it, the other outputs do not.
     pub owed: bool,
+    /// Whether the summary holds each plan's coverage counts
+    /// ([`RunSummary::coverage`]); `check --format json` shows them.
+    pub coverage: bool,
 }
 
 /// A baseline file that reads: its name, its text and what it holds.
@@ -198,6 +202,10 @@ pub fn run(workspace: Workspace, settings: &Settings, baseline: Option<BaselineF
             s.diagnostic.localize(lang);
         }
     }
+    if settings.coverage {
+        let ctx = Context::new(&outcome.model, options, outcome.plans.iter().copied());
+        summary.coverage = coverage::summaries(&ctx, &outcome.diagnostics);
+    }
     Run {
         outcome,
         summary,
@@ -273,6 +281,7 @@ mod tests {
             },
             lang: None,
             owed: false,
+            coverage: false,
         }
     }
 

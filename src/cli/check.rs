@@ -42,11 +42,24 @@ pub fn once(args: &CheckArgs) -> ExitCode {
         },
     };
     let lang = crate::cli::lang::get();
-    // What each plan owes is worked out only for the output that shows it.
-    let owed = std::iter::once(args.format)
-        .chain(args.output_file.iter().map(|o| Some(o.format)))
-        .any(|f| f == Some(crate::cli::Format::Junit));
-    let checked = check_texts(&args.input, settings, files, baseline, Some(lang), owed);
+    // What each plan owes, and its coverage counts, are worked out only
+    // for the outputs that show them.
+    let shown = |format| {
+        std::iter::once(args.format)
+            .chain(args.output_file.iter().map(|o| Some(o.format)))
+            .any(|f| f == Some(format))
+    };
+    let owed = shown(crate::cli::Format::Junit);
+    let coverage = shown(crate::cli::Format::Json);
+    let checked = check_texts(
+        &args.input,
+        settings,
+        files,
+        baseline,
+        Some(lang),
+        owed,
+        coverage,
+    );
     let summary = &checked.summary;
     let outcome = &checked.outcome;
     let config = &checked.settings.policy.config;

@@ -83,8 +83,16 @@ pub fn run(args: DiffArgs) -> ExitCode {
         old_settings.alias = Some((old_name.clone(), new_path.clone()));
     }
     let lang = Some(crate::cli::lang::get());
-    let old = check_texts(&args.input, old_settings, old_files, None, lang, false);
-    let new = check_texts(&args.input, settings, new_files, None, lang, false);
+    let old = check_texts(
+        &args.input,
+        old_settings,
+        old_files,
+        None,
+        lang,
+        false,
+        false,
+    );
+    let new = check_texts(&args.input, settings, new_files, None, lang, false, false);
     for (checked, name) in [(&old, &old_name), (&new, &new_name)] {
         checked.report_read_errors();
         if checked.outcome.input_errors || !checked.read_errors.is_empty() {

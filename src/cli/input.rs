@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use planlint::Outcome;
 use planlint::check::registry::INPUT_CODES;
 use planlint::check::{Context, Options};
+use planlint::coverage::headings;
+use planlint::coverage::{self, Coverage, Headings};
 use planlint::i18n::{Id, Msg};
-use planlint::report::coverage::{self, Coverage, Headings};
-use planlint::report::headings;
 use planlint::report::human;
 use planlint::syntax::value::Date;
 use planlint::workspace::{self, Settings as RunSettings, Workspace};
@@ -84,6 +84,7 @@ pub fn load(project: &ProjectArgs) -> Result<Checked, ()> {
         options,
         lang: Some(lang),
         owed: false,
+        coverage: false,
     };
     let outcome = workspace::run(workspace, &run_settings, None).outcome;
     if outcome.input_errors {

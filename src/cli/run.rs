@@ -57,7 +57,9 @@ impl Checked {
 pub fn check_paths(input: &InputArgs, paths: &[PathBuf]) -> Result<Checked, ExitCode> {
     let settings = Settings::load(&input.policy)?;
     let files = read_files(input, &settings, paths)?;
-    Ok(check_texts(input, settings, files, None, None, false))
+    Ok(check_texts(
+        input, settings, files, None, None, false, false,
+    ))
 }
 
 /// The rules and plans directories of a run: the flag, else the key of
@@ -139,7 +141,8 @@ pub fn read_files(
 /// Runs the library on read files: the settings, and the baseline when
 /// one is given; `lang`: the language of the messages (`None`: as the
 /// checks wrote them); `owed`: whether the summary works out what each
-/// plan owes (only `junit` shows it).
+/// plan owes (only `junit` shows it); `coverage`: whether it holds each
+/// plan's coverage counts (only `json` shows them).
 pub fn check_texts(
     input: &InputArgs,
     settings: Settings,
@@ -147,6 +150,7 @@ pub fn check_texts(
     baseline: Option<BaselineFile>,
     lang: Option<Lang>,
     owed: bool,
+    coverage: bool,
 ) -> Checked {
     let options = Options {
         as_of: input.as_of.unwrap_or_else(today),
@@ -181,6 +185,7 @@ pub fn check_texts(
         options,
         lang,
         owed,
+        coverage,
     };
     let run = workspace::run(workspace, &run_settings, baseline);
     Checked {

@@ -14,8 +14,8 @@ use super::{
     Arg, Cite, Figure, Id, Ids, In, Lang, LinkKind, Names, Numbered, Owed, Provision, Quote,
     SomeNames, Thing,
 };
+use crate::rank::Rank;
 use crate::severity::Severity;
-use crate::syntax::ast::Rank;
 
 /// A catalogue entry as data: for the tests and the generated docs.
 #[derive(Debug, Clone, Copy)]
@@ -684,7 +684,7 @@ catalogue! {
 
     // ── The reviewers' report ────────────────────────────────────────────
 
-    /// A plan's verdict at the top of the report (`PlanSummary` in `src/report/coverage.rs` defines each count).
+    /// A plan's verdict at the top of the report (`PlanSummary` in `src/coverage/summary.rs` defines each count).
     ReportVerdict { binding: usize, implemented: usize, partial: usize, undercut: usize, exempted: usize, omitted: usize, must_add: usize, unstated: usize, dropped: usize, weakened: usize }
         en: "binding requirements: {binding}; carried out: {implemented}, partly: {partial}, below what is owed: {undercut}, left out with a reason: {exempted}, omitted: {omitted} (to be added: {must_add}); quantities not stated: {unstated}, elements left out: {dropped}, commitments weakened: {weakened}"
         zh: "{binding} 项上级要求：{implemented} 项已落实、{partial} 项部分落实、{undercut} 项低于要求、{exempted} 项说明不落实、{omitted} 项遗漏（其中 {must_add} 项须补充）；{unstated} 项数量未写明、{dropped} 处要素缺漏、{weakened} 处表述弱化"
@@ -2468,11 +2468,11 @@ impl Arg for Msgs {
 
 /// An obligation's standing in a revision, for `planlint diff`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DiffStatus(pub Option<crate::diff::Status>);
+pub struct DiffStatus(pub Option<crate::status::Answer>);
 
 impl Arg for DiffStatus {
     fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use crate::diff::Status;
+        use crate::status::Answer as Status;
         f.write_str(match (lang, self.0) {
             (Lang::En, Some(s)) => s.as_str(),
             (Lang::En, None) => "not owed",

@@ -430,9 +430,9 @@ pub fn numeral(n: u32) -> Option<String> {
 }
 
 /// A rank of jurisdictions: `county` / 区县级; `unranked` / 未定级.
-impl Arg for Option<crate::syntax::ast::Rank> {
+impl Arg for Option<crate::rank::Rank> {
     fn write(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::syntax::ast::Rank;
+        use crate::rank::Rank;
         f.write_str(match (lang, self) {
             (Lang::En, Some(r)) => r.as_str(),
             (Lang::En, None) => "unranked",

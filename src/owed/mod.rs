@@ -12,12 +12,16 @@ pub use render::{starter_plan, text};
 
 use std::fmt::Write as _;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::check::figures::{self, Owed as OwedFigure, ShareBasis};
 use crate::check::{Binding, Context, Options, effective_binds};
+use crate::coverage::{self, PlanSummary};
 use crate::i18n::{Id, Lang, Msg};
 use crate::model::{DocId, JurId, Model};
+use crate::status::Status;
 use crate::syntax::ast::{AttrValue, Binds, CompareOp, Condition, Rank};
 use crate::syntax::value::Date;
 
@@ -120,6 +124,12 @@ pub struct Owed {
     pub period: Option<[i32; 2]>,
     pub owed: Vec<Entry>,
     pub not_owed: Vec<NotOwed>,
+    /// For a plan as it stands: what it already carries out, counted by the
+    /// coverage model as the report's verdict and `check`'s summary count
+    /// it (the checks run for it); absent for a jurisdiction, whose plan is
+    /// not written yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<PlanSummary>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -150,6 +160,10 @@ pub struct Entry {
     pub advisory: bool,
     pub requires_units: bool,
     pub figures: Vec<Figure>,
+    /// For a plan as it stands: how it stands towards the obligation, the
+    /// status of its cell in the coverage model (the 对照表's 结论).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
 }
 
 /// One owed figure of an obligation.
@@ -225,7 +239,44 @@ pub fn owed(files: &[(String, String)], subject: Subject, as_of: Date) -> Result
             (model, plan)
         }
     };
-    Ok(compute(&model, plan, as_of))
+    let mut owed = compute(&model, plan, as_of);
+    if let Subject::Plan { file } = subject {
+        carried_out(&mut owed, files, file, model.document(plan).id(), as_of);
+    }
+    Ok(owed)
+}
+
+/// What the plan in `file` already carries out: the checks run on it, and
+/// its column of the coverage model gives each entry's status and the
+/// counts. `owed` itself stays with the model alone (binding and figures):
+/// what is owed does not depend on what the plan wrote.
+fn carried_out(owed: &mut Owed, files: &[(String, String)], file: &str, id: &str, as_of: Date) {
+    let options = Options { as_of };
+    let selected = [file.to_string()];
+    let outcome = crate::check(
+        files.iter().map(|(n, t)| (n.clone(), t.clone())),
+        crate::Selection::Files(&selected),
+        options,
+    );
+    let ctx = Context::new(&outcome.model, options, outcome.plans.iter().copied());
+    let model = coverage::build(&ctx, &outcome.diagnostics, &coverage::Headings::new());
+    let Some(column) = model.plans.iter().position(|p| p.id == id) else {
+        return;
+    };
+    let status: HashMap<&str, Status> = model
+        .groups
+        .iter()
+        .filter_map(|g| Some((g, g.columns.iter().position(|&c| c == column)?)))
+        .flat_map(|(g, i)| {
+            g.rows
+                .iter()
+                .map(move |r| (r.obligation.as_str(), r.cells[i].status))
+        })
+        .collect();
+    for entry in &mut owed.owed {
+        entry.status = status.get(entry.obligation.as_str()).copied();
+    }
+    owed.coverage = model.plans.into_iter().nth(column);
 }
 
 fn compute(model: &Model, plan: DocId, as_of: Date) -> Owed {
@@ -258,6 +309,7 @@ fn compute(model: &Model, plan: DocId, as_of: Date) -> Owed {
         period: shared_period(model, &doc.parents),
         owed: Vec::new(),
         not_owed: Vec::new(),
+        coverage: None,
     };
     for &(o, binding) in &view.bindings {
         let obligation = model.obligation(o);
@@ -314,6 +366,7 @@ fn compute(model: &Model, plan: DocId, as_of: Date) -> Owed {
                     requires_units: obligation.decl.requires_units
                         || model.document(obligation.document).decl.requires_units,
                     figures,
+                    status: None,
                 });
             }
             Binding::NotApplicable => out.not_owed.push(NotOwed {

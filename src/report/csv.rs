@@ -5,7 +5,7 @@
 //! name in the first column (a plan's own rows before its advisory ones),
 //! no markup. Returns the bytes; the caller writes them.
 
-use crate::report::coverage::Coverage;
+use crate::coverage::Coverage;
 use crate::report::lang::Lang;
 use crate::report::table;
 

@@ -13,11 +13,12 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+use crate::diagnostic::Counts;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::catalogue::{Count, Noun};
 use crate::i18n::{Id, Lang, Msg, Quote};
 use crate::report::human::{self, Style};
-use crate::report::{Counts, RunSummary, plain};
+use crate::report::{RunSummary, plain};
 use crate::source::SourceMap;
 
 /// What the drafter's view shows.

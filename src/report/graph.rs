@@ -15,9 +15,9 @@ use layout::core::style::{LineStyleKind, StyleAttr};
 use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
 use layout::topo::layout::VisualGraph;
 
+use crate::coverage::{Coverage, Status};
 use crate::i18n::{Lang, Msg};
 use crate::model::{DocId, Model};
-use crate::report::coverage::{Coverage, Status};
 use crate::report::printable::printable;
 
 /// How much of the cascade to draw.

@@ -8,8 +8,8 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
+use crate::coverage::{Coverage, Finding, Group, PAGED_PLANS, Status};
 use crate::diagnostic::Severity;
-use crate::report::coverage::{Coverage, Finding, Group, PAGED_PLANS, Status};
 use crate::report::lang::Lang;
 use crate::report::markdown::{more, observation_text, target_cell_text};
 use crate::report::printable::stand_in;
@@ -460,7 +460,7 @@ fn national(out: &mut String, c: &Coverage, lang: Lang) {
                 .map(|r| {
                     format!(
                         "<a href=\"#{}\" title=\"{}\"><code>{}</code></a>",
-                        esc(&crate::report::coverage::anchor("o", &r.id)),
+                        esc(&crate::coverage::anchor("o", &r.id)),
                         esc(&r.title),
                         esc(&r.id)
                     )
@@ -544,13 +544,13 @@ fn targets(out: &mut String, c: &Coverage, lang: Lang) {
         );
         for cell in (0..c.plans.len()).map(|column| t.cell(column)) {
             let class = match cell.verdict {
-                crate::report::coverage::TargetVerdict::Meets => "s-ok",
-                crate::report::coverage::TargetVerdict::Lower
-                | crate::report::coverage::TargetVerdict::Later
-                | crate::report::coverage::TargetVerdict::Omitted => "s-om",
-                crate::report::coverage::TargetVerdict::Unstated
-                | crate::report::coverage::TargetVerdict::Incomparable => "s-part",
-                crate::report::coverage::TargetVerdict::Exempted => "s-ex",
+                crate::coverage::TargetVerdict::Meets => "s-ok",
+                crate::coverage::TargetVerdict::Lower
+                | crate::coverage::TargetVerdict::Later
+                | crate::coverage::TargetVerdict::Omitted => "s-om",
+                crate::coverage::TargetVerdict::Unstated
+                | crate::coverage::TargetVerdict::Incomparable => "s-part",
+                crate::coverage::TargetVerdict::Exempted => "s-ex",
                 _ => "s-no",
             };
             let _ = write!(

@@ -17,9 +17,10 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
+use crate::diagnostic::Counts;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::report::RunSummary;
 use crate::report::printable::printable;
-use crate::report::{Counts, RunSummary};
 use crate::source::{FileId, SourceFile, SourceMap};
 
 /// How human output looks.

@@ -5,8 +5,10 @@
 
 use serde::Serialize;
 
+use crate::coverage::PlanSummary;
+use crate::diagnostic::Counts;
 use crate::diagnostic::{Diagnostic, Figures, Label};
-use crate::report::{Counts, RunSummary};
+use crate::report::RunSummary;
 use crate::source::{FileId, SourceMap, Span};
 use crate::suppress::Suppressed;
 
@@ -29,6 +31,20 @@ pub struct JsonSummary<'a> {
     pub counts: Counts,
     pub total: usize,
     pub suppressed: usize,
+    /// Each plan's coverage counts and verdict (`check --format json` only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub coverage: Vec<JsonCoverage<'a>>,
+}
+
+/// A plan's coverage counts, as the report's verdict box counts them, and
+/// its verdict in the run's language.
+#[derive(Debug, Serialize)]
+pub struct JsonCoverage<'a> {
+    #[serde(flatten)]
+    pub counts: &'a PlanSummary,
+    pub verdict: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub advisory_verdict: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -213,6 +229,15 @@ pub fn build<'a>(
             counts,
             total: counts.total(),
             suppressed: summary.suppressed.len(),
+            coverage: summary
+                .coverage
+                .iter()
+                .map(|p| JsonCoverage {
+                    counts: p,
+                    verdict: p.verdict().render(summary.lang),
+                    advisory_verdict: p.advisory_verdict().map(|m| m.render(summary.lang)),
+                })
+                .collect(),
         },
     }
 }

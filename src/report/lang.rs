@@ -1,7 +1,10 @@
 //! The words of the reviewers' report in Chinese and English: headings,
 //! column names and verdicts. The documents' own text is never translated.
 
-use crate::report::coverage::Status;
+use crate::check::figures;
+use crate::coverage::FigureInfo;
+use crate::status::Status;
+use crate::syntax::ast::Comparator;
 
 pub use crate::i18n::Lang;
 
@@ -294,3 +297,37 @@ static EN: Words = Words {
     exempted_reason: "reason",
     via: "carried out by",
 };
+
+impl FigureInfo {
+    /// `≥ 15159 人次 每年`, `≈ 28% 2025年前`, `国际创新型城市同等水平 2035年前`.
+    pub fn display(&self, lang: Lang) -> String {
+        let words = lang.words();
+        let mut parts = Vec::new();
+        if let Some(value) = self.value {
+            let symbol = match self.comparator {
+                Some(Comparator::AtLeast) | None => "≥",
+                Some(Comparator::MoreThan) => ">",
+                Some(Comparator::AtMost) => "≤",
+                Some(Comparator::About) => "≈",
+                Some(Comparator::Exactly) => "=",
+            };
+            parts.push(format!(
+                "{symbol} {}",
+                figures::format_figure(value, self.unit.as_deref(), false)
+            ));
+        }
+        if let Some(text) = &self.text {
+            parts.push(text.clone());
+        }
+        if self.per_year {
+            parts.push(words.per_year.to_string());
+        }
+        if let Some(year) = self.deadline {
+            parts.push(match lang {
+                Lang::Zh => format!("{year}{}", words.by_year),
+                Lang::En => format!("{} {year}", words.by_year),
+            });
+        }
+        parts.join(" ")
+    }
+}

@@ -10,9 +10,7 @@ use std::fmt::Write;
 
 use crate::i18n::Msg;
 
-use crate::report::coverage::{
-    Coverage, FigureInfo, PAGED_PLANS, Status, TargetCell, TargetVerdict,
-};
+use crate::coverage::{Coverage, FigureInfo, PAGED_PLANS, Status, TargetCell, TargetVerdict};
 use crate::report::lang::Lang;
 use crate::report::printable::stand_in;
 use crate::report::table;
@@ -127,7 +125,7 @@ fn short(coverage: &Coverage, lang: Lang) -> String {
 }
 
 /// `… and 12 more` after a list cut at
-/// [`MAX_REFINEMENTS`](crate::report::coverage::MAX_REFINEMENTS).
+/// [`MAX_REFINEMENTS`](crate::coverage::MAX_REFINEMENTS).
 pub fn more(count: usize, lang: Lang) -> Option<String> {
     (count > 0).then(|| match lang {
         Lang::Zh => format!("……另 {count} 项"),
@@ -440,7 +438,7 @@ pub fn verdict_text(verdict: TargetVerdict, lang: Lang) -> &'static str {
 
 /// `北京市 2023: 27.68% (98.9% of the target)`.
 pub fn observation_text(
-    o: &crate::report::coverage::ObservationInfo,
+    o: &crate::coverage::ObservationInfo,
     target: &FigureInfo,
     lang: Lang,
 ) -> String {

@@ -5,21 +5,20 @@
 //! [`concise`], [`sarif`], [`github`], [`gitlab`] and [`junit`]. Renderers
 //! read only diagnostics, sources and the run summary, never the model.
 //!
-//! The reviewers' report is built once as a [`coverage`] model (from the
-//! check context and the diagnostics) and rendered by [`html`],
+//! The reviewers' report renders the library's coverage model
+//! ([`crate::coverage`], built once from the check context and the
+//! diagnostics) with [`html`],
 //! [`markdown`], and, for the 对照表 rows of [`table`], [`xlsx`] and
 //! [`csv`]; [`graph`] draws the cascade.
 //!
 //! Invariant: every line and column shown counts characters, not bytes.
 
 pub mod concise;
-pub mod coverage;
 pub mod csv;
 pub mod drafter;
 pub mod github;
 pub mod gitlab;
 pub mod graph;
-pub mod headings;
 pub mod html;
 pub mod human;
 pub mod json;
@@ -33,35 +32,8 @@ pub mod sarif;
 pub mod table;
 pub mod xlsx;
 
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{FileId, SourceMap, Span};
 use crate::suppress::Suppressed;
-
-/// Counts of diagnostics by severity.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Counts {
-    pub errors: usize,
-    pub warnings: usize,
-    pub infos: usize,
-}
-
-impl Counts {
-    pub fn of(diagnostics: &[Diagnostic]) -> Counts {
-        let mut counts = Counts::default();
-        for d in diagnostics {
-            match d.severity {
-                Severity::Error => counts.errors += 1,
-                Severity::Warning => counts.warnings += 1,
-                Severity::Info => counts.infos += 1,
-            }
-        }
-        counts
-    }
-
-    pub fn total(&self) -> usize {
-        self.errors + self.warnings + self.infos
-    }
-}
 
 /// What a run looked at, for summaries.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -76,6 +48,10 @@ pub struct RunSummary {
     pub owed: Vec<PlanObligations>,
     /// The language messages are shown in.
     pub lang: crate::i18n::Lang,
+    /// Each checked plan's coverage counts and verdict, computed from the
+    /// findings shown (after severities, suppressions and the baseline) by
+    /// the report's own model; empty unless the run asked for them.
+    pub coverage: Vec<crate::coverage::PlanSummary>,
 }
 
 impl RunSummary {
@@ -102,6 +78,7 @@ impl RunSummary {
             suppressed: Vec::new(),
             owed: Vec::new(),
             lang: crate::i18n::Lang::En,
+            coverage: Vec::new(),
         }
     }
 }

@@ -5,11 +5,11 @@
 
 use serde::Serialize;
 
-use crate::i18n::{In, Msg, Numbered, Numbering, Quote, Text};
-use crate::report::coverage::{
+use crate::coverage::{
     Cell, Coverage, DROPPED_CODE, Finding, PARTIAL_CODES, ProvisionInfo, Status, UNSTATED_CODE,
     WEAKENED_CODE,
 };
+use crate::i18n::{In, Msg, Numbered, Numbering, Quote, Text};
 use crate::report::lang::Lang;
 
 /// The code of the finding that an obligation is omitted: its row says so

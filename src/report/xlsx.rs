@@ -6,7 +6,7 @@
 //! coloured as in the HTML report, 差异, 建议 and 责任单位, no markup in
 //! any cell. Frozen headings, an autofilter, printed on A4 landscape with
 //! the heading row on every page. A paged report (more than
-//! [`PAGED_PLANS`](crate::report::coverage::PAGED_PLANS) plans) puts every
+//! [`PAGED_PLANS`](crate::coverage::PAGED_PLANS) plans) puts every
 //! plan's rows on one 对照表 sheet instead, with a plan column. Returns the
 //! bytes; the caller writes them.
 
@@ -17,8 +17,8 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
+use crate::coverage::{Coverage, Status};
 use crate::i18n::Msg;
-use crate::report::coverage::{Coverage, Status};
 use crate::report::lang::Lang;
 use crate::report::table::{self, ComparisonRow};
 

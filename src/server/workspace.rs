@@ -119,6 +119,8 @@ pub fn name(root: &Path, path: &Path) -> Option<String> {
 pub struct Analysis {
     pub outcome: Outcome,
     pub options: Options,
+    /// The language the messages are in.
+    pub lang: Lang,
 }
 
 impl Analysis {
@@ -163,11 +165,13 @@ pub fn check(
         options: Options { as_of },
         lang: Some(lang),
         owed: false,
+        coverage: false,
     };
     let run = workspace::run(workspace, &run_settings, None);
     Analysis {
         outcome: run.outcome,
         options: run.options,
+        lang,
     }
 }
 

@@ -2,6 +2,7 @@
 //! the spans of the text it came from. References between declarations are
 //! still plain ids here; the model resolves them.
 
+pub use crate::rank::Rank;
 use crate::severity::Severity;
 use crate::source::{Span, Spanned};
 use crate::syntax::value::{Date, Period};
@@ -29,37 +30,6 @@ impl FileAst {
             && self.exemptions.is_empty()
             && self.observations.is_empty()
             && self.strengths.is_empty()
-    }
-}
-
-/// Administrative rank. Ordered from the top: `National < Province < …`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Rank {
-    National,
-    Province,
-    Prefecture,
-    County,
-}
-
-impl Rank {
-    pub const ALL: [Rank; 4] = [
-        Rank::National,
-        Rank::Province,
-        Rank::Prefecture,
-        Rank::County,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Rank::National => "national",
-            Rank::Province => "province",
-            Rank::Prefecture => "prefecture",
-            Rank::County => "county",
-        }
-    }
-
-    pub fn parse(word: &str) -> Option<Rank> {
-        Rank::ALL.into_iter().find(|r| r.as_str() == word)
     }
 }
 

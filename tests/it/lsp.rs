@@ -710,6 +710,59 @@ fn diagnostics_in_chinese() {
     client.shutdown();
 }
 
+/// The plan's header shows its verdict, the one `check --format json`
+/// gives for it (the same coverage model), in the editor's language.
+#[test]
+fn a_plan_header_shows_its_verdict() {
+    let project = copy_project();
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_planlint"))
+        .current_dir(project.path())
+        .args(["check", "--format", "json", "--lang", "zh"])
+        .args(["--as-of", "2025-01-01", "rules", "plans/xicheng.plan"])
+        .output()
+        .expect("planlint check runs");
+    let check: Value = serde_json::from_slice(&check.stdout).expect("JSON");
+    let verdict = check["summary"]["coverage"]
+        .as_array()
+        .and_then(|plans| plans.iter().find(|p| p["id"] == "xc.plan"))
+        .and_then(|p| p["verdict"].as_str())
+        .expect("check gives the plan's verdict")
+        .to_string();
+    let mut client = Client::start_with(
+        project.path(),
+        false,
+        json!({ "asOf": "2025-01-01", "lang": "zh" }),
+    );
+    let plan = uri(&project.path().join("plans/xicheng.plan"));
+    let text =
+        std::fs::read_to_string(project.path().join("plans/xicheng.plan")).expect("read the plan");
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": plan, "languageId": "plan", "version": 1, "text": text } }),
+    );
+    client.diagnostics(&plan, Some(1));
+    let lenses = client.request(
+        "textDocument/codeLens",
+        json!({ "textDocument": { "uri": plan } }),
+    );
+    let lenses = lenses.as_array().expect("a list of lenses");
+    assert_eq!(lenses.len(), 1, "{lenses:?}");
+    assert_eq!(lenses[0]["command"]["title"], verdict.as_str());
+    let header = text
+        .lines()
+        .position(|l| l.starts_with("document "))
+        .expect("a document header");
+    assert_eq!(lenses[0]["range"]["start"]["line"], header);
+    // A file that declares no plan (here, the jurisdictions): no lens.
+    let rules = uri(&project.path().join("rules/jurisdictions.plan"));
+    let none = client.request(
+        "textDocument/codeLens",
+        json!({ "textDocument": { "uri": rules } }),
+    );
+    assert_eq!(none, json!([]));
+    client.shutdown();
+}
+
 /// Requests an editor should not send get an error or an empty answer,
 /// and the server goes on.
 #[test]

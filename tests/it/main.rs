@@ -7,6 +7,7 @@ mod cascade;
 mod checks;
 mod ci;
 mod cli;
+mod counts;
 mod escaping;
 mod format;
 #[cfg(feature = "generate")]

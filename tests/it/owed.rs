@@ -305,6 +305,60 @@ fn a_plan_owes_what_check_holds_it_to() {
         training["value"].as_f64(),
         Some((300_000u64 * 1_106_214).div_ceil(21_893_095) as f64)
     );
+    // What the plan already carries out is counted as `check` counts it,
+    // and each entry has its status in the coverage model.
+    let check = planlint(
+        dir.path(),
+        &[
+            "check",
+            "plans/xicheng.plan",
+            "--format",
+            "json",
+            "--as-of",
+            "2025-01-01",
+        ],
+    );
+    let check = json(&check);
+    let summary = check["summary"]["coverage"]
+        .as_array()
+        .and_then(|plans| plans.iter().find(|p| p["id"] == "xc.plan"))
+        .expect("check counts the plan");
+    let coverage = &owed["coverage"];
+    assert_eq!(coverage["id"], "xc.plan");
+    for name in [
+        "owed",
+        "advisory",
+        "binding",
+        "implemented",
+        "partial",
+        "exempted",
+        "omitted",
+        "must_add",
+        "undercut",
+        "unstated",
+        "dropped",
+        "weakened",
+    ] {
+        assert_eq!(coverage[name], summary[name], "{name}");
+    }
+    let entries = owed["owed"].as_array().expect("entries");
+    assert_eq!(Some(entries.len() as u64), coverage["owed"].as_u64());
+    for (status, name) in [
+        ("implemented", "implemented"),
+        ("partial", "partial"),
+        ("omitted", "omitted"),
+    ] {
+        let listed = entries
+            .iter()
+            .filter(|e| e["status"] == status && e["advisory"] == false)
+            .count();
+        assert_eq!(Some(listed as u64), coverage[name].as_u64(), "{status}");
+        assert!(listed > 0, "{status}");
+    }
+    // A jurisdiction's plan is not written yet: no statuses.
+    let dongcheng = owed_json(dir.path(), "东城区");
+    assert!(dongcheng.get("coverage").is_none());
+    assert!(dongcheng["owed"][0].get("status").is_none());
     let out = planlint(dir.path(), &["owed", "plans/missing.plan"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read `plans/missing.plan`"));

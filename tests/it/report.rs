@@ -367,7 +367,7 @@ fn xlsx_cuts_an_over_long_cell() {
 /// out is refused at once. (Before, the country's report passed 14.6 GB.)
 #[test]
 fn many_plans_make_a_paged_report_and_no_layout() {
-    use planlint::report::coverage::PAGED_PLANS;
+    use planlint::coverage::PAGED_PLANS;
     use planlint::report::graph::MAX_LAYOUT_NODES;
 
     let dir = tempfile::tempdir().expect("tempdir");

@@ -352,7 +352,7 @@ fn sixteen_plans_fit_a_github_comment() {
 #[cfg(feature = "generate")]
 #[test]
 fn a_paged_report_has_one_sheet_of_rows_and_a_comment_that_fits() {
-    use planlint::report::coverage::PAGED_PLANS;
+    use planlint::coverage::PAGED_PLANS;
 
     let dir = tempfile::tempdir().expect("tempdir");
     let cascade = planlint::generate::generate(&planlint::generate::Options {

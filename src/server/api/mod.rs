@@ -9,10 +9,10 @@ use lsp_server::{Connection, ErrorCode, Notification, Request, Response};
 use lsp_types::notification::Notification as _;
 use lsp_types::request::Request as _;
 use lsp_types::{
-    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
-    HoverProviderCapability, MessageType, OneOf, SaveOptions, ServerCapabilities,
-    ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions, notification as n, request as r,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CodeLensOptions,
+    CompletionOptions, HoverProviderCapability, MessageType, OneOf, SaveOptions,
+    ServerCapabilities, ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, notification as n, request as r,
 };
 
 use crate::server::edit::PositionEncoding;
@@ -44,6 +44,9 @@ pub fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
             ..CodeActionOptions::default()
         })),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
         ..ServerCapabilities::default()
     }
 }
@@ -65,6 +68,9 @@ pub fn request(session: &Session, request: Request) -> Response {
         }
         r::CodeActionRequest::METHOD => {
             answer::<r::CodeActionRequest>(session, request, requests::code_action::code_actions)
+        }
+        r::CodeLensRequest::METHOD => {
+            answer::<r::CodeLensRequest>(session, request, requests::code_lens::code_lenses)
         }
         r::Formatting::METHOD => {
             answer::<r::Formatting>(session, request, requests::formatting::formatting)

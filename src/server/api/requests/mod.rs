@@ -2,6 +2,7 @@
 //! position is turned into a file of the model and a byte offset.
 
 pub mod code_action;
+pub mod code_lens;
 pub mod completion;
 pub mod definition;
 pub mod document_symbol;

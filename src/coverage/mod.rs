@@ -5,6 +5,9 @@
 //! 对照表 exports, the graph labels) reads this model and computes nothing
 //! of its own. It serializes, so a front end can also take it as JSON.
 
+pub mod headings;
+mod summary;
+
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -12,12 +15,12 @@ use serde::Serialize;
 use crate::check::figures::{self, Owed, Verdict};
 use crate::check::{Binding, Context, PlanView, Provision};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::i18n::Msg;
 use crate::model::{DocId, Model, OblId};
-use crate::report::Counts;
-use crate::report::headings::{self, SectionTitles};
-use crate::report::lang::Lang;
+pub use crate::status::Status;
 use crate::syntax::ast::{Comparator, Figure, Passes, TargetDecl};
+use headings::SectionTitles;
+pub use summary::PlanSummary;
+use summary::Tally;
 
 /// The code of the check whose findings turn a cell into [`Status::Undercut`].
 pub const UNDERCUT_CODE: &str = "undercut-target";
@@ -68,132 +71,6 @@ pub struct DocumentInfo {
     pub carries_out: Vec<String>,
     /// Whether it is one of the plans checked.
     pub checked: bool,
-}
-
-/// A plan's counts: the one definition that the report's verdict, its
-/// summary table, the 对照表 and the exports share (`docs/report.md`
-/// defines them). A count is of cells (one obligation of a higher document
-/// in one plan; a bullet and each of its clauses count once each) unless
-/// it says findings.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct PlanSummary {
-    pub id: String,
-    pub title: String,
-    pub jurisdiction: Option<String>,
-    pub carries_out: Vec<String>,
-    /// Every obligation the plan owes: `binding + advisory`.
-    pub owed: usize,
-    /// Owed obligations of a higher document issued after the plan: what a
-    /// revision must add. They count here only, in none of the statuses.
-    pub advisory: usize,
-    /// Owed obligations of a higher document issued before the plan:
-    /// `implemented + partial + undercut + exempted + omitted`.
-    pub binding: usize,
-    /// Binding cells carried out in full.
-    pub implemented: usize,
-    /// Binding cells carried out in part: a heading some of whose clauses
-    /// are omitted, or items that drop an element, state no figure for a
-    /// quantity or promise less firmly than asked ([`PARTIAL_CODES`]).
-    pub partial: usize,
-    pub exempted: usize,
-    pub omitted: usize,
-    /// Of the omitted cells, those whose omission is an error: 须补充.
-    pub must_add: usize,
-    pub undercut: usize,
-    /// Cells that bind the plan's rank but whose condition is false; not owed.
-    pub not_applicable: usize,
-    /// Binding cells with an `unstated-quantity` finding.
-    pub unstated: usize,
-    /// `dropped-element` findings in binding cells (one per element left out).
-    pub dropped: usize,
-    /// `weakened-commitment` findings in binding cells.
-    pub weakened: usize,
-    /// (implemented + exempted) ÷ binding, in percent; none when nothing binds.
-    pub compliance: Option<f64>,
-    /// The plan's findings of every kind, by severity.
-    pub findings: Counts,
-}
-
-impl PlanSummary {
-    /// The verdict at the top of the report, built from the counts above.
-    pub fn verdict(&self) -> Msg {
-        Msg::ReportVerdict {
-            binding: self.binding,
-            implemented: self.implemented,
-            partial: self.partial,
-            undercut: self.undercut,
-            exempted: self.exempted,
-            omitted: self.omitted,
-            must_add: self.must_add,
-            unstated: self.unstated,
-            dropped: self.dropped,
-            weakened: self.weakened,
-        }
-    }
-
-    /// The advisory count as a sentence, when there is any.
-    pub fn advisory_verdict(&self) -> Option<Msg> {
-        (self.advisory > 0).then_some(Msg::ReportVerdictAdvisory {
-            advisory: self.advisory,
-        })
-    }
-}
-
-/// How one obligation stands in one plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    Implemented,
-    /// A bullet carried out through some of its clauses while others are omitted.
-    Partial,
-    Exempted,
-    Omitted,
-    Undercut,
-    NotApplicable,
-    NotOwed,
-}
-
-impl Status {
-    pub const ALL: [Status; 7] = [
-        Status::Implemented,
-        Status::Partial,
-        Status::Exempted,
-        Status::Omitted,
-        Status::Undercut,
-        Status::NotApplicable,
-        Status::NotOwed,
-    ];
-
-    /// A symbol that tells the statuses apart without colour.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Status::Implemented => "✓",
-            Status::Partial => "◐",
-            Status::Exempted => "E",
-            Status::Omitted => "✗",
-            Status::Undercut => "▼",
-            Status::NotApplicable => "n/a",
-            Status::NotOwed => "·",
-        }
-    }
-
-    /// A short class name for styling.
-    pub fn class(self) -> &'static str {
-        match self {
-            Status::Implemented => "s-ok",
-            Status::Partial => "s-part",
-            Status::Exempted => "s-ex",
-            Status::Omitted => "s-om",
-            Status::Undercut => "s-un",
-            Status::NotApplicable => "s-na",
-            Status::NotOwed => "s-no",
-        }
-    }
-
-    /// Whether the plan owes the obligation.
-    pub fn is_owed(self) -> bool {
-        !matches!(self, Status::NotApplicable | Status::NotOwed)
-    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -450,6 +327,67 @@ pub type Headings = HashMap<String, SectionTitles>;
 /// Builds the coverage model of the plans in `ctx` from the diagnostics of
 /// the same run.
 pub fn build(ctx: &Context, diagnostics: &[Diagnostic], headings: &Headings) -> Coverage {
+    let Cells {
+        higher,
+        carriers,
+        groups,
+        row_of,
+    } = cells(ctx, diagnostics, headings);
+    let mut tally = Tally::new(ctx, diagnostics);
+    for group in &groups {
+        for row in &group.rows {
+            for (&column, cell) in group.columns.iter().zip(&row.cells) {
+                tally.cell(
+                    column,
+                    row.severity,
+                    cell.status,
+                    cell.advisory,
+                    &cell.findings,
+                );
+            }
+        }
+    }
+    let plans = tally.finish();
+    Coverage {
+        as_of: ctx.options.as_of.to_string(),
+        documents: documents(ctx),
+        plans,
+        national: national(ctx, &row_of),
+        targets: targets(ctx, &higher, &carriers),
+        findings: findings(ctx.model, diagnostics, &row_of),
+        groups,
+    }
+}
+
+/// Every plan's counts and nothing else of the model (for `check`'s
+/// summary, `owed` and the editor): the same cells as [`build`], judged by
+/// the same code and counted by the same [`Tally`], without what only the
+/// report shows (the items' texts, headings, targets, findings), which
+/// would double the memory of a national run.
+pub fn summaries(ctx: &Context, diagnostics: &[Diagnostic]) -> Vec<PlanSummary> {
+    let model = ctx.model;
+    let by_cell = findings_by_cell(ctx, diagnostics);
+    let carriers = carriers(ctx, &by_cell);
+    let mut tally = Tally::new(ctx, diagnostics);
+    for h in higher_documents(ctx) {
+        let Some(columns) = carriers.get(&h) else {
+            continue;
+        };
+        for &o in &model.document(h).obligations {
+            let severity = ctx.omission_severity(o).0;
+            for &column in columns {
+                let (status, advisory, findings) =
+                    judge(ctx, &ctx.plans[column], o, &by_cell, diagnostics);
+                tally.cell(column, severity, status, advisory, &findings);
+            }
+        }
+    }
+    tally.finish()
+}
+
+/// The findings of each cell (plan, obligation), as indices into the
+/// diagnostics.
+fn findings_by_cell(ctx: &Context, diagnostics: &[Diagnostic]) -> FindingsByCell {
     let model = ctx.model;
     let mut by_cell: FindingsByCell = HashMap::new();
     for (i, d) in diagnostics.iter().enumerate() {
@@ -459,6 +397,24 @@ pub fn build(ctx: &Context, diagnostics: &[Diagnostic], headings: &Headings) -> 
             by_cell.entry((p, o)).or_default().push(i);
         }
     }
+    by_cell
+}
+
+/// The cells of the matrix, grouped, and what the rest of the model is
+/// built from.
+struct Cells {
+    /// The documents the plans carry out, in order.
+    higher: Vec<DocId>,
+    /// The columns (plans) each higher document has.
+    carriers: HashMap<DocId, Vec<usize>>,
+    groups: Vec<Group>,
+    /// The anchor of each obligation's row.
+    row_of: HashMap<OblId, String>,
+}
+
+fn cells(ctx: &Context, diagnostics: &[Diagnostic], headings: &Headings) -> Cells {
+    let model = ctx.model;
+    let by_cell = findings_by_cell(ctx, diagnostics);
     let higher = higher_documents(ctx);
     let carriers = carriers(ctx, &by_cell);
     let mut groups: Vec<Group> = Vec::new();
@@ -521,15 +477,11 @@ pub fn build(ctx: &Context, diagnostics: &[Diagnostic], headings: &Headings) -> 
         }
     }
     groups.sort_by_key(|g| advisory_docs.get(&g.document).copied().unwrap_or(false));
-    let plans = summaries(model, ctx, &groups, diagnostics);
-    Coverage {
-        as_of: ctx.options.as_of.to_string(),
-        documents: documents(ctx),
-        plans,
-        national: national(ctx, &row_of),
-        targets: targets(ctx, &higher, &carriers),
-        findings: findings(model, diagnostics, &row_of),
+    Cells {
+        higher,
+        carriers,
         groups,
+        row_of,
     }
 }
 
@@ -555,38 +507,6 @@ impl FigureInfo {
             deadline: t.deadline.as_ref().map(|d| d.value),
             text: t.text.clone(),
         }
-    }
-
-    /// `≥ 15159 人次 每年`, `≈ 28% 2025年前`, `国际创新型城市同等水平 2035年前`.
-    pub fn display(&self, lang: Lang) -> String {
-        let words = lang.words();
-        let mut parts = Vec::new();
-        if let Some(value) = self.value {
-            let symbol = match self.comparator {
-                Some(Comparator::AtLeast) | None => "≥",
-                Some(Comparator::MoreThan) => ">",
-                Some(Comparator::AtMost) => "≤",
-                Some(Comparator::About) => "≈",
-                Some(Comparator::Exactly) => "=",
-            };
-            parts.push(format!(
-                "{symbol} {}",
-                figures::format_figure(value, self.unit.as_deref(), false)
-            ));
-        }
-        if let Some(text) = &self.text {
-            parts.push(text.clone());
-        }
-        if self.per_year {
-            parts.push(words.per_year.to_string());
-        }
-        if let Some(year) = self.deadline {
-            parts.push(match lang {
-                Lang::Zh => format!("{year}{}", words.by_year),
-                Lang::En => format!("{} {year}", words.by_year),
-            });
-        }
-        parts.join(" ")
     }
 }
 
@@ -727,13 +647,15 @@ fn status(ctx: &Context, plan: &PlanView, o: OblId, undercut: bool) -> Status {
     }
 }
 
-fn cell(
+/// A cell's status, whether it is advisory, and its findings: all that
+/// its counts read.
+fn judge(
     ctx: &Context,
     plan: &PlanView,
     o: OblId,
     by_cell: &FindingsByCell,
     diagnostics: &[Diagnostic],
-) -> Cell {
+) -> (Status, bool, Vec<usize>) {
     let model = ctx.model;
     let mut findings = by_cell.get(&(plan.doc, o)).cloned().unwrap_or_default();
     let undercut = findings
@@ -758,6 +680,19 @@ fn cell(
             .cloned()
             .unwrap_or_default();
     }
+    let advisory = matches!(plan.binding(o), Binding::Owed { advisory: true });
+    (status, advisory, findings)
+}
+
+fn cell(
+    ctx: &Context,
+    plan: &PlanView,
+    o: OblId,
+    by_cell: &FindingsByCell,
+    diagnostics: &[Diagnostic],
+) -> Cell {
+    let model = ctx.model;
+    let (status, advisory, findings) = judge(ctx, plan, o, by_cell, diagnostics);
     // A bullet carried out through its clauses shows what carries those out.
     let mut covering: Vec<Provision> = plan.covering(o).to_vec();
     if covering.is_empty() && matches!(status, Status::Partial | Status::Implemented) {
@@ -774,7 +709,7 @@ fn cell(
     }
     Cell {
         status,
-        advisory: matches!(plan.binding(o), Binding::Owed { advisory: true }),
+        advisory,
         provisions: covering.iter().map(|&p| provision_info(ctx, p)).collect(),
         reason: match status {
             Status::Exempted => exemption_reason(ctx, plan, o).flatten(),
@@ -821,96 +756,6 @@ fn carriers(ctx: &Context, by_cell: &FindingsByCell) -> HashMap<DocId, Vec<usize
         list.dedup();
     }
     carriers
-}
-
-/// Every plan's counts, in one pass over the cells and one over the findings.
-fn summaries(
-    model: &Model,
-    ctx: &Context,
-    groups: &[Group],
-    diagnostics: &[Diagnostic],
-) -> Vec<PlanSummary> {
-    let mut out: Vec<PlanSummary> = ctx
-        .plans
-        .iter()
-        .map(|plan| {
-            let doc = model.document(plan.doc);
-            PlanSummary {
-                id: doc.id().to_string(),
-                title: doc.decl.title.clone().unwrap_or_default(),
-                jurisdiction: doc
-                    .jurisdiction
-                    .map(|j| model.jurisdiction(j).display_name().to_string()),
-                carries_out: doc
-                    .parents
-                    .iter()
-                    .map(|&p| model.document(p).id().to_string())
-                    .collect(),
-                ..PlanSummary::default()
-            }
-        })
-        .collect();
-    for group in groups {
-        for row in &group.rows {
-            for (&column, cell) in group.columns.iter().zip(&row.cells) {
-                let s = &mut out[column];
-                if cell.status == Status::NotApplicable {
-                    s.not_applicable += 1;
-                }
-                if !cell.status.is_owed() {
-                    continue;
-                }
-                s.owed += 1;
-                if cell.advisory {
-                    s.advisory += 1;
-                    continue;
-                }
-                s.binding += 1;
-                match cell.status {
-                    Status::Implemented => s.implemented += 1,
-                    Status::Partial => s.partial += 1,
-                    Status::Exempted => s.exempted += 1,
-                    Status::Omitted => {
-                        s.omitted += 1;
-                        s.must_add += usize::from(row.severity == Severity::Error);
-                    }
-                    Status::Undercut => s.undercut += 1,
-                    Status::NotApplicable | Status::NotOwed => {}
-                }
-                let codes = || {
-                    cell.findings
-                        .iter()
-                        .filter_map(|&i| diagnostics.get(i))
-                        .map(|d| d.code)
-                };
-                s.unstated += usize::from(codes().any(|c| c == UNSTATED_CODE));
-                s.dropped += codes().filter(|&c| c == DROPPED_CODE).count();
-                s.weakened += codes().filter(|&c| c == WEAKENED_CODE).count();
-            }
-        }
-    }
-    let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
-    for (column, s) in out.iter().enumerate() {
-        by_id.entry(s.id.clone()).or_default().push(column);
-    }
-    for d in diagnostics {
-        let Some(columns) = d.plan.as_ref().and_then(|p| by_id.get(&p.id)) else {
-            continue;
-        };
-        for &column in columns {
-            let counts = &mut out[column].findings;
-            match d.severity {
-                Severity::Error => counts.errors += 1,
-                Severity::Warning => counts.warnings += 1,
-                Severity::Info => counts.infos += 1,
-            }
-        }
-    }
-    for s in &mut out {
-        s.compliance =
-            (s.binding > 0).then(|| 100.0 * (s.implemented + s.exempted) as f64 / s.binding as f64);
-    }
-    out
 }
 
 fn documents(ctx: &Context) -> Vec<DocumentInfo> {
@@ -1374,68 +1219,14 @@ mod tests {
         assert!(c.groups.iter().any(Group::advisory_only));
     }
 
-    /// The verdict's counts are those of the rows of the 对照表, and add up.
+    /// The light path of `check`'s summary counts what the whole model counts.
     #[test]
-    fn the_verdict_agrees_with_the_rows() {
+    fn summaries_are_those_of_the_whole_model() {
         let (outcome, options) = fixture();
         let ctx = Context::new(&outcome.model, options, outcome.plans.iter().copied());
         let c = build(&ctx, &outcome.diagnostics, &Headings::new());
-        let rows = crate::report::table::rows(&c, Lang::Zh);
-        let mut statuses_seen = Vec::new();
-        for p in &c.plans {
-            let mine: Vec<_> = rows.iter().filter(|r| r.plan == p.id).collect();
-            let binding: Vec<_> = mine.iter().filter(|r| !r.advisory).collect();
-            let count = |s: Status| binding.iter().filter(|r| r.status == s).count();
-            assert_eq!(p.owed, mine.len(), "{}", p.id);
-            assert_eq!(p.advisory, mine.len() - binding.len(), "{}", p.id);
-            assert_eq!(p.binding, binding.len(), "{}", p.id);
-            assert_eq!(p.implemented, count(Status::Implemented), "{}", p.id);
-            assert_eq!(p.partial, count(Status::Partial), "{}", p.id);
-            assert_eq!(p.exempted, count(Status::Exempted), "{}", p.id);
-            assert_eq!(p.omitted, count(Status::Omitted), "{}", p.id);
-            assert_eq!(p.undercut, count(Status::Undercut), "{}", p.id);
-            assert_eq!(
-                p.binding,
-                p.implemented + p.partial + p.exempted + p.omitted + p.undercut
-            );
-            assert!(p.must_add <= p.omitted);
-            // The advisory rows come after the binding ones.
-            assert!(mine.windows(2).all(|w| w[0].advisory <= w[1].advisory));
-            let verdict = p.verdict().render(Lang::Zh);
-            assert!(
-                verdict.starts_with(&format!(
-                    "{} 项上级要求：{} 项已落实",
-                    p.binding, p.implemented
-                )),
-                "{verdict}"
-            );
-            assert!(verdict.contains(&format!(
-                "{} 项遗漏（其中 {} 项须补充）",
-                p.omitted, p.must_add
-            )));
-            statuses_seen.extend(mine.iter().map(|r| r.status));
-        }
-        // The fixture has every owed status.
-        for s in Status::ALL.into_iter().filter(|s| s.is_owed()) {
-            assert!(statuses_seen.contains(&s), "no {s:?} row");
-        }
-        // The counts of findings in the verdict are those of `check`.
-        let of = |code: &str| {
-            outcome
-                .diagnostics
-                .iter()
-                .filter(|d| d.code == code && !d.advisory && d.plan.is_some())
-                .count()
-        };
-        let sum = |f: fn(&PlanSummary) -> usize| c.plans.iter().map(f).sum::<usize>();
-        assert_eq!(sum(|p| p.dropped), of(DROPPED_CODE));
-        assert_eq!(sum(|p| p.weakened), of(WEAKENED_CODE));
-        assert_eq!(sum(|p| p.unstated), of(UNSTATED_CODE));
-        // Omissions are counted by cell: B omits tc.2.3.1 with its two
-        // clauses (one finding, three cells), and four more; A three.
-        let counts = |p: &PlanSummary| (p.omitted, p.must_add);
-        assert_eq!(counts(&c.plans[1]), (3, 3));
-        assert_eq!(counts(&c.plans[2]), (7, 7));
+        assert_eq!(summaries(&ctx, &outcome.diagnostics), c.plans);
+        assert!(c.plans.iter().any(|p| p.partial > 0 && p.omitted > 0));
     }
 
     #[test]
