@@ -2213,6 +2213,11 @@ catalogue! {
         en: "not passed down"
         zh: "不向下分解"
 
+    /// The note under the HTML 对照表's heading: every row, the filter's default view.
+    ReportComparisonNote {}
+        en: "every requirement of every plan; the rows with a difference show first (the filter bar shows the others); the table also exports as xlsx or csv (planlint report --format xlsx|csv)"
+        zh: "列出各方案的全部上级要求，默认只显示有差异的条目（可在筛选栏中显示其余条目）；对照表也可导出为 xlsx 或 csv（planlint report --format xlsx|csv）。"
+
     // ── Severities ───────────────────────────────────────────────────────
 
     /// A severity on its own.

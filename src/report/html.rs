@@ -278,7 +278,7 @@ td.v{white-space:nowrap;min-width:5.5em}table.cmp td.small{min-width:8em}table.c
 table.cmp th{cursor:pointer;white-space:nowrap}table.cmp th[aria-sort=ascending]::after{content:" ▲"}table.cmp th[aria-sort=descending]::after{content:" ▼"}
 table.sum th,table.sum td{white-space:nowrap}table.sum td.plan{white-space:normal;min-width:12em}
 #filters{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;position:sticky;top:0;z-index:2;background:#fff;padding:.35rem 0;border-bottom:1px solid var(--line)}
-#filters select,#filters input{font:inherit;max-width:100%}#filters label{max-width:100%}
+#filters select,#filters input{font:inherit;max-width:min(100%,22em)}#filters label{max-width:100%}
 blockquote b{font-weight:600}
 p.verdict{border-left:4px solid var(--ex);background:#f8fafc;padding:.4rem .7rem;margin:.4rem 0;font-size:1.05em}
 @media (max-width:600px){body{padding:.5rem .6rem}nav ol{padding-left:1rem}}
@@ -372,7 +372,7 @@ fn summary(out: &mut String, c: &Coverage, lookup: &Lookup, lang: Lang) {
         let width = p.compliance.unwrap_or(0.0).clamp(0.0, 100.0);
         let _ = write!(
             out,
-            "<tr><td class=\"plan\">{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
+            "<tr><td class=\"plan\">{}</td><td>{}</td><td class=\"plan\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
 <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
 <td><span class=\"bar\"><span style=\"width:{width:.1}%\"></span></span>{}</td><td>{} {}, {} {}, {} {}</td></tr>",
             esc(&p.title),
@@ -816,7 +816,11 @@ fn comparison(out: &mut String, c: &Coverage, lookup: &Lookup, lang: Lang) {
         out,
         "<section id=\"comparison\"><h2>{}</h2><p class=\"muted\">{}</p>",
         esc(w.comparison),
-        esc(w.comparison_note)
+        if c.paged() {
+            esc(w.comparison_note)
+        } else {
+            esc(&Msg::ReportComparisonNote {}.render(lang))
+        }
     );
     // Every row, the script showing those with a difference; a paged
     // report (thousands of plans) has those only, to stay small.
