@@ -155,7 +155,10 @@ impl<'c> Lookup<'c> {
             citation: row.citation.clone(),
             numbering: Numbering::Counted,
         };
-        format!("《{title}》{}「{}」", In(lang, &numbered), row.title)
+        match lang {
+            Lang::Zh => format!("《{title}》{}「{}」", In(lang, &numbered), row.title),
+            Lang::En => format!("《{title}》 {} 「{}」", In(lang, &numbered), row.title),
+        }
     }
 }
 
@@ -170,7 +173,10 @@ fn provision_name(p: &ProvisionInfo, lang: Lang) -> String {
         citation: p.citation.clone(),
         numbering: Numbering::Numbered,
     };
-    format!("{}「{}」", In(lang, &numbered), p.title)
+    match lang {
+        Lang::Zh => format!("{}「{}」", In(lang, &numbered), p.title),
+        Lang::En => format!("item {} 「{}」", In(lang, &numbered), p.title),
+    }
 }
 
 /// An item of a plan as a reviewer reads it: its number, title, text and
@@ -637,7 +643,10 @@ fn national(out: &mut String, c: &Coverage, lookup: &Lookup, lang: Lang) {
                 })
                 .chain(more(row.more_refinements, lang).map(|m| esc(&m)))
                 .collect::<Vec<_>>()
-                .join("、")
+                .join(match lang {
+                    Lang::Zh => "、",
+                    Lang::En => ", ",
+                })
         };
         let _ = write!(
             out,

@@ -1194,3 +1194,89 @@ return r;";
     assert_eq!(n("search"), 2, "{r}");
     assert_eq!(r["sorted"], "descending", "{r}");
 }
+
+/// The page's text outside tags and their attributes (tooltips).
+fn visible_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_memo_page_quotes_the_documents_and_prints_every_requirement_once() {
+    let page = real_report_zh();
+    // Every id once: the national articles are no longer both in the
+    // matrix and in the national view.
+    let mut ids: Vec<&str> = page
+        .match_indices(" id=\"")
+        .map(|(at, m)| {
+            let rest = &page[at + m.len()..];
+            &rest[..rest.find('"').unwrap_or(0)]
+        })
+        .collect();
+    let all = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all, "an id twice in the page");
+    let matrix = &page[page.find("id=\"matrix\"").expect("matrix")
+        ..page.find("id=\"national\"").expect("national")];
+    let national = &page[page.find("id=\"national\"").expect("national")
+        ..page.find("id=\"targets\"").expect("targets")];
+    assert!(
+        !matrix.contains("id=\"o-op."),
+        "a national article in the matrix"
+    );
+    assert!(national.contains("id=\"o-op.2-2f1\""));
+    // Beijing carries the national opinions out directly: its status is in
+    // the national view; Xicheng's column says whether it reaches them.
+    assert!(national.contains("<td class=\"c s-om adv\""));
+    assert!(national.contains("<td class=\"c s-ok\" title=\"西城区"));
+    // A share with its rule; observations of the report's places only.
+    let targets = &page[page.find("id=\"targets\"").expect("targets")
+        ..page.find("id=\"comparison\"").expect("对照表")];
+    assert!(
+        targets.contains("应承担 ≥ 405 个 2025年前（≈ 8000 个 × 西城区常住人口占比 5.05%）"),
+        "no share rule"
+    );
+    // The 对照表 quotes the item with its text and 责任单位, the requirement
+    // in its document's numbering, and says what differs in a memo's words.
+    let text = visible_text(&page);
+    assert!(text.contains(
+        "《北京市全民科学素质行动规划纲要(2021—2035年)》三、(一)第1项「加强科学精神、科学家精神的宣传教育」：实施科学家精神进校园"
+    ));
+    assert!(text.contains("二、(一)1「加强科学精神、科学家精神的宣传教育」：发挥区域高端人才优势"));
+    assert!(text.contains("（责任单位：区教委、团区委、区科协）"));
+    assert!(text.contains("西城区方案二、(一)1未提及「科学家精神进校园」"));
+    // Findings cite the documents, not lines of the encoded files.
+    let findings = &text[text.find("问题 (").expect("findings")..];
+    assert!(!findings.contains(".plan:"), "a file location printed");
+    assert!(
+        !page.contains("<pre class=\"ex\">"),
+        "an excerpt of a .plan file"
+    );
+    assert!(findings.contains("上位要求：《北京市全民科学素质行动规划纲要(2021—2035年)》"));
+    assert!(findings.contains("本方案条款：二、(一)1「加强科学精神"));
+    // Plans by their jurisdiction, not their ids (the graph's boxes name
+    // documents by both).
+    let before_graph = visible_text(&page[..page.find("<section id=\"graph\"").expect("graph")]);
+    assert!(before_graph.contains("西城区方案"));
+    assert!(!before_graph.contains("xc.plan"), "a plan's id in the page");
+
+    // An exemption's reason is printed, not only a tooltip.
+    let (status, html, stderr) = run(&["--lang", "zh"], |c| {
+        fixture_args(c);
+    });
+    assert_eq!(status, 0, "{stderr}");
+    let text = visible_text(&String::from_utf8(html).expect("UTF-8"));
+    assert!(text.contains("由市里统一编制"), "the reason is not printed");
+    assert!(text.contains("第5项「举办科普讲座」：每年举办科普讲座。（责任单位：区科协）"));
+    assert!(text.contains("甲区方案第3项承诺 每年 4000 人次，低于应承担的 每年 5000 人次"));
+}
