@@ -2215,8 +2215,8 @@ catalogue! {
 
     /// The note under the HTML 对照表's heading: every row, the filter's default view.
     ReportComparisonNote {}
-        en: "every requirement of every plan; the rows with a difference show first (the filter bar shows the others); the table also exports as xlsx or csv (planlint report --format xlsx|csv)"
-        zh: "列出各方案的全部上级要求，默认只显示有差异的条目（可在筛选栏中显示其余条目）；对照表也可导出为 xlsx 或 csv（planlint report --format xlsx|csv）。"
+        en: "every requirement of every plan; the rows with a difference show first (the filter bar shows the others); the table also exports to a spreadsheet (`planlint report --format xlsx` or `--format csv`)"
+        zh: "列出各方案的全部上级要求，默认只显示有差异的条目（可在筛选栏中显示其余条目）；对照表也可导出为电子表格（`planlint report --format xlsx` 或 `--format csv`）。"
 
     // ── Severities ───────────────────────────────────────────────────────
 

@@ -828,7 +828,7 @@ fn comparison(out: &mut String, c: &Coverage, lookup: &Lookup, lang: Lang) {
         if c.paged() {
             esc(w.comparison_note)
         } else {
-            esc(&Msg::ReportComparisonNote {}.render(lang))
+            message(&Msg::ReportComparisonNote {}.render(lang))
         }
     );
     // Every row, the script showing those with a difference; a paged
