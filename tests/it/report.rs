@@ -1246,6 +1246,11 @@ fn the_memo_page_quotes_the_documents_and_prints_every_requirement_once() {
         targets.contains("应承担 ≥ 405 个 2025年前（≈ 8000 个 × 西城区常住人口占比 5.05%）"),
         "no share rule"
     );
+    assert!(targets.contains("北京市 2023: 27.68%"));
+    assert!(
+        !targets.contains("海淀区 2023"),
+        "Haidian is not in this report"
+    );
     // The 对照表 quotes the item with its text and 责任单位, the requirement
     // in its document's numbering, and says what differs in a memo's words.
     let text = visible_text(&page);
