@@ -2124,7 +2124,7 @@ catalogue! {
         en: "expected `yes` or `no`, found {word}"
         zh: "此处应为 `yes` 或 `no`，实为 {word}"
 
-    // ── memo2: the review memo's words for figures and texts ────────────
+    // ── memo2: the memo's words for figures and texts; the page's words ──
 
     /// 差异 of a memo: an item promises less than the share owed.
     MemoUndercut { plan: String, item: Numbered, actual: Figure, expected: Figure }

@@ -265,7 +265,7 @@ td.c a{color:inherit;text-decoration:none}
 td.adv{background-image:repeating-linear-gradient(135deg,transparent 0 6px,rgba(0,0,0,.07) 6px 8px)}
 .legend{display:flex;flex-wrap:wrap;gap:.4rem 1rem;padding:0;list-style:none}
 .legend li{display:flex;align-items:center;gap:.35rem}
-.legend .c{display:inline-block;border:1px solid var(--line);min-width:2rem;text-align:center;font-weight:700;padding:0 .2rem}
+.legend .nm{white-space:nowrap}.legend .c{display:inline-block;border:1px solid var(--line);min-width:2rem;text-align:center;font-weight:700;padding:0 .2rem}
 details.sec{margin:.3rem 0}details.sec>summary{cursor:pointer;font-weight:600;padding:.2rem 0}
 table.m{width:100%;table-layout:fixed}table.m th{overflow-wrap:anywhere}table.m td.cit{white-space:nowrap}
 tr.d1 td.t{padding-left:1.6rem}tr.d2 td.t{padding-left:2.8rem}
@@ -422,7 +422,7 @@ fn legend(out: &mut String, lang: Lang) {
     for s in Status::ALL {
         let _ = write!(
             out,
-            "<li><span class=\"c {}\">{}</span>{} <span class=\"muted small\">({})</span></li>",
+            "<li><span class=\"c {}\">{}</span><span class=\"nm\">{}</span> <span class=\"muted small\">({})</span></li>",
             s.class(),
             esc(s.symbol()),
             esc(lang.status(s)),
