@@ -2156,6 +2156,100 @@ catalogue! {
         en: "the comment stops here, at {site}'s length limit: {lines} more lines are in the HTML report ({command})"
         zh: "评论在此截断（{site} 长度上限），其余 {lines} 行见网页报告（{command}）"
 
+    // ── memo2: the memo's words for figures and texts; the page's words ──
+
+    /// 差异 of a memo: an item promises less than the share owed.
+    MemoUndercut { plan: String, item: Numbered, actual: Figure, expected: Figure }
+        en: "item {item} of the plan of {plan} promises {actual}, less than the {expected} owed"
+        zh: "{plan}方案{item}承诺 {actual}，低于应承担的 {expected}"
+    /// 差异 of a memo: an item promises more than a ceiling allows.
+    MemoAboveCeiling { plan: String, item: Numbered, actual: Figure, expected: Figure }
+        en: "item {item} of the plan of {plan} allows {actual}, more than the ceiling of {expected}"
+        zh: "{plan}方案{item}定为 {actual}，高于上限 {expected}"
+    /// 差异 of a memo: an item sets a later deadline than asked.
+    MemoLater { plan: String, item: Numbered, actual: String, expected: String }
+        en: "item {item} of the plan of {plan} sets {actual} as its deadline, later than {expected}"
+        zh: "{plan}方案{item}的完成时间为 {actual} 年，晚于上级要求的 {expected} 年"
+    /// 差异 of a memo: an item's text and its figure disagree.
+    MemoTextFigure { plan: String, item: Numbered, quoted: Quote }
+        en: "the figure of item {item} of the plan of {plan} differs from its text {quoted}"
+        zh: "{plan}方案{item}所列指标与其文字{quoted}不一致"
+    /// 差异 of a memo: an item's figure is not in its text.
+    MemoFigureNotInText { plan: String, item: Numbered }
+        en: "the text of item {item} of the plan of {plan} does not state the figure it promises"
+        zh: "{plan}方案{item}的文字未写明所列指标"
+    /// 建议 of a memo: raise a figure.
+    MemoSuggestRaise { expected: Figure }
+        en: "raise it to at least {expected}, or state why not"
+        zh: "建议提高到不低于 {expected}，或说明理由"
+    /// 建议 of a memo: lower a figure under its ceiling.
+    MemoSuggestLower { expected: Figure }
+        en: "lower it to at most {expected}"
+        zh: "建议降低到不高于 {expected}"
+    /// 建议 of a memo: bring a deadline forward.
+    MemoSuggestEarlier { expected: String }
+        en: "bring the deadline forward to {expected}, or state why not"
+        zh: "建议将完成时间提前到 {expected} 年，或说明理由"
+    /// 建议 of a memo: make the text and the figure agree.
+    MemoSuggestAlign {}
+        en: "make the text and the figure agree"
+        zh: "建议核对文字与指标，使二者一致"
+
+    /// The 责任单位 of a plan's item, after its text.
+    ReportUnits { units: String }
+        en: "responsible: {units}"
+        zh: "责任单位：{units}"
+    /// How a share of a higher figure is worked out: the total times the population share.
+    ReportShareRule { total: String, jurisdiction: String, share: String }
+        en: "≈ {total} × {share}, the share of {jurisdiction} in the population"
+        zh: "≈ {total} × {jurisdiction}常住人口占比 {share}"
+    /// Filter of the 对照表: by verdict.
+    ReportFilterVerdict {}
+        en: "verdict"
+        zh: "结论"
+    /// Filter of the 对照表: the rows with a difference.
+    ReportFilterProblems {}
+        en: "rows with a difference"
+        zh: "有差异的条目"
+    /// Filter of the 对照表: every row.
+    ReportFilterAll {}
+        en: "all"
+        zh: "全部"
+    /// Filter of the 对照表: by chapter of the higher document.
+    ReportFilterChapter {}
+        en: "chapter"
+        zh: "章节"
+    /// Filter of the 对照表: by 责任单位.
+    ReportFilterUnit {}
+        en: "responsible unit"
+        zh: "责任单位"
+    /// Filter of the 对照表: search the rows' text.
+    ReportFilterSearch {}
+        en: "search"
+        zh: "搜索"
+    /// Filter of the 对照表: how many rows show; click a heading to sort.
+    ReportFilterShown {}
+        en: "rows shown (click a column heading to sort)"
+        zh: "条显示（点击表头排序）"
+
+    /// How a target passes down: every lower plan owes the figure itself.
+    ReportPassesFloor {}
+        en: "each lower plan at least this"
+        zh: "各下级方案均不低于此"
+    /// How a target passes down: shared among the lower plans by population.
+    ReportPassesShare {}
+        en: "shared by population"
+        zh: "按常住人口分摊"
+    /// How a target passes down: not at all.
+    ReportPassesNone {}
+        en: "not passed down"
+        zh: "不向下分解"
+
+    /// The note under the HTML 对照表's heading: every row, the filter's default view.
+    ReportComparisonNote {}
+        en: "every requirement of every plan; the rows with a difference show first (the filter bar shows the others); the table also exports to a spreadsheet (`planlint report --format xlsx` or `--format csv`)"
+        zh: "列出各方案的全部上级要求，默认只显示有差异的条目（可在筛选栏中显示其余条目）；对照表也可导出为电子表格（`planlint report --format xlsx` 或 `--format csv`）。"
+
     // ── Severities ───────────────────────────────────────────────────────
 
     /// A severity on its own.

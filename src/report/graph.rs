@@ -502,8 +502,91 @@ pub fn to_svg(g: &Graph) -> Result<String, LayoutError> {
         svg.finalize()
     });
     result
-        .map(|svg| sorted_styles(&svg))
+        .map(|svg| cropped(&sorted_styles(&svg)))
         .map_err(|_| LayoutError::Failed)
+}
+
+/// The margin kept around what the picture draws, in its units.
+const CROP_MARGIN: f64 = 30.0;
+
+/// The picture cut to what it draws: layout-rs can size its canvas well
+/// beyond its boxes (1465 units high for boxes that end at 416), which
+/// printed as a blank page. The width and height shrink to the lowest and
+/// rightmost box, text or line plus [`CROP_MARGIN`]; they never grow.
+fn cropped(svg: &str) -> String {
+    let number = |tag: &str, name: &str| -> Option<f64> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        tag[at..].split('"').next()?.trim().parse().ok()
+    };
+    let (mut right, mut bottom) = (0.0f64, 0.0f64);
+    for tag in svg
+        .split('<')
+        .skip(1)
+        .map(|t| t.split('>').next().unwrap_or(""))
+    {
+        let tag = tag.replace('\n', " ");
+        let name = tag.split_whitespace().next().unwrap_or("");
+        match name {
+            "rect" | "text" => {
+                let (x, y) = (number(&tag, "x"), number(&tag, "y"));
+                let (w, h) = (number(&tag, "width"), number(&tag, "height"));
+                // Text is centred on its point: half a line below it.
+                let h = h.unwrap_or(if name == "text" { 10.0 } else { 0.0 });
+                right = right.max(x.unwrap_or(0.0) + w.unwrap_or(0.0));
+                bottom = bottom.max(y.unwrap_or(0.0) + h);
+            }
+            "path" | "polygon" if !tag.contains("fill=\"context-stroke\"") => {
+                let points = tag
+                    .find(" d=\"")
+                    .or_else(|| tag.find(" points=\""))
+                    .and_then(|at| tag[at..].split('"').nth(1));
+                let numbers: Vec<f64> = points
+                    .unwrap_or("")
+                    .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+                    .filter_map(|n| n.parse().ok())
+                    .collect();
+                for pair in numbers.chunks_exact(2) {
+                    right = right.max(pair[0]);
+                    bottom = bottom.max(pair[1]);
+                }
+            }
+            _ => {}
+        }
+    }
+    let Some(head_end) = svg
+        .find("<svg")
+        .and_then(|at| svg[at..].find('>').map(|e| at + e))
+    else {
+        return svg.to_string();
+    };
+    let head = &svg[..head_end];
+    let (Some(width), Some(height)) = (number(head, "width"), number(head, "height")) else {
+        return svg.to_string();
+    };
+    let (w, h) = (
+        width.min(right + CROP_MARGIN),
+        height.min(bottom + CROP_MARGIN),
+    );
+    if right <= 0.0 || bottom <= 0.0 || (w == width && h == height) {
+        return svg.to_string();
+    }
+    let head = head
+        .replacen(
+            &format!(" width=\"{width}\""),
+            &format!(" width=\"{w}\""),
+            1,
+        )
+        .replacen(
+            &format!(" height=\"{height}\""),
+            &format!(" height=\"{h}\""),
+            1,
+        )
+        .replacen(
+            &format!(" viewBox=\"0 0 {width} {height}\""),
+            &format!(" viewBox=\"0 0 {w} {h}\""),
+            1,
+        );
+    format!("{head}{}", &svg[head_end..])
 }
 
 /// layout-rs writes its font classes from a hash map, in an order that
@@ -610,6 +693,29 @@ mod tests {
         for _ in 0..8 {
             assert_eq!(to_svg(&sample()).map_err(|e| e.to_string()), first);
         }
+    }
+
+    #[test]
+    fn the_picture_is_cut_to_what_it_draws() {
+        let svg = "<svg width=\"500\" height=\"1465\" viewBox=\"0 0 500 1465\" xmlns=\"http://www.w3.org/2000/svg\">\
+<rect x=\"10\" y=\"20\" width=\"100\" height=\"50\" /><text x=\"60\" y=\"45\">a</text>\
+<path d=\"M 60 70 C 60 90, 60 100, 60 120 \" /></svg>";
+        let cut = cropped(svg);
+        assert!(
+            cut.starts_with("<svg width=\"140\" height=\"150\" viewBox=\"0 0 140 150\""),
+            "{cut}"
+        );
+        // A canvas as small as its drawing stays as it is.
+        assert_eq!(cropped(&cut), cut);
+        // The real picture: no blank space under the boxes.
+        let real = to_svg(&sample()).unwrap_or_default();
+        let height: f64 = real
+            .split("height=\"")
+            .nth(1)
+            .and_then(|h| h.split('"').next())
+            .and_then(|h| h.parse().ok())
+            .unwrap_or(f64::MAX);
+        assert!(height < 400.0, "{real}");
     }
 
     #[test]

@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use crate::coverage::{
-    Cell, Coverage, DROPPED_CODE, Finding, PARTIAL_CODES, ProvisionInfo, Status, UNSTATED_CODE,
-    WEAKENED_CODE,
+    Cell, Coverage, DROPPED_CODE, Finding, PARTIAL_CODES, ProvisionInfo, Status, UNDERCUT_CODE,
+    UNSTATED_CODE, WEAKENED_CODE,
 };
 use crate::i18n::{In, Msg, Numbered, Numbering, Quote, Text};
 use crate::report::lang::Lang;
@@ -15,6 +15,8 @@ use crate::report::lang::Lang;
 /// The code of the finding that an obligation is omitted: its row says so
 /// in a memo's words instead.
 const OMITTED_CODE: &str = "omitted-obligation";
+/// The code of the finding that an item's text and figure disagree.
+const TEXT_FIGURE_CODE: &str = "text-figure-mismatch";
 
 /// A requirement as a memo names it: the plan, the higher document's
 /// title, the requirement's numbering and title.
@@ -53,8 +55,9 @@ fn inner(m: &Msg) -> &Msg {
     }
 }
 
-/// The 差异 and 建议 of a finding that makes a row partly carried out, in
-/// a review memo's words: what the plan's item leaves out and what to do,
+/// The 差异 and 建议 of a finding about a row's figures or words, in a
+/// review memo's words: what the plan's item leaves out or falls short of,
+/// and what to do,
 /// without ids or the plan language. None for other findings, which keep
 /// their message and help.
 fn memo(f: &Finding, plan: &str, cell: &Cell, lang: Lang) -> Option<(String, String)> {
@@ -97,6 +100,71 @@ fn memo(f: &Finding, plan: &str, cell: &Cell, lang: Lang) -> Option<(String, Str
             )
         }
         (WEAKENED_CODE, _) => (Msg::MemoWeakened { plan, item }, Msg::MemoSuggestFirm {}),
+        (
+            UNDERCUT_CODE,
+            Some(
+                Msg::UndercutLess {
+                    actual, expected, ..
+                }
+                | Msg::UndercutNotMore {
+                    actual, expected, ..
+                },
+            ),
+        ) => (
+            Msg::MemoUndercut {
+                plan,
+                item,
+                actual: actual.clone(),
+                expected: expected.clone(),
+            },
+            Msg::MemoSuggestRaise {
+                expected: expected.clone(),
+            },
+        ),
+        (
+            UNDERCUT_CODE,
+            Some(Msg::UndercutMore {
+                actual, expected, ..
+            }),
+        ) => (
+            Msg::MemoAboveCeiling {
+                plan,
+                item,
+                actual: actual.clone(),
+                expected: expected.clone(),
+            },
+            Msg::MemoSuggestLower {
+                expected: expected.clone(),
+            },
+        ),
+        (
+            UNDERCUT_CODE,
+            Some(Msg::UndercutLater {
+                actual, expected, ..
+            }),
+        ) => (
+            Msg::MemoLater {
+                plan,
+                item,
+                actual: actual.clone(),
+                expected: expected.clone(),
+            },
+            Msg::MemoSuggestEarlier {
+                expected: expected.clone(),
+            },
+        ),
+        (TEXT_FIGURE_CODE, Some(Msg::TextFigureMismatch { quoted, .. })) => (
+            Msg::MemoTextFigure {
+                plan,
+                item,
+                quoted: quoted.clone(),
+            },
+            Msg::MemoSuggestAlign {},
+        ),
+        (TEXT_FIGURE_CODE, Some(Msg::TextFigureNoTrace { .. })) => (
+            Msg::MemoFigureNotInText { plan, item },
+            Msg::MemoSuggestAlign {},
+        ),
         _ => return None,
     };
     Some((difference.render(lang), suggestion.render(lang)))
