@@ -91,6 +91,8 @@ fn xicheng_round_trip_measures() {
     // 责任单位 identical, links measured.
     let (mut with_units, mut same_units) = (0, 0);
     let (mut written, mut written_right, mut linked, mut reached, mut top3) = (0, 0, 0, 0, 0);
+    // Items written with two bullets, and those whose second is a hand link.
+    let (mut two_bullets, mut second_right) = (0, 0);
     for i in &imported.items {
         let Some(h) = hand.get(&i.item.source) else {
             continue;
@@ -113,6 +115,16 @@ fn xicheng_round_trip_measures() {
             .map(|l| bullet(&l.obligation))
             .collect();
         written += accepted.len();
+        let mut bullets: Vec<&String> = Vec::new();
+        for a in &accepted {
+            if !bullets.contains(&a) {
+                bullets.push(a);
+            }
+        }
+        if let [_, second] = bullets.as_slice() {
+            two_bullets += 1;
+            second_right += usize::from(h.links.contains(*second));
+        }
         written_right += accepted.iter().filter(|a| h.links.contains(a)).count();
         if !h.links.is_empty() {
             linked += 1;
@@ -134,7 +146,16 @@ fn xicheng_round_trip_measures() {
         }
     }
     eprintln!(
-        "units {same_units}/{with_units}; implements {written_right}/{written} right; reach {reached}/{linked}; top3 {top3}/{linked}"
+        "units {same_units}/{with_units}; implements {written_right}/{written} right; reach {reached}/{linked}; top3 {top3}/{linked}; second bullet {second_right}/{two_bullets}"
+    );
+    // An item that carries out two bullets gets both (docs/import.md).
+    assert!(
+        second_right >= 5,
+        "second bullets {second_right}/{two_bullets}"
+    );
+    assert!(
+        second_right * 100 >= 90 * two_bullets,
+        "second bullets {second_right}/{two_bullets}"
     );
     assert!(
         same_units * 100 >= 95 * with_units,
