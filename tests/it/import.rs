@@ -401,7 +401,7 @@ fn documents_of_other_shapes() {
             Some("2023-03-08"),
             Some("county"),
             Some("某某区人民政府办公室"),
-            8,
+            10,
         ),
         (
             "opinions.txt",
