@@ -45,7 +45,7 @@ pub fn draft(imported: &Imported, model: &Model, source: &str) -> String {
         } else {
             ""
         };
-        let _ = writeln!(out, "  period {from}-{to}{inherited}");
+        let _ = writeln!(out, "  period {}{inherited}", period(from, to));
     }
     if let Some(level) = h.level {
         let _ = writeln!(out, "  rank {level}");
@@ -234,6 +234,15 @@ fn target_body(f: &Figure) -> String {
     out
 }
 
+/// `2021-2025`, or `2024` for an annual document.
+fn period(from: i32, to: i32) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from}-{to}")
+    }
+}
+
 fn one_line(text: &str) -> String {
     text.replace(['\n', '\r'], " ")
 }
@@ -274,7 +283,7 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
         let _ = writeln!(out, "  issued {d}");
     }
     if let Some([from, to]) = h.period {
-        let _ = writeln!(out, "  period {from}-{to}");
+        let _ = writeln!(out, "  period {}", period(from, to));
     }
     if let Some(level) = h.level {
         let _ = writeln!(out, "  rank {level}");

@@ -55,7 +55,7 @@ pub fn blocks(body: &[Para]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     // The open levels: kind and ordinal.
     let mut stack: Vec<(Kind, u32)> = Vec::new();
-    for p in body.iter().flat_map(run_on) {
+    for (p, cut) in body.iter().flat_map(run_on) {
         let p = &p;
         match numbering(&p.text) {
             Some(n) => {
@@ -74,7 +74,7 @@ pub fn blocks(body: &[Para]) -> Vec<Block> {
                     kind: Some(n.kind),
                     path: stack.iter().map(|&(_, o)| o).collect(),
                     paras: vec![p.clone()],
-                    heading: is_heading(&p.text),
+                    heading: !cut && is_heading(&p.text),
                 });
             }
             None => match out.last_mut() {
@@ -92,11 +92,13 @@ pub fn blocks(body: &[Para]) -> Vec<Block> {
 }
 
 /// A paragraph with numbering run on inside it (`…。（1）…（2）…`), as one
-/// paragraph per numbered part (`text::numbering::inline`), on its line.
-fn run_on(p: &Para) -> Vec<Para> {
+/// paragraph per numbered part (`text::numbering::inline`), on its line;
+/// `true` for the parts of a cut paragraph (none of them is a heading: the
+/// paragraph's own part is an item over its numbered parts).
+fn run_on(p: &Para) -> Vec<(Para, bool)> {
     let cuts = crate::text::numbering::inline(&p.text);
     if cuts.is_empty() {
-        return vec![p.clone()];
+        return vec![(p.clone(), false)];
     }
     let mut parts: Vec<String> = std::iter::once(0)
         .chain(cuts.iter().copied())
@@ -120,7 +122,7 @@ fn run_on(p: &Para) -> Vec<Para> {
     }
     parts
         .into_iter()
-        .map(|text| Para { text, line: p.line })
+        .map(|text| (Para { text, line: p.line }, true))
         .collect()
 }
 
@@ -164,7 +166,19 @@ pub fn items(blocks: &[Block]) -> (Vec<Item>, Vec<Unplaced>) {
                 continue;
             }
             // A section with paragraphs and no numbered items: each
-            // paragraph is an item under the heading.
+            // paragraph is an item under the heading; a signature block
+            // (issuer, date) closing the text is none.
+            let signed = rest
+                .iter()
+                .rev()
+                .take_while(|p| super::header::is_signature(&p.text))
+                .count();
+            let (rest, signature) = rest.split_at(rest.len() - signed);
+            unplaced.extend(signature.iter().map(|p| Unplaced {
+                line: p.line,
+                text: p.text.clone(),
+                context_year,
+            }));
             let several = rest.len() > 1;
             for (k, p) in rest.iter().enumerate() {
                 let source = if several {
@@ -235,6 +249,7 @@ pub fn lead(text: &str) -> (String, String) {
         .chars()
         .take_while(|c| !matches!(c, '，' | ',' | '；' | ';' | '。'))
         .collect();
+    let title = title.trim_end_matches(['：', ':']).to_string();
     if title.chars().count() <= 40 && !title.is_empty() {
         (title, text.to_string())
     } else {

@@ -325,6 +325,32 @@ fn beijing_outline_as_rules_has_its_bullets_and_figures() {
     assert!(errors.is_empty(), "{errors:#?}");
 }
 
+/// The 2024 national work points (a site's news of the document, with no
+/// covering notice): the header the hand-written rules give it.
+#[test]
+fn national_work_points_header_is_the_hand_rules_one() {
+    let text = read(&root().join("rules/sources/003_8aa39966f30dee6c.txt"));
+    let model = model(false);
+    let options = Options {
+        as_rules: true,
+        ..Options::default()
+    };
+    let imported = import::import(&text, &model, options).expect("imported");
+    let h = &imported.header;
+    let d = model.document(model.document_by_id("nat.wp2024").expect("nat.wp2024"));
+    assert_eq!(h.title.as_deref(), d.decl.title.as_deref());
+    assert_eq!(h.issuer.as_deref(), d.decl.issuer.as_deref());
+    assert_eq!(h.issued.as_deref(), Some("2024-03-29"));
+    assert_eq!(h.period, Some([2024, 2024]));
+    assert_eq!(h.level, Some("national"));
+    assert_eq!(h.number, None, "the text gives no 文号");
+    let j = h.jurisdiction.as_ref().expect("the country");
+    assert_eq!(j.id.as_deref(), Some("cn"));
+    let rules = import::rules(&imported, "rules/sources/003_8aa39966f30dee6c.txt", "wp");
+    assert!(rules.contains("  period 2024\n"), "{rules}");
+    assert!(rules.contains("  rank national\n"));
+}
+
 /// Each character of the source (but numbering, which becomes `source`,
 /// and the 责任单位 lead words, which become `units`) is somewhere in the
 /// draft: in an item or a comment.
@@ -377,7 +403,7 @@ type Shape = (
 fn documents_of_other_shapes() {
     let model = model(false);
     let dir = root().join("tests/fixtures/import");
-    let cases: [Shape; 4] = [
+    let cases: [Shape; 8] = [
         // file, number, issued, level, issuer, items
         (
             "province-traditional.txt",
@@ -411,6 +437,44 @@ fn documents_of_other_shapes() {
             Some("某某市人民政府"),
             5,
         ),
+        // A 直辖市 the rules do not hold is province-level; numbering run
+        // on in paragraphs; a web copy with spam, a page number, a stray
+        // space and a lone `（1）` in a citation.
+        (
+            "municipality-opinions.txt",
+            Some("沪府发〔2023〕5号"),
+            Some("2023-04-10"),
+            Some("province"),
+            Some("上海市人民政府"),
+            10,
+        ),
+        // A ministry's 实施意见 in Traditional characters, signed at the end.
+        (
+            "ministry-traditional.txt",
+            Some("教基〔2023〕2號"),
+            Some("2023-05-17"),
+            Some("national"),
+            Some("教育部"),
+            6,
+        ),
+        // An autonomous region's plan with stray spaces everywhere.
+        (
+            "region-stray-spaces.txt",
+            Some("某政办发〔2022〕12号"),
+            Some("2022-01-06"),
+            Some("province"),
+            Some("某某自治区人民政府办公厅"),
+            4,
+        ),
+        // A county's plan from a site with spam lines and a run-on list.
+        (
+            "county-spam.txt",
+            Some("某县政办发〔2022〕20号"),
+            Some("2022-06-01"),
+            Some("county"),
+            Some("某某县人民政府办公室"),
+            6,
+        ),
     ];
     for (file, number, issued, level, issuer, items) in cases {
         let text = read(&dir.join(file));
@@ -440,6 +504,39 @@ fn documents_of_other_shapes() {
         (Some([2021, 2025]), false)
     );
     assert_eq!(province.items[1].item.units, ["省教育廳", "省科協"]);
+    let read_one = |file: &str| {
+        import::import(&read(&dir.join(file)), &model, Options::default()).expect("imported")
+    };
+    let shanghai = read_one("municipality-opinions.txt");
+    let j = shanghai.header.jurisdiction.as_ref().expect("a place");
+    assert_eq!((j.name.as_str(), j.id.as_deref()), ("上海市", None));
+    let sources: Vec<&str> = shanghai
+        .items
+        .iter()
+        .map(|i| i.item.source.as_str())
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            "1", "2.1", "2.1.1", "2.1.2", "2.1.3", "2.2", "2.2.1", "2.2.2", "2.3", "3"
+        ]
+    );
+    // The run-on paragraph's 责任单位 are its own item's.
+    assert_eq!(shanghai.items[1].item.units, ["市科委", "市科协"]);
+    assert!(shanghai.items[2..5].iter().all(|i| i.item.units.is_empty()));
+    let ministry = read_one("ministry-traditional.txt");
+    let j = ministry.header.jurisdiction.as_ref().expect("the country");
+    assert_eq!(j.id.as_deref(), Some("cn"));
+    assert_eq!(ministry.items[4].item.units, ["教師工作司", "基礎教育司"]);
+    let county = read_one("county-spam.txt");
+    assert_eq!(county.items[1].item.title, "实施农民科学素质提升行动");
+    assert_eq!(county.items[1].item.units, ["县农业农村局"]);
+    assert!(
+        county
+            .items
+            .iter()
+            .all(|i| !i.item.text.contains("推荐阅读") && !i.item.text.contains("责任编辑"))
+    );
     let district =
         import::import(&read(&dir.join("district.txt")), &model, Options::default()).unwrap();
     assert!(district.header.period_inherited);
