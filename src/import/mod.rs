@@ -11,6 +11,7 @@
 //! caller hands it the decoded text.
 
 pub mod docx;
+pub mod goals;
 pub mod header;
 pub mod html;
 pub mod lines;

@@ -187,7 +187,55 @@ fn item(
             }
         }
     }
+    for g in super::goals::goals(&it.text, it.context_year) {
+        let body = goal_body(&g);
+        match owed_goal(model, &accepted) {
+            Some(metric) => {
+                let _ = writeln!(out, "  target {metric} {{ {body} }}");
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "  # goal {body}: no qualitative target of the linked obligations"
+                );
+            }
+        }
+    }
     out.push_str("}\n");
+}
+
+/// `text "…"; by 2035`.
+fn goal_body(g: &super::goals::Goal) -> String {
+    let mut out = format!("text {}", quote(&g.text));
+    if let Some(y) = g.year {
+        let _ = write!(out, "; by {y}");
+    }
+    out
+}
+
+/// The id of the one qualitative target (a `text`, no figure) of the
+/// accepted links' obligations and their clauses.
+fn owed_goal(model: &Model, accepted: &[&str]) -> Option<String> {
+    let mut candidates: Vec<String> = Vec::new();
+    for id in accepted {
+        let Some(o) = model.obligation_by_id(id) else {
+            continue;
+        };
+        let bullet = model.obligation(o).parent.unwrap_or(o);
+        let family =
+            std::iter::once(bullet).chain(model.obligation(bullet).children.iter().copied());
+        for x in family {
+            for t in &model.obligation(x).decl.targets {
+                if t.figure.is_none() && t.text.is_some() && !candidates.contains(&t.metric.value) {
+                    candidates.push(t.metric.value.clone());
+                }
+            }
+        }
+    }
+    match candidates.as_slice() {
+        [only] => Some(only.clone()),
+        _ => None,
+    }
 }
 
 /// The id of the target, among those of the accepted links' obligations
@@ -339,6 +387,14 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
                 if let Some(y) = f.year {
                     let _ = writeln!(out, "    by {y}");
                 }
+                out.push_str("  }\n");
+            }
+            // Qualitative goals, as `text` targets.
+            for g in super::goals::goals(text, it.context_year) {
+                figure_no += 1;
+                let _ = writeln!(out, "  target goal-{figure_no} {{");
+                let _ = writeln!(out, "    metric {}", quote(&g.metric));
+                let _ = writeln!(out, "    {}", goal_body(&g).replace("; ", "\n    "));
                 out.push_str("  }\n");
             }
         };

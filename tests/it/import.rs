@@ -251,6 +251,33 @@ fn xicheng_draft_states_the_hand_figures_and_checks_cleanly() {
     let imported_targets = targets(&outcome.model, "xicheng.plan");
     assert_eq!(imported_targets, targets(&model, "xc.plan"));
     assert_eq!(imported_targets.len(), 3);
+    // The qualitative target, as the hand plan writes it.
+    let goals = |m: &Model, doc: &str| -> Vec<(String, Option<String>, Option<i32>)> {
+        let d = m.document_by_id(doc).expect("the plan");
+        m.document(d)
+            .items
+            .iter()
+            .flat_map(|&i| m.item(i).decl.targets.iter())
+            .filter(|t| t.figure.is_none())
+            .map(|t| {
+                (
+                    t.metric.value.clone(),
+                    t.text.clone(),
+                    t.deadline.as_ref().map(|d| d.value),
+                )
+            })
+            .collect()
+    };
+    let imported_goals = goals(&outcome.model, "xicheng.plan");
+    assert_eq!(imported_goals, goals(&model, "xc.plan"));
+    assert_eq!(
+        imported_goals,
+        [(
+            "literacy-2035".to_string(),
+            Some("国际创新型城市同等水平".to_string()),
+            Some(2035)
+        )]
+    );
 }
 
 #[test]
@@ -305,8 +332,13 @@ fn beijing_outline_as_rules_has_its_bullets_and_figures() {
             (300_000.0, "人次", "at_least", true, None),
         ]
     );
-    // The written rules load without an error.
+    // The written rules load without an error; the 2035 goal is a
+    // qualitative target.
     let rules = import::rules(&imported, "rules/sources/001_a6909fc97aaaeaf2.txt", "bjx");
+    assert!(
+        rules.contains("    metric \"北京市公民具备科学素质的比例\"\n    text \"国际创新型城市同等水平\"\n    by 2035\n"),
+        "{rules}"
+    );
     assert!(
         imported.carries_out.is_empty(),
         "{:?}",
