@@ -14,6 +14,7 @@ pub mod docx;
 pub mod goals;
 pub mod header;
 pub mod html;
+pub mod infer;
 pub mod lines;
 pub mod links;
 pub mod render;

@@ -374,6 +374,7 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
             "  text {}",
             quote(clauses.first().map_or("", String::as_str))
         );
+        inferred(&mut out, clauses.first().map_or("", String::as_str), "  ");
         let mut write_targets = |out: &mut String, text: &str| {
             for f in crate::text::figures::figures(text, it.context_year) {
                 figure_no += 1;
@@ -386,6 +387,16 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
                 }
                 if let Some(y) = f.year {
                     let _ = writeln!(out, "    by {y}");
+                }
+                // A rate passes down as a floor, a yearly quantity as each
+                // jurisdiction's share; a total is for the drafter to say
+                // (shared, or conferred by the issuer and passed as none).
+                if f.unit == "%" {
+                    out.push_str("    passes floor\n");
+                } else if f.per_year {
+                    out.push_str("    passes share\n");
+                } else {
+                    out.push_str("    # passes share | none\n");
                 }
                 out.push_str("  }\n");
             }
@@ -410,6 +421,7 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
             );
             let _ = writeln!(out, "    source {}/{}", it.source, k + 1);
             let _ = writeln!(out, "    text {}", quote(clause));
+            inferred(&mut out, clause, "    ");
             let mut inner = String::new();
             write_targets(&mut inner, clause);
             for line in inner.lines() {
@@ -429,6 +441,29 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
         );
     }
     out
+}
+
+/// What the words of an obligation's text say beyond it
+/// ([`super::infer`]): `kind` from its figures, `binds`, `applies_if`,
+/// `elements`.
+fn inferred(out: &mut String, text: &str, indent: &str) {
+    if let Some(f) = crate::text::figures::figures(text, None).first() {
+        let kind = if f.unit == "%" { "target" } else { "quantity" };
+        let _ = writeln!(out, "{indent}kind {kind}");
+    }
+    if let Some(b) = super::infer::binds(text) {
+        let _ = writeln!(out, "{indent}binds {b}");
+    }
+    if let Some(a) = super::infer::applies_if(text) {
+        let _ = writeln!(out, "{indent}applies_if {a}");
+    }
+    let elements: Vec<String> = super::infer::elements(text)
+        .iter()
+        .map(|e| quote(e))
+        .collect();
+    if !elements.is_empty() {
+        let _ = writeln!(out, "{indent}elements {}", elements.join(" "));
+    }
 }
 
 /// The clauses of an obligation's text, split at 。 ； and ;.

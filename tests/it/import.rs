@@ -357,6 +357,95 @@ fn beijing_outline_as_rules_has_its_bullets_and_figures() {
     assert!(errors.is_empty(), "{errors:#?}");
 }
 
+/// `--as rules` on the Beijing outline against the hand-written rules,
+/// obligation by obligation (matched by `source`): `binds issuer`,
+/// `applies_if agricultural` and elements as the words infer them
+/// (figures in docs/import.md).
+#[test]
+fn beijing_as_rules_inferences_against_the_hand_rules() {
+    use planlint::syntax::ast::{Binds, Condition};
+    let text = read(&root().join("rules/sources/001_a6909fc97aaaeaf2.txt"));
+    let hand = model(false);
+    let options = Options {
+        as_rules: true,
+        ..Options::default()
+    };
+    let imported = import::import(&text, &hand, options).expect("imported");
+    let rules = import::rules(&imported, "rules/sources/001_a6909fc97aaaeaf2.txt", "bjx");
+    let jurisdictions = read(&root().join("rules/jurisdictions.plan"));
+    let ours = planlint::model::load([
+        ("jurisdictions.plan", jurisdictions.as_str()),
+        ("bjx.plan", rules.as_str()),
+    ])
+    .model;
+    let by_source = |m: &Model, doc: &str| {
+        let d = m.document_by_id(doc).expect("the document");
+        m.document(d)
+            .obligations
+            .iter()
+            .filter_map(|&o| {
+                let decl = m.obligation(o).decl.clone();
+                Some((decl.source.as_ref()?.value.clone(), decl))
+            })
+            .collect::<BTreeMap<_, _>>()
+    };
+    let theirs = by_source(&hand, "bj.outline");
+    let ours = by_source(&ours, "bjx.doc");
+    let issuer = |d: &planlint::syntax::ast::ObligationDecl| d.binds == Some(Binds::Issuer);
+    let agricultural = |d: &planlint::syntax::ast::ObligationDecl| {
+        matches!(d.applies_if.as_ref().map(|c| &c.value),
+            Some(Condition::Truthy { attr, negated: false }) if attr == "agricultural")
+    };
+    let (mut matched, mut binds, mut agri) = (0, [0; 3], [0; 3]);
+    let (mut ours_right, mut ours_all, mut hand_found, mut hand_all) = (0, 0, 0, 0);
+    for (source, h) in &theirs {
+        let Some(o) = ours.get(source) else {
+            continue;
+        };
+        matched += 1;
+        for (count, (a, b)) in [
+            (&mut binds, (issuer(o), issuer(h))),
+            (&mut agri, (agricultural(o), agricultural(h))),
+        ] {
+            match (a, b) {
+                (true, true) => count[0] += 1,
+                (true, false) => count[1] += 1,
+                (false, true) => count[2] += 1,
+                _ => {}
+            }
+        }
+        let hand_names: Vec<&Vec<String>> =
+            h.elements.iter().map(|e| &e.value.alternatives).collect();
+        let our_names: Vec<&str> = o.elements.iter().map(|e| e.value.display()).collect();
+        ours_all += our_names.len();
+        ours_right += our_names
+            .iter()
+            .filter(|n| hand_names.iter().any(|alts| alts.iter().any(|a| a == *n)))
+            .count();
+        hand_all += hand_names.len();
+        hand_found += hand_names
+            .iter()
+            .filter(|alts| alts.iter().any(|a| our_names.contains(&a.as_str())))
+            .count();
+    }
+    eprintln!(
+        "matched {matched} of {}; binds issuer right/wrong/missed {binds:?}; agricultural {agri:?}; elements ours {ours_right}/{ours_all} are hand ones, hand {hand_found}/{hand_all} found",
+        theirs.len()
+    );
+    assert!(matched * 100 >= 80 * theirs.len(), "matched {matched}");
+    // Conservative: what is written is mostly right.
+    assert!(agri[0] >= 6 && agri[0] > agri[1], "agricultural {agri:?}");
+    assert!(binds[0] >= binds[1], "binds {binds:?}");
+    assert!(
+        ours_right * 100 >= 30 * ours_all,
+        "elements {ours_right}/{ours_all}"
+    );
+    assert!(
+        hand_found * 100 >= 30 * hand_all,
+        "elements {hand_found}/{hand_all}"
+    );
+}
+
 /// The 2024 national work points (a site's news of the document, with no
 /// covering notice): the header the hand-written rules give it.
 #[test]
