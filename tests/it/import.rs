@@ -949,6 +949,66 @@ fn docx_and_html_give_what_the_same_text_gives() {
     );
 }
 
+/// A `.docx` written by an independent writer, pandoc, from
+/// `pandoc-district.md` (typed numbering, Word's automatic numbering of
+/// ordered lists `1.` and `(1)`, a table of 责任单位, a footnote) gives what
+/// the same text typed out in `pandoc-district.txt` gives: the committed
+/// pandoc-written file always, and a fresh one when pandoc is installed
+/// (under `CI=true`, a missing pandoc is a failure).
+#[test]
+fn a_docx_written_by_pandoc_gives_what_the_same_text_gives() {
+    let model = model(false);
+    let dir = root().join("tests/fixtures/import");
+    let from_text = import::import(
+        &read(&dir.join("pandoc-district.txt")),
+        &model,
+        Options::default(),
+    )
+    .expect("text");
+    let sources: Vec<&str> = from_text
+        .items
+        .iter()
+        .map(|i| i.item.source.as_str())
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            "1", "2.1.1", "2.1.2", "2.2.1", "2.2.2", "2.2.2.1", "2.2.2.2", "3"
+        ]
+    );
+    let committed = std::fs::read(dir.join("pandoc-district.docx")).expect("the fixture");
+    let text = import::docx::text(&committed).expect("a docx");
+    let from_docx = import::import(&text, &model, Options::default()).expect("docx");
+    assert_eq!(extracted(&from_docx), extracted(&from_text));
+    let Ok(version) = std::process::Command::new("pandoc")
+        .arg("--version")
+        .output()
+    else {
+        assert!(
+            std::env::var("CI").map_or(true, |v| v != "true"),
+            "CI is set but pandoc is missing: `apt-get install -y pandoc` (.ci/run does it)"
+        );
+        eprintln!(
+            "skipping the fresh conversion: no pandoc on PATH (CI=true makes this a failure)"
+        );
+        return;
+    };
+    assert!(version.status.success());
+    let out = tempfile::tempdir().expect("a temporary directory");
+    let docx_path = out.path().join("district.docx");
+    let status = std::process::Command::new("pandoc")
+        .arg(dir.join("pandoc-district.md"))
+        .arg("-o")
+        .arg(&docx_path)
+        .status()
+        .expect("pandoc runs");
+    assert!(status.success());
+    let fresh = std::fs::read(&docx_path).expect("pandoc wrote a .docx");
+    let text = import::docx::text(&fresh).expect("a docx");
+    let from_fresh = import::import(&text, &model, Options::default()).expect("docx");
+    assert_eq!(extracted(&from_fresh), extracted(&from_text));
+}
+
 #[test]
 fn a_docx_that_is_not_one_or_a_zip_bomb_is_refused() {
     let dir = project();
