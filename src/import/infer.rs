@@ -32,6 +32,15 @@ pub fn applies_if(text: &str) -> Option<&'static str> {
         .then_some("agricultural")
 }
 
+/// A condition the text sets that no jurisdiction attribute states
+/// (`有条件的区`, `有条件的地区`): for the drafter to write or drop.
+pub fn unstated_condition(text: &str) -> Option<&'static str> {
+    let t = crate::text::simplified(text);
+    ["有条件的", "具备条件的"]
+        .into_iter()
+        .find(|w| t.contains(w))
+}
+
 /// Words that open a list without being part of its first name.
 const LEADS: &[&str] = &[
     "重点围绕",
@@ -140,6 +149,12 @@ mod tests {
             Some("agricultural")
         );
         assert_eq!(applies_if("推动科普进社区"), None);
+        assert_eq!(applies_if("鼓励涉农区建设基地"), Some("agricultural"));
+        assert_eq!(
+            unstated_condition("支持有条件的区建设科技馆"),
+            Some("有条件的")
+        );
+        assert_eq!(unstated_condition("建设科技馆"), None);
     }
 
     #[test]

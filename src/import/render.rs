@@ -456,6 +456,11 @@ fn inferred(out: &mut String, text: &str, indent: &str) {
     }
     if let Some(a) = super::infer::applies_if(text) {
         let _ = writeln!(out, "{indent}applies_if {a}");
+    } else if let Some(w) = super::infer::unstated_condition(text) {
+        let _ = writeln!(
+            out,
+            "{indent}# applies_if ?   # 「{w}」: a condition no jurisdiction attribute states"
+        );
     }
     let elements: Vec<String> = super::infer::elements(text)
         .iter()
