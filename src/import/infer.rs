@@ -51,7 +51,10 @@ const LEADS: &[&str] = &[
     "面向",
     "调动",
     "推动",
+    "推进",
     "支持和指导",
+    "支持",
+    "整合",
     "通过",
     "充分利用",
     "发挥",
@@ -66,8 +69,9 @@ const LEADS: &[&str] = &[
 ];
 
 /// The named things of a text: names in quotes (“…” 「…」 『…』, 2–12
-/// characters), and the names of a list of three or more closed by 等
-/// (`大数据、云计算、人工智能、区块链等`), the first without the words that
+/// characters), the names of a list of three or more closed by 等
+/// (`大数据、云计算、人工智能、区块链等`) or of four or more of at most four
+/// characters (`进企业、进农村、进社区、进学校`), the first without the words that
 /// open the list (`传播膳食营养` → `膳食营养`, `从科技的日常应用` →
 /// `日常应用`). Each once, in text order.
 pub fn elements(text: &str) -> Vec<String> {
@@ -99,13 +103,14 @@ pub fn elements(text: &str) -> Vec<String> {
         }
         rest = &inner[end + close.len_utf8()..];
     }
-    // Lists closed by 等.
+    // Lists closed by 等, or of four or more short names.
     for clause in text.split(['，', ',', '。', '；', ';', '：', ':']) {
-        let Some(at) = clause.find('等') else {
-            continue;
+        let (list, closed) = match clause.find('等') {
+            Some(at) => (&clause[..at], true),
+            None => (clause, false),
         };
-        let names: Vec<&str> = clause[..at].split('、').collect();
-        if names.len() < 3
+        let names: Vec<&str> = list.split('、').collect();
+        if names.len() < if closed { 3 } else { 4 }
             || names
                 .iter()
                 .any(|n| n.is_empty() || !n.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
@@ -113,8 +118,11 @@ pub fn elements(text: &str) -> Vec<String> {
             continue;
         }
         let mut first = names[0];
-        if let Some(de) = first.rfind('的') {
-            first = &first[de + '的'.len_utf8()..];
+        if let Some((at, c)) = first
+            .char_indices()
+            .rfind(|&(_, c)| matches!(c, '的' | '与'))
+        {
+            first = &first[at + c.len_utf8()..];
         }
         while let Some(lead) = LEADS.iter().find(|l| first.starts_with(**l)) {
             first = &first[lead.len()..];
@@ -124,7 +132,22 @@ pub fn elements(text: &str) -> Vec<String> {
             .map(|n| n.chars().count())
             .max()
             .unwrap_or(0);
-        if first.chars().count() > longest + 2 {
+        // `推进科普知识进企业、进农村…`: the first name begins as the
+        // second does.
+        if first.chars().count() > longest + 2
+            && let Some(c) = names[1].chars().next()
+            && let Some(at) = first.rfind(c)
+        {
+            first = &first[at..];
+        }
+        if first.chars().count() > longest + 2
+            || !closed
+                && names
+                    .iter()
+                    .skip(1)
+                    .chain([&first])
+                    .any(|n| n.chars().count() > 4)
+        {
             continue;
         }
         push(first);
@@ -171,7 +194,17 @@ mod tests {
             elements("从科技的日常应用、网络知识、防止诈骗、智能手机使用等角度设计"),
             ["日常应用", "网络知识", "防止诈骗", "智能手机使用"]
         );
-        // Two names are no list; a sentence in quotes is no name.
+        assert_eq!(
+            elements("推进科普与大数据、云计算、人工智能、区块链等技术深度融合"),
+            ["大数据", "云计算", "人工智能", "区块链"]
+        );
+        assert_eq!(
+            elements("推进科普知识进企业、进农村、进社区、进学校"),
+            ["进企业", "进农村", "进社区", "进学校"]
+        );
+        // Two names are no list, nor an open list of long ones; a sentence
+        // in quotes is no name.
+        assert!(elements("提高劳动、生产、创新、创造的技能").is_empty());
         assert!(elements("开展科普、宣传等活动").is_empty());
         assert!(elements("倡导“学科学，用科学”").is_empty());
     }
