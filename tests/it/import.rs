@@ -470,6 +470,18 @@ fn national_work_points_header_is_the_hand_rules_one() {
     let rules = import::rules(&imported, "rules/sources/003_8aa39966f30dee6c.txt", "wp");
     assert!(rules.contains("  period 2024\n"), "{rules}");
     assert!(rules.contains("  rank national\n"));
+    // The written rules load without an error.
+    let jurisdictions = read(&root().join("rules/jurisdictions.plan"));
+    let loaded = planlint::model::load([
+        ("jurisdictions.plan", jurisdictions.as_str()),
+        ("wp.plan", rules.as_str()),
+    ]);
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == planlint::diagnostic::Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
 }
 
 /// Each character of the source (but numbering, which becomes `source`,
