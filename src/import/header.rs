@@ -61,20 +61,34 @@ pub fn read(front: &[Para], all: &[Para], published: &[&str], model: &Model) -> 
     h.number = front
         .iter()
         .find_map(|p| doc_number(&p.text).map(|(n, _)| n));
+    let printed = h.title.as_deref().and_then(|t| printed(front, t));
     h.issued = front
         .iter()
         .chain(all.iter().rev().take(6))
         .find_map(|p| date_line(&p.text))
+        .or(printed.as_ref().map(|p| p.0))
         .or_else(|| published.iter().find_map(|line| published_date(line)))
         .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
-    h.issuer = issuer(front).or_else(|| signature(all));
+    h.issuer = issuer(front)
+        .or_else(|| signature(all))
+        .or(printed.map(|p| p.1));
     if let Some(t) = &h.title {
         let (period, inherited) = period(t);
         h.period = period;
         h.period_inherited = inherited;
     }
     h.cites = cites(all, model);
-    let jur = jurisdiction(&h, model);
+    let national = || {
+        let words = h.issuer.as_deref().or(h.title.as_deref()).unwrap_or("");
+        let mut root = (0..model.jurisdictions.len())
+            .map(|i| JurId(i as u32))
+            .filter(|&j| model.jurisdiction(j).rank() == Some(Rank::National));
+        match (level_from_words(words), root.next(), root.next()) {
+            (Some("national"), Some(only), None) => Some(only),
+            _ => None,
+        }
+    };
+    let jur = jurisdiction(&h, model).or_else(national);
     h.level = jur
         .and_then(|j| model.jurisdiction(j).rank())
         .map(Rank::as_str)
@@ -209,6 +223,33 @@ fn date_line(text: &str) -> Option<(i32, u32, u32)> {
     date(t)
 }
 
+/// The date and issuer of a sentence that says the document was issued:
+/// `2024年3月29日全民科学素质纲要实施工作办公室印发《2024年…工作要点》`
+/// (as a site's news of a document without its covering notice puts it),
+/// when the 《》 is the document's own title.
+fn printed(front: &[Para], title: &str) -> Option<((i32, u32, u32), String)> {
+    let own = simplified(title);
+    front.iter().find_map(|p| {
+        let s = simplified(&p.text);
+        if s.len() != p.text.len() {
+            return None;
+        }
+        let at = s.find("印发《")?;
+        let cited = s[at + "印发《".len()..].split('》').next()?;
+        if cited != own {
+            return None;
+        }
+        let before = &s[..at];
+        let (start, ymd) = before
+            .char_indices()
+            .rev()
+            .find_map(|(i, _)| date(&before[i..]).map(|d| (i, d)))?;
+        let end = start + before[start..].find('日')? + '日'.len_utf8();
+        let issuer = p.text[end..at].trim();
+        (issuer.chars().count() <= 30 && is_org(issuer)).then(|| (ymd, issuer.to_string()))
+    })
+}
+
 /// The date after 发布时间/发布日期/成文日期 in a site's metadata line.
 fn published_date(line: &str) -> Option<(i32, u32, u32)> {
     let s = simplified(line);
@@ -221,20 +262,29 @@ fn published_date(line: &str) -> Option<(i32, u32, u32)> {
         })
 }
 
+/// The words an issuing body's name ends with.
+const ORGS: &[&str] = &[
+    "人民政府办公室",
+    "人民政府办公厅",
+    "人民政府",
+    "办公厅",
+    "办公室",
+    "委员会",
+    "政府",
+    "厅",
+    "局",
+    "委",
+    "部",
+    "协会",
+    "科协",
+];
+
+fn is_org(t: &str) -> bool {
+    let t = simplified(t);
+    !t.is_empty() && ORGS.iter().any(|o| t.ends_with(o))
+}
+
 fn issuer(front: &[Para]) -> Option<String> {
-    const ORGS: &[&str] = &[
-        "人民政府办公室",
-        "人民政府办公厅",
-        "人民政府",
-        "办公厅",
-        "办公室",
-        "委员会",
-        "政府",
-        "厅",
-        "局",
-        "委",
-    ];
-    let is_org = |t: &str| ORGS.iter().any(|o| simplified(t).ends_with(o));
     for p in front {
         let t = p.text.trim();
         let s = simplified(t);
@@ -244,9 +294,10 @@ fn issuer(front: &[Para]) -> Option<String> {
                 return Some(stem.to_string());
             }
         }
-        if let Some(at) = s.find("关于印发").filter(|_| s.len() == t.len()) {
+        // `…关于印发…的通知`, or an opinion's own title `教育部关于…的实施意见`.
+        if let Some(at) = s.find("关于").filter(|_| s.len() == t.len()) {
             let before = t[..at].trim();
-            if is_org(before) {
+            if is_org(before) && before.chars().count() <= 30 {
                 return Some(before.to_string());
             }
         }
@@ -258,25 +309,19 @@ fn issuer(front: &[Para]) -> Option<String> {
     })
 }
 
+/// A line of a signature block: an issuing body's name or a date of
+/// issue, alone on its line.
+pub fn is_signature(text: &str) -> bool {
+    let t = text.trim();
+    date_line(t).is_some()
+        || (t.chars().count() <= 30 && !t.contains(['。', '，', '《', '：', ':']) && is_org(t))
+}
+
 /// The issuer signed above the date at the end of the text.
 fn signature(all: &[Para]) -> Option<String> {
     let at = all.iter().rposition(|p| date_line(&p.text).is_some())?;
     let t = all.get(at.checked_sub(1)?)?.text.trim();
-    let s = simplified(t);
-    (t.chars().count() <= 30
-        && !t.contains(['。', '，', '《', '：', ':'])
-        && [
-            "人民政府办公室",
-            "人民政府办公厅",
-            "人民政府",
-            "办公厅",
-            "办公室",
-            "委员会",
-            "政府",
-        ]
-        .iter()
-        .any(|o| s.ends_with(o)))
-    .then(|| t.to_string())
+    (date_line(t).is_none() && is_signature(t)).then(|| t.to_string())
 }
 
 /// The period of a title, and whether its years stand only inside 《》
@@ -296,9 +341,19 @@ fn period(title: &str) -> (Option<[i32; 2]>, bool) {
         Some(p) => (Some(p), false),
         None => match years(title) {
             Some(p) => (Some(p), true),
-            None => (None, false),
+            None => (annual(&outside).map(|y| [y, y]), false),
         },
     }
+}
+
+/// The year of an annual document's title: `2024年全民科学素质行动工作要点`,
+/// `2023年度工作计划` (a title opening with its year).
+fn annual(title: &str) -> Option<i32> {
+    let t = title.trim_start();
+    let y = numeral::arabic(t)?;
+    let rest = &t[y.len..];
+    (y.len == 4 && (1949.0..=2199.0).contains(&y.value) && rest.starts_with('年'))
+        .then_some(y.value as i32)
 }
 
 /// `2021—2035年`, `2021-2025`, `2021年—2025年`, `2021至2025年`.
@@ -383,16 +438,26 @@ fn level_from_words(text: &str) -> Option<&'static str> {
     if t.contains("国务院") || t.contains("中共中央") || t.starts_with("国家") {
         return Some("national");
     }
-    // The deepest place the words name decides; a municipality directly
-    // under the central government (a province-level 市) is known only
-    // when the rules hold it as a jurisdiction.
+    // The deepest place the words name decides; the four municipalities
+    // directly under the central government are province-level.
     match place_name(&t) {
+        Some(n) if MUNICIPALITIES.contains(&n.as_str()) => Some("province"),
         Some(n) if n.ends_with("自治区") || n.ends_with('省') => Some("province"),
         Some(n) if n.ends_with(['区', '县', '旗']) => Some("county"),
         Some(n) if n.ends_with(['市', '州', '盟']) => Some("prefecture"),
-        _ => None,
+        Some(_) => None,
+        // A body that names no place (教育部, 中国科协, 全民科学素质纲要实施
+        // 工作办公室) is a national one: a local body's name carries its
+        // place, or opens with 省/市/区/县 when shortened (市科委).
+        None if is_org(&t) && !t.starts_with(['省', '市', '区', '县', '州', '旗']) => {
+            Some("national")
+        }
+        None => None,
     }
 }
+
+/// 直辖市: province-level cities.
+const MUNICIPALITIES: &[&str] = &["北京市", "上海市", "天津市", "重庆市"];
 
 /// A place name at the start of an issuer (`某某市某某区人民政府` → the
 /// deepest `…区`), kept as written.
@@ -548,6 +613,19 @@ mod tests {
         assert_eq!(level_from_words("國務院辦公廳"), Some("national"));
         assert_eq!(level_from_words("某某自治区人民政府"), Some("province"));
         assert_eq!(level_from_words("某某省某某市人民政府"), Some("prefecture"));
+        // 直辖市 are province-level, their districts counties.
+        assert_eq!(level_from_words("上海市人民政府办公厅"), Some("province"));
+        assert_eq!(level_from_words("重庆市人民政府"), Some("province"));
+        assert_eq!(level_from_words("天津市某某区人民政府"), Some("county"));
+        // A body that names no place is national; a shortened local one is not.
+        assert_eq!(level_from_words("教育部"), Some("national"));
+        assert_eq!(level_from_words("中国科学技术协会"), Some("national"));
+        assert_eq!(
+            level_from_words("全民科学素质纲要实施工作办公室"),
+            Some("national")
+        );
+        assert_eq!(level_from_words("市科委"), None);
+        assert_eq!(level_from_words("全民科学素质行动实施方案"), None);
         assert_eq!(
             place_name("某某市某某区人民政府办公室").as_deref(),
             Some("某某区")

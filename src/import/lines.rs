@@ -75,6 +75,10 @@ const SITE_WORDS: &[&str] = &[
     "简体",
     "【大",
     "大 中 小",
+    "责任编辑",
+    "推荐阅读",
+    "热门文章",
+    "我要纠错",
 ];
 
 /// Superscript digits, as footnote marks (`新业态¹人员`).
@@ -140,7 +144,7 @@ pub fn read(text: &str) -> Lines {
             Some(prev) => {
                 numbered.is_none()
                     && crate::text::date::date(&clean).is_none()
-                    && (!is_heading(&prev.text) || goes_on(&clean))
+                    && (!is_heading(&prev.text) || goes_on(&clean) && !complete(&prev.text))
                     && (open_brackets > 0
                         || prev.text.ends_with(['，', ',', '、'])
                         || (body_started && continues(&prev.text)))
@@ -182,6 +186,18 @@ fn goes_on(line: &str) -> bool {
     line.chars()
         .position(|c| matches!(c, '，' | ',' | '。' | '、' | '；'))
         .is_some_and(|n| n <= 4)
+}
+
+/// Whether a heading ends with a word that closes a heading (`三、保障措施`),
+/// so that a line after it is a paragraph of its own even when its first
+/// clause is short (`各区、各部门要…`).
+fn complete(heading: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "要求", "目标", "任务", "措施", "保障", "行动", "工程", "原则", "思想", "举措", "分工",
+        "安排", "意义", "背景",
+    ];
+    let t = crate::text::simplified(heading);
+    ENDS.iter().any(|e| t.ends_with(e))
 }
 
 /// A numbered heading (`（一）青少年科学素质提升行动`): short, with no

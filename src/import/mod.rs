@@ -11,8 +11,10 @@
 //! caller hands it the decoded text.
 
 pub mod docx;
+pub mod goals;
 pub mod header;
 pub mod html;
+pub mod infer;
 pub mod lines;
 pub mod links;
 pub mod render;

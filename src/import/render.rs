@@ -45,7 +45,7 @@ pub fn draft(imported: &Imported, model: &Model, source: &str) -> String {
         } else {
             ""
         };
-        let _ = writeln!(out, "  period {from}-{to}{inherited}");
+        let _ = writeln!(out, "  period {}{inherited}", period(from, to));
     }
     if let Some(level) = h.level {
         let _ = writeln!(out, "  rank {level}");
@@ -187,7 +187,55 @@ fn item(
             }
         }
     }
+    for g in super::goals::goals(&it.text, it.context_year) {
+        let body = goal_body(&g);
+        match owed_goal(model, &accepted) {
+            Some(metric) => {
+                let _ = writeln!(out, "  target {metric} {{ {body} }}");
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "  # goal {body}: no qualitative target of the linked obligations"
+                );
+            }
+        }
+    }
     out.push_str("}\n");
+}
+
+/// `text "…"; by 2035`.
+fn goal_body(g: &super::goals::Goal) -> String {
+    let mut out = format!("text {}", quote(&g.text));
+    if let Some(y) = g.year {
+        let _ = write!(out, "; by {y}");
+    }
+    out
+}
+
+/// The id of the one qualitative target (a `text`, no figure) of the
+/// accepted links' obligations and their clauses.
+fn owed_goal(model: &Model, accepted: &[&str]) -> Option<String> {
+    let mut candidates: Vec<String> = Vec::new();
+    for id in accepted {
+        let Some(o) = model.obligation_by_id(id) else {
+            continue;
+        };
+        let bullet = model.obligation(o).parent.unwrap_or(o);
+        let family =
+            std::iter::once(bullet).chain(model.obligation(bullet).children.iter().copied());
+        for x in family {
+            for t in &model.obligation(x).decl.targets {
+                if t.figure.is_none() && t.text.is_some() && !candidates.contains(&t.metric.value) {
+                    candidates.push(t.metric.value.clone());
+                }
+            }
+        }
+    }
+    match candidates.as_slice() {
+        [only] => Some(only.clone()),
+        _ => None,
+    }
 }
 
 /// The id of the target, among those of the accepted links' obligations
@@ -234,6 +282,15 @@ fn target_body(f: &Figure) -> String {
     out
 }
 
+/// `2021-2025`, or `2024` for an annual document.
+fn period(from: i32, to: i32) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from}-{to}")
+    }
+}
+
 fn one_line(text: &str) -> String {
     text.replace(['\n', '\r'], " ")
 }
@@ -274,7 +331,7 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
         let _ = writeln!(out, "  issued {d}");
     }
     if let Some([from, to]) = h.period {
-        let _ = writeln!(out, "  period {from}-{to}");
+        let _ = writeln!(out, "  period {}", period(from, to));
     }
     if let Some(level) = h.level {
         let _ = writeln!(out, "  rank {level}");
@@ -317,6 +374,7 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
             "  text {}",
             quote(clauses.first().map_or("", String::as_str))
         );
+        inferred(&mut out, clauses.first().map_or("", String::as_str), "  ");
         let mut write_targets = |out: &mut String, text: &str| {
             for f in crate::text::figures::figures(text, it.context_year) {
                 figure_no += 1;
@@ -330,6 +388,24 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
                 if let Some(y) = f.year {
                     let _ = writeln!(out, "    by {y}");
                 }
+                // A rate passes down as a floor, a yearly quantity as each
+                // jurisdiction's share; a total is for the drafter to say
+                // (shared, or conferred by the issuer and passed as none).
+                if f.unit == "%" {
+                    out.push_str("    passes floor\n");
+                } else if f.per_year {
+                    out.push_str("    passes share\n");
+                } else {
+                    out.push_str("    # passes share | none\n");
+                }
+                out.push_str("  }\n");
+            }
+            // Qualitative goals, as `text` targets.
+            for g in super::goals::goals(text, it.context_year) {
+                figure_no += 1;
+                let _ = writeln!(out, "  target goal-{figure_no} {{");
+                let _ = writeln!(out, "    metric {}", quote(&g.metric));
+                let _ = writeln!(out, "    {}", goal_body(&g).replace("; ", "\n    "));
                 out.push_str("  }\n");
             }
         };
@@ -345,6 +421,7 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
             );
             let _ = writeln!(out, "    source {}/{}", it.source, k + 1);
             let _ = writeln!(out, "    text {}", quote(clause));
+            inferred(&mut out, clause, "    ");
             let mut inner = String::new();
             write_targets(&mut inner, clause);
             for line in inner.lines() {
@@ -364,6 +441,34 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
         );
     }
     out
+}
+
+/// What the words of an obligation's text say beyond it
+/// ([`super::infer`]): `kind` from its figures, `binds`, `applies_if`,
+/// `elements`.
+fn inferred(out: &mut String, text: &str, indent: &str) {
+    if let Some(f) = crate::text::figures::figures(text, None).first() {
+        let kind = if f.unit == "%" { "target" } else { "quantity" };
+        let _ = writeln!(out, "{indent}kind {kind}");
+    }
+    if let Some(b) = super::infer::binds(text) {
+        let _ = writeln!(out, "{indent}binds {b}");
+    }
+    if let Some(a) = super::infer::applies_if(text) {
+        let _ = writeln!(out, "{indent}applies_if {a}");
+    } else if let Some(w) = super::infer::unstated_condition(text) {
+        let _ = writeln!(
+            out,
+            "{indent}# applies_if ?   # 「{w}」: a condition no jurisdiction attribute states"
+        );
+    }
+    let elements: Vec<String> = super::infer::elements(text)
+        .iter()
+        .map(|e| quote(e))
+        .collect();
+    if !elements.is_empty() {
+        let _ = writeln!(out, "{indent}elements {}", elements.join(" "));
+    }
 }
 
 /// The clauses of an obligation's text, split at 。 ； and ;.

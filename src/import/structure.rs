@@ -55,7 +55,8 @@ pub fn blocks(body: &[Para]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     // The open levels: kind and ordinal.
     let mut stack: Vec<(Kind, u32)> = Vec::new();
-    for p in body {
+    for (p, cut) in body.iter().flat_map(run_on) {
+        let p = &p;
         match numbering(&p.text) {
             Some(n) => {
                 let mut ordinal = n.ordinal;
@@ -73,7 +74,7 @@ pub fn blocks(body: &[Para]) -> Vec<Block> {
                     kind: Some(n.kind),
                     path: stack.iter().map(|&(_, o)| o).collect(),
                     paras: vec![p.clone()],
-                    heading: is_heading(&p.text),
+                    heading: !cut && is_heading(&p.text),
                 });
             }
             None => match out.last_mut() {
@@ -88,6 +89,41 @@ pub fn blocks(body: &[Para]) -> Vec<Block> {
         }
     }
     out
+}
+
+/// A paragraph with numbering run on inside it (`…。（1）…（2）…`), as one
+/// paragraph per numbered part (`text::numbering::inline`), on its line;
+/// `true` for the parts of a cut paragraph (none of them is a heading: the
+/// paragraph's own part is an item over its numbered parts).
+fn run_on(p: &Para) -> Vec<(Para, bool)> {
+    let cuts = crate::text::numbering::inline(&p.text);
+    if cuts.is_empty() {
+        return vec![(p.clone(), false)];
+    }
+    let mut parts: Vec<String> = std::iter::once(0)
+        .chain(cuts.iter().copied())
+        .zip(cuts.iter().copied().chain(std::iter::once(p.text.len())))
+        .map(|(from, to)| p.text[from..to].trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    // The paragraph's trailing 责任单位 are those of its own item, not of
+    // its last part.
+    if numbering(&p.text).is_some()
+        && parts.len() > 1
+        && let Some(last) = parts.last()
+        && let (units, rest) = super::units::split(last)
+        && !units.is_empty()
+        && last.starts_with(&rest)
+    {
+        let suffix = last[rest.len()..].to_string();
+        let end = parts.len() - 1;
+        parts[end] = rest;
+        parts[0].push_str(&suffix);
+    }
+    parts
+        .into_iter()
+        .map(|text| (Para { text, line: p.line }, true))
+        .collect()
 }
 
 /// The items and the unplaced text of the blocks.
@@ -130,7 +166,19 @@ pub fn items(blocks: &[Block]) -> (Vec<Item>, Vec<Unplaced>) {
                 continue;
             }
             // A section with paragraphs and no numbered items: each
-            // paragraph is an item under the heading.
+            // paragraph is an item under the heading; a signature block
+            // (issuer, date) closing the text is none.
+            let signed = rest
+                .iter()
+                .rev()
+                .take_while(|p| super::header::is_signature(&p.text))
+                .count();
+            let (rest, signature) = rest.split_at(rest.len() - signed);
+            unplaced.extend(signature.iter().map(|p| Unplaced {
+                line: p.line,
+                text: p.text.clone(),
+                context_year,
+            }));
             let several = rest.len() > 1;
             for (k, p) in rest.iter().enumerate() {
                 let source = if several {
@@ -201,6 +249,7 @@ pub fn lead(text: &str) -> (String, String) {
         .chars()
         .take_while(|c| !matches!(c, '，' | ',' | '；' | ';' | '。'))
         .collect();
+    let title = title.trim_end_matches(['：', ':']).to_string();
     if title.chars().count() <= 40 && !title.is_empty() {
         (title, text.to_string())
     } else {
@@ -259,5 +308,35 @@ mod tests {
         assert_eq!(items[0].text, "开展活动。");
         let lines: Vec<usize> = unplaced.iter().map(|u| u.line).collect();
         assert_eq!(lines, [1, 2, 3, 6, 9]);
+    }
+
+    #[test]
+    fn numbering_run_on_in_a_paragraph_makes_sub_items() {
+        let body = paras(&[
+            "一、重点任务",
+            "1. 加强培训。（1）组建讲师队伍；（2）开展进社区活动。",
+            "2. 建设场馆。主要包括：①新建科技馆，②改造社区科普活动室。（责任单位：区科协）",
+            "3. 完善政策。依据《条例》（1）款执行，到2025.年底完成。",
+        ]);
+        let (items, _) = items(&blocks(&body));
+        let got: Vec<(&str, &str)> = items
+            .iter()
+            .map(|i| (i.source.as_str(), i.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("1.1", "加强培训"),
+                ("1.1.1", "组建讲师队伍"),
+                ("1.1.2", "开展进社区活动"),
+                ("1.2", "建设场馆"),
+                ("1.2.1", "新建科技馆"),
+                ("1.2.2", "改造社区科普活动室"),
+                ("1.3", "完善政策"),
+            ]
+        );
+        assert_eq!(items[3].units, ["区科协"]);
+        assert!(items[5].units.is_empty());
+        assert!(items.iter().all(|i| i.line > 1));
     }
 }

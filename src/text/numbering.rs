@@ -60,6 +60,59 @@ pub fn numbering(line: &str) -> Option<Numbering> {
     })
 }
 
+/// Where numbering runs on inside a paragraph (`…。（1）…（2）…`,
+/// `…：1.…；2.…`, `①…，②…`): the byte offsets at which each inner numbered
+/// part starts, in order. A marker counts only after 。 ： ； ！ ？ (or
+/// ， for ①), and only in a run of one kind numbered 1, 2, 3… (going on
+/// from the paragraph's own numbering when it opens with that kind) of
+/// at least two markers: a lone `（1）` in a citation, a year `2025.` or
+/// `1.5万` splits nothing.
+pub fn inline(text: &str) -> Vec<usize> {
+    let own = numbering(text);
+    let mut candidates: Vec<(usize, Kind, u32)> = Vec::new();
+    let mut before: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        if at > 0
+            && let Some(prev) = before
+            && let Some(n) = numbering(&text[at..])
+        {
+            let after_stop = matches!(
+                normalize_char(prev),
+                '。' | ':' | ';' | '!' | '?' | '：' | '；'
+            );
+            let circled_after_comma =
+                n.kind == Kind::Circled && matches!(normalize_char(prev), ',' | '，' | '、');
+            if matches!(
+                n.kind,
+                Kind::Paren | Kind::Arabic | Kind::ArabicParen | Kind::Circled
+            ) && (after_stop || circled_after_comma)
+            {
+                candidates.push((at, n.kind, n.ordinal));
+            }
+        }
+        if !is_space(c) {
+            before = Some(c);
+        }
+    }
+    let mut out = Vec::new();
+    for kind in [Kind::Paren, Kind::Arabic, Kind::ArabicParen, Kind::Circled] {
+        let opens = own.filter(|n| n.kind == kind).map(|n| n.ordinal);
+        let mut expected = opens.map_or(1, |o| o + 1);
+        let mut run = Vec::new();
+        for &(at, k, ordinal) in &candidates {
+            if k == kind && ordinal == expected {
+                run.push(at);
+                expected += 1;
+            }
+        }
+        if run.len() + usize::from(opens.is_some()) >= 2 {
+            out.extend(run);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 fn dash(text: &str) -> Option<(Kind, u32, usize)> {
     ["——", "――", "──", "－－"]
         .iter()
@@ -182,6 +235,56 @@ mod tests {
         assert_eq!(read("三下乡"), None);
         assert_eq!(read("（以下简称“领导小组”）"), None);
         assert_eq!(read(""), None);
+    }
+
+    fn parts(text: &str) -> Vec<&str> {
+        let mut cuts = inline(text);
+        cuts.insert(0, 0);
+        cuts.push(text.len());
+        cuts.windows(2).map(|w| &text[w[0]..w[1]]).collect()
+    }
+
+    #[test]
+    fn numbering_inside_a_paragraph_splits_it() {
+        assert_eq!(
+            parts("加强培训。（1）组建队伍；（2）开展活动。"),
+            ["加强培训。", "（1）组建队伍；", "（2）开展活动。"]
+        );
+        assert_eq!(
+            parts("主要任务：1.开展培训；2.组织竞赛；3、评选工匠。"),
+            [
+                "主要任务：",
+                "1.开展培训；",
+                "2.组织竞赛；",
+                "3、评选工匠。"
+            ]
+        );
+        assert_eq!(
+            parts("①建设场馆，②培育队伍，③打造品牌。"),
+            ["①建设场馆，", "②培育队伍，", "③打造品牌。"]
+        );
+        assert_eq!(
+            parts("（1）组建队伍。（2）开展活动。"),
+            ["（1）组建队伍。", "（2）开展活动。"]
+        );
+        // Nested runs of two kinds.
+        assert_eq!(
+            parts("内容：（1）场馆：①新建；②改造。（2）队伍。"),
+            ["内容：", "（1）场馆：", "①新建；", "②改造。", "（2）队伍。"]
+        );
+    }
+
+    #[test]
+    fn false_numbering_inside_a_paragraph_splits_nothing() {
+        // A lone marker, a year, a decimal, a list of numbers, a citation.
+        assert!(inline("见《规划》。（1）为附件。").is_empty());
+        assert!(inline("到2025年。2025.年底完成。").is_empty());
+        assert!(inline("培训1.5万人次。2.5万人次。").is_empty());
+        assert!(inline("第1、2、3项").is_empty());
+        assert!(inline("依据《条例》（1）和（2）款").is_empty());
+        assert!(inline("一是加强；二是推进。").is_empty());
+        // Out of order: 2 before 1.
+        assert!(inline("内容：2.开展；1.组织。").is_empty());
     }
 
     #[test]
