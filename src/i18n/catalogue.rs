@@ -672,15 +672,6 @@ catalogue! {
     CliCannotWriteManifest { reason: String }
         en: "cannot write the manifest: {reason}"
         zh: "无法生成清单文件：{reason}"
-    /// The head of `explain` in Chinese: the code, its default severity and
-    /// its summary, before the documentation.
-    ExplainHead { code: String, severity: Severity, summary: String }
-        en: "## `{code}` ({severity}): {summary}"
-        zh: "## `{code}`（默认级别：{severity}）：{summary}"
-    /// Said before documentation that exists only in English.
-    ExplainInEnglish {}
-        en: "The documentation follows."
-        zh: "以下为详细说明（英文）。"
 
     // ── The reviewers' report ────────────────────────────────────────────
 
@@ -2489,6 +2480,26 @@ impl Arg for Msg {
     }
 }
 
+/// What a Chinese text says in its own words: the text without its
+/// placeholders, `code spans` (and fenced examples) and 「quotes」. The
+/// tests check it holds no Latin letter.
+#[cfg(test)]
+pub(crate) fn own_words(t: &str) -> String {
+    let mut out = String::new();
+    let mut skip: Option<char> = None;
+    for c in t.chars() {
+        match (skip, c) {
+            (None, '{') => skip = Some('}'),
+            (None, '`') => skip = Some('`'),
+            (None, '「') => skip = Some('」'),
+            (None, c) => out.push(c),
+            (Some(end), c) if c == end => skip = None,
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2571,22 +2582,6 @@ mod tests {
             .skip(1)
             .filter_map(|s| s.split_once('}').map(|(n, _)| n.to_string()))
             .collect()
-    }
-
-    fn own_words(t: &str) -> String {
-        let mut out = String::new();
-        let mut skip: Option<char> = None;
-        for c in t.chars() {
-            match (skip, c) {
-                (None, '{') => skip = Some('}'),
-                (None, '`') => skip = Some('`'),
-                (None, '「') => skip = Some('」'),
-                (None, c) => out.push(c),
-                (Some(end), c) if c == end => skip = None,
-                _ => {}
-            }
-        }
-        out
     }
 
     #[test]

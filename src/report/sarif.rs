@@ -52,7 +52,7 @@ pub fn render(
                 "shortDescription": { "text": info.summary },
                 "defaultConfiguration": { "level": level(info.severity) },
             });
-            if let Some(text) = registry::explanation(info.code) {
+            if let Some(text) = registry::explanation(info.code, crate::i18n::Lang::En) {
                 rule["fullDescription"] = json!({ "text": info.summary });
                 rule["help"] = json!({ "text": text, "markdown": text });
             }

@@ -249,21 +249,63 @@ fn the_catalogue_doc_is_generated_from_the_catalogue() {
     assert_generated("docs/catalogue.md", &planlint::i18n::catalogue::markdown());
 }
 
+/// `docs/diagnostics.md` and `docs/diagnostics.zh.md` are generated from
+/// the explain pages of `src/i18n/explain.rs`.
 #[test]
-fn the_codes_table_of_diagnostics_md_is_generated() {
-    let path = root().join("docs/diagnostics.md");
-    let text = std::fs::read_to_string(&path).expect("docs/diagnostics.md");
-    let (start, end) = ("<!-- codes: generated -->\n", "<!-- end of codes -->");
-    let (Some(a), Some(b)) = (text.find(start), text.find(end)) else {
-        panic!("docs/diagnostics.md has no codes markers");
-    };
-    let fresh = format!(
-        "{}{start}{}{}",
-        &text[..a],
-        planlint::i18n::catalogue::codes_table(),
-        &text[b..]
+fn the_diagnostics_docs_are_generated_from_the_explain_pages() {
+    use planlint::i18n::{Lang, explain};
+    assert_generated("docs/diagnostics.md", &explain::markdown(Lang::En));
+    assert_generated("docs/diagnostics.zh.md", &explain::markdown(Lang::Zh));
+}
+
+/// `explain CODE` prints the whole page in the run's language.
+#[test]
+fn explain_prints_the_page_in_the_language() {
+    let (zh, _, code) = run(
+        &root(),
+        &[],
+        &["explain", "omitted-obligation", "--lang", "zh"],
     );
-    assert_generated("docs/diagnostics.md", &fresh);
+    assert_eq!(code, 0);
+    assert!(
+        zh.starts_with("## `omitted-obligation`\n\n方案应落实的上位要求"),
+        "{zh}"
+    );
+    assert!(zh.contains("**修改方法：**"), "{zh}");
+    assert!(!zh.contains("How to fix"), "{zh}");
+    let (en, _, _) = run(
+        &root(),
+        &[("LANG", "zh_CN.UTF-8")],
+        &["explain", "omitted-obligation", "--lang", "en"],
+    );
+    assert!(en.contains("**How to fix:**"), "{en}");
+    assert!(!en.contains("修改方法"), "{en}");
+    let (by_locale, _, _) = run(&root(), &[("LANG", "zh_CN.UTF-8")], &["explain", "cycle"]);
+    assert!(
+        by_locale.contains("细化、落实关系或地区隶属关系构成循环"),
+        "{by_locale}"
+    );
+}
+
+/// `codes --lang zh` lists every code with its Chinese summary and
+/// severity.
+#[test]
+fn codes_lists_every_code_in_chinese() {
+    use planlint::check::registry;
+    use planlint::i18n::catalogue::code_entry;
+    let (out, _, code) = run(&root(), &[], &["codes", "--lang", "zh"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), registry::all_codes().count(), "{out}");
+    for (line, info) in lines.iter().zip(registry::all_codes()) {
+        let zh = code_entry(info.code).expect("a summary").zh;
+        assert!(line.starts_with(info.code), "{line}");
+        assert!(line.ends_with(zh), "{line}");
+        assert!(
+            ["错误", "警告", "提示"].iter().any(|w| line.contains(w)),
+            "{line}"
+        );
+    }
 }
 
 /// The command line's own errors follow the language too: outside a
