@@ -2115,6 +2115,18 @@ catalogue! {
         en: "expected `yes` or `no`, found {word}"
         zh: "此处应为 `yes` 或 `no`，实为 {word}"
 
+    // ── zh2: the words miette would say, explain pages, server, owed, import ──
+
+    /// Before a finding's help in the graphical report (miette's `help:`).
+    MietteHelp {}
+        en: "help: "
+        zh: "建议："
+    /// Before the obligation in the rules under a finding in the graphical
+    /// report (miette's `Advice:`).
+    MietteRelated {}
+        en: "Advice: "
+        zh: "说明："
+
     // ── Severities ───────────────────────────────────────────────────────
 
     /// A severity on its own.

@@ -68,6 +68,27 @@ fn the_real_cascade_in_every_format_and_both_languages() {
     }
 }
 
+/// Under a Chinese locale the graphical report says none of miette's
+/// English words: its help and the rules' obligation are introduced in
+/// Chinese (the lines are reviewed in the `real_zh_human` snapshot).
+#[test]
+fn the_graphical_report_in_chinese_has_no_english_words_of_miette() {
+    let mut args = vec!["check", "--as-of", AS_OF, "--format", "human"];
+    args.extend(REAL);
+    let (out, _, code) = run(&root(), &[("LANG", "zh_CN.UTF-8")], &args);
+    assert_eq!(code, 1);
+    for word in ["help:", "Advice", "Error:", "Warning:"] {
+        assert!(!out.contains(word), "{word} in {out}");
+    }
+    assert!(out.contains("\n  建议："), "{out}");
+    assert!(out.contains("\n说明：\n"), "{out}");
+    let (en, _, _) = run(&root(), &[("LANG", "C")], &args);
+    assert!(
+        en.contains("\n  help: ") && en.contains("\nAdvice: \n"),
+        "{en}"
+    );
+}
+
 #[test]
 fn json_keeps_codes_ids_and_fixes_across_languages() {
     let zh: Value = serde_json::from_str(&check_real("zh", "json")).unwrap_or_default();
