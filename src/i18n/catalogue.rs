@@ -14,8 +14,9 @@ use super::{
     Arg, Cite, Figure, Id, Ids, In, Lang, LinkKind, Names, Numbered, Owed, Provision, Quote,
     SomeNames, Thing,
 };
+use crate::navigate::Standing;
 use crate::severity::Severity;
-use crate::syntax::ast::Rank;
+use crate::syntax::ast::{Comparator, Rank};
 
 /// A catalogue entry as data: for the tests and the generated docs.
 #[derive(Debug, Clone, Copy)]
@@ -2127,6 +2128,95 @@ catalogue! {
         en: "Advice: "
         zh: "说明："
 
+    /// The head of the editor's hover on an obligation.
+    HoverObligation { id: Id, citation: Numbered, title: Quote, document: Id }
+        en: "**{id}** {citation} {title} ({document})"
+        zh: "**{id}** {citation}{title}（{document}）"
+    /// The elements an obligation names, in the hover.
+    HoverElements { elements: Names }
+        en: "elements: {elements}"
+        zh: "点名的内容：{elements}"
+    /// A target of an obligation with a figure, in the hover.
+    HoverTargetFigure { metric: Id, comparator: Comparator, figure: Figure }
+        en: "target {metric}: {comparator} {figure}"
+        zh: "指标 {metric}：{comparator} {figure}"
+    /// A target with a figure and a deadline.
+    HoverTargetFigureBy { metric: Id, comparator: Comparator, figure: Figure, year: String }
+        en: "target {metric}: {comparator} {figure} by {year}"
+        zh: "指标 {metric}：{year} 年前{comparator} {figure}"
+    /// A qualitative target.
+    HoverTargetText { metric: Id, text: Quote }
+        en: "target {metric}: {text}"
+        zh: "指标 {metric}：{text}"
+    /// A qualitative target with a deadline.
+    HoverTargetTextBy { metric: Id, text: Quote, year: String }
+        en: "target {metric}: {text} by {year}"
+        zh: "指标 {metric}：{year} 年前{text}"
+    /// A target with a deadline only.
+    HoverTargetBy { metric: Id, year: String }
+        en: "target {metric}: by {year}"
+        zh: "指标 {metric}：{year} 年前完成"
+    /// A target that states nothing but its metric.
+    HoverTargetBare { metric: Id }
+        en: "target {metric}"
+        zh: "指标 {metric}"
+    /// What the plan of the hovered file owes of a target.
+    HoverOwes { plan: Id, comparator: Comparator, figure: Figure }
+        en: "{plan} owes {comparator} {figure}"
+        zh: "{plan} 应承担{comparator} {figure}"
+    /// What the plan owes, a share by population.
+    HoverOwesShare { plan: Id, comparator: Comparator, figure: Figure, total: String, population: String, among: String }
+        en: "{plan} owes {comparator} {figure} (its share by population: ⌈{total} × {population} / {among}⌉)"
+        zh: "{plan} 应承担{comparator} {figure}（按常住人口分摊：⌈{total} × {population} / {among}⌉）"
+    /// Nothing of the target passes down to the plan.
+    HoverOwesNothing { plan: Id }
+        en: "{plan} owes no figure"
+        zh: "{plan} 不承担数量"
+    /// The plan's share cannot be worked out.
+    HoverOwesUnapportionable { plan: Id, missing: Box<Msg> }
+        en: "{plan}'s share cannot be worked out: {missing}"
+        zh: "无法计算 {plan} 应承担的份额：{missing}"
+    /// How the obligation stands for the plan.
+    HoverStanding { plan: Id, standing: Standing }
+        en: "for {plan}: {standing}"
+        zh: "对于 {plan}：{standing}"
+    /// How the obligation stands, and what implements it.
+    HoverStandingBy { plan: Id, standing: Standing, by: Ids }
+        en: "for {plan}: {standing} by {by}"
+        zh: "对于 {plan}：{standing}，由 {by} 落实"
+    /// The head of the hover on an item.
+    HoverItem { id: Id, citation: Numbered, title: Quote }
+        en: "**{id}** {citation} {title}"
+        zh: "**{id}** {citation}{title}"
+    /// An item that implements no obligation.
+    HoverImplementsNothing {}
+        en: "implements nothing"
+        zh: "未落实任何上位要求"
+    /// How an obligation the item implements stands.
+    HoverItemStanding { standing: Standing }
+        en: "{standing}"
+        zh: "{standing}"
+    /// How it stands, with other provisions implementing it too.
+    HoverItemStandingWithOthers { standing: Standing, others: usize }
+        en: "{standing} (with {others} other provision(s))"
+        zh: "{standing}（另有 {others} 处条款落实）"
+    /// No finding about the obligation for the item's plan.
+    HoverNoFinding {}
+        en: "no finding"
+        zh: "没有问题"
+    /// A finding about the obligation for the item's plan.
+    HoverFinding { code: Id, message: String }
+        en: "{code}: {message}"
+        zh: "{code}：{message}"
+    /// The detail of an obligation offered for completion.
+    CompletionObligation { citation: Numbered, title: Quote }
+        en: "{citation} {title}"
+        zh: "{citation}{title}"
+    /// The quick fix for full-width punctuation.
+    FixFullWidth { written: Id, ascii: Id }
+        en: "replace the full-width {written} with {ascii}"
+        zh: "将全角的 {written} 改为 {ascii}"
+
     // ── Severities ───────────────────────────────────────────────────────
 
     /// A severity on its own.
@@ -2434,6 +2524,36 @@ impl Arg for Msgs {
             m.write(lang, f)?;
         }
         Ok(())
+    }
+}
+
+/// A comparator of a target: `at_least` (the plan language's word) in
+/// English, 不少于 in Chinese.
+impl Arg for Comparator {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match (lang, self) {
+            (Lang::En, c) => c.as_str(),
+            (Lang::Zh, Comparator::AtLeast) => "不少于",
+            (Lang::Zh, Comparator::MoreThan) => "多于",
+            (Lang::Zh, Comparator::AtMost) => "不超过",
+            (Lang::Zh, Comparator::About) => "约",
+            (Lang::Zh, Comparator::Exactly) => "为",
+        })
+    }
+}
+
+/// How an obligation stands for a plan (the editor's hover and completion).
+impl Arg for Standing {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match (lang, self) {
+            (Lang::En, s) => s.describe(),
+            (Lang::Zh, Standing::Missing) => "应落实，尚未落实",
+            (Lang::Zh, Standing::Implemented) => "应落实，已落实",
+            (Lang::Zh, Standing::Exempted) => "应落实，已说明不落实",
+            (Lang::Zh, Standing::Advisory) => "仅供参考（上位文件印发于本方案之后）",
+            (Lang::Zh, Standing::NotApplicable) => "不适用于本地区",
+            (Lang::Zh, Standing::NotBound) => "不约束本方案",
+        })
     }
 }
 

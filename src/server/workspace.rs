@@ -119,6 +119,8 @@ pub fn name(root: &Path, path: &Path) -> Option<String> {
 pub struct Analysis {
     pub outcome: Outcome,
     pub options: Options,
+    /// The language of the messages, the hover and the completion.
+    pub lang: Lang,
 }
 
 impl Analysis {
@@ -168,6 +170,7 @@ pub fn check(
     Analysis {
         outcome: run.outcome,
         options: run.options,
+        lang,
     }
 }
 
