@@ -2137,13 +2137,13 @@ catalogue! {
         en: "elements: {elements}"
         zh: "点名的内容：{elements}"
     /// A target of an obligation with a figure, in the hover.
-    HoverTargetFigure { metric: Id, comparator: Comparator, figure: Figure }
-        en: "target {metric}: {comparator} {figure}"
-        zh: "指标 {metric}：{comparator} {figure}"
+    HoverTargetFigure { metric: Id, amount: Amount }
+        en: "target {metric}: {amount}"
+        zh: "指标 {metric}：{amount}"
     /// A target with a figure and a deadline.
-    HoverTargetFigureBy { metric: Id, comparator: Comparator, figure: Figure, year: String }
-        en: "target {metric}: {comparator} {figure} by {year}"
-        zh: "指标 {metric}：{year} 年前{comparator} {figure}"
+    HoverTargetFigureBy { metric: Id, amount: Amount, year: String }
+        en: "target {metric}: {amount} by {year}"
+        zh: "指标 {metric}：{year} 年前{amount}"
     /// A qualitative target.
     HoverTargetText { metric: Id, text: Quote }
         en: "target {metric}: {text}"
@@ -2161,13 +2161,13 @@ catalogue! {
         en: "target {metric}"
         zh: "指标 {metric}"
     /// What the plan of the hovered file owes of a target.
-    HoverOwes { plan: Id, comparator: Comparator, figure: Figure }
-        en: "{plan} owes {comparator} {figure}"
-        zh: "{plan} 应承担{comparator} {figure}"
+    HoverOwes { plan: Id, amount: Amount }
+        en: "{plan} owes {amount}"
+        zh: "{plan} 应承担{amount}"
     /// What the plan owes, a share by population.
-    HoverOwesShare { plan: Id, comparator: Comparator, figure: Figure, total: String, population: String, among: String }
-        en: "{plan} owes {comparator} {figure} (its share by population: ⌈{total} × {population} / {among}⌉)"
-        zh: "{plan} 应承担{comparator} {figure}（按常住人口分摊：⌈{total} × {population} / {among}⌉）"
+    HoverOwesShare { plan: Id, amount: Amount, total: String, population: String, among: String }
+        en: "{plan} owes {amount} (its share by population: ⌈{total} × {population} / {among}⌉)"
+        zh: "{plan} 应承担{amount}（按常住人口分摊：⌈{total} × {population} / {among}⌉）"
     /// Nothing of the target passes down to the plan.
     HoverOwesNothing { plan: Id }
         en: "{plan} owes no figure"
@@ -2216,6 +2216,103 @@ catalogue! {
     FixFullWidth { written: Id, ascii: Id }
         en: "replace the full-width {written} with {ascii}"
         zh: "将全角的 {written} 改为 {ascii}"
+
+    /// Not owed: the obligation binds only its issuer.
+    NotOwedIssuer {}
+        en: "binds only the issuing jurisdiction"
+        zh: "仅约束发文地区本级"
+    /// Not owed: the obligation binds other ranks.
+    NotOwedRanks { ranks: Ranks }
+        en: "binds {ranks}"
+        zh: "约束{ranks}"
+    /// Not owed: another rank or another year.
+    NotOwedOther {}
+        en: "binds another rank or another year"
+        zh: "约束其他级别或其他年度"
+    /// Not owed: the obligation's condition fails for the jurisdiction.
+    NotOwedCondition { condition: Id, name: String }
+        en: "{condition} is false for {name}"
+        zh: "{name}不满足 {condition}"
+    /// Not owed, for no condition found.
+    NotOwedNoApply {}
+        en: "does not apply"
+        zh: "不适用"
+    /// The head of `owed`: what a jurisdiction owes.
+    OwedHead { jurisdiction: Id, owed: usize, documents: usize, not_owed: usize }
+        en: "{jurisdiction} owes {owed} obligations of {documents} document(s); {not_owed} are not owed"
+        zh: "{jurisdiction} 应落实 {documents} 个文件的 {owed} 项要求；另有 {not_owed} 项无需落实"
+    /// The head of `owed` for a jurisdiction with a name.
+    OwedHeadNamed { jurisdiction: Id, name: String, owed: usize, documents: usize, not_owed: usize }
+        en: "{jurisdiction} ({name}) owes {owed} obligations of {documents} document(s); {not_owed} are not owed"
+        zh: "{name}（{jurisdiction}）应落实 {documents} 个文件的 {owed} 项要求；另有 {not_owed} 项无需落实"
+    /// A document carried out, in `owed`.
+    OwedCarriesOut { document: Id, title: String }
+        en: "carries out {document} {title}"
+        zh: "落实 {document}《{title}》"
+    /// A document carried out, with its number.
+    OwedCarriesOutNumbered { document: Id, title: String, number: String }
+        en: "carries out {document} {title} {number}"
+        zh: "落实 {document}《{title}》（{number}）"
+    /// The heading of the obligations owed to a document.
+    OwedTo { document: Id }
+        en: "owed to {document}:"
+        zh: "应落实 {document} 的要求："
+    /// An owed obligation, with the severity of its omission.
+    OwedEntry { citation: Numbered, id: Id, title: String, severity: Severity }
+        en: "{citation} {id} {title} [{severity}]"
+        zh: "{citation}「{title}」（{id}）〔未落实为{severity}〕"
+    /// An owed obligation of a document issued after the plan.
+    OwedEntryAdvisory { citation: Numbered, id: Id, title: String, severity: Severity }
+        en: "{citation} {id} {title} [{severity}, advisory]"
+        zh: "{citation}「{title}」（{id}）〔未落实为{severity}，仅供参考〕"
+    /// A figure owed.
+    OwedOwes { figure: OwedFigure }
+        en: "owes: {figure}"
+        zh: "应承担：{figure}"
+    /// The heading of what is not owed.
+    OwedNotOwedHeading {}
+        en: "not owed:"
+        zh: "无需落实："
+    /// An obligation not owed, and why.
+    OwedNotOwed { citation: Numbered, id: Id, title: String, why: Box<Msg> }
+        en: "{citation} {id} {title}: {why}"
+        zh: "{citation}「{title}」（{id}）：{why}"
+    /// The first line of a starter plan.
+    StarterHead { name: String, id: Id }
+        en: "# Starter plan for {name} ({id}), written by `planlint owed --format plan`."
+        zh: "# {name}（{id}）方案初稿，由 `planlint owed --format plan` 生成。"
+    /// How to use a starter plan (a comment of four lines).
+    StarterHowTo {}
+        en: "# Each owed obligation below is a commented-out item: write the plan's own\n# text, its 「责任单位」 and its figures, then remove the `# ` before its lines.\n# Until then nothing here carries anything out, and `planlint check`\n# reports every obligation as open."
+        zh: "# 下面每项应落实的要求都是一个注释掉的条目：请写出本方案自己的文字、\n# 责任单位和数量，再删去各行前的 `# `。\n# 在此之前，这里的内容不落实任何要求，`planlint check`\n# 会把每项要求都报告为未落实。"
+    /// The comment on a starter plan's `issuer`.
+    StarterIssuer {}
+        en: "who issues it, e.g. the district government's office"
+        zh: "发文机关，如区政府办公室"
+    /// The comment on a starter plan's `number`.
+    StarterNumber {}
+        en: "its 「文号」"
+        zh: "文号"
+    /// The comment on a starter plan's `issued`.
+    StarterIssued {}
+        en: "the draft's date: write the date of issue"
+        zh: "初稿的日期：请改为印发日期"
+    /// The comment on a starter item's `source`.
+    StarterSource {}
+        en: "its numbering in your plan: 「二、(一)1」 is 2.1.1"
+        zh: "在本方案中的编号：二、(一)1 写作 2.1.1"
+    /// The comment on a starter item's `units`, when they are required.
+    StarterUnitsRequired {}
+        en: "「责任单位」, one quoted name each (required)"
+        zh: "责任单位，每个名称加引号（必填）"
+    /// The comment on a starter item's `units`, when they may be left out.
+    StarterUnitsIfAny {}
+        en: "「责任单位」, one quoted name each (if any)"
+        zh: "责任单位，每个名称加引号（如有）"
+    /// The comment on a starter item's target: what is owed.
+    StarterOwed { figure: OwedFigure }
+        en: "owed: {figure}"
+        zh: "应承担：{figure}"
 
     // ── Severities ───────────────────────────────────────────────────────
 
@@ -2542,6 +2639,34 @@ impl Arg for Comparator {
     }
 }
 
+/// A figure with its comparator: `at_least 506 人次 a year` (the plan
+/// language's comparator) in English, 每年不少于 506 人次 in Chinese.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amount {
+    pub comparator: Comparator,
+    pub figure: Figure,
+}
+
+impl Arg for Amount {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match lang {
+            Lang::En => write!(f, "{} ", self.comparator.as_str())?,
+            Lang::Zh => {
+                if self.figure.per_year {
+                    f.write_str("每年")?;
+                }
+                self.comparator.write(lang, f)?;
+                f.write_str(" ")?;
+            }
+        }
+        let figure = Figure {
+            per_year: self.figure.per_year && lang == Lang::En,
+            ..self.figure.clone()
+        };
+        figure.write(lang, f)
+    }
+}
+
 /// How an obligation stands for a plan (the editor's hover and completion).
 impl Arg for Standing {
     fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -2554,6 +2679,123 @@ impl Arg for Standing {
             (Lang::Zh, Standing::NotApplicable) => "不适用于本地区",
             (Lang::Zh, Standing::NotBound) => "不约束本方案",
         })
+    }
+}
+
+/// Ranks of jurisdictions: `county, prefecture`; 区县级、地市级.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranks(pub Vec<Rank>);
+
+impl Arg for Ranks {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, r) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(match lang {
+                    Lang::En => ", ",
+                    Lang::Zh => "、",
+                })?;
+            }
+            Some(*r).write(lang, f)?;
+        }
+        Ok(())
+    }
+}
+
+/// What `planlint owed` says a plan owes of a target: `at least 9712 人次
+/// a year by 2025 (share of …)`; 2025 年前不少于 每年 9712 人次（…）.
+pub type OwedFigure = crate::owed::Figure;
+
+impl Arg for crate::owed::Figure {
+    fn write(&self, lang: Lang, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::check::figures::format_figure;
+        let comparator = Comparator::parse(self.comparator);
+        let amount = |f: &mut std::fmt::Formatter<'_>, value: f64| match lang {
+            Lang::En => write!(
+                f,
+                "{} {}",
+                self.comparator.replace('_', " "),
+                format_figure(value, self.unit.as_deref(), self.per_year)
+            ),
+            Lang::Zh => Amount {
+                comparator: comparator.unwrap_or(Comparator::AtLeast),
+                figure: super::Figure {
+                    value,
+                    unit: self.unit.clone(),
+                    per_year: self.per_year,
+                },
+            }
+            .write(lang, f),
+        };
+        let number = |v: f64| {
+            if v.fract() == 0.0 {
+                format!("{v:.0}")
+            } else {
+                v.to_string()
+            }
+        };
+        match lang {
+            Lang::En => {
+                let mut wrote = false;
+                if let Some(text) = &self.text {
+                    write!(f, "「{text}」")?;
+                    wrote = true;
+                } else if let Some(value) = self.value {
+                    amount(f, value)?;
+                    wrote = true;
+                }
+                let space = |f: &mut std::fmt::Formatter<'_>, wrote: bool| {
+                    if wrote { f.write_str(" ") } else { Ok(()) }
+                };
+                if let Some(year) = self.deadline {
+                    space(f, wrote)?;
+                    write!(f, "by {year}")?;
+                    wrote = true;
+                }
+                if let Some(s) = &self.share {
+                    space(f, wrote)?;
+                    write!(
+                        f,
+                        "(share of {}: ⌈{} × {} / {}⌉, population among {} jurisdictions)",
+                        number(s.total),
+                        number(s.total),
+                        s.population,
+                        s.among,
+                        s.jurisdictions
+                    )?;
+                    wrote = true;
+                }
+                if let Some(why) = &self.unapportionable_why {
+                    space(f, wrote)?;
+                    write!(f, "(share not computed: {})", why.render(lang))?;
+                }
+                Ok(())
+            }
+            Lang::Zh => {
+                if let Some(year) = self.deadline {
+                    write!(f, "{year} 年前")?;
+                }
+                if let Some(text) = &self.text {
+                    write!(f, "「{text}」")?;
+                } else if let Some(value) = self.value {
+                    amount(f, value)?;
+                }
+                if let Some(s) = &self.share {
+                    write!(
+                        f,
+                        "（{} 个地区按常住人口分摊 {}：⌈{} × {} / {}⌉）",
+                        s.jurisdictions,
+                        number(s.total),
+                        number(s.total),
+                        s.population,
+                        s.among
+                    )?;
+                }
+                if let Some(why) = &self.unapportionable_why {
+                    write!(f, "（份额无法计算：{}）", why.render(lang))?;
+                }
+                Ok(())
+            }
+        }
     }
 }
 

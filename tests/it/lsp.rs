@@ -719,7 +719,7 @@ fn diagnostics_in_chinese() {
         "{shown}"
     );
     assert!(
-        shown.contains("`xc.plan` 应承担不少于 每年 506 人次（按常住人口分摊：⌈"),
+        shown.contains("`xc.plan` 应承担每年不少于 506 人次（按常住人口分摊：⌈"),
         "{shown}"
     );
     assert!(

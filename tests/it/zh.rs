@@ -418,3 +418,35 @@ fn library_errors_are_in_chinese() {
         "{err}"
     );
 }
+
+/// `owed` in both languages on the real documents: what Dongcheng owes
+/// (its population shares) and what the Xicheng plan owes, as text and as
+/// a starter plan. The plan language and the documents' text stay as
+/// written; the English is the output before the catalogue, unchanged.
+#[test]
+fn owed_in_both_languages_on_the_real_documents() {
+    for lang in ["zh", "en"] {
+        for (name, subject) in [
+            ("dongcheng", "cn.bj.dongcheng"),
+            ("xicheng", "plans/xicheng.plan"),
+        ] {
+            let args = ["owed", subject, "--as-of", AS_OF, "--lang", lang];
+            let (out, err, code) = run(&root(), &[], &args);
+            assert_eq!(code, 0, "{err}");
+            insta::assert_snapshot!(format!("owed_{name}_{lang}"), out);
+        }
+        let args = [
+            "owed",
+            "plans/xicheng.plan",
+            "--as-of",
+            AS_OF,
+            "--lang",
+            lang,
+            "--format",
+            "plan",
+        ];
+        let (out, err, code) = run(&root(), &[], &args);
+        assert_eq!(code, 0, "{err}");
+        insta::assert_snapshot!(format!("owed_xicheng_plan_{lang}"), out);
+    }
+}

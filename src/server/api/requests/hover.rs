@@ -10,10 +10,11 @@ use lsp_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
 
 use planlint::check::figures::{Owed, owed};
 use planlint::check::{Context, Provision};
+use planlint::i18n::catalogue::Amount;
 use planlint::i18n::{Figure, Id, Ids, Msg, Names, Numbered, Numbering, Quote};
 use planlint::model::{DocId, ItemId, Model, OblId};
 use planlint::navigate::{self, Standing, Symbol};
-use planlint::syntax::ast::TargetDecl;
+use planlint::syntax::ast::{Comparator, TargetDecl};
 
 use crate::server::api::requests::at;
 use crate::server::edit;
@@ -54,11 +55,14 @@ fn heading(model: &Model, o: OblId) -> Msg {
     }
 }
 
-fn figure(value: f64, unit: Option<&str>, per_year: bool) -> Figure {
-    Figure {
-        value,
-        unit: unit.map(str::to_string),
-        per_year,
+fn amount(comparator: Comparator, value: f64, unit: Option<&str>, per_year: bool) -> Amount {
+    Amount {
+        comparator,
+        figure: Figure {
+            value,
+            unit: unit.map(str::to_string),
+            per_year,
+        },
     }
 }
 
@@ -69,13 +73,11 @@ fn stated(target: &TargetDecl) -> Msg {
     match (&target.figure, &target.text, year) {
         (Some(f), _, None) => Msg::HoverTargetFigure {
             metric,
-            comparator: f.comparator,
-            figure: figure(f.value, f.unit.as_deref(), target.per_year),
+            amount: amount(f.comparator, f.value, f.unit.as_deref(), target.per_year),
         },
         (Some(f), _, Some(year)) => Msg::HoverTargetFigureBy {
             metric,
-            comparator: f.comparator,
-            figure: figure(f.value, f.unit.as_deref(), target.per_year),
+            amount: amount(f.comparator, f.value, f.unit.as_deref(), target.per_year),
             year,
         },
         (None, Some(text), None) => Msg::HoverTargetText {
@@ -98,20 +100,18 @@ fn owes(ctx: &Context, plan: DocId, o: OblId, target: &TargetDecl) -> Option<Msg
     Some(match owed(ctx, plan, o, target) {
         Owed::Figure(r) => {
             let value = r.value?;
-            let figure = figure(value, r.unit.as_deref(), r.per_year);
+            let amount = amount(r.comparator, value, r.unit.as_deref(), r.per_year);
             match r.share {
                 Some(share) => Msg::HoverOwesShare {
                     plan: plan_id,
-                    comparator: r.comparator,
-                    figure,
+                    amount,
                     total: share.total.to_string(),
                     population: share.population.to_string(),
                     among: share.among.to_string(),
                 },
                 None => Msg::HoverOwes {
                     plan: plan_id,
-                    comparator: r.comparator,
-                    figure,
+                    amount,
                 },
             }
         }
