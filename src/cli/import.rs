@@ -133,7 +133,10 @@ pub fn run(args: ImportArgs) -> ExitCode {
         Some(out) => match write::write_atomically(out, output.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                crate::cli::lang::cannot_write(&files::display(out), &e.to_string());
+                crate::cli::lang::cannot_write(
+                    &files::display(out),
+                    &crate::cli::lang::io_reason(&e),
+                );
                 ExitCode::from(2)
             }
         },

@@ -2314,6 +2314,55 @@ catalogue! {
         en: "owed: {figure}"
         zh: "应承担：{figure}"
 
+    /// An operating system's reason: no such file or directory.
+    IoNotFound {}
+        en: "no such file or directory"
+        zh: "文件或目录不存在"
+    /// An operating system's reason: permission denied.
+    IoPermissionDenied {}
+        en: "permission denied"
+        zh: "没有访问权限"
+    /// An operating system's reason: a directory where a file is meant.
+    IoIsADirectory {}
+        en: "is a directory"
+        zh: "这是一个目录"
+    /// An operating system's reason: a file where a directory is meant.
+    IoNotADirectory {}
+        en: "not a directory"
+        zh: "路径中有一部分不是目录"
+    /// An operating system's reason: the file exists already.
+    IoAlreadyExists {}
+        en: "the file exists already"
+        zh: "文件已存在"
+    /// An operating system's reason: a read-only file system.
+    IoReadOnly {}
+        en: "read-only file system"
+        zh: "文件系统是只读的"
+    /// An operating system's reason: the disk is full.
+    IoStorageFull {}
+        en: "no space left on the device"
+        zh: "磁盘空间已满"
+    /// An operating system's reason: the file is too large.
+    IoFileTooLarge {}
+        en: "the file is too large"
+        zh: "文件过大"
+    /// An operating system's reason: a name the file system refuses.
+    IoInvalidFilename {}
+        en: "the file name is not valid"
+        zh: "文件名无效"
+    /// An operating system's reason: bytes that are not text.
+    IoInvalidData {}
+        en: "the data is not valid"
+        zh: "数据无效"
+    /// An operating system's reason: interrupted.
+    IoInterrupted {}
+        en: "interrupted"
+        zh: "操作被中断"
+    /// An operating system's reason: the reader went away.
+    IoBrokenPipe {}
+        en: "the output was closed"
+        zh: "输出已关闭"
+
     // ── Severities ───────────────────────────────────────────────────────
 
     /// A severity on its own.

@@ -450,3 +450,36 @@ fn owed_in_both_languages_on_the_real_documents() {
         insta::assert_snapshot!(format!("owed_xicheng_plan_{lang}"), out);
     }
 }
+
+/// The operating system's reason for a file that cannot be read is said
+/// in Chinese for the common kinds; English keeps the system's words.
+#[test]
+fn io_reasons_in_chinese() {
+    let args = ["check", "--lang", "zh", "plans/nowhere.plan"];
+    let (_, err, code) = run(&root(), &[], &args);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("无法读取 `plans/nowhere.plan`：文件或目录不存在"),
+        "{err}"
+    );
+    assert!(!err.contains("No such file"), "{err}");
+    let args = ["check", "--lang", "en", "plans/nowhere.plan"];
+    let (_, err, _) = run(&root(), &[], &args);
+    assert!(err.contains("No such file or directory"), "{err}");
+    let out = tempfile::tempdir().expect("a temporary directory");
+    std::fs::write(out.path().join("file"), "").expect("write");
+    let target = format!("json={}/file/x.json", out.path().display());
+    let mut args = vec![
+        "check",
+        "--lang",
+        "zh",
+        "--as-of",
+        AS_OF,
+        "--output-file",
+        &target,
+    ];
+    args.extend(REAL);
+    let (_, err, code) = run(&root(), &[], &args);
+    assert_eq!(code, 2);
+    assert!(err.contains("：路径中有一部分不是目录"), "{err}");
+}
