@@ -117,10 +117,15 @@ pub fn run(args: ImportArgs) -> ExitCode {
                 });
             }
         },
-        (ImportFormat::Plan, ImportAs::Plan) => import::draft(&imported, &model, &name),
-        (ImportFormat::Plan, ImportAs::Rules) => {
-            import::rules(&imported, &name, &prefix(&args.file))
+        (ImportFormat::Plan, ImportAs::Plan) => {
+            import::draft_in(&imported, &model, &name, crate::cli::lang::get())
         }
+        (ImportFormat::Plan, ImportAs::Rules) => import::rules_in(
+            &imported,
+            &name,
+            &prefix(&args.file),
+            crate::cli::lang::get(),
+        ),
     };
     match &args.out {
         None => match crate::cli::output::write(None, output.as_bytes()) {

@@ -2363,6 +2363,103 @@ catalogue! {
         en: "the output was closed"
         zh: "输出已关闭"
 
+    /// The first line of a draft plan made by `import`.
+    ImportHead { source: String }
+        en: "Imported by `planlint import` from {source}: a draft to review line by line."
+        zh: "由 `planlint import` 从 {source} 导入的方案草稿，请逐行审核。"
+    /// How the links of an imported draft were found (a comment of two lines).
+    ImportHowTo {}
+        en: "# `implements` links were ranked by likeness of text (docs/import.md); the\n# candidates in comments are for the drafter to confirm."
+        zh: "# `implements` 关联按文字相似度排序（见 `docs/import.md`）；\n# 注释中的候选关联，请起草人逐一确认。"
+    /// The first line of rules made by `import --as rules`.
+    ImportRulesHead { source: String }
+        en: "Imported by `planlint import --as rules` from {source}: review line by line."
+        zh: "由 `planlint import --as rules` 从 {source} 导入，请逐行审核。"
+    /// An imported document without a date of issue.
+    ImportNoDate {}
+        en: "the text names no date of issue"
+        zh: "正文没有写明印发日期"
+    /// The period of an imported plan is its higher document's.
+    ImportInherited {}
+        en: "inherited: the title's years are those of the document carried out"
+        zh: "沿用：标题中的年份是所落实文件的年份"
+    /// An imported plan names a jurisdiction the rules do not have.
+    ImportUnknownJurisdiction { name: Quote }
+        en: "{name} is not among the rules' jurisdictions"
+        zh: "规则中没有地区{name}"
+    /// An imported plan names no jurisdiction the rules know.
+    ImportNoJurisdiction {}
+        en: "the text names none the rules know"
+        zh: "正文没有写明规则中已有的地区"
+    /// An imported plan cites a document the rules do not have.
+    ImportCites { title: String }
+        en: "cites 《{title}》: not among the rules"
+        zh: "引用《{title}》：规则中没有该文件"
+    /// The same, with the document's number.
+    ImportCitesNumbered { title: String, number: String }
+        en: "cites 《{title}》 {number}: not among the rules"
+        zh: "引用《{title}》（{number}）：规则中没有该文件"
+    /// A line of the source text.
+    ImportLine { line: usize, text: String }
+        en: "line {line}: {text}"
+        zh: "第 {line} 行：{text}"
+    /// Where an item or obligation stands in the source text.
+    ImportLineOnly { line: usize }
+        en: "line {line}"
+        zh: "第 {line} 行"
+    /// The likeness of an accepted link.
+    ImportScore { score: String }
+        en: "score {score}"
+        zh: "相似度 {score}"
+    /// A candidate link left for the drafter.
+    ImportCandidate { score: String, title: String }
+        en: "candidate, score {score}: {title}"
+        zh: "候选，相似度 {score}：{title}"
+    /// A figure of an imported item that no owed target measures.
+    ImportFigureUnmatched { figure: String }
+        en: "figure {figure}: no owed target of the linked obligations measures it"
+        zh: "数量 {figure}：所关联的要求中没有衡量它的指标"
+    /// A figure of an imported higher document left in a comment.
+    ImportRulesFigure { no: usize, body: String, metric: String }
+        en: "figure {no}: {body} ({metric})"
+        zh: "数量 {no}：{body}（{metric}）"
+    /// A line of the source text taken out, and why.
+    ImportLineDropped { line: usize, why: Box<Msg>, text: String }
+        en: "line {line} ({why}): {text}"
+        zh: "第 {line} 行（{why}）：{text}"
+    /// A line taken out of the text, and why.
+    ImportDropped { why: Box<Msg>, text: String }
+        en: "({why}) {text}"
+        zh: "（{why}）{text}"
+    /// Why a line was taken out: after the distribution list.
+    ImportDroppedAfterDistribution {}
+        en: "after the distribution list"
+        zh: "抄送之后"
+    /// Why a line was taken out: the distribution list.
+    ImportDroppedDistribution {}
+        en: "distribution list"
+        zh: "抄送"
+    /// Why a line was taken out: a page number.
+    ImportDroppedPageNumber {}
+        en: "page number"
+        zh: "页码"
+    /// Why a line was taken out: a footnote.
+    ImportDroppedFootnote {}
+        en: "footnote"
+        zh: "脚注"
+    /// Why a line was taken out: a running head.
+    ImportDroppedRunningHead {}
+        en: "running head"
+        zh: "页眉"
+    /// Why a line was taken out: a web page's navigation.
+    ImportDroppedNavigation {}
+        en: "site navigation"
+        zh: "网站导航"
+    /// Why a line was taken out: outside the article of a web page.
+    ImportDroppedOutside {}
+        en: "outside the article"
+        zh: "正文之外"
+
     // ── Severities ───────────────────────────────────────────────────────
 
     /// A severity on its own.

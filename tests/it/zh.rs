@@ -483,3 +483,32 @@ fn io_reasons_in_chinese() {
     assert_eq!(code, 2);
     assert!(err.contains("：路径中有一部分不是目录"), "{err}");
 }
+
+/// `import` of the real Xicheng plan in both languages: the draft's
+/// comments for the drafter follow the language; the plan language and
+/// the source text stay as written, and the English is the output before
+/// the catalogue, unchanged.
+#[test]
+fn import_in_both_languages_on_the_real_documents() {
+    for lang in ["zh", "en"] {
+        let args = [
+            "import",
+            "rules/sources/004_dbb92a8177a5e85b.txt",
+            "--lang",
+            lang,
+        ];
+        let (out, err, code) = run(&root(), &[], &args);
+        assert_eq!(code, 0, "{err}");
+        insta::assert_snapshot!(format!("import_xicheng_{lang}"), out);
+    }
+    let args = [
+        "import",
+        "rules/sources/004_dbb92a8177a5e85b.txt",
+        "--lang",
+        "zh",
+    ];
+    let (out, _, _) = run(&root(), &[], &args);
+    for english in ["# line ", "score ", "candidate", "Imported by", "inherited"] {
+        assert!(!out.contains(english), "{english}");
+    }
+}
