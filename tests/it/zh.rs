@@ -512,3 +512,38 @@ fn import_in_both_languages_on_the_real_documents() {
         assert!(!out.contains(english), "{english}");
     }
 }
+
+/// SARIF's rules carry the codes' summaries and explain pages in the
+/// run's language.
+#[test]
+fn sarif_rules_follow_the_language() {
+    for (lang, summary, fix) in [
+        (
+            "zh",
+            "方案应落实的要求，既未落实也未说明理由",
+            "**修改方法：**",
+        ),
+        (
+            "en",
+            "an obligation the plan must carry out is neither implemented nor exempted",
+            "**How to fix:**",
+        ),
+    ] {
+        let mut args = vec![
+            "check", "--as-of", AS_OF, "--format", "sarif", "--lang", lang,
+        ];
+        args.extend(REAL);
+        let (out, _, _) = run(&root(), &[], &args);
+        let log: Value = serde_json::from_str(&out).expect("sarif");
+        let rules = log["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .expect("rules");
+        let rule = rules
+            .iter()
+            .find(|r| r["id"] == "omitted-obligation")
+            .expect("the rule");
+        assert_eq!(rule["shortDescription"]["text"], summary);
+        let help = rule["help"]["text"].as_str().expect("help");
+        assert!(help.contains(fix), "{help}");
+    }
+}
