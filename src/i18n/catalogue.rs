@@ -2212,6 +2212,10 @@ catalogue! {
     CompletionObligation { citation: Numbered, title: Quote }
         en: "{citation} {title}"
         zh: "{citation}{title}"
+    /// The detail of a symbol of the editor's outline.
+    SymbolDetail { citation: Numbered, title: String }
+        en: "{citation} {title}"
+        zh: "{citation} {title}"
     /// The quick fix for full-width punctuation.
     FixFullWidth { written: Id, ascii: Id }
         en: "replace the full-width {written} with {ascii}"

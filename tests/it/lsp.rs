@@ -770,6 +770,23 @@ fn diagnostics_in_chinese() {
         .find(|i| i["label"] == "unused-exemption")
         .unwrap_or_else(|| panic!("{items:#?}"));
     assert_eq!(exemption["detail"], "对不约束本方案的要求作了不落实说明");
+
+    // The outline: each item's detail in the plan's own numbering.
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": plan } }),
+    );
+    let children = symbols[0]["children"].as_array().expect("children");
+    let item = children
+        .iter()
+        .find(|c| c["name"] == "xc.2.2.2")
+        .unwrap_or_else(|| panic!("{children:#?}"));
+    assert!(
+        item["detail"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("二、(二)2 ")),
+        "{item:#?}"
+    );
     client.shutdown();
 }
 
