@@ -87,6 +87,14 @@ fn the_graphical_report_in_chinese_has_no_english_words_of_miette() {
         en.contains("\n  help: ") && en.contains("\nAdvice: \n"),
         "{en}"
     );
+    // The whole project, in the default format.
+    let (all, _, _) = run(
+        &root(),
+        &[("LANG", "zh_CN.UTF-8")],
+        &["check", "--as-of", AS_OF],
+    );
+    assert!(!all.contains("help:") && !all.contains("Advice"), "{all}");
+    assert!(all.contains("建议："), "{all}");
 }
 
 #[test]
