@@ -5,7 +5,7 @@
 //! it, and it imports none of them, so none of them forms an import
 //! circle with the registry.
 
-use crate::diagnostic::Severity;
+use crate::severity::Severity;
 
 /// What a code means.
 #[derive(Debug, Clone, Copy)]

@@ -1,13 +1,14 @@
 //! The one registry of diagnostic codes: every code, its default severity,
 //! a one-line summary, and the function that runs its check. `planlint
-//! explain CODE` prints the code's section of `docs/diagnostics.md`, which
-//! is compiled in, so the documentation and the tool cannot drift apart
-//! (a test checks every code has its section).
+//! explain CODE` prints the code's page of `src/i18n/explain.rs`, from
+//! which `docs/diagnostics.md` is generated, so the documentation and the
+//! tool cannot drift apart (a test checks every code has its page).
 
 use crate::check::*;
 pub use crate::codes::{CodeInfo, INPUT_CODES};
 use crate::codes::{STALE_BASELINE_ENTRY, UNUSED_SUPPRESSION};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::{Lang, explain};
 
 /// A check: its codes and its entry point. Input errors (syntax and
 /// model) have codes but no entry point: loading reports them.
@@ -125,23 +126,15 @@ pub fn lookup(code: &str) -> Option<&'static CodeInfo> {
     all_codes().find(|c| c.code == code)
 }
 
-const DIAGNOSTICS_DOC: &str = include_str!("../../docs/diagnostics.md");
-
-/// The section of `docs/diagnostics.md` headed by the code.
-pub fn explanation(code: &str) -> Option<&'static str> {
-    let heading = format!("## `{code}`");
-    let start = DIAGNOSTICS_DOC.find(&format!("{heading}\n"))?;
-    let rest = &DIAGNOSTICS_DOC[start..];
-    let end = rest[heading.len()..]
-        .find("\n## ")
-        .map(|e| e + heading.len() + 1)
-        .unwrap_or(rest.len());
-    Some(rest[..end].trim_end())
+/// The code's `explain` page in `lang`, from `src/i18n/explain.rs`.
+pub fn explanation(code: &str, lang: Lang) -> Option<String> {
+    explain::page(code).map(|p| p.render(lang))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::catalogue;
 
     #[test]
     fn every_code_is_documented_once() {
@@ -152,9 +145,37 @@ mod tests {
                 "code {} registered twice",
                 info.code
             );
-            let text = explanation(info.code)
-                .unwrap_or_else(|| panic!("docs/diagnostics.md has no section for {}", info.code));
+            let text = explanation(info.code, Lang::En)
+                .unwrap_or_else(|| panic!("{} has no explain page", info.code));
             assert!(text.len() > 40, "section for {} is too short", info.code);
+        }
+    }
+
+    #[test]
+    fn every_code_has_its_summary_in_both_languages() {
+        for info in all_codes() {
+            let entry = catalogue::code_entry(info.code)
+                .unwrap_or_else(|| panic!("{} has no catalogue summary", info.code));
+            assert_eq!(entry.en, info.summary, "{}", info.code);
+            let own = catalogue::own_words(entry.zh);
+            assert!(
+                !own.chars().any(|c| c.is_ascii_alphabetic()),
+                "the Chinese summary of {} has English words: {own:?}",
+                info.code
+            );
+        }
+        assert_eq!(catalogue::CODES.len(), all_codes().count());
+    }
+
+    #[test]
+    fn every_code_has_one_page_and_every_page_a_code() {
+        let codes: Vec<&str> = all_codes().map(|c| c.code).collect();
+        for code in &codes {
+            let n = explain::PAGES.iter().filter(|p| p.code == *code).count();
+            assert_eq!(n, 1, "{code} has {n} pages");
+        }
+        for p in explain::PAGES {
+            assert!(codes.contains(&p.code), "page {} has no code", p.code);
         }
     }
 }

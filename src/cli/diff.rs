@@ -216,7 +216,7 @@ fn git_show(rev: &str, path: &Path) -> Result<files::ReadFile, String> {
         .spawn()
         .map_err(|e| {
             text(Msg::GitCannotRun {
-                reason: e.to_string(),
+                reason: crate::cli::lang::io_reason(&e),
             })
         })?;
     let stdout = child.stdout.take().expect("stdout is piped");
@@ -229,7 +229,7 @@ fn git_show(rev: &str, path: &Path) -> Result<files::ReadFile, String> {
     let output = child.wait_with_output().map_err(|e| {
         text(Msg::GitShowFailed {
             command: shown.clone(),
-            reason: e.to_string(),
+            reason: crate::cli::lang::io_reason(&e),
         })
     })?;
     if read.is_ok() && !output.status.success() {

@@ -120,6 +120,6 @@ fn append(path: &Path, text: &str) -> Result<(), files::ReadError> {
         .and_then(|mut f| f.write_all(text.as_bytes()));
     result.map_err(|e| files::ReadError {
         path: files::display(path),
-        message: e.to_string(),
+        message: crate::cli::lang::io_reason(&e),
     })
 }

@@ -11,26 +11,9 @@ use crate::cli::lang;
 use crate::cli::stdout;
 
 pub fn explain(code: &str) -> ExitCode {
-    match registry::explanation(code) {
-        Some(text) => {
-            let lang = lang::get();
-            let mut out = String::new();
-            if lang == Lang::Zh
-                && let (Some(info), Some(entry)) = (registry::lookup(code), code_entry(code))
-            {
-                let head = Msg::ExplainHead {
-                    code: code.to_string(),
-                    severity: info.severity,
-                    summary: entry.summary(lang).to_string(),
-                };
-                out.push_str(&format!(
-                    "{}\n\n{}\n\n",
-                    head.render(lang),
-                    Msg::ExplainInEnglish {}.render(lang)
-                ));
-            }
-            out.push_str(&format!("{text}\n"));
-            stdout::print(&out);
+    match registry::explanation(code, lang::get()) {
+        Some(page) => {
+            stdout::print(&format!("{page}\n"));
             ExitCode::SUCCESS
         }
         None => {

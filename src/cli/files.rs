@@ -122,7 +122,7 @@ pub fn collect(path: &Path, out: &mut Collected, errors: &mut Vec<ReadError>) {
         Err(e) => {
             errors.push(ReadError {
                 path: display(path),
-                message: e.to_string(),
+                message: crate::cli::lang::io_reason(&e),
             });
             return;
         }
@@ -199,7 +199,7 @@ fn walk(
         Err(e) => {
             errors.push(ReadError {
                 path: display(dir),
-                message: e.to_string(),
+                message: crate::cli::lang::io_reason(&e),
             });
             return;
         }
@@ -222,7 +222,7 @@ fn walk(
             Ok(_) => {}
             Err(e) => errors.push(ReadError {
                 path: display(&path),
-                message: e.to_string(),
+                message: crate::cli::lang::io_reason(&e),
             }),
         }
     }
@@ -246,15 +246,18 @@ pub fn read(path: &Path) -> Result<ReadFile, ReadError> {
         message,
     };
     // Checked before opening: opening a FIFO waits for a writer.
-    let metadata = fs::metadata(path).map_err(|e| error(e.to_string()))?;
+    let metadata = fs::metadata(path).map_err(|e| error(crate::cli::lang::io_reason(&e)))?;
     if metadata.is_dir() {
         return Err(error(text(Msg::DirectoryNotFile {})));
     }
     if !metadata.is_file() {
         return Err(not_regular(path));
     }
-    let file = fs::File::open(path).map_err(|e| error(e.to_string()))?;
-    let size = file.metadata().map_err(|e| error(e.to_string()))?.len();
+    let file = fs::File::open(path).map_err(|e| error(crate::cli::lang::io_reason(&e)))?;
+    let size = file
+        .metadata()
+        .map_err(|e| error(crate::cli::lang::io_reason(&e)))?
+        .len();
     if size > MAX_FILE_BYTES {
         return Err(error(too_large(size, path)));
     }
@@ -271,7 +274,7 @@ pub fn read_from(source: impl Read, capacity: usize, path: &Path) -> Result<Read
     source
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| crate::cli::lang::io_reason(&e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64, path));
     }
@@ -306,6 +309,6 @@ pub fn display(path: &Path) -> String {
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), ReadError> {
     crate::cli::write::write_atomically(path, text.as_bytes()).map_err(|e| ReadError {
         path: display(path),
-        message: e.to_string(),
+        message: crate::cli::lang::io_reason(&e),
     })
 }

@@ -94,7 +94,7 @@ pub fn run(args: FmtArgs) -> ExitCode {
         }
         bytes.extend_from_slice(formatted.as_bytes());
         if let Err(e) = write_atomically(path, &bytes) {
-            crate::cli::lang::cannot_write(&name, &e.to_string());
+            crate::cli::lang::cannot_write(&name, &crate::cli::lang::io_reason(&e));
             failed = true;
         }
     }

@@ -34,7 +34,10 @@ pub fn run(args: GenerateArgs) -> ExitCode {
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|()| write_atomically(&path, file.text.as_bytes()));
         if let Err(e) = written {
-            crate::cli::lang::cannot_write(&path.display().to_string(), &e.to_string());
+            crate::cli::lang::cannot_write(
+                &path.display().to_string(),
+                &crate::cli::lang::io_reason(&e),
+            );
             return ExitCode::from(2);
         }
     }
@@ -49,7 +52,10 @@ pub fn run(args: GenerateArgs) -> ExitCode {
     };
     let manifest_path = args.out.join("manifest.json");
     if let Err(e) = write_atomically(&manifest_path, (manifest + "\n").as_bytes()) {
-        crate::cli::lang::cannot_write(&manifest_path.display().to_string(), &e.to_string());
+        crate::cli::lang::cannot_write(
+            &manifest_path.display().to_string(),
+            &crate::cli::lang::io_reason(&e),
+        );
         return ExitCode::from(2);
     }
     let m = &cascade.manifest;

@@ -117,10 +117,15 @@ pub fn run(args: ImportArgs) -> ExitCode {
                 });
             }
         },
-        (ImportFormat::Plan, ImportAs::Plan) => import::draft(&imported, &model, &name),
-        (ImportFormat::Plan, ImportAs::Rules) => {
-            import::rules(&imported, &name, &prefix(&args.file))
+        (ImportFormat::Plan, ImportAs::Plan) => {
+            import::draft_in(&imported, &model, &name, crate::cli::lang::get())
         }
+        (ImportFormat::Plan, ImportAs::Rules) => import::rules_in(
+            &imported,
+            &name,
+            &prefix(&args.file),
+            crate::cli::lang::get(),
+        ),
     };
     match &args.out {
         None => match crate::cli::output::write(None, output.as_bytes()) {
@@ -133,7 +138,10 @@ pub fn run(args: ImportArgs) -> ExitCode {
         Some(out) => match write::write_atomically(out, output.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                crate::cli::lang::cannot_write(&files::display(out), &e.to_string());
+                crate::cli::lang::cannot_write(
+                    &files::display(out),
+                    &crate::cli::lang::io_reason(&e),
+                );
                 ExitCode::from(2)
             }
         },

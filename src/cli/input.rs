@@ -173,7 +173,7 @@ fn read_source_text(root: &Path, source: &str) -> Result<files::ReadFile, String
             root: Id::new(files::display(root)),
         })
     };
-    let root = std::fs::canonicalize(root).map_err(|e| e.to_string())?;
+    let root = std::fs::canonicalize(root).map_err(|e| crate::cli::lang::io_reason(&e))?;
     match std::fs::canonicalize(&path) {
         Ok(resolved) if !resolved.starts_with(&root) => return Err(outside()),
         Ok(_) => {}
@@ -185,7 +185,7 @@ fn read_source_text(root: &Path, source: &str) -> Result<files::ReadFile, String
         {
             return Err(outside());
         }
-        Err(e) => return Err(e.to_string()),
+        Err(e) => return Err(crate::cli::lang::io_reason(&e)),
     }
     files::read(&path).map_err(|e| e.message)
 }

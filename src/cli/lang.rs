@@ -65,6 +65,31 @@ pub fn cannot_write(path: &str, reason: &str) {
     });
 }
 
+/// Why a file could not be read or written, as the operating system
+/// says: in Chinese, the common kinds are said in the catalogue's words
+/// (not found, permission denied, is a directory, …); in English, and for
+/// the other kinds, the system's own text is kept (`docs/messages.md`).
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let message = match (get(), e.kind()) {
+        (Lang::En, _) => None,
+        (_, NotFound) => Some(Msg::IoNotFound {}),
+        (_, PermissionDenied) => Some(Msg::IoPermissionDenied {}),
+        (_, IsADirectory) => Some(Msg::IoIsADirectory {}),
+        (_, NotADirectory) => Some(Msg::IoNotADirectory {}),
+        (_, AlreadyExists) => Some(Msg::IoAlreadyExists {}),
+        (_, ReadOnlyFilesystem) => Some(Msg::IoReadOnly {}),
+        (_, StorageFull) => Some(Msg::IoStorageFull {}),
+        (_, FileTooLarge) => Some(Msg::IoFileTooLarge {}),
+        (_, InvalidFilename) => Some(Msg::IoInvalidFilename {}),
+        (_, InvalidData) => Some(Msg::IoInvalidData {}),
+        (_, Interrupted) => Some(Msg::IoInterrupted {}),
+        (_, BrokenPipe) => Some(Msg::IoBrokenPipe {}),
+        _ => None,
+    };
+    message.map_or_else(|| e.to_string(), |m| m.render(get()))
+}
+
 /// The language of this run (English before [`init`]).
 pub fn get() -> Lang {
     LANG.get().copied().unwrap_or_default()

@@ -12,7 +12,7 @@ pub fn write(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
     let Some(path) = path else {
         return crate::cli::stdout::write(bytes).map_err(|e| {
             crate::cli::lang::text(Msg::CliCannotWriteStdout {
-                reason: e.to_string(),
+                reason: crate::cli::lang::io_reason(&e),
             })
         });
     };
@@ -20,7 +20,7 @@ pub fn write(path: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
         crate::cli::lang::text(Msg::CliCannotWrite {
             code: "write-error".to_string(),
             path: Id::new(crate::cli::files::display(path)),
-            reason: e.to_string(),
+            reason: crate::cli::lang::io_reason(&e),
         })
     })
 }

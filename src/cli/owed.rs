@@ -73,7 +73,7 @@ pub fn run(args: OwedArgs) -> ExitCode {
         Err(e) => return refused(&e),
     };
     let text = match args.format {
-        OwedFormat::Human | OwedFormat::Plain => owed::text(&result),
+        OwedFormat::Human | OwedFormat::Plain => owed::text(&result, crate::cli::lang::get()),
         OwedFormat::Json => match serde_json::to_string_pretty(&result) {
             Ok(json) => json + "\n",
             Err(e) => {
@@ -83,7 +83,7 @@ pub fn run(args: OwedArgs) -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        OwedFormat::Plan => owed::starter_plan(&result, as_of),
+        OwedFormat::Plan => owed::starter_plan(&result, as_of, crate::cli::lang::get()),
     };
     match output::write(None, text.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,

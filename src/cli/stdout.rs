@@ -24,7 +24,7 @@ pub fn write(bytes: &[u8]) -> io::Result<()> {
 pub fn print(text: &str) {
     if let Err(e) = write(text.as_bytes()) {
         crate::cli::lang::say(planlint::i18n::Msg::CliCannotWriteStdout {
-            reason: e.to_string(),
+            reason: crate::cli::lang::io_reason(&e),
         });
     }
 }

@@ -17,6 +17,7 @@
 //! How a message is added: `docs/messages.md`.
 
 pub mod catalogue;
+pub mod explain;
 
 use std::fmt;
 

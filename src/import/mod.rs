@@ -27,7 +27,7 @@ use crate::i18n::{Id, Lang, Msg};
 use crate::model::{DocId, Model};
 use crate::text::figures::{self, Figure};
 
-pub use render::{draft, rules};
+pub use render::{draft, draft_in, rules, rules_in};
 
 /// What to import as.
 #[derive(Debug, Clone, Copy, Default)]

@@ -9,20 +9,27 @@ use std::fmt::Write as _;
 
 use super::{Imported, ImportedItem};
 use crate::check::figures::format_figure;
+use crate::i18n::{Lang, Msg, Quote};
 use crate::model::Model;
 use crate::owed::quote;
 use crate::text::figures::Figure;
 
-/// The draft plan of an imported document named `source`.
+/// The draft plan of an imported document named `source`, its comments
+/// in English.
 pub fn draft(imported: &Imported, model: &Model, source: &str) -> String {
+    draft_in(imported, model, source, Lang::En)
+}
+
+/// The draft plan, its comments for the drafter in `lang`.
+pub fn draft_in(imported: &Imported, model: &Model, source: &str, lang: Lang) -> String {
     let h = &imported.header;
     let short = short_name(imported);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Imported by `planlint import` from {source}: a draft to review line by line."
-    );
-    out.push_str("# `implements` links were ranked by likeness of text (docs/import.md); the\n# candidates in comments are for the drafter to confirm.\n\n");
+    let head = Msg::ImportHead {
+        source: source.to_string(),
+    };
+    let _ = writeln!(out, "# {}", head.render(lang));
+    let _ = writeln!(out, "{}\n", Msg::ImportHowTo {}.render(lang));
     let _ = writeln!(out, "document {short}.plan {{");
     if let Some(t) = &h.title {
         let _ = writeln!(out, "  title {}", quote(t));
@@ -37,13 +44,16 @@ pub fn draft(imported: &Imported, model: &Model, source: &str) -> String {
         Some(d) => {
             let _ = writeln!(out, "  issued {d}");
         }
-        None => out.push_str("  # issued YYYY-MM-DD   # the text names no date of issue\n"),
+        None => {
+            let why = Msg::ImportNoDate {}.render(lang);
+            let _ = writeln!(out, "  # issued YYYY-MM-DD   # {why}");
+        }
     }
     if let Some([from, to]) = h.period {
         let inherited = if h.period_inherited {
-            "   # inherited: the title's years are those of the document carried out"
+            format!("   # {}", Msg::ImportInherited {}.render(lang))
         } else {
-            ""
+            String::new()
         };
         let _ = writeln!(out, "  period {}{inherited}", period(from, to));
     }
@@ -56,30 +66,31 @@ pub fn draft(imported: &Imported, model: &Model, source: &str) -> String {
                 let _ = writeln!(out, "  jurisdiction {id}");
             }
             None => {
-                let _ = writeln!(
-                    out,
-                    "  # jurisdiction ?   # 「{}」 is not among the rules' jurisdictions",
-                    j.name
-                );
+                let why = Msg::ImportUnknownJurisdiction {
+                    name: Quote(j.name.clone()),
+                };
+                let _ = writeln!(out, "  # jurisdiction ?   # {}", why.render(lang));
             }
         },
-        None => out.push_str("  # jurisdiction ?   # the text names none the rules know\n"),
+        None => {
+            let why = Msg::ImportNoJurisdiction {}.render(lang);
+            let _ = writeln!(out, "  # jurisdiction ?   # {why}");
+        }
     }
     for c in &imported.carries_out {
         let _ = writeln!(out, "  carries_out {c}");
     }
     if imported.carries_out.is_empty() {
         for c in &h.cites {
-            let number = c
-                .number
-                .as_deref()
-                .map(|n| format!(" {n}"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  # cites 《{}》{number}: not among the rules",
-                c.title
-            );
+            let title = c.title.clone();
+            let cites = match &c.number {
+                Some(number) => Msg::ImportCitesNumbered {
+                    title,
+                    number: number.clone(),
+                },
+                None => Msg::ImportCites { title },
+            };
+            let _ = writeln!(out, "  # {}", cites.render(lang));
         }
     }
     if imported.items.iter().any(|i| !i.item.units.is_empty()) {
@@ -99,7 +110,7 @@ pub fn draft(imported: &Imported, model: &Model, source: &str) -> String {
     for d in &imported.dropped {
         pieces.push((
             d.line,
-            Piece::Comment(d.line, format!("({}) {}", d.why, d.text)),
+            Piece::Comment(d.line, dropped(d.why, &d.text, lang)),
         ));
     }
     for i in &imported.items {
@@ -113,11 +124,15 @@ pub fn draft(imported: &Imported, model: &Model, source: &str) -> String {
                 let _ = writeln!(out, "\n# {}", one_line(&text));
             }
             Piece::Comment(line, text) => {
-                let _ = writeln!(out, "\n# line {line}: {}", one_line(&text));
+                let line = Msg::ImportLine {
+                    line,
+                    text: one_line(&text),
+                };
+                let _ = writeln!(out, "\n# {}", line.render(lang));
             }
             Piece::Item(i) => {
                 out.push('\n');
-                item(&mut out, &short, i, model, &mut ids);
+                item(&mut out, &short, i, model, &mut ids, lang);
             }
         }
     }
@@ -130,6 +145,7 @@ fn item(
     i: &ImportedItem,
     model: &Model,
     ids: &mut BTreeSet<String>,
+    lang: Lang,
 ) {
     let it = &i.item;
     let mut id = format!("{short}.{}", it.source.replace('¶', "p"));
@@ -139,7 +155,8 @@ fn item(
         id = format!("{base}-{n}");
         n += 1;
     }
-    let _ = writeln!(out, "# line {}", it.line);
+    let line = Msg::ImportLineOnly { line: it.line };
+    let _ = writeln!(out, "# {}", line.render(lang));
     let _ = writeln!(out, "item {id} {{");
     let _ = writeln!(out, "  title {}", quote(&it.title));
     let _ = writeln!(out, "  source {}", it.source);
@@ -152,20 +169,29 @@ fn item(
         .collect();
     for l in &i.links {
         if l.accepted {
+            let score = Msg::ImportScore {
+                score: format!("{:.3}", l.score),
+            };
             let _ = writeln!(
                 out,
-                "  implements {}   # score {:.3}",
-                l.obligation, l.score
+                "  implements {}   # {}",
+                l.obligation,
+                score.render(lang)
             );
         } else {
             let title = model
                 .obligation_by_id(&l.obligation)
                 .map(|o| model.obligation(o).title().to_string())
                 .unwrap_or_default();
+            let candidate = Msg::ImportCandidate {
+                score: format!("{:.3}", l.score),
+                title,
+            };
             let _ = writeln!(
                 out,
-                "  # implements {}   # candidate, score {:.3}: {title}",
-                l.obligation, l.score
+                "  # implements {}   # {}",
+                l.obligation,
+                candidate.render(lang)
             );
         }
     }
@@ -179,11 +205,10 @@ fn item(
                 let _ = writeln!(out, "  target {metric} {{ {} }}", target_body(f));
             }
             None => {
-                let _ = writeln!(
-                    out,
-                    "  # figure {}: no owed target of the linked obligations measures it",
-                    target_body(f)
-                );
+                let unmatched = Msg::ImportFigureUnmatched {
+                    figure: target_body(f),
+                };
+                let _ = writeln!(out, "  # {}", unmatched.render(lang));
             }
         }
     }
@@ -194,10 +219,8 @@ fn item(
                 let _ = writeln!(out, "  target {metric} {{ {body} }}");
             }
             None => {
-                let _ = writeln!(
-                    out,
-                    "  # goal {body}: no qualitative target of the linked obligations"
-                );
+                let unlinked = Msg::ImportGoalUnlinked { body };
+                let _ = writeln!(out, "  # {}", unlinked.render(lang));
             }
         }
     }
@@ -311,12 +334,17 @@ fn short_name(imported: &Imported) -> String {
 /// (clauses split at 。 ； and ; as `/2`, `/3`…), its figures as owed
 /// targets with their direction.
 pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
+    rules_in(imported, source, prefix, Lang::En)
+}
+
+/// [`rules`], its comments in `lang`.
+pub fn rules_in(imported: &Imported, source: &str, prefix: &str, lang: Lang) -> String {
     let h = &imported.header;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Imported by `planlint import --as rules` from {source}: review line by line.\n"
-    );
+    let head = Msg::ImportRulesHead {
+        source: source.to_string(),
+    };
+    let _ = writeln!(out, "# {}\n", head.render(lang));
     let _ = writeln!(out, "document {prefix}.doc {{");
     if let Some(t) = &h.title {
         let _ = writeln!(out, "  title {}", quote(t));
@@ -347,15 +375,19 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
     let mut figure_no = 0;
     let mut ids = BTreeSet::new();
     for u in &imported.unplaced {
-        let _ = writeln!(out, "\n# line {}: {}", u.line, one_line(&u.text));
+        let line = Msg::ImportLine {
+            line: u.line,
+            text: one_line(&u.text),
+        };
+        let _ = writeln!(out, "\n# {}", line.render(lang));
         for t in super::Target::of(&u.text, u.line, u.context_year) {
             figure_no += 1;
-            let _ = writeln!(
-                out,
-                "# figure {figure_no}: {} ({})",
-                target_body(&t.figure),
-                t.figure.metric
-            );
+            let figure = Msg::ImportRulesFigure {
+                no: figure_no,
+                body: target_body(&t.figure),
+                metric: t.figure.metric.clone(),
+            };
+            let _ = writeln!(out, "# {}", figure.render(lang));
         }
     }
     for i in &imported.items {
@@ -365,7 +397,8 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
             continue;
         }
         let clauses = clauses(&it.text);
-        let _ = writeln!(out, "\n# line {}", it.line);
+        let line = Msg::ImportLineOnly { line: it.line };
+        let _ = writeln!(out, "\n# {}", line.render(lang));
         let _ = writeln!(out, "obligation {id} {{");
         let _ = writeln!(out, "  title {}", quote(&it.title));
         let _ = writeln!(out, "  source {}", it.source);
@@ -374,7 +407,12 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
             "  text {}",
             quote(clauses.first().map_or("", String::as_str))
         );
-        inferred(&mut out, clauses.first().map_or("", String::as_str), "  ");
+        inferred(
+            &mut out,
+            clauses.first().map_or("", String::as_str),
+            "  ",
+            lang,
+        );
         let mut write_targets = |out: &mut String, text: &str| {
             for f in crate::text::figures::figures(text, it.context_year) {
                 figure_no += 1;
@@ -421,7 +459,7 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
             );
             let _ = writeln!(out, "    source {}/{}", it.source, k + 1);
             let _ = writeln!(out, "    text {}", quote(clause));
-            inferred(&mut out, clause, "    ");
+            inferred(&mut out, clause, "    ", lang);
             let mut inner = String::new();
             write_targets(&mut inner, clause);
             for line in inner.lines() {
@@ -432,13 +470,18 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
         out.push_str("}\n");
     }
     for d in &imported.dropped {
-        let _ = writeln!(
-            out,
-            "\n# line {} ({}): {}",
-            d.line,
-            d.why,
-            one_line(&d.text)
-        );
+        let line = match why_words(d.why) {
+            Some(why) => Msg::ImportLineDropped {
+                line: d.line,
+                why: Box::new(why),
+                text: one_line(&d.text),
+            },
+            None => Msg::ImportLine {
+                line: d.line,
+                text: format!("({}) {}", d.why, one_line(&d.text)),
+            },
+        };
+        let _ = writeln!(out, "\n# {}", line.render(lang));
     }
     out
 }
@@ -446,7 +489,7 @@ pub fn rules(imported: &Imported, source: &str, prefix: &str) -> String {
 /// What the words of an obligation's text say beyond it
 /// ([`super::infer`]): `kind` from its figures, `binds`, `applies_if`,
 /// `elements`.
-fn inferred(out: &mut String, text: &str, indent: &str) {
+fn inferred(out: &mut String, text: &str, indent: &str, lang: Lang) {
     if let Some(f) = crate::text::figures::figures(text, None).first() {
         let kind = if f.unit == "%" { "target" } else { "quantity" };
         let _ = writeln!(out, "{indent}kind {kind}");
@@ -457,10 +500,10 @@ fn inferred(out: &mut String, text: &str, indent: &str) {
     if let Some(a) = super::infer::applies_if(text) {
         let _ = writeln!(out, "{indent}applies_if {a}");
     } else if let Some(w) = super::infer::unstated_condition(text) {
-        let _ = writeln!(
-            out,
-            "{indent}# applies_if ?   # 「{w}」: a condition no jurisdiction attribute states"
-        );
+        let why = Msg::ImportConditionUnstated {
+            words: w.to_string(),
+        };
+        let _ = writeln!(out, "{indent}# applies_if ?   # {}", why.render(lang));
     }
     let elements: Vec<String> = super::infer::elements(text)
         .iter()
@@ -469,6 +512,33 @@ fn inferred(out: &mut String, text: &str, indent: &str) {
     if !elements.is_empty() {
         let _ = writeln!(out, "{indent}elements {}", elements.join(" "));
     }
+}
+
+/// A line left out of the text, and why: `(page number) 12`.
+fn dropped(why: &str, text: &str, lang: Lang) -> String {
+    match why_words(why) {
+        Some(why) => Msg::ImportDropped {
+            why: Box::new(why),
+            text: one_line(text),
+        }
+        .render(lang),
+        None => format!("({why}) {}", one_line(text)),
+    }
+}
+
+/// Why a line was taken out, in the catalogue's words (`None` for a
+/// reason it does not know, shown as it is).
+fn why_words(why: &str) -> Option<Msg> {
+    Some(match why {
+        "after the distribution list" => Msg::ImportDroppedAfterDistribution {},
+        "distribution list" => Msg::ImportDroppedDistribution {},
+        "page number" => Msg::ImportDroppedPageNumber {},
+        "footnote" => Msg::ImportDroppedFootnote {},
+        "running head" => Msg::ImportDroppedRunningHead {},
+        "site navigation" => Msg::ImportDroppedNavigation {},
+        "outside the article" => Msg::ImportDroppedOutside {},
+        _ => return None,
+    })
 }
 
 /// The clauses of an obligation's text, split at 。 ； and ;.

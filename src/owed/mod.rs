@@ -19,6 +19,7 @@ use serde::Serialize;
 use crate::check::figures::{self, Owed as OwedFigure, ShareBasis};
 use crate::check::{Binding, Context, Options, effective_binds};
 use crate::coverage::{self, PlanSummary};
+use crate::i18n::catalogue::Ranks;
 use crate::i18n::{Id, Lang, Msg};
 use crate::model::{DocId, JurId, Model};
 use crate::status::Status;
@@ -167,7 +168,7 @@ pub struct Entry {
 }
 
 /// One owed figure of an obligation.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
     /// The target's id, which an item's target must repeat.
     pub target: String,
@@ -181,16 +182,43 @@ pub struct Figure {
     pub text: Option<String>,
     /// How a population share was computed: ⌈total × population / among⌉.
     pub share: Option<Share>,
-    /// Why the share cannot be computed.
+    /// Why the share cannot be computed (in English).
     pub unapportionable: Option<String>,
+    /// The same, to be shown in the run's language.
+    #[serde(skip)]
+    pub unapportionable_why: Option<Box<Msg>>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Share {
     pub total: f64,
     pub population: u64,
     pub among: u64,
     pub jurisdictions: usize,
+}
+
+impl Figure {
+    /// The figure as the catalogue's messages show it.
+    pub fn as_arg(&self) -> crate::i18n::catalogue::OwedFigure {
+        crate::i18n::catalogue::OwedFigure {
+            comparator: self.comparator,
+            value: self.value,
+            unit: self.unit.clone(),
+            per_year: self.per_year,
+            deadline: self.deadline,
+            text: self.text.clone(),
+            share: self
+                .share
+                .as_ref()
+                .map(|s| crate::i18n::catalogue::OwedShare {
+                    total: s.total,
+                    population: s.population,
+                    among: s.among,
+                    jurisdictions: s.jurisdictions,
+                }),
+            unapportionable_why: self.unapportionable_why.clone(),
+        }
+    }
 }
 
 /// An obligation of the documents carried out that this jurisdiction does
@@ -203,8 +231,11 @@ pub struct NotOwed {
     pub title: String,
     /// `issuer`, `rank` or `not-applicable`.
     pub reason: &'static str,
-    /// The reason in words.
+    /// The reason in words (in English).
     pub detail: String,
+    /// The same, to be shown in the run's language.
+    #[serde(skip)]
+    pub why: Msg,
 }
 
 /// The file name under which the in-memory plan of a jurisdiction is loaded.
@@ -334,13 +365,15 @@ fn compute(model: &Model, plan: DocId, as_of: Date) -> Owed {
                             text: t.text.clone(),
                             share: None,
                             unapportionable: None,
+                            unapportionable_why: None,
                         };
                         match figures::owed(&ctx, plan, o, t) {
                             OwedFigure::Nothing => return None,
                             OwedFigure::Unapportionable(why) => {
                                 f.value = t.figure.as_ref().map(|x| x.value);
                                 f.unit = t.figure.as_ref().and_then(|x| x.unit.clone());
-                                f.unapportionable = Some(why.render(crate::i18n::Lang::En));
+                                f.unapportionable = Some(why.render(Lang::En));
+                                f.unapportionable_why = Some(why);
                             }
                             OwedFigure::Figure(r) => {
                                 f.comparator = r.comparator.as_str();
@@ -369,29 +402,28 @@ fn compute(model: &Model, plan: DocId, as_of: Date) -> Owed {
                     status: None,
                 });
             }
-            Binding::NotApplicable => out.not_owed.push(NotOwed {
-                document,
-                obligation: obligation.id().into(),
-                citation,
-                title,
-                reason: "not-applicable",
-                detail: not_applicable(model, o, j),
-            }),
+            Binding::NotApplicable => {
+                let why = not_applicable(model, o, j);
+                out.not_owed.push(NotOwed {
+                    document,
+                    obligation: obligation.id().into(),
+                    citation,
+                    title,
+                    reason: "not-applicable",
+                    detail: why.render(Lang::En),
+                    why,
+                });
+            }
             Binding::NotBound => {
-                let (reason, detail) = match effective_binds(model, o) {
-                    Binds::Issuer => ("issuer", "binds only the issuing jurisdiction".to_string()),
+                let (reason, why) = match effective_binds(model, o) {
+                    Binds::Issuer => ("issuer", Msg::NotOwedIssuer {}),
                     Binds::Ranks(ranks) => (
                         "rank",
-                        format!(
-                            "binds {}",
-                            ranks
-                                .iter()
-                                .map(|r| r.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
+                        Msg::NotOwedRanks {
+                            ranks: Ranks(ranks.clone()),
+                        },
                     ),
-                    Binds::Lower => ("rank", "binds another rank or another year".to_string()),
+                    Binds::Lower => ("rank", Msg::NotOwedOther {}),
                 };
                 out.not_owed.push(NotOwed {
                     document,
@@ -399,7 +431,8 @@ fn compute(model: &Model, plan: DocId, as_of: Date) -> Owed {
                     citation,
                     title,
                     reason,
-                    detail,
+                    detail: why.render(Lang::En),
+                    why,
                 });
             }
         }
@@ -437,7 +470,7 @@ fn shared_period(model: &Model, docs: &[DocId]) -> Option<[i32; 2]> {
 }
 
 /// Why an obligation's condition (or a bullet's above it) fails here.
-fn not_applicable(model: &Model, o: crate::model::OblId, j: Option<JurId>) -> String {
+fn not_applicable(model: &Model, o: crate::model::OblId, j: Option<JurId>) -> Msg {
     let name = j
         .map(|j| model.jurisdiction(j).display_name().to_string())
         .unwrap_or_default();
@@ -449,9 +482,12 @@ fn not_applicable(model: &Model, o: crate::model::OblId, j: Option<JurId>) -> St
                 let jur = model.jurisdiction(j);
                 crate::check::condition_holds(&c.value, |n| jur.attr(n))
             });
-            (!holds).then(|| format!("`applies_if {}` is false for {name}", condition(&c.value)))
+            (!holds).then(|| Msg::NotOwedCondition {
+                condition: Id::new(format!("applies_if {}", condition(&c.value))),
+                name: name.clone(),
+            })
         })
-        .unwrap_or_else(|| "does not apply".into())
+        .unwrap_or(Msg::NotOwedNoApply {})
 }
 
 fn condition(c: &Condition) -> String {

@@ -1,108 +1,108 @@
 //! `owed` as text (for the terminal and logs) and as a starter plan in
-//! which nothing counts as carried out until the drafter writes it.
+//! which nothing counts as carried out until the drafter writes it, both
+//! in the run's language (the plan language and the documents' text stay
+//! as written).
 
 use std::fmt::Write as _;
 
-use super::{Entry, Figure, Owed, quote};
+use super::{Entry, Owed, quote};
+use crate::i18n::{Id, Lang, Msg, Numbered, Numbering};
+use crate::severity::Severity;
 use crate::syntax::value::Date;
 
-/// The figure in words: `at least 9712 人次 a year by 2025`.
-pub fn figure_words(f: &Figure) -> String {
-    let mut out = String::new();
-    if let Some(text) = &f.text {
-        let _ = write!(out, "「{text}」");
-    } else if let Some(value) = f.value {
-        let comparator = f.comparator.replace('_', " ");
-        let _ = write!(
-            out,
-            "{comparator} {}",
-            crate::check::figures::format_figure(value, f.unit.as_deref(), f.per_year)
-        );
-    }
-    if let Some(year) = f.deadline {
-        let _ = write!(out, " by {year}");
-    }
-    if let Some(s) = &f.share {
-        let _ = write!(
-            out,
-            " (share of {}: ⌈{} × {} / {}⌉, population among {} jurisdictions)",
-            number(s.total),
-            number(s.total),
-            s.population,
-            s.among,
-            s.jurisdictions
-        );
-    }
-    if let Some(why) = &f.unapportionable {
-        let _ = write!(out, " (share not computed: {why})");
-    }
-    out.trim().to_string()
-}
-
-fn number(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
+/// An owed obligation's line: its citation, id, title and severity.
+fn entry_line(e: &Entry, lang: Lang) -> String {
+    let citation = Numbered {
+        citation: e.citation.clone(),
+        numbering: Numbering::Counted,
+    };
+    let id = Id::new(&e.obligation);
+    let title = e.title.clone();
+    let severity = Severity::parse(e.severity).unwrap_or(Severity::Error);
+    if e.advisory {
+        Msg::OwedEntryAdvisory {
+            citation,
+            id,
+            title,
+            severity,
+        }
     } else {
-        v.to_string()
+        Msg::OwedEntry {
+            citation,
+            id,
+            title,
+            severity,
+        }
     }
+    .render(lang)
 }
 
 /// What is owed, one obligation a paragraph, for the terminal and logs.
-pub fn text(owed: &Owed) -> String {
+pub fn text(owed: &Owed, lang: Lang) -> String {
     let mut out = String::new();
     let j = &owed.jurisdiction;
-    let name = j
-        .name
-        .as_deref()
-        .map(|n| format!(" ({n})"))
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "`{}`{name} owes {} obligations of {} document(s); {} are not owed",
-        j.id,
-        owed.owed.len(),
-        owed.documents.len(),
-        owed.not_owed.len()
-    );
+    let (jurisdiction, documents) = (Id::new(&j.id), owed.documents.len());
+    let (owed_count, not_owed) = (owed.owed.len(), owed.not_owed.len());
+    let head = match &j.name {
+        Some(name) => Msg::OwedHeadNamed {
+            jurisdiction,
+            name: name.clone(),
+            owed: owed_count,
+            documents,
+            not_owed,
+        },
+        None => Msg::OwedHead {
+            jurisdiction,
+            owed: owed_count,
+            documents,
+            not_owed,
+        },
+    };
+    let _ = writeln!(out, "{}", head.render(lang));
     for d in &owed.documents {
-        let _ = writeln!(
-            out,
-            "  carries out `{}` {}{}",
-            d.id,
-            d.title.as_deref().unwrap_or(""),
-            d.number
-                .as_deref()
-                .map(|n| format!(" {n}"))
-                .unwrap_or_default()
-        );
+        let document = Id::new(&d.id);
+        let title = d.title.clone().unwrap_or_default();
+        let line = match &d.number {
+            Some(number) => Msg::OwedCarriesOutNumbered {
+                document,
+                title,
+                number: number.clone(),
+            },
+            None => Msg::OwedCarriesOut { document, title },
+        };
+        let _ = writeln!(out, "  {}", line.render(lang));
     }
     let mut document = "";
     for e in &owed.owed {
         if e.document != document {
             document = &e.document;
-            let _ = writeln!(out, "\nowed to `{document}`:");
+            let to = Msg::OwedTo {
+                document: Id::new(document),
+            };
+            let _ = writeln!(out, "\n{}", to.render(lang));
         }
-        let advisory = if e.advisory { ", advisory" } else { "" };
-        let _ = writeln!(
-            out,
-            "\n  {} `{}` {} [{}{advisory}]",
-            e.citation, e.obligation, e.title, e.severity
-        );
+        let _ = writeln!(out, "\n  {}", entry_line(e, lang));
         if let Some(t) = &e.text {
             let _ = writeln!(out, "    {t}");
         }
         for f in &e.figures {
-            let _ = writeln!(out, "    owes: {}", figure_words(f));
+            let owes = Msg::OwedOwes { figure: f.as_arg() };
+            let _ = writeln!(out, "    {}", owes.render(lang));
         }
     }
     if !owed.not_owed.is_empty() {
-        let _ = writeln!(out, "\nnot owed:");
+        let _ = writeln!(out, "\n{}", Msg::OwedNotOwedHeading {}.render(lang));
         for n in &owed.not_owed {
-            let _ = writeln!(
-                out,
-                "  {} `{}` {}: {}",
-                n.citation, n.obligation, n.title, n.detail
-            );
+            let line = Msg::OwedNotOwed {
+                citation: Numbered {
+                    citation: n.citation.clone(),
+                    numbering: Numbering::Counted,
+                },
+                id: Id::new(&n.obligation),
+                title: n.title.clone(),
+                why: Box::new(n.why.clone()),
+            };
+            let _ = writeln!(out, "  {}", line.render(lang));
         }
     }
     out
@@ -114,22 +114,17 @@ pub fn text(owed: &Owed) -> String {
 /// untouched file reports every obligation as open.
 /// `issued` is the date the draft is dated until the drafter writes the
 /// real one.
-pub fn starter_plan(owed: &Owed, issued: Date) -> String {
+pub fn starter_plan(owed: &Owed, issued: Date, lang: Lang) -> String {
     let j = &owed.jurisdiction;
     let short = j.id.rsplit('.').next().unwrap_or("plan").to_string();
     let name = j.name.clone().unwrap_or_else(|| j.id.clone());
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Starter plan for {name} (`{}`), written by `planlint owed --format plan`.",
-        j.id
-    );
-    out.push_str(
-        "# Each owed obligation below is a commented-out item: write the plan's own\n\
-         # text, its 责任单位 and its figures, then remove the `# ` before its lines.\n\
-         # Until then nothing here carries anything out, and `planlint check`\n\
-         # reports every obligation as open.\n\n",
-    );
+    let head = Msg::StarterHead {
+        name: name.clone(),
+        id: Id::new(&j.id),
+    };
+    let _ = writeln!(out, "{}", head.render(lang));
+    let _ = writeln!(out, "{}\n", Msg::StarterHowTo {}.render(lang));
     let parent_title = owed
         .documents
         .first()
@@ -143,12 +138,18 @@ pub fn starter_plan(owed: &Owed, issued: Date) -> String {
     );
     let _ = writeln!(
         out,
-        "  # issuer \"\"      # who issues it, e.g. the district government's office"
+        "  # issuer \"\"      # {}",
+        Msg::StarterIssuer {}.render(lang)
     );
-    let _ = writeln!(out, "  # number \"\"      # its 文号");
     let _ = writeln!(
         out,
-        "  issued {issued}      # the draft's date: write the date of issue"
+        "  # number \"\"      # {}",
+        Msg::StarterNumber {}.render(lang)
+    );
+    let _ = writeln!(
+        out,
+        "  issued {issued}      # {}",
+        Msg::StarterIssued {}.render(lang)
     );
     if let Some([from, to]) = owed.period {
         if from == to {
@@ -167,17 +168,13 @@ pub fn starter_plan(owed: &Owed, issued: Date) -> String {
     out.push_str("}\n");
     for e in &owed.owed {
         out.push('\n');
-        starter_item(&mut out, &short, e);
+        starter_item(&mut out, &short, e, lang);
     }
     out
 }
 
-fn starter_item(out: &mut String, short: &str, e: &Entry) {
-    let _ = writeln!(
-        out,
-        "# {} `{}` {} [{}]",
-        e.citation, e.obligation, e.title, e.severity
-    );
+fn starter_item(out: &mut String, short: &str, e: &Entry, lang: Lang) {
+    let _ = writeln!(out, "# {}", entry_line(e, lang));
     if let Some(t) = &e.text {
         let _ = writeln!(out, "#   {}", t.replace('\n', " "));
     }
@@ -190,19 +187,17 @@ fn starter_item(out: &mut String, short: &str, e: &Entry) {
     let _ = writeln!(out, "#   title \"\"");
     let _ = writeln!(
         out,
-        "#   source 1        # its numbering in your plan: 二、(一)1 is 2.1.1"
+        "#   source 1        # {}",
+        Msg::StarterSource {}.render(lang)
     );
     let _ = writeln!(out, "#   text \"\"");
     let _ = writeln!(out, "#   implements {}", e.obligation);
-    let required = if e.requires_units {
-        "required"
+    let units = if e.requires_units {
+        Msg::StarterUnitsRequired {}
     } else {
-        "if any"
+        Msg::StarterUnitsIfAny {}
     };
-    let _ = writeln!(
-        out,
-        "#   units \"\"        # 责任单位, one quoted name each ({required})"
-    );
+    let _ = writeln!(out, "#   units \"\"        # {}", units.render(lang));
     for f in &e.figures {
         if let Some(text) = &f.text {
             let _ = write!(out, "#   target {} {{ text {}", f.target, quote(text));
@@ -231,7 +226,8 @@ fn starter_item(out: &mut String, short: &str, e: &Entry) {
         if let Some(y) = f.deadline {
             let _ = write!(out, "; by {y}");
         }
-        let _ = writeln!(out, " }}   # owed: {}", super::render::figure_words(f));
+        let owed = Msg::StarterOwed { figure: f.as_arg() };
+        let _ = writeln!(out, " }}   # {}", owed.render(lang));
     }
     out.push_str("# }\n");
 }

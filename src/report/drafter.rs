@@ -152,7 +152,7 @@ fn one(d: &Diagnostic, sources: &SourceMap, lang: Lang, options: Options) -> Str
         && d.item.is_none()
         && d.figures.is_none();
     if options.style != Style::Plain && !omission {
-        return human::render_one(d, sources, options.style, options.width);
+        return human::render_one(d, sources, options.style, options.width, lang);
     }
     let mut out = Msg::Headline {
         severity: d.severity,

@@ -19,6 +19,7 @@ use miette::{
 
 use crate::diagnostic::Counts;
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::i18n::{Lang, Msg};
 use crate::report::RunSummary;
 use crate::report::printable::printable;
 use crate::source::{FileId, SourceFile, SourceMap};
@@ -44,7 +45,7 @@ pub fn render(
     // are joined in order: the output does not depend on the thread count.
     let texts: Vec<String> = diagnostics
         .par_iter()
-        .map(|d| render_one(d, sources, style, width))
+        .map(|d| render_one(d, sources, style, width, summary.lang))
         .collect();
     let mut out = String::with_capacity(texts.iter().map(|t| t.len() + 2).sum::<usize>() + 200);
     for text in &texts {
@@ -64,21 +65,47 @@ pub(crate) fn render_one(
     sources: &SourceMap,
     style: Style,
     width: usize,
+    lang: Lang,
 ) -> String {
     let Style::Graphical { color } = style else {
         return crate::report::plain::render_one(d, sources);
     };
-    let report = MietteReport::new(d, sources);
+    let mut report = MietteReport::new(d, sources);
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
+    let help_style = theme.styles.help;
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(width)
         .with_links(false);
+    // miette words the help (`help:`) and a related report (`Advice:`) in
+    // English: it draws the report without them, and they are added here
+    // in the run's language, laid out as miette lays them out.
+    let help = report.help.take();
+    let related = std::mem::take(&mut report.related);
     let mut text = String::new();
-    if handler.render_report(&mut text, &report).is_err() {
+    let drawn = handler.render_report(&mut text, &report).and_then(|()| {
+        use std::fmt::Write;
+        if let Some(help) = help {
+            let word = Msg::MietteHelp {}.render(lang);
+            let indent = format!("  {word}");
+            let first = help_style.style(indent.as_str()).to_string();
+            let rest = " ".repeat(textwrap::core::display_width(&indent));
+            let options = textwrap::Options::new(width.saturating_sub(2))
+                .initial_indent(&first)
+                .subsequent_indent(&rest);
+            writeln!(text, "{}", textwrap::fill(&help, options))?;
+        }
+        for rel in &related {
+            writeln!(text)?;
+            writeln!(text, "{}", Msg::MietteRelated {}.render(lang))?;
+            handler.render_report(&mut text, rel)?;
+        }
+        Ok(())
+    });
+    if drawn.is_err() {
         text = fallback(d, sources);
     }
     text
@@ -318,7 +345,8 @@ impl SourceCode for Snippet<'_> {
     }
 }
 
-/// Our diagnostic dressed for miette.
+/// Our diagnostic dressed for miette. The help and the related reports
+/// are drawn by [`render_one`], in the run's language.
 struct MietteReport<'s> {
     message: String,
     code: Option<String>,
@@ -435,27 +463,12 @@ impl miette::Diagnostic for MietteReport<'_> {
         Some(self.severity)
     }
 
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
-    }
-
     fn source_code(&self) -> Option<&dyn SourceCode> {
         Some(&self.source)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
-    }
-
-    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
-        if self.related.is_empty() {
-            return None;
-        }
-        Some(Box::new(
-            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
-        ))
     }
 }
 
@@ -479,7 +492,13 @@ mod tests {
             d.related
                 .push(Label::new(file, Span::new(start, end), "and here"));
         }
-        render_one(&d, &sources, Style::Graphical { color: false }, 100)
+        render_one(
+            &d,
+            &sources,
+            Style::Graphical { color: false },
+            100,
+            Lang::En,
+        )
     }
 
     /// A finding on a line of megabytes prints a window of it, not the line.

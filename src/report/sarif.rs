@@ -2,8 +2,8 @@
 //! uploads it with `github/codeql-action/upload-sarif`).
 //!
 //! - `columnKind` is `unicodeCodePoints`: columns count characters.
-//! - Every registered code is a rule, with its summary, its documentation
-//!   from `docs/diagnostics.md` as help, and a help link when the project
+//! - Every registered code is a rule, with its summary and its `explain`
+//!   page as help, in the run's language, and a help link when the project
 //!   says where its documentation is published (`docs-url`).
 //! - A finding's locations are where it points in the plan and, when it is
 //!   about an obligation in another file, the obligation in the rules;
@@ -46,14 +46,17 @@ pub fn render(
 ) -> String {
     let rules: Vec<Value> = registry::all_codes()
         .map(|info| {
+            let lang = summary.lang;
+            let short = crate::i18n::catalogue::code_entry(info.code)
+                .map_or(info.summary, |e| e.summary(lang));
             let mut rule = json!({
                 "id": info.code,
                 "name": info.code,
-                "shortDescription": { "text": info.summary },
+                "shortDescription": { "text": short },
                 "defaultConfiguration": { "level": level(info.severity) },
             });
-            if let Some(text) = registry::explanation(info.code) {
-                rule["fullDescription"] = json!({ "text": info.summary });
+            if let Some(text) = registry::explanation(info.code, lang) {
+                rule["fullDescription"] = json!({ "text": short });
                 rule["help"] = json!({ "text": text, "markdown": text });
             }
             if let Some(url) = docs_url {

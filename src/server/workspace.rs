@@ -119,7 +119,7 @@ pub fn name(root: &Path, path: &Path) -> Option<String> {
 pub struct Analysis {
     pub outcome: Outcome,
     pub options: Options,
-    /// The language the messages are in.
+    /// The language of the messages, the hover and the completion.
     pub lang: Lang,
 }
 

@@ -300,7 +300,10 @@ fn explain_prints_the_documentation_of_a_code() {
         assert_eq!(output.status.code(), Some(0), "{}", info.code);
         let text = stdout(&output);
         assert!(text.starts_with(&format!("## `{}`", info.code)), "{text}");
-        assert_eq!(Some(text.trim_end()), registry::explanation(info.code));
+        assert_eq!(
+            Some(text.trim_end().to_string()),
+            registry::explanation(info.code, planlint::i18n::Lang::En)
+        );
     }
 }
 

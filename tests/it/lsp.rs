@@ -706,7 +706,87 @@ fn diagnostics_in_chinese() {
         message.contains("落实四、(三)第4项「实施科幻产业发展扶持计划」"),
         "{message}"
     );
-    assert!(message.contains("\nhelp: 请"), "{message}");
+    assert!(message.contains("\n建议：请"), "{message}");
+
+    // The hover: the obligation cited in Beijing's own numbering, the share
+    // Xicheng owes and how it stands, in Chinese.
+    let at = |client: &Client, text: &str, offset| json!({ "textDocument": { "uri": plan }, "position": client.position(text, offset) });
+    let reference = text.find("bj.3.3.2/4").expect("the reference");
+    let hover = client.request("textDocument/hover", at(&client, &text, reference + 3));
+    let shown = hover["contents"]["value"].as_str().expect("hover text");
+    assert!(
+        shown.contains("三、(三)第2项第4句「强化重点群体的就业创业培训」（`bj.outline`）"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("`xc.plan` 应承担每年不少于 506 人次（按常住人口分摊：⌈"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("对于 `xc.plan`：应落实，已落实，由 `"),
+        "{shown}"
+    );
+    for english in ["owes", "share by population", "target", "for `"] {
+        assert!(!shown.contains(english), "{english} in {shown}");
+    }
+    // On an item: what it implements, how it stands and its findings.
+    let item = text.find("item xc.2.2.2").expect("the item") + "item ".len();
+    let hover = client.request("textDocument/hover", at(&client, &text, item + 2));
+    let shown = hover["contents"]["value"].as_str().expect("hover text");
+    assert!(shown.contains("二、(二)2"), "{shown}");
+    assert!(shown.contains("`unstated-quantity`："), "{shown}");
+
+    // Completion: what each obligation stands at, and the codes' summaries.
+    let after =
+        text.find("implements bj.2.1\n").expect("the item xc.1.1") + "implements bj.2.1".len();
+    let mut typed = text.clone();
+    typed.insert_str(after, "\n  implements 科幻");
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": plan, "version": 2 },
+                "contentChanges": [{ "text": typed }] }),
+    );
+    let cursor = after + "\n  implements 科幻".len();
+    let completion = client.request("textDocument/completion", at(&client, &typed, cursor));
+    let items = completion["items"].as_array().expect("completion items");
+    assert_eq!(items[0]["label"], "bj.4.3.4", "{items:#?}");
+    assert_eq!(items[0]["labelDetails"]["description"], "应落实，尚未落实");
+    assert_eq!(
+        items[0]["detail"],
+        "四、(三)第4项「实施科幻产业发展扶持计划」"
+    );
+    let mut suppressed = typed.clone();
+    suppressed.insert_str(cursor, "\n  suppress unused-");
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": plan, "version": 3 },
+                "contentChanges": [{ "text": suppressed }] }),
+    );
+    let cursor = cursor + "\n  suppress unused-".len();
+    let completion = client.request("textDocument/completion", at(&client, &suppressed, cursor));
+    let items = completion["items"].as_array().expect("completion items");
+    let exemption = items
+        .iter()
+        .find(|i| i["label"] == "unused-exemption")
+        .unwrap_or_else(|| panic!("{items:#?}"));
+    assert_eq!(exemption["detail"], "对不约束本方案的要求作了不落实说明");
+
+    // The outline: each item's detail in the plan's own numbering.
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": plan } }),
+    );
+    let children = symbols[0]["children"].as_array().expect("children");
+    let item = children
+        .iter()
+        .find(|c| c["name"] == "xc.2.2.2")
+        .unwrap_or_else(|| panic!("{children:#?}"));
+    assert!(
+        item["detail"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("二、(二)2 ")),
+        "{item:#?}"
+    );
     client.shutdown();
 }
 

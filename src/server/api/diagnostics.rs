@@ -13,6 +13,7 @@ use lsp_types::{
 };
 
 use planlint::diagnostic::{Diagnostic, Severity};
+use planlint::i18n::{Lang, Msg};
 use planlint::source::SourceMap;
 
 use crate::server::edit::{self, PositionEncoding};
@@ -45,7 +46,7 @@ impl Published {
         }
         for d in &analysis.outcome.diagnostics {
             let name = &sources.get(d.primary.file).name;
-            let converted = convert(d, sources, session, docs_url);
+            let converted = convert(d, sources, session, docs_url, analysis.lang);
             now.entry(name.clone()).or_default().extend(converted);
         }
         for name in self.last.keys() {
@@ -84,6 +85,7 @@ fn convert(
     sources: &SourceMap,
     session: &Session,
     docs_url: Option<&str>,
+    lang: Lang,
 ) -> Option<lsp_types::Diagnostic> {
     let encoding = session.encoding;
     let file = sources.get(d.primary.file);
@@ -98,7 +100,11 @@ fn convert(
         })
         .collect::<Vec<_>>();
     let message = match &d.help {
-        Some(help) => format!("{}\nhelp: {help}", d.message),
+        Some(help) => format!(
+            "{}\n{}",
+            d.message,
+            Msg::HelpLine { help: help.clone() }.render(lang)
+        ),
         None => d.message.clone(),
     };
     Some(lsp_types::Diagnostic {

@@ -14,6 +14,7 @@ use lsp_types::{
 use planlint::check::Context;
 use planlint::check::figures::{Owed, format_figure, owed};
 use planlint::diagnostic::FixAction;
+use planlint::i18n::{Id, Msg};
 use planlint::model::{DocId, Model, OblId};
 use planlint::navigate;
 use planlint::source::{SourceFile, Span};
@@ -87,7 +88,11 @@ pub fn code_actions(session: &Session, params: CodeActionParams) -> Option<CodeA
             _ => None,
         };
         if let Some(ascii) = full_width_ascii {
-            let title = format!("replace the full-width `{written}` with `{ascii}`");
+            let title = Msg::FixFullWidth {
+                written: Id::new(written),
+                ascii: Id::new(ascii.to_string()),
+            }
+            .render(analysis.lang);
             actions.push(replace(title, d.primary.span, ascii.to_string()));
         }
     }

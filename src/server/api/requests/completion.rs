@@ -3,7 +3,8 @@
 //! and matched on both (typing 科幻 offers the obligation titled 「…科幻…」),
 //! what the plan owes and has not implemented first; diagnostic codes after
 //! `suppress`; metric ids after `target`; the keywords of the enclosing
-//! block at the start of a statement.
+//! block at the start of a statement. Details and descriptions are in the
+//! language of the analysis.
 
 use lsp_types::{
     CompletionItem, CompletionItemKind, CompletionItemLabelDetails, CompletionList,
@@ -12,6 +13,8 @@ use lsp_types::{
 
 use planlint::check::Context;
 use planlint::check::registry;
+use planlint::i18n::catalogue::code_entry;
+use planlint::i18n::{In, Lang, Msg, Numbered, Numbering, Quote};
 use planlint::model::{Model, OblId};
 use planlint::navigate::{self, Standing};
 use planlint::source::{FileId, Span};
@@ -47,7 +50,7 @@ pub fn completion(session: &Session, params: CompletionParams) -> Option<Complet
         (_, 0) => keywords(construct(text), partial),
         (Some("implements" | "exempt" | "refines"), _) => obligations(analysis, file, partial),
         (Some("suppress"), 1) => {
-            let mut items = codes(partial);
+            let mut items = codes(partial, analysis.lang);
             items.extend(obligations(analysis, file, partial));
             items
         }
@@ -144,14 +147,19 @@ fn obligations(analysis: &Analysis, file: FileId, partial: &str) -> Vec<Completi
                 label: obligation.id().to_string(),
                 label_details: Some(CompletionItemLabelDetails {
                     detail: Some(format!(" {}", obligation.title())),
-                    description: Some(standing.describe().into()),
+                    description: Some(In(analysis.lang, &standing).to_string()),
                 }),
                 kind: Some(CompletionItemKind::REFERENCE),
-                detail: Some(format!(
-                    "{} 「{}」",
-                    obligation.citation(),
-                    obligation.title()
-                )),
+                detail: Some(
+                    Msg::CompletionObligation {
+                        citation: Numbered {
+                            citation: obligation.citation().to_string(),
+                            numbering: Numbering::Counted,
+                        },
+                        title: Quote(obligation.title().to_string()),
+                    }
+                    .render(analysis.lang),
+                ),
                 // Editors filter on this text. It starts with what was
                 // typed (matched here already, on the id or the title) so
                 // that editors matching on prefixes keep the item, then
@@ -168,13 +176,18 @@ fn obligations(analysis: &Analysis, file: FileId, partial: &str) -> Vec<Completi
         .collect()
 }
 
-fn codes(partial: &str) -> Vec<CompletionItem> {
+/// The codes, with their summaries in the analysis's language.
+fn codes(partial: &str, lang: Lang) -> Vec<CompletionItem> {
     registry::all_codes()
         .filter(|c| c.code.starts_with(partial))
         .map(|c| CompletionItem {
             label: c.code.to_string(),
             kind: Some(CompletionItemKind::ENUM_MEMBER),
-            detail: Some(c.summary.to_string()),
+            detail: Some(
+                code_entry(c.code)
+                    .map_or(c.summary, |e| e.summary(lang))
+                    .to_string(),
+            ),
             ..CompletionItem::default()
         })
         .collect()

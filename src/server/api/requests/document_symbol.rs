@@ -1,8 +1,10 @@
 //! `textDocument/documentSymbol`: the outline of a file: its document,
-//! obligations (clauses under their bullets), items and exemptions.
+//! obligations (clauses under their bullets), items and exemptions, their
+//! details in the language of the analysis.
 
 use lsp_types::{DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, SymbolKind};
 
+use planlint::i18n::{Lang, Msg, Numbered, Numbering};
 use planlint::model::{Model, OblId};
 use planlint::source::Span;
 
@@ -40,12 +42,22 @@ pub fn document_symbols(
             children: (!children.is_empty()).then_some(children),
         }
     };
-    fn obligation_symbols(model: &Model, ids: &[OblId], make: &MakeSymbol) -> Vec<DocumentSymbol> {
+    fn obligation_symbols(
+        model: &Model,
+        ids: &[OblId],
+        make: &MakeSymbol,
+        lang: Lang,
+    ) -> Vec<DocumentSymbol> {
         ids.iter()
             .map(|&o| {
                 let obligation = model.obligation(o);
-                let children = obligation_symbols(model, &obligation.children, make);
-                let detail = format!("{} {}", obligation.citation(), obligation.title());
+                let children = obligation_symbols(model, &obligation.children, make, lang);
+                let detail = detail(
+                    obligation.citation(),
+                    Numbering::Counted,
+                    obligation.title(),
+                    lang,
+                );
                 make(
                     obligation.id(),
                     detail.trim().to_string(),
@@ -64,13 +76,14 @@ pub fn document_symbols(
             .copied()
             .filter(|&o| model.obligation(o).parent.is_none())
             .collect();
-        let mut children = obligation_symbols(model, &top, &symbol);
+        let mut children = obligation_symbols(model, &top, &symbol, analysis.lang);
         children.extend(doc.items.iter().map(|&i| {
             let item = model.item(i);
-            let detail = format!(
-                "{} {}",
+            let detail = detail(
                 item.citation(),
-                item.decl.title.as_deref().unwrap_or("")
+                Numbering::Numbered,
+                item.decl.title.as_deref().unwrap_or(""),
+                analysis.lang,
             );
             symbol(
                 item.id(),
@@ -101,4 +114,17 @@ pub fn document_symbols(
         ));
     }
     Some(DocumentSymbolResponse::Nested(out))
+}
+
+/// A symbol's detail: its citation, in its document's own numbering in
+/// Chinese, and its title.
+fn detail(citation: &str, numbering: Numbering, title: &str, lang: Lang) -> String {
+    Msg::SymbolDetail {
+        citation: Numbered {
+            citation: citation.to_string(),
+            numbering,
+        },
+        title: title.to_string(),
+    }
+    .render(lang)
 }

@@ -1,16 +1,20 @@
 //! `textDocument/hover`: on an obligation id, its citation, title, text,
 //! elements and targets with the figure this plan owes (its share worked
 //! out by the library), and how it stands for the plan; on an item, each
-//! obligation it implements and how it fares.
+//! obligation it implements and how it fares. In the language of the
+//! analysis (`docs/editors.md`), every sentence a catalogue entry.
 
 use std::fmt::Write;
 
 use lsp_types::{Hover, HoverContents, HoverParams, MarkupContent, MarkupKind};
 
-use planlint::check::figures::{Owed, format_figure, owed};
+use planlint::check::figures::{Owed, owed};
 use planlint::check::{Context, Provision};
+use planlint::i18n::catalogue::Amount;
+use planlint::i18n::{Figure, Id, Ids, Msg, Names, Numbered, Numbering, Quote};
 use planlint::model::{DocId, ItemId, Model, OblId};
 use planlint::navigate::{self, Standing, Symbol};
+use planlint::syntax::ast::{Comparator, TargetDecl};
 
 use crate::server::api::requests::at;
 use crate::server::edit;
@@ -38,81 +42,116 @@ pub fn hover(session: &Session, params: HoverParams) -> Option<Hover> {
     })
 }
 
-fn heading(model: &Model, o: OblId) -> String {
+fn heading(model: &Model, o: OblId) -> Msg {
     let obligation = model.obligation(o);
-    let document = model.document(obligation.document).id();
-    format!(
-        "**`{}`** {} 「{}」 (`{document}`)",
-        obligation.id(),
-        obligation.citation(),
-        obligation.title()
-    )
+    Msg::HoverObligation {
+        id: Id::new(obligation.id()),
+        citation: Numbered {
+            citation: obligation.citation().to_string(),
+            numbering: Numbering::Counted,
+        },
+        title: Quote(obligation.title().to_string()),
+        document: Id::new(model.document(obligation.document).id()),
+    }
+}
+
+fn amount(comparator: Comparator, value: f64, unit: Option<&str>, per_year: bool) -> Amount {
+    Amount {
+        comparator,
+        figure: Figure {
+            value,
+            unit: unit.map(str::to_string),
+            per_year,
+        },
+    }
+}
+
+/// A target of an obligation as the rules state it.
+fn stated(target: &TargetDecl) -> Msg {
+    let metric = Id::new(&target.metric.value);
+    let year = target.deadline.as_ref().map(|d| d.value.to_string());
+    match (&target.figure, &target.text, year) {
+        (Some(f), _, None) => Msg::HoverTargetFigure {
+            metric,
+            amount: amount(f.comparator, f.value, f.unit.as_deref(), target.per_year),
+        },
+        (Some(f), _, Some(year)) => Msg::HoverTargetFigureBy {
+            metric,
+            amount: amount(f.comparator, f.value, f.unit.as_deref(), target.per_year),
+            year,
+        },
+        (None, Some(text), None) => Msg::HoverTargetText {
+            metric,
+            text: Quote(text.clone()),
+        },
+        (None, Some(text), Some(year)) => Msg::HoverTargetTextBy {
+            metric,
+            text: Quote(text.clone()),
+            year,
+        },
+        (None, None, Some(year)) => Msg::HoverTargetBy { metric, year },
+        (None, None, None) => Msg::HoverTargetBare { metric },
+    }
+}
+
+/// What `plan` owes of a target, if anything is said about it.
+fn owes(ctx: &Context, plan: DocId, o: OblId, target: &TargetDecl) -> Option<Msg> {
+    let plan_id = Id::new(ctx.model.document(plan).id());
+    Some(match owed(ctx, plan, o, target) {
+        Owed::Figure(r) => {
+            let value = r.value?;
+            let amount = amount(r.comparator, value, r.unit.as_deref(), r.per_year);
+            match r.share {
+                Some(share) => Msg::HoverOwesShare {
+                    plan: plan_id,
+                    amount,
+                    total: share.total.to_string(),
+                    population: share.population.to_string(),
+                    among: share.among.to_string(),
+                },
+                None => Msg::HoverOwes {
+                    plan: plan_id,
+                    amount,
+                },
+            }
+        }
+        Owed::Nothing => Msg::HoverOwesNothing { plan: plan_id },
+        Owed::Unapportionable(missing) => Msg::HoverOwesUnapportionable {
+            plan: plan_id,
+            missing,
+        },
+    })
 }
 
 fn obligation(analysis: &Analysis, plan: Option<DocId>, o: OblId) -> String {
     let model = &analysis.outcome.model;
+    let lang = analysis.lang;
     let decl = &model.obligation(o).decl;
-    let mut out = heading(model, o);
+    let mut out = heading(model, o).render(lang);
     if let Some(text) = &decl.text {
         let _ = write!(out, "\n\n{text}");
     }
     if !decl.elements.is_empty() {
-        let elements: Vec<String> = decl
+        let elements = decl
             .elements
             .iter()
             .map(|e| format!("「{}」", e.value.display()))
             .collect();
-        let _ = write!(out, "\n\nelements: {}", elements.join(" "));
+        let elements = Msg::HoverElements {
+            elements: Names(elements),
+        };
+        let _ = write!(out, "\n\n{}", elements.render(lang));
     }
     let ctx = plan.map(|d| Context::new(model, analysis.options, [d]));
+    if !decl.targets.is_empty() {
+        out.push('\n');
+    }
     for target in &decl.targets {
-        let stated = target
-            .figure
-            .as_ref()
-            .map(|f| {
-                let figure = format_figure(f.value, f.unit.as_deref(), target.per_year);
-                format!("{} {figure}", f.comparator.as_str())
-            })
-            .or_else(|| target.text.as_ref().map(|t| format!("「{t}」")))
-            .unwrap_or_default();
-        let deadline = target
-            .deadline
-            .as_ref()
-            .map(|d| format!(" by {}", d.value))
-            .unwrap_or_default();
-        let _ = write!(
-            out,
-            "\n\n- target `{}`: {stated}{deadline}",
-            target.metric.value
-        );
-        let (Some(ctx), Some(plan)) = (&ctx, plan) else {
-            continue;
-        };
-        let plan_id = model.document(plan).id();
-        match owed(ctx, plan, o, target) {
-            Owed::Figure(r) => {
-                if let Some(value) = r.value {
-                    let figure = format_figure(value, r.unit.as_deref(), r.per_year);
-                    let _ = write!(out, "; `{plan_id}` owes {} {figure}", r.comparator.as_str());
-                }
-                if let Some(share) = r.share {
-                    let _ = write!(
-                        out,
-                        " (its share by population: ⌈{} × {} / {}⌉)",
-                        share.total, share.population, share.among
-                    );
-                }
-            }
-            Owed::Nothing => {
-                let _ = write!(out, "; `{plan_id}` owes no figure");
-            }
-            Owed::Unapportionable(missing) => {
-                let _ = write!(
-                    out,
-                    "; `{plan_id}`'s share cannot be worked out: {}",
-                    missing.render(planlint::i18n::Lang::En)
-                );
-            }
+        let _ = write!(out, "\n- {}", stated(target).render(lang));
+        if let (Some(ctx), Some(plan)) = (&ctx, plan)
+            && let Some(owes) = owes(ctx, plan, o, target)
+        {
+            let _ = write!(out, "\n  - {}", owes.render(lang));
         }
     }
     if let Some(ctx) = &ctx
@@ -120,44 +159,55 @@ fn obligation(analysis: &Analysis, plan: Option<DocId>, o: OblId) -> String {
             .into_iter()
             .find(|(x, _, _)| *x == o)
     {
-        let plan_id = model.document(ctx.plans[0].doc).id();
-        let _ = write!(out, "\n\nfor `{plan_id}`: {}", standing.describe());
-        if standing == Standing::Implemented {
-            let by: Vec<String> = covering
+        let plan = Id::new(model.document(ctx.plans[0].doc).id());
+        let message = if standing == Standing::Implemented {
+            let by = covering
                 .iter()
-                .map(|&p| format!("`{}`", ctx.provision_id(p)))
+                .map(|&p| ctx.provision_id(p).to_string())
                 .collect();
-            let _ = write!(out, " by {}", by.join(", "));
-        }
+            Msg::HoverStandingBy {
+                plan,
+                standing,
+                by: Ids(by),
+            }
+        } else {
+            Msg::HoverStanding { plan, standing }
+        };
+        let _ = write!(out, "\n\n{}", message.render(lang));
     }
     out
 }
 
 fn item(analysis: &Analysis, plan: Option<DocId>, i: ItemId) -> String {
     let model = &analysis.outcome.model;
+    let lang = analysis.lang;
     let item = model.item(i);
-    let mut out = format!(
-        "**`{}`** {} 「{}」",
-        item.id(),
-        item.citation(),
-        item.decl.title.as_deref().unwrap_or("")
-    );
+    let mut out = Msg::HoverItem {
+        id: Id::new(item.id()),
+        citation: Numbered {
+            citation: item.citation().to_string(),
+            numbering: Numbering::Numbered,
+        },
+        title: Quote(item.decl.title.clone().unwrap_or_default()),
+    }
+    .render(lang);
     let ctx = plan.map(|d| Context::new(model, analysis.options, [d]));
     let standings = ctx.as_ref().map(navigate::standings).unwrap_or_default();
     if item.implements.is_empty() {
-        out.push_str("\n\nimplements nothing");
+        let _ = write!(out, "\n\n{}", Msg::HoverImplementsNothing {}.render(lang));
     }
     for &o in &item.implements {
-        let _ = write!(out, "\n\n- {}", heading(model, o));
-        if let Some((_, standing, covering)) = standings.iter().find(|(x, _, _)| *x == o) {
-            let _ = write!(out, ": {}", standing.describe());
+        let _ = write!(out, "\n\n- {}", heading(model, o).render(lang));
+        if let Some(&(_, standing, ref covering)) = standings.iter().find(|(x, _, _)| *x == o) {
             let others = covering
                 .iter()
                 .filter(|&&p| p != Provision::Item(i))
                 .count();
-            if others > 0 {
-                let _ = write!(out, " (with {others} other provision(s))");
-            }
+            let message = match others {
+                0 => Msg::HoverItemStanding { standing },
+                others => Msg::HoverItemStandingWithOthers { standing, others },
+            };
+            let _ = write!(out, "\n  - {}", message.render(lang));
         }
         let findings: Vec<String> = analysis
             .outcome
@@ -173,13 +223,19 @@ fn item(analysis: &Analysis, plan: Option<DocId>, i: ItemId) -> String {
                     .as_ref()
                     .is_some_and(|p| p.id == model.document(item.document).id())
             })
-            .map(|d| format!("  - `{}`: {}", d.code, d.message))
+            .map(|d| {
+                Msg::HoverFinding {
+                    code: Id::new(d.code),
+                    message: d.message.clone(),
+                }
+                .render(lang)
+            })
             .collect();
         if findings.is_empty() {
-            out.push_str("; no finding");
-        } else {
-            out.push('\n');
-            out.push_str(&findings.join("\n"));
+            let _ = write!(out, "\n  - {}", Msg::HoverNoFinding {}.render(lang));
+        }
+        for finding in findings {
+            let _ = write!(out, "\n  - {finding}");
         }
     }
     out
