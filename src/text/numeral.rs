@@ -163,6 +163,13 @@ pub fn chinese(text: &str) -> Option<Number> {
     })
 }
 
+/// Whether [`number`] can read a number starting with `c`: an Arabic or
+/// a Chinese digit, or a Chinese unit (`十`). Most characters of a text
+/// are not, so callers scanning every position test this first.
+pub fn starts_number(c: char) -> bool {
+    arabic_digit(c).is_some() || chinese_digit(c).is_some() || chinese_unit(c).is_some()
+}
+
 /// Reads an Arabic or a Chinese number, whichever starts the text.
 pub fn number(text: &str) -> Option<Number> {
     arabic(text).or_else(|| chinese(text))
