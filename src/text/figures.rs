@@ -151,9 +151,9 @@ const AFTER: &[(&str, Comparator)] = &[
 /// then refer to the text as given, as both forms take three bytes in
 /// UTF-8 (where they would not, the text is read as written).
 pub fn figures(text: &str, context_year: Option<i32>) -> Vec<Figure> {
-    let simple = super::simplified(text);
+    let simple = super::simplified_cow(text);
     let text = if simple.len() == text.len() {
-        simple.as_str()
+        &simple
     } else {
         text
     };
