@@ -466,7 +466,9 @@ fn metric(before: &str) -> String {
             }
         }
         for lead in ["力争", "争取", "累计", "每年度", "每年", "年均"] {
-            m = m.replace(lead, "");
+            if m.contains(lead) {
+                m = m.replace(lead, "");
+            }
         }
         if let Some(year) = m.find('年')
             && deadline(&m[..year + '年'.len_utf8()]).is_some()
