@@ -777,7 +777,13 @@ impl<'a> Parser<'a> {
     /// a block, its closing brace (or, in the recovering pass, the first
     /// statement or `}` that indentation puts outside it).
     fn body(&mut self, depth: usize, mut open: Option<Open>) -> Vec<Statement<'a>> {
-        let mut statements = Vec::new();
+        // Sized for the generated and bundled plans: a top-level statement
+        // per 256 bytes or more, and six properties in an item's block.
+        let mut statements = Vec::with_capacity(if depth == 0 {
+            self.text.len() / 256
+        } else {
+            6
+        });
         loop {
             let Some(token) = self.peek() else {
                 if let Some(open) = open {
@@ -917,7 +923,8 @@ impl<'a> Parser<'a> {
     fn statement(&mut self, depth: usize) -> Statement<'a> {
         let node = self.start_node(NodeKind::Statement, self.tokens.len());
         let keyword = self.bump().expect("a keyword was peeked");
-        let mut args = Vec::new();
+        // Most statements have one argument.
+        let mut args = Vec::with_capacity(1);
         let mut block = None;
         let mut has_block = false;
         while let Some(t) = self.peek() {
