@@ -779,11 +779,7 @@ impl<'a> Parser<'a> {
     fn body(&mut self, depth: usize, mut open: Option<Open>) -> Vec<Statement<'a>> {
         // Sized for the generated and bundled plans: a top-level statement
         // per 256 bytes or more, and six properties in an item's block.
-        let mut statements = Vec::with_capacity(if depth == 0 {
-            self.text.len() / 256
-        } else {
-            6
-        });
+        let mut statements = Vec::with_capacity(if depth == 0 { self.text.len() / 256 } else { 6 });
         loop {
             let Some(token) = self.peek() else {
                 if let Some(open) = open {
