@@ -21,8 +21,8 @@ pub const CODE: CodeInfo = CodeInfo {
 };
 
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for (plan, comparisons) in ctx.plans_with_comparisons() {
-        for group in comparisons {
+    for plan in &ctx.plans {
+        for group in figures::comparisons(ctx, plan) {
             for entry in &group.entries {
                 for verdict in &entry.verdicts {
                     let Verdict::Incomparable(why) = verdict else {

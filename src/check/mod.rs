@@ -115,10 +115,6 @@ pub struct Context<'m> {
     pub shares: figures::ShareIndex,
     /// The rules' strength lexicon (empty when they declare none).
     pub lexicon: strength::Lexicon,
-    /// Each plan's stated targets compared with what it owes
-    /// ([`figures::comparisons`]), in the order of `plans`: worked out once
-    /// for the two checks that read them.
-    pub comparisons: Vec<Vec<figures::Comparisons<'m>>>,
 }
 
 impl<'m> Context<'m> {
@@ -129,30 +125,13 @@ impl<'m> Context<'m> {
             .map(|&d| plan_view(model, options, d))
             .collect();
         let shares = figures::ShareIndex::new(model, &plans);
-        let mut ctx = Context {
+        Context {
             model,
             options,
             plans,
             shares,
             lexicon: strength::Lexicon::from_model(model),
-            comparisons: Vec::new(),
-        };
-        let comparisons = ctx
-            .plans
-            .par_iter()
-            .map(|plan| figures::comparisons(&ctx, plan))
-            .collect();
-        ctx.comparisons = comparisons;
-        ctx
-    }
-
-    /// Every checked plan with its figure comparisons.
-    pub fn plans_with_comparisons(
-        &self,
-    ) -> impl Iterator<Item = (&PlanView, &[figures::Comparisons<'m>])> + '_ {
-        self.plans
-            .iter()
-            .zip(self.comparisons.iter().map(Vec::as_slice))
+        }
     }
 
     /// Every exemption a checked plan declares, with the plan: where the

@@ -25,12 +25,12 @@ pub const CODE: CodeInfo = CodeInfo {
 };
 
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for (_, comparisons) in ctx.plans_with_comparisons() {
-        for group in comparisons {
-            if let Some(d) = lower_figure(ctx, group) {
+    for plan in &ctx.plans {
+        for group in figures::comparisons(ctx, plan) {
+            if let Some(d) = lower_figure(ctx, &group) {
                 out.push(d);
             }
-            if let Some(d) = later_deadline(ctx, group) {
+            if let Some(d) = later_deadline(ctx, &group) {
                 out.push(d);
             }
         }
