@@ -50,7 +50,8 @@ fn real_cascade() -> Vec<(String, String)> {
     files
 }
 
-/// Parsing alone (text → tree → typed tree), on one core.
+/// Parsing alone (text → statements → typed tree), on one core; and
+/// the lossless tree alone.
 fn parse(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
     for (name, files) in [
@@ -70,6 +71,17 @@ fn parse(c: &mut Criterion) {
                 }
             })
         });
+        if name != "country" {
+            // With the lossless tree, as `fmt` and the language server
+            // parse (`check` parses without it).
+            group.bench_function(format!("{name}, lossless tree"), |b| {
+                b.iter(|| {
+                    for (_, text) in &files {
+                        black_box(planlint::syntax::cst::parse(text));
+                    }
+                })
+            });
+        }
     }
     group.finish();
 }

@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use foldhash::HashMap;
 
@@ -30,29 +29,39 @@ pub struct Comparison {
     pub verdicts: Vec<Verdict>,
 }
 
-/// The owed obligations each provision of the plan covers, in id order.
-pub fn covered_obligations(plan: &PlanView) -> BTreeMap<Provision, Vec<(OblId, bool)>> {
-    let mut map: BTreeMap<Provision, Vec<(OblId, bool)>> = BTreeMap::new();
+/// The owed obligations the plan's provisions cover, as `(provision,
+/// obligation, advisory)` in the order of provisions, then obligations;
+/// only the provisions `keep` accepts. One sorted vector rather than a
+/// map of lists: this runs for every plan, twice.
+pub fn covered_obligations(
+    plan: &PlanView,
+    keep: impl Fn(Provision) -> bool,
+) -> Vec<(Provision, OblId, bool)> {
+    let mut out = Vec::new();
     for (&o, provisions) in &plan.covered_by {
         if let Binding::Owed { advisory } = plan.binding(o) {
-            for &p in provisions {
-                map.entry(p).or_default().push((o, advisory));
-            }
+            out.extend(
+                provisions
+                    .iter()
+                    .filter(|&&p| keep(p))
+                    .map(|&p| (p, o, advisory)),
+            );
         }
     }
-    for list in map.values_mut() {
-        list.sort();
-    }
-    map
+    out.sort_unstable();
+    out
 }
 
 /// Every stated target of the plan compared with what it owes.
 pub fn comparisons<'m>(ctx: &Context<'m>, plan: &PlanView) -> Vec<Comparisons<'m>> {
     let mut out = Vec::new();
-    for (provision, obligations) in covered_obligations(plan) {
+    // Only provisions that state a target are compared.
+    let covered = covered_obligations(plan, |p| !ctx.provision_targets(p).is_empty());
+    for group in covered.chunk_by(|a, b| a.0 == b.0) {
+        let provision = group[0].0;
         for stated in ctx.provision_targets(provision) {
             let mut entries = Vec::new();
-            for &(o, advisory) in &obligations {
+            for &(_, o, advisory) in group {
                 for target in &ctx.model.obligation(o).decl.targets {
                     if target.metric.value != stated.metric.value
                         || !same_milestone(ctx, plan, o, target, stated)

@@ -431,13 +431,15 @@ impl Builder {
                 self.edge(from, to, Edge::Parent);
             }
         }
+        // The references are taken out of each declaration while they are
+        // resolved, and put back: cloning them cost a copy of every id.
         for o in 0..self.model.obligations.len() {
             let (file, refs) = (
                 self.model.obligations[o].file,
-                self.model.obligations[o].decl.refines.clone(),
+                std::mem::take(&mut self.model.obligations[o].decl.refines),
             );
-            for r in refs {
-                if let Some(target) = self.resolve_obligation(&r, file) {
+            for r in &refs {
+                if let Some(target) = self.resolve_obligation(r, file) {
                     self.model.obligations[o].refines.push(target);
                     let (from, to) = (
                         self.model.obligations[o].node,
@@ -446,14 +448,15 @@ impl Builder {
                     self.edge(from, to, Edge::Refines);
                 }
             }
+            self.model.obligations[o].decl.refines = refs;
         }
         for i in 0..self.model.items.len() {
             let (file, refs) = (
                 self.model.items[i].file,
-                self.model.items[i].decl.implements.clone(),
+                std::mem::take(&mut self.model.items[i].decl.implements),
             );
-            for r in refs {
-                if let Some(target) = self.resolve_obligation(&r, file) {
+            for r in &refs {
+                if let Some(target) = self.resolve_obligation(r, file) {
                     if !self.model.items[i].implements.contains(&target) {
                         self.model.items[i].implements.push(target);
                     }
@@ -464,6 +467,7 @@ impl Builder {
                     self.edge(from, to, Edge::Implements);
                 }
             }
+            self.model.items[i].decl.implements = refs;
         }
         for e in 0..self.model.exemptions.len() {
             let (file, r) = (

@@ -28,11 +28,7 @@ pub const MAX_ERRORS_PER_FILE: usize = 200;
 
 /// Parses the text of one `.plan` file.
 pub fn parse(text: &str) -> Parse {
-    let cst::Parsed {
-        statements,
-        mut errors,
-        ..
-    } = cst::parse(text);
+    let (statements, mut errors) = cst::statements(text);
     let (file, lower_errors) = lower::lower(&statements);
     errors.extend(lower_errors);
     errors.sort_by_key(|e| (e.span.start, e.span.end));

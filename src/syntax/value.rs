@@ -345,10 +345,12 @@ pub fn citation(word: &str) -> Result<String, ValueError> {
 
 /// Reads an id: letters, digits, `_`, `-`, `.`, `/`, starting with a letter.
 pub fn id(word: &str) -> Result<String, ValueError> {
+    // Every character of an id is ASCII, so its bytes are tested: a byte
+    // of any other character fails the same tests.
     let is_id = |word: &str| {
-        let mut chars = word.chars();
-        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/'))
+        let mut bytes = word.bytes();
+        bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+            && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/'))
     };
     if is_id(word) {
         return Ok(word.to_string());

@@ -151,9 +151,9 @@ const AFTER: &[(&str, Comparator)] = &[
 /// then refer to the text as given, as both forms take three bytes in
 /// UTF-8 (where they would not, the text is read as written).
 pub fn figures(text: &str, context_year: Option<i32>) -> Vec<Figure> {
-    let simple = super::simplified(text);
+    let simple = super::simplified_cow(text);
     let text = if simple.len() == text.len() {
-        simple.as_str()
+        &simple
     } else {
         text
     };
@@ -167,7 +167,22 @@ pub fn figures(text: &str, context_year: Option<i32>) -> Vec<Figure> {
 /// The deadline a text names: `到2025年`, `2025年底前`, `2025年前`,
 /// `"十四五"时期`. Years reported as past (`截至2023年`) are no deadline.
 pub fn deadline(text: &str) -> Option<i32> {
-    text.char_indices().find_map(|(i, _)| deadline_at(text, i))
+    text.char_indices()
+        .filter(|&(_, c)| may_start_deadline(c))
+        .find_map(|(i, _)| deadline_at(text, i))
+}
+
+/// Whether a deadline or a year can start with `c`: `到`, `至`, a blank
+/// or the first character of a number (`十` of `十四五` among them). A
+/// cheap test before [`deadline_at`] and [`year_at`], which would fail at
+/// every other position.
+fn may_start_deadline(c: char) -> bool {
+    matches!(c, '到' | '至') || may_start_year(c)
+}
+
+/// Whether [`year_at`] can read a year starting with `c`.
+fn may_start_year(c: char) -> bool {
+    is_space(c) || numeral::starts_number(c)
 }
 
 /// The bytes of each sentence: text between `。`, `；`, `;`, `！`, `？` and
@@ -417,7 +432,10 @@ fn year_at(s: &str) -> Option<(i32, &str)> {
 /// Whether a sentence with no deadline reports a past year: `2020年本市…
 /// 达到24.07%`, `截至2023年底`, `由2020年的…`.
 fn reports_past_year(s: &str) -> bool {
-    s.char_indices().any(|(i, _)| {
+    s.char_indices().any(|(i, c)| {
+        if !may_start_year(c) {
+            return false;
+        }
         let prev = s[..i].chars().next_back();
         if prev.is_some_and(|p| {
             numeral::arabic_digit(p).is_some() || numeral::chinese_digit(p).is_some()
@@ -448,7 +466,9 @@ fn metric(before: &str) -> String {
             }
         }
         for lead in ["力争", "争取", "累计", "每年度", "每年", "年均"] {
-            m = m.replace(lead, "");
+            if m.contains(lead) {
+                m = m.replace(lead, "");
+            }
         }
         if let Some(year) = m.find('年')
             && deadline(&m[..year + '年'.len_utf8()]).is_some()

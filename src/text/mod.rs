@@ -12,7 +12,8 @@
 //! - [`rank`]: character-bigram BM25, ranking obligations by their
 //!   likeness to a text;
 //! - [`simplified`]: Traditional characters read as Simplified, for
-//!   matching only;
+//!   matching only ([`traditional`]: which characters it may change, so
+//!   that a text with none is not copied);
 //! - [`normalize_char`]: one character form for matching (full-width ASCII to
 //!   ASCII, the ideographic space to a space).
 //!
@@ -24,6 +25,7 @@ pub mod figures;
 pub mod numbering;
 pub mod numeral;
 pub mod rank;
+pub mod traditional;
 
 /// Maps full-width ASCII forms (`３０％`, `（一）`) and the ideographic space
 /// to ASCII, one character for one, so that byte lengths may change but the
@@ -40,6 +42,16 @@ pub fn normalize_char(c: char) -> char {
 /// tables; what the user wrote is never rewritten with it.
 pub fn simplified(text: &str) -> String {
     fast2s::convert(text)
+}
+
+/// [`simplified`], borrowing `text` when it has no character to convert
+/// (most texts, which are written in Simplified characters already).
+pub fn simplified_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    if traditional::is_simplified(text) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(simplified(text))
+    }
 }
 
 /// Whether a character is white space as Chinese texts write it (including

@@ -51,44 +51,49 @@ pub fn arabic_digit(c: char) -> Option<u32> {
 /// `１．５`. A point not followed by a digit is not taken (`1.` is a
 /// numbering). Runs longer than 15 digits are refused.
 pub fn arabic(text: &str) -> Option<Number> {
+    // At most 15 digits, a point and 8 more: read into a buffer on the
+    // stack (this runs at every digit of every text the figures scan).
+    let mut buf = [0u8; 24];
+    let mut count = 0;
     let mut len = 0;
-    let mut digits = String::new();
     let mut chars = text.char_indices().peekable();
     while let Some(&(i, c)) = chars.peek() {
-        if let Some(d) = arabic_digit(c) {
-            digits.push(char::from_digit(d, 10)?);
-            len = i + c.len_utf8();
-            chars.next();
-        } else {
-            break;
+        let Some(d) = arabic_digit(c) else { break };
+        if let Some(b) = buf.get_mut(count).filter(|_| count < 15) {
+            *b = b'0' + d as u8;
         }
+        count += 1;
+        len = i + c.len_utf8();
+        chars.next();
     }
-    if digits.is_empty() || digits.len() > 15 {
+    if count == 0 || count > 15 {
         return None;
     }
+    let mut n = count;
     if let Some(&(i, c)) = chars.peek()
         && matches!(c, '.' | '．')
     {
         chars.next();
-        let mut fraction = String::new();
+        let mut fraction = 0;
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = chars.peek() {
             match arabic_digit(d) {
-                Some(d) if fraction.len() < 8 => {
-                    fraction.push(char::from_digit(d, 10)?);
+                Some(d) if fraction < 8 => {
+                    buf[n + 1 + fraction] = b'0' + d as u8;
+                    fraction += 1;
                     end = j + normalize_len(text, j);
                     chars.next();
                 }
                 _ => break,
             }
         }
-        if !fraction.is_empty() {
-            digits.push('.');
-            digits.push_str(&fraction);
+        if fraction > 0 {
+            buf[n] = b'.';
+            n += 1 + fraction;
             len = end;
         }
     }
-    let value = digits.parse().ok()?;
+    let value = std::str::from_utf8(&buf[..n]).ok()?.parse().ok()?;
     Some(Number {
         value,
         len,
@@ -163,6 +168,13 @@ pub fn chinese(text: &str) -> Option<Number> {
     })
 }
 
+/// Whether [`number`] can read a number starting with `c`: an Arabic or
+/// a Chinese digit, or a Chinese unit (`十`). Most characters of a text
+/// are not, so callers scanning every position test this first.
+pub fn starts_number(c: char) -> bool {
+    arabic_digit(c).is_some() || chinese_digit(c).is_some() || chinese_unit(c).is_some()
+}
+
 /// Reads an Arabic or a Chinese number, whichever starts the text.
 pub fn number(text: &str) -> Option<Number> {
     arabic(text).or_else(|| chinese(text))
@@ -183,6 +195,17 @@ mod tests {
         assert_eq!(value("１．５万"), Some(1.5));
         assert_eq!(arabic("1. 加强").map(|n| n.len), Some(1));
         assert_eq!(value("2025年"), Some(2025.0));
+        // The limits: 15 digits, 8 after the point.
+        assert_eq!(value("123456789012345"), Some(123456789012345.0));
+        assert_eq!(value("1234567890123456"), None);
+        assert_eq!(
+            arabic("1.123456789").map(|n| (n.value, n.len)),
+            Some((1.12345678, 10))
+        );
+        assert_eq!(
+            arabic("１２．５０").map(|n| (n.value, n.len)),
+            Some((12.5, 15))
+        );
     }
 
     #[test]

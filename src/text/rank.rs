@@ -152,7 +152,7 @@ impl Ranker {
 pub fn bigrams(text: &str) -> Vec<(char, char)> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
-    for c in super::simplified(text).chars() {
+    for c in super::simplified_cow(text).chars() {
         let c = normalize_char(c);
         if c.is_alphanumeric() {
             let c = c.to_lowercase().next().unwrap_or(c);

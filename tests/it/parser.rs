@@ -11,7 +11,7 @@ use regex::{Captures, Regex};
 use planlint::check::registry;
 use planlint::diagnostic::{Diagnostic, Label, Severity};
 use planlint::source::{SourceFile, SourceMap};
-use planlint::syntax::{self, SyntaxError};
+use planlint::syntax::{self, SyntaxError, cst};
 
 use crate::support::{fixtures, graphical, plan_files};
 
@@ -318,5 +318,61 @@ fn one_error_per_missing_brace(name: &str, text: &str) {
             intact,
             "{name} without the brace at byte {at}"
         );
+    }
+}
+
+/// The spans of the statement nodes of a tree, in pre-order, through the
+/// blocks of statements (not through error nodes, whose statements lowering
+/// never reads).
+fn statement_node_spans(node: cst::Node<'_>, out: &mut Vec<planlint::source::Span>) {
+    for child in node.children() {
+        if let cst::Element::Node(n) = child {
+            match n.kind() {
+                cst::NodeKind::Statement => {
+                    out.push(n.span());
+                    statement_node_spans(n, out);
+                }
+                cst::NodeKind::Block => statement_node_spans(n, out),
+                _ => {}
+            }
+        }
+    }
+}
+
+fn statement_spans(statements: &[cst::Statement<'_>], out: &mut Vec<planlint::source::Span>) {
+    for s in statements {
+        out.push(s.span);
+        statement_spans(s.block.as_deref().unwrap_or_default(), out);
+    }
+}
+
+/// Reading the statements without the tree (what `check` does) gives the
+/// statements and errors of the full parse, and each statement's span is
+/// its node's: on the whole parser corpus, the real files, and the real
+/// Xicheng plan with any one brace missing (the recovering pass).
+#[test]
+fn the_statements_without_the_tree_are_those_of_the_tree() {
+    let mut texts: Vec<(String, String)> = ["ok", "err", "recover"]
+        .into_iter()
+        .flat_map(corpus)
+        .chain(crate::support::real_files())
+        .collect();
+    let xicheng = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/xicheng.plan"),
+    )
+    .expect("the bundled plan");
+    for (at, _) in xicheng.match_indices(['{', '}']) {
+        let broken = format!("{}{}", &xicheng[..at], &xicheng[at + 1..]);
+        texts.push((format!("xicheng.plan without byte {at}"), broken));
+    }
+    for (name, text) in &texts {
+        let full = cst::parse(text);
+        let (statements, errors) = cst::statements(text);
+        assert_eq!(statements, full.statements, "{name}");
+        assert_eq!(errors, full.errors, "{name}");
+        let (mut nodes, mut read) = (Vec::new(), Vec::new());
+        statement_node_spans(full.tree.root(), &mut nodes);
+        statement_spans(&statements, &mut read);
+        assert_eq!(nodes, read, "{name}");
     }
 }
