@@ -11,9 +11,10 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use planlint::import::{self, Options};
+use planlint::workspace::{self, Settings, Workspace};
 
 use crate::cli::lang::text;
-use crate::cli::{files, write};
+use crate::cli::{files, today, write};
 use planlint::i18n::{Id, Msg};
 
 #[derive(clap::Args)]
@@ -82,9 +83,9 @@ pub fn run(args: ImportArgs) -> ExitCode {
     if args.rules.exists() {
         files::collect(&args.rules, &mut collected, &mut errors);
     }
-    let rules: Vec<(String, String)> = files::read_all(&collected.paths, &mut errors)
+    let texts = files::read_all(&collected.paths, &mut errors)
         .into_iter()
-        .map(|(n, f)| (n, f.text))
+        .map(|(n, f)| (n, f.text.into()))
         .collect();
     for e in &errors {
         crate::cli::lang::cannot_read("read-error", &e.path, &e.message);
@@ -92,7 +93,21 @@ pub fn run(args: ImportArgs) -> ExitCode {
     if !errors.is_empty() {
         return ExitCode::from(2);
     }
-    let model = planlint::model::load(rules).model;
+    // The rules through the library's one entry point, no plan checked:
+    // the import needs their model, not findings.
+    let workspace = Workspace {
+        texts,
+        selected: Some(Vec::new()),
+        ..Workspace::default()
+    };
+    let settings = Settings {
+        policy: None,
+        options: planlint::check::Options { as_of: today() },
+        lang: Some(crate::cli::lang::get()),
+        owed: false,
+        coverage: false,
+    };
+    let model = workspace::run(workspace, &settings, None).outcome.model;
     let options = Options {
         carries_out: &args.carries_out,
         as_rules: args.as_ == ImportAs::Rules,

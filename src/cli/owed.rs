@@ -7,7 +7,9 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
+use planlint::check::Options;
 use planlint::owed::{self, OwedError, Subject};
+use planlint::workspace::{Settings, Workspace};
 
 use crate::cli::{files, output, parse_date, today};
 use planlint::i18n::Msg;
@@ -48,9 +50,9 @@ pub fn run(args: OwedArgs) -> ExitCode {
     if is_plan {
         files::collect(plan_path, &mut collected, &mut errors);
     }
-    let read: Vec<(String, String)> = files::read_all(&collected.paths, &mut errors)
+    let texts = files::read_all(&collected.paths, &mut errors)
         .into_iter()
-        .map(|(name, file)| (name, file.text))
+        .map(|(name, file)| (name, file.text.into()))
         .collect();
     if !errors.is_empty() {
         for e in &errors {
@@ -68,7 +70,18 @@ pub fn run(args: OwedArgs) -> ExitCode {
         }
     };
     let as_of = args.as_of.unwrap_or_else(today);
-    let result = match owed::owed(&read, subject, as_of) {
+    let workspace = Workspace {
+        texts,
+        ..Workspace::default()
+    };
+    let settings = Settings {
+        policy: None,
+        options: Options { as_of },
+        lang: Some(crate::cli::lang::get()),
+        owed: false,
+        coverage: false,
+    };
+    let result = match owed::owed(workspace, &settings, subject) {
         Ok(result) => result,
         Err(e) => return refused(&e),
     };

@@ -15,6 +15,7 @@ use std::fmt::Write as _;
 use std::collections::HashMap;
 
 use serde::Serialize;
+use std::sync::Arc;
 
 use crate::check::figures::{self, Owed as OwedFigure, ShareBasis};
 use crate::check::{Binding, Context, Options, effective_binds};
@@ -25,6 +26,7 @@ use crate::model::{DocId, JurId, Model};
 use crate::status::Status;
 use crate::syntax::ast::{AttrValue, Binds, CompareOp, Condition, Rank};
 use crate::syntax::value::Date;
+use crate::workspace::{self, Settings, Workspace};
 
 /// What `owed` is asked about.
 #[derive(Debug, Clone, Copy)]
@@ -241,56 +243,68 @@ pub struct NotOwed {
 /// The file name under which the in-memory plan of a jurisdiction is loaded.
 const DRAFT_FILE: &str = "<owed>";
 
-/// Works out what `subject` owes. `files` are the rules (and, for
-/// [`Subject::Plan`], the plan's file), as `check` loads them.
-pub fn owed(files: &[(String, String)], subject: Subject, as_of: Date) -> Result<Owed, OwedError> {
-    let loaded = crate::model::load(files.iter().map(|(n, t)| (n.clone(), t.clone())));
-    let (model, plan) = match subject {
+/// Works out what `subject` owes, through the library's one entry point
+/// ([`workspace::run`]): `workspace` holds the rules (and, for
+/// [`Subject::Plan`], the plan's file) as `check` reads them, `settings`
+/// the run's date, severities and language. Its `selected` is ignored:
+/// only the subject's plan is checked.
+pub fn owed(
+    workspace: Workspace,
+    settings: &Settings,
+    subject: Subject,
+) -> Result<Owed, OwedError> {
+    let as_of = settings.options.as_of;
+    let checking = |texts: Vec<(String, Arc<str>)>, file: &str| {
+        let workspace = Workspace {
+            texts,
+            selected: Some(vec![file.to_string()]),
+            ..Workspace::default()
+        };
+        workspace::run(workspace, settings, None)
+    };
+    match subject {
         Subject::Plan { file } => {
-            let model = loaded.model;
+            let run = checking(workspace.texts, file);
+            let model = &run.outcome.model;
             let plan = model
                 .plans()
                 .find(|&d| model.sources.get(model.document(d).file).name == file)
                 .ok_or_else(|| OwedError::NoPlan { file: file.into() })?;
-            (model, plan)
+            let mut owed = compute(model, plan, as_of);
+            carried_out(&mut owed, &run, plan);
+            Ok(owed)
         }
         Subject::Jurisdiction { name, carries_out } => {
-            let j = find_jurisdiction(&loaded.model, name)?;
-            let parents = documents_for(&loaded.model, j, carries_out)?;
-            let text = draft_header(&loaded.model, j, &parents, "owed.draft");
-            let mut all: Vec<(String, String)> = files.to_vec();
-            all.push((DRAFT_FILE.into(), text));
-            let model = crate::model::load(all).model;
+            // The rules alone, no plan checked: to find the jurisdiction
+            // and the documents it carries out.
+            let rules = checking(workspace.texts.clone(), "");
+            let j = find_jurisdiction(&rules.outcome.model, name)?;
+            let parents = documents_for(&rules.outcome.model, j, carries_out)?;
+            let text = draft_header(&rules.outcome.model, j, &parents, "owed.draft");
+            let mut texts = workspace.texts;
+            texts.push((DRAFT_FILE.into(), text.into()));
+            let run = checking(texts, DRAFT_FILE);
+            let model = &run.outcome.model;
             let plan = model
                 .plans()
                 .find(|&d| model.sources.get(model.document(d).file).name == DRAFT_FILE)
                 .ok_or_else(|| OwedError::NothingBinds {
                     jurisdiction: name.into(),
                 })?;
-            (model, plan)
+            Ok(compute(model, plan, as_of))
         }
-    };
-    let mut owed = compute(&model, plan, as_of);
-    if let Subject::Plan { file } = subject {
-        carried_out(&mut owed, files, file, model.document(plan).id(), as_of);
     }
-    Ok(owed)
 }
 
-/// What the plan in `file` already carries out: the checks run on it, and
-/// its column of the coverage model gives each entry's status and the
+/// What the checked plan already carries out: its column of the coverage
+/// model, from the run's findings, gives each entry's status and the
 /// counts. `owed` itself stays with the model alone (binding and figures):
 /// what is owed does not depend on what the plan wrote.
-fn carried_out(owed: &mut Owed, files: &[(String, String)], file: &str, id: &str, as_of: Date) {
-    let options = Options { as_of };
-    let selected = [file.to_string()];
-    let outcome = crate::check(
-        files.iter().map(|(n, t)| (n.clone(), t.clone())),
-        crate::Selection::Files(&selected),
-        options,
-    );
-    let ctx = Context::new(&outcome.model, options, outcome.plans.iter().copied());
+fn carried_out(owed: &mut Owed, run: &workspace::Run, plan: DocId) {
+    let outcome = &run.outcome;
+    let ctx = Context::new(&outcome.model, run.options, outcome.plans.iter().copied());
     let model = coverage::build(&ctx, &outcome.diagnostics, &coverage::Headings::new());
+    let id = outcome.model.document(plan).id();
     let Some(column) = model.plans.iter().position(|p| p.id == id) else {
         return;
     };
