@@ -148,14 +148,28 @@ impl Ranker {
     }
 }
 
+/// A letter or digit as bigrams compare it (lower case), or `None` for
+/// anything else. CJK ideographs and ASCII, nearly every character of a
+/// plan, take a short path; the result is the same as the general one.
+fn compared_char(c: char) -> Option<char> {
+    if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+        Some(c)
+    } else if c.is_ascii() {
+        c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase())
+    } else if c.is_alphanumeric() {
+        Some(c.to_lowercase().next().unwrap_or(c))
+    } else {
+        None
+    }
+}
+
 /// The character bigrams of a text in the compared form.
 pub fn bigrams(text: &str) -> Vec<(char, char)> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
     for c in super::simplified_cow(text).chars() {
         let c = normalize_char(c);
-        if c.is_alphanumeric() {
-            let c = c.to_lowercase().next().unwrap_or(c);
+        if let Some(c) = compared_char(c) {
             if let Some(p) = prev {
                 out.push((p, c));
             }
@@ -170,6 +184,17 @@ pub fn bigrams(text: &str) -> Vec<(char, char)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_short_paths_compare_characters_as_the_general_one() {
+        let general = |c: char| {
+            c.is_alphanumeric()
+                .then(|| c.to_lowercase().next().unwrap_or(c))
+        };
+        for c in (0..=0x2_ffffu32).filter_map(char::from_u32) {
+            assert_eq!(compared_char(c), general(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn ranks_the_closest_text_first() {
