@@ -562,7 +562,7 @@ fn status_cell(out: &mut String, cell: &Cell, plan: &PlanSummary, lang: Lang) {
         });
     }
     if let Some(reason) = &cell.reason {
-        let _ = write!(tip, "\n{}: {reason}", w.exempted_reason);
+        let _ = write!(tip, "\n{}{reason}", w.exempted_reason);
     }
     if !cell.provisions.is_empty() {
         let items: Vec<String> = cell

@@ -85,6 +85,7 @@ pub struct Words {
     pub incomparable: &'static str,
     pub unstated: &'static str,
     pub nothing_owed: &'static str,
+    /// The lead of an exemption's reason, with its colon.
     pub exempted_reason: &'static str,
     pub via: &'static str,
 }
@@ -218,7 +219,7 @@ static ZH: Words = Words {
     incomparable: "无法比较",
     unstated: "未写明",
     nothing_owed: "无需承担",
-    exempted_reason: "理由",
+    exempted_reason: "理由：",
     via: "落实条款",
 };
 
@@ -294,7 +295,7 @@ static EN: Words = Words {
     incomparable: "incomparable",
     unstated: "not stated",
     nothing_owed: "nothing owed",
-    exempted_reason: "reason",
+    exempted_reason: "reason: ",
     via: "carried out by",
 };
 

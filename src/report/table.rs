@@ -412,7 +412,7 @@ pub fn rows(coverage: &Coverage, lang: Lang) -> Vec<ComparisonRow> {
                 }
             };
             if let Some(reason) = &cell.reason {
-                differences.push(format!("{}: {reason}", words.exempted_reason));
+                differences.push(format!("{}{reason}", words.exempted_reason));
             }
             let document = coverage
                 .documents
