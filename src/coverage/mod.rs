@@ -758,6 +758,24 @@ fn carriers(ctx: &Context, by_cell: &FindingsByCell) -> HashMap<DocId, Vec<usize
     carriers
 }
 
+/// The name of a document's jurisdiction (西城区), as the report shows it.
+fn jurisdiction_name(model: &Model, d: DocId) -> Option<String> {
+    model
+        .document(d)
+        .jurisdiction
+        .map(|j| model.jurisdiction(j).display_name().to_string())
+}
+
+/// The ids of the documents a document carries out.
+fn carried_out_ids(model: &Model, d: DocId) -> Vec<String> {
+    model
+        .document(d)
+        .parents
+        .iter()
+        .map(|&p| model.document(p).id().to_string())
+        .collect()
+}
+
 fn documents(ctx: &Context) -> Vec<DocumentInfo> {
     let model = ctx.model;
     let checked: std::collections::HashSet<DocId> = ctx.plans.iter().map(|p| p.doc).collect();
@@ -771,14 +789,8 @@ fn documents(ctx: &Context) -> Vec<DocumentInfo> {
                 number: doc.decl.number.clone(),
                 issuer: doc.decl.issuer.clone(),
                 issued: doc.decl.issued.as_ref().map(|i| i.value.to_string()),
-                jurisdiction: doc
-                    .jurisdiction
-                    .map(|j| model.jurisdiction(j).display_name().to_string()),
-                carries_out: doc
-                    .parents
-                    .iter()
-                    .map(|&p| model.document(p).id().to_string())
-                    .collect(),
+                jurisdiction: jurisdiction_name(model, d),
+                carries_out: carried_out_ids(model, d),
                 checked: checked.contains(&d),
             }
         })

@@ -103,14 +103,8 @@ impl<'d> Tally<'d> {
                 PlanSummary {
                     id: doc.id().to_string(),
                     title: doc.decl.title.clone().unwrap_or_default(),
-                    jurisdiction: doc
-                        .jurisdiction
-                        .map(|j| model.jurisdiction(j).display_name().to_string()),
-                    carries_out: doc
-                        .parents
-                        .iter()
-                        .map(|&p| model.document(p).id().to_string())
-                        .collect(),
+                    jurisdiction: super::jurisdiction_name(model, plan.doc),
+                    carries_out: super::carried_out_ids(model, plan.doc),
                     ..PlanSummary::default()
                 }
             })
