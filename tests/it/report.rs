@@ -406,6 +406,26 @@ fn many_plans_make_a_paged_report_and_no_layout() {
         html.len()
     );
     assert!(stderr.contains("boxes, more than the"), "{stderr}");
+    // The paged form's verdicts are those of `check`'s JSON summary, plan
+    // by plan: the counts are the same in both forms.
+    let json = planlint()
+        .args(["check", "--format", "json"])
+        .args(&args)
+        .output()
+        .expect("planlint runs");
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let coverage = json["summary"]["coverage"].as_array().expect("coverage");
+    assert_eq!(
+        coverage.len(),
+        html.matches("<p class=\"verdict\">").count()
+    );
+    for plan in coverage {
+        let verdict = plan["verdict"].as_str().expect("a verdict");
+        assert!(
+            html.contains(&format!("{verdict}</p>")) || html.contains(&format!("{verdict}<")),
+            "{verdict}"
+        );
+    }
     let mut md_args = vec!["--format", "markdown"];
     md_args.extend(&args);
     let (status, md, _) = run(&md_args, |_| {});
