@@ -6,7 +6,7 @@
 //! 1. [`syntax`]: the text of one file → its typed tree and its errors;
 //! 2. [`model`]: every file → one graph of documents, jurisdictions,
 //!    obligations and plan items, validated;
-//! 3. [`check`]: the graph → findings, one module per check;
+//! 3. [`check`](mod@check): the graph → findings, one module per check;
 //! 4. [`report`]: findings → human (miette), plain, JSON and the CI
 //!    formats (SARIF, GitHub, GitLab, JUnit, …).
 //!

@@ -361,7 +361,7 @@ pub fn build(ctx: &Context, diagnostics: &[Diagnostic], headings: &Headings) -> 
 
 /// Every plan's counts and nothing else of the model (for `check`'s
 /// summary, `owed` and the editor): the same cells as [`build`], judged by
-/// the same code and counted by the same [`Tally`], without what only the
+/// the same code and counted by the same `Tally`, without what only the
 /// report shows (the items' texts, headings, targets, findings), which
 /// would double the memory of a national run.
 pub fn summaries(ctx: &Context, diagnostics: &[Diagnostic]) -> Vec<PlanSummary> {

@@ -2,7 +2,7 @@
 //!
 //! One entry per message: its id, its typed arguments, and its two
 //! templates. `{name}` in a template is the argument `name`, written in
-//! the template's language by its [`Arg`](super::Arg) impl; `format!`
+//! the template's language by its [`Arg`] impl; `format!`
 //! checks at compile time that every placeholder names an argument.
 //! Chinese templates quote documents with 「」 (the [`Quote`] and [`Cite`]
 //! arguments do it) and use full-width punctuation; English templates
@@ -1490,7 +1490,7 @@ catalogue! {
     LabelCondition {}
         en: "condition"
         zh: "条件"
-    /// A syntax text: write applies_if <attr>, applies_if not <attr> or applies_if <attr> >= <value>.
+    /// A syntax text: write `applies_if <attr>`, `applies_if not <attr>` or `applies_if <attr> >= <value>`.
     HelpConditionForms {}
         en: "write `applies_if <attr>`, `applies_if not <attr>` or `applies_if <attr> >= <value>`"
         zh: "请写 `applies_if <attr>`、`applies_if not <attr>` 或 `applies_if <attr> >= <value>`"

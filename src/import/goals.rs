@@ -22,8 +22,8 @@ const VERBS: &[&str] = &["达到", "进入", "位居", "保持", "实现"];
 const LEVELS: &[&str] = &["水平", "行列", "前列", "前茅", "领先", "第一方阵"];
 
 /// The qualitative goals of a text: in each clause (split at ， 。 ； ;),
-/// a verb of [`VERBS`] followed by a phrase that ends with a word of
-/// [`LEVELS`] and holds no digit (a figure is read by
+/// a verb of `VERBS` followed by a phrase that ends with a word of
+/// `LEVELS` and holds no digit (a figure is read by
 /// `text::figures`), with a deadline in its sentence or `context_year`.
 pub fn goals(text: &str, context_year: Option<i32>) -> Vec<Goal> {
     let mut out = Vec::new();

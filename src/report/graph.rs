@@ -281,9 +281,9 @@ fn push_unique(
     }
 }
 
-/// Wraps a title into lines of at most [`WRAP`] columns (a Chinese
+/// Wraps a title into lines of at most `WRAP` columns (a Chinese
 /// character takes two, a Latin letter one; Latin words stay whole), at
-/// most [`TITLE_LINES`] lines, the last ending in `…` when cut. Control
+/// most `TITLE_LINES` lines, the last ending in `…` when cut. Control
 /// characters become visible ([`printable`]): a form feed or vertical tab
 /// (Word's page and line breaks) is not allowed in the XML of an SVG.
 pub fn wrap(text: &str) -> Vec<String> {
