@@ -8,8 +8,6 @@ use std::collections::BTreeMap;
 /// Section titles by section citation (`"3"`, `"3.1"`).
 pub type SectionTitles = BTreeMap<String, String>;
 
-const DIGITS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
 /// Reads the numbered headings of a Chinese policy text: `三、提升行动`
 /// opens section `3`, `(一)青少年科学素质提升行动` (half- or full-width
 /// brackets) opens `3.1`. Lines longer than a heading are skipped, so a
@@ -45,44 +43,14 @@ pub fn section_of(citation: &str) -> String {
     }
 }
 
-/// A section citation in Chinese numbering: `3.1` → `三、(一)`; parts
-/// beyond the second, or above twenty, stay as digits.
+/// A section citation in Chinese numbering: `3.1` → `三、(一)`, by the
+/// one writer of it, [`crate::i18n::chinese_section`].
 pub fn chinese_numbering(section: &str) -> String {
-    let mut out = String::new();
-    for (depth, part) in section.split('.').enumerate() {
-        let numeral = part.parse::<u32>().ok().and_then(numeral);
-        match (depth, numeral) {
-            (0, Some(n)) => {
-                out.push_str(&n);
-                out.push('、');
-            }
-            (1, Some(n)) => {
-                out.push('(');
-                out.push_str(&n);
-                out.push(')');
-            }
-            _ => {
-                if !out.is_empty() && !out.ends_with(['、', ')']) {
-                    out.push('.');
-                }
-                out.push_str(part);
-            }
-        }
-    }
-    out
-}
-
-fn numeral(n: u32) -> Option<String> {
-    match n {
-        1..=10 => Some(DIGITS[n as usize - 1].to_string()),
-        11..=19 => Some(format!("十{}", DIGITS[n as usize - 11])),
-        20 => Some("二十".to_string()),
-        _ => None,
-    }
+    crate::i18n::chinese_section(section, crate::i18n::Numbering::Numbered)
 }
 
 fn value_of(numeral: &str) -> Option<u32> {
-    (1..=20).find(|&n| self::numeral(n).as_deref() == Some(numeral))
+    (1..=99).find(|&n| crate::i18n::numeral(n).as_deref() == Some(numeral))
 }
 
 fn top_heading(line: &str) -> Option<(u32, &str)> {

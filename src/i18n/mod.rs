@@ -348,6 +348,37 @@ impl Arg for Numbered {
     }
 }
 
+/// A dotted section or item path in Chinese numbering: `3.1` → 三、(一);
+/// `3.1.2` → 三、(一)2, or 三、(一)第2项 for bullets (`Numbering::Counted`).
+/// Parts beyond the second, or above ninety-nine, stay as digits.
+pub fn chinese_section(path: &str, numbering: Numbering) -> String {
+    let mut out = String::new();
+    for (depth, part) in path.split('.').enumerate() {
+        let numeral = part.parse::<u32>().ok().and_then(numeral);
+        match (depth, numeral) {
+            (0, Some(n)) => {
+                out.push_str(&n);
+                out.push('、');
+            }
+            (1, Some(n)) => {
+                out.push('(');
+                out.push_str(&n);
+                out.push(')');
+            }
+            (2, Some(_)) if numbering == Numbering::Counted => {
+                out.push_str(&format!("第{part}项"));
+            }
+            _ => {
+                if !out.is_empty() && !out.ends_with(['、', ')', '项']) {
+                    out.push('.');
+                }
+                out.push_str(part);
+            }
+        }
+    }
+    out
+}
+
 /// A citation in a Chinese document's own numbering (`docs/messages.md`):
 ///
 /// - `3.1.2` → 三、(一)2 (numbered items) or 三、(一)第2项 (bullets);
@@ -378,29 +409,7 @@ pub fn chinese_citation(citation: &str, numbering: Numbering) -> String {
             Numbering::Numbered => out.push_str(&format!("第{}项", parts[0])),
         }
     } else {
-        for (depth, part) in parts.iter().enumerate() {
-            let numeral = part.parse::<u32>().ok().and_then(numeral);
-            match (depth, numeral) {
-                (0, Some(n)) => {
-                    out.push_str(&n);
-                    out.push('、');
-                }
-                (1, Some(n)) => {
-                    out.push('(');
-                    out.push_str(&n);
-                    out.push(')');
-                }
-                (2, Some(_)) if numbering == Numbering::Counted => {
-                    out.push_str(&format!("第{part}项"));
-                }
-                _ => {
-                    if !out.is_empty() && !out.ends_with(['、', ')', '项']) {
-                        out.push('.');
-                    }
-                    out.push_str(part);
-                }
-            }
-        }
+        out.push_str(&chinese_section(path, numbering));
     }
     if let Some(n) = paragraph {
         out.push_str(&format!("第{n}段"));
