@@ -88,8 +88,8 @@ catalogue! {
     SummarySuppressed { errors: Count, warnings: Count, infos: Count, suppressed: usize, plans: Box<Msg>, files: Count }
         en: "{errors}, {warnings}, {infos} ({suppressed} suppressed) in {plans}, {files} read"
         zh: "{errors}、{warnings}、{infos}（另有 {suppressed} 条已豁免），涉及 {plans}，读取 {files}"
-    /// The plans of a run.
-    SummaryPlans { count: Count, ids: Names }
+    /// The plans of a run: the first few ids of many.
+    SummaryPlans { count: Count, ids: SomeNames }
         en: "{count} ({ids})"
         zh: "{count}（{ids}）"
     /// A run that checked no plan.

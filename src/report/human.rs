@@ -111,18 +111,25 @@ pub(crate) fn render_one(
     text
 }
 
+/// How many plan ids the summary line names before it says how many more:
+/// a national run checks thousands.
+const SUMMARY_IDS: usize = 10;
+
 /// `2 errors, 5 warnings, 1 info in 1 plan (xc.plan), 6 files read`, in
 /// the run's language.
 pub fn summary_line(diagnostics: &[Diagnostic], summary: &RunSummary) -> String {
     use crate::i18n::catalogue::{Count, Noun};
-    use crate::i18n::{Msg, Names};
+    use crate::i18n::{Msg, SomeNames};
     let counts = Counts::of(diagnostics);
     let plans = Box::new(if summary.plans.is_empty() {
         Msg::SummaryNoPlan {}
     } else {
         Msg::SummaryPlans {
             count: Count(summary.plans.len(), Noun::Plan),
-            ids: Names(summary.plans.clone()),
+            ids: SomeNames {
+                names: summary.plans.iter().take(SUMMARY_IDS).cloned().collect(),
+                total: summary.plans.len(),
+            },
         }
     });
     let (errors, warnings, infos, files) = (
@@ -478,6 +485,31 @@ mod tests {
 
     use super::*;
     use crate::source::Span;
+
+    /// A national run names its first plans and counts the rest, in both
+    /// languages, instead of listing thousands of ids on one line.
+    #[test]
+    fn the_summary_line_names_the_first_plans_of_many() {
+        let plans: Vec<String> = (1..=12).map(|n| format!("p{n:02}.plan")).collect();
+        let mut summary = RunSummary {
+            files: 12,
+            plans,
+            ..RunSummary::default()
+        };
+        let line = summary_line(&[], &summary);
+        assert!(line.contains("12 plans (p01.plan, "), "{line}");
+        assert!(
+            line.contains("p10.plan, and 2 more), 12 files read"),
+            "{line}"
+        );
+        assert!(!line.contains("p11.plan"), "{line}");
+        summary.lang = crate::i18n::Lang::Zh;
+        let line = summary_line(&[], &summary);
+        assert!(line.contains("p10.plan等 12 个"), "{line}");
+        summary.plans.truncate(2);
+        let line = summary_line(&[], &summary);
+        assert!(line.contains("（p01.plan、p02.plan）"), "{line}");
+    }
 
     fn render_text(text: &str, spans: &[(usize, usize)]) -> String {
         let mut sources = SourceMap::default();
