@@ -603,6 +603,11 @@ catalogue! {
     FmtReformatted { changed: usize, total: usize }
         en: "{changed} of {total} files reformatted"
         zh: "{total} 个文件中已重新格式化 {changed} 个"
+    /// The language server cannot go on (said on standard error, where
+    /// editors log a server's output).
+    ServerStopped { error: String }
+        en: "error: the language server stopped: {error}"
+        zh: "错误：语言服务器已停止：{error}"
     /// JSON that cannot be written.
     CliCannotWriteJson { reason: String }
         en: "cannot write JSON: {reason}"

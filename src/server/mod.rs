@@ -20,6 +20,8 @@ pub use main_loop::run;
 /// What the server says when it cannot go on (on standard error, where
 /// editors log a server's output).
 fn fatal(error: impl std::fmt::Display) -> ExitCode {
-    eprintln!("planlint: error: the language server stopped: {error}");
+    crate::cli::lang::say(planlint::i18n::Msg::ServerStopped {
+        error: error.to_string(),
+    });
     ExitCode::from(2)
 }
