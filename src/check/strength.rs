@@ -269,7 +269,9 @@ fn chains(tokens: &[(usize, usize, Word)], clause: &str) -> Vec<Chain> {
         while at < tokens.len() && is_verb(tokens[at].2) {
             let between = &clause[end..tokens[at].0];
             if between.is_empty() {
-                groups.last_mut().expect("a group").push(tokens[at].2);
+                if let Some(group) = groups.last_mut() {
+                    group.push(tokens[at].2);
+                }
             } else if between.chars().count() == 1 && "和、与及并".contains(between) {
                 groups.push(vec![tokens[at].2]);
             } else {

@@ -87,7 +87,9 @@ pub fn elements(text: &str) -> Vec<String> {
     let mut rest = text;
     while let Some(open) = rest.find(['“', '「', '『']) {
         let after = &rest[open..];
-        let o = after.chars().next().expect("an opening quote");
+        let Some(o) = after.chars().next() else {
+            break;
+        };
         let close = match o {
             '“' => '”',
             '「' => '」',

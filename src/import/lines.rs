@@ -150,19 +150,21 @@ pub fn read(text: &str) -> Lines {
                         || (body_started && continues(&prev.text)))
             }
         };
-        if join {
-            let prev = out.paras.last_mut().expect("a paragraph to join");
-            if prev.text.ends_with(|c: char| c.is_ascii_alphanumeric())
-                && clean.starts_with(|c: char| c.is_ascii_alphanumeric())
-            {
-                prev.text.push(' ');
+        match out.paras.last_mut() {
+            Some(prev) if join => {
+                if prev.text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && clean.starts_with(|c: char| c.is_ascii_alphanumeric())
+                {
+                    prev.text.push(' ');
+                }
+                prev.text.push_str(&clean);
             }
-            prev.text.push_str(&clean);
-        } else {
-            out.paras.push(Para { text: clean, line });
+            _ => out.paras.push(Para { text: clean, line }),
         }
-        let last = &out.paras.last().expect("a paragraph").text;
-        open_brackets = last.matches('《').count() as i32 - last.matches('》').count() as i32;
+        if let Some(last) = out.paras.last() {
+            let last = &last.text;
+            open_brackets = last.matches('《').count() as i32 - last.matches('》').count() as i32;
+        }
     }
     out
 }

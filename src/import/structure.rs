@@ -144,9 +144,12 @@ pub fn items(blocks: &[Block]) -> (Vec<Item>, Vec<Unplaced>) {
             .collect::<Vec<_>>()
             .join(".");
         let bullet = b.kind == Some(Kind::Dash);
-        let first = &b.paras[0];
+        let Some(first) = b.paras.first() else {
+            continue;
+        };
+        let numbered = numbering(&first.text);
         let rest = &b.paras[1..];
-        if b.kind.is_none() {
+        if b.kind.is_none() || numbered.is_none() {
             unplaced.extend(b.paras.iter().map(|p| Unplaced {
                 line: p.line,
                 text: p.text.clone(),
@@ -154,7 +157,9 @@ pub fn items(blocks: &[Block]) -> (Vec<Item>, Vec<Unplaced>) {
             }));
             continue;
         }
-        let n = numbering(&first.text).expect("a numbered block");
+        let Some(n) = numbered else {
+            continue;
+        };
         let own = first.text[n.len..].trim().to_string();
         if b.heading {
             if has_children || rest.is_empty() {
