@@ -376,17 +376,7 @@ fn many_plans_make_a_paged_report_and_no_layout() {
     use planlint::coverage::PAGED_PLANS;
     use planlint::report::graph::MAX_LAYOUT_NODES;
 
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cascade = planlint::generate::generate(&planlint::generate::Options {
-        seed: 1,
-        provinces: 5,
-        rates: planlint::generate::Rates::default(),
-    });
-    for file in &cascade.files {
-        let path = dir.path().join(&file.path);
-        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
-        std::fs::write(path, &file.text).expect("write");
-    }
+    let dir = crate::support::write_generated(5);
     let args = cascade_args(dir.path());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (status, html, stderr) = run(&args, |_| {});

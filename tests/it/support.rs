@@ -143,3 +143,20 @@ pub fn planlint() -> assert_cmd::Command {
     }
     cmd
 }
+
+/// A generated cascade of `provinces` provinces (seed 1, default rates),
+/// written under a temporary directory as `rules/` and `plans/`.
+pub fn write_generated(provinces: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cascade = planlint::generate::generate(&planlint::generate::Options {
+        seed: 1,
+        provinces,
+        rates: planlint::generate::Rates::default(),
+    });
+    for file in &cascade.files {
+        let path = dir.path().join(&file.path);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
+        std::fs::write(path, &file.text).expect("write");
+    }
+    dir
+}

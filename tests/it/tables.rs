@@ -354,17 +354,7 @@ fn sixteen_plans_fit_a_github_comment() {
 fn a_paged_report_has_one_sheet_of_rows_and_a_comment_that_fits() {
     use planlint::coverage::PAGED_PLANS;
 
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cascade = planlint::generate::generate(&planlint::generate::Options {
-        seed: 1,
-        provinces: 5,
-        rates: planlint::generate::Rates::default(),
-    });
-    for file in &cascade.files {
-        let path = dir.path().join(&file.path);
-        std::fs::create_dir_all(path.parent().expect("a parent")).expect("mkdir");
-        std::fs::write(path, &file.text).expect("write");
-    }
+    let dir = crate::support::write_generated(5);
     let rules = dir.path().join("rules").display().to_string();
     let plans = dir.path().join("plans").display().to_string();
     let out = dir.path().join("r.xlsx").display().to_string();
