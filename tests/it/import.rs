@@ -344,17 +344,7 @@ fn beijing_outline_as_rules_has_its_bullets_and_figures() {
         "{:?}",
         imported.carries_out
     );
-    let jurisdictions = read(&root().join("rules/jurisdictions.plan"));
-    let loaded = planlint::model::load([
-        ("jurisdictions.plan", jurisdictions.as_str()),
-        ("bjx.plan", rules.as_str()),
-    ]);
-    let errors: Vec<_> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == planlint::diagnostic::Severity::Error)
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    assert_rules_load(&rules, "bjx.plan");
 }
 
 /// `--as rules` on the Beijing outline against the hand-written rules,
@@ -471,17 +461,7 @@ fn national_work_points_header_is_the_hand_rules_one() {
     assert!(rules.contains("  period 2024\n"), "{rules}");
     assert!(rules.contains("  rank national\n"));
     // The written rules load without an error.
-    let jurisdictions = read(&root().join("rules/jurisdictions.plan"));
-    let loaded = planlint::model::load([
-        ("jurisdictions.plan", jurisdictions.as_str()),
-        ("wp.plan", rules.as_str()),
-    ]);
-    let errors: Vec<_> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == planlint::diagnostic::Severity::Error)
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    assert_rules_load(&rules, "wp.plan");
 }
 
 /// Each character of the source (but numbering, which becomes `source`,
@@ -1043,4 +1023,19 @@ fn a_docx_that_is_not_one_or_a_zip_bomb_is_refused() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("units \"区教育局\" \"区科协\""));
+}
+
+/// Written rules load beside the bundled jurisdictions without an error.
+fn assert_rules_load(rules: &str, name: &str) {
+    let jurisdictions = read(&root().join("rules/jurisdictions.plan"));
+    let loaded = planlint::model::load([
+        ("jurisdictions.plan", jurisdictions.as_str()),
+        (name, rules),
+    ]);
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == planlint::diagnostic::Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
 }
