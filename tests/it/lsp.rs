@@ -25,6 +25,14 @@ pub struct Client {
 }
 
 impl Client {
+    /// The code actions the server offers for one of its diagnostics.
+    pub fn code_actions(&mut self, uri: &str, diagnostic: &Value) -> Value {
+        self.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": diagnostic["range"], "context": { "diagnostics": [diagnostic] } }),
+        )
+    }
+
     pub fn start(open_at: &Path, utf8: bool) -> Client {
         Client::start_with(open_at, utf8, json!({ "asOf": "2025-01-01" }))
     }
@@ -450,17 +458,8 @@ fn editor_session(open_at: &Path, root: &Path, utf8: bool) {
 
     // A code action applied: an item implementing bj.4.3.4 with what is owed.
     let d = omitted(&first, "bj.4.3.4").expect("the omission");
-    let actions = client.request(
-        "textDocument/codeAction",
-        json!({ "textDocument": { "uri": plan }, "range": d["range"], "context": { "diagnostics": [d] } }),
-    );
-    let add = actions
-        .as_array()
-        .expect("actions")
-        .iter()
-        .find(|a| a["title"] == "add an item with `implements bj.4.3.4`")
-        .unwrap_or_else(|| panic!("{actions:#?}"))
-        .clone();
+    let actions = client.code_actions(&plan, &d);
+    let add = titled(&actions, "add an item with `implements bj.4.3.4`");
     assert!(
         actions
             .as_array()
@@ -509,10 +508,7 @@ fn editor_session(open_at: &Path, root: &Path, utf8: bool) {
         .collect();
     assert_eq!(unknown.len(), 1, "{:#?}", codes(&diagnostics));
     assert_eq!(unknown[0]["range"]["start"], client.position(&text, id));
-    let actions = client.request(
-        "textDocument/codeAction",
-        json!({ "textDocument": { "uri": plan }, "range": unknown[0]["range"], "context": { "diagnostics": [unknown[0]] } }),
-    );
+    let actions = client.code_actions(&plan, unknown[0]);
     let fix = &actions[0];
     assert_eq!(fix["title"], "replace it with `bj.3.3.2/4`");
     let fixed = client.apply(
@@ -541,17 +537,8 @@ fn editor_session(open_at: &Path, root: &Path, utf8: bool) {
         .unwrap_or_else(|| panic!("{:#?}", codes(&diagnostics)))
         .clone();
     assert_eq!(error["range"]["start"], client.position(&text, title));
-    let actions = client.request(
-        "textDocument/codeAction",
-        json!({ "textDocument": { "uri": plan }, "range": error["range"], "context": { "diagnostics": [error] } }),
-    );
-    let fix = actions
-        .as_array()
-        .expect("actions")
-        .iter()
-        .find(|a| a["title"] == "replace the full-width `；` with `;`")
-        .unwrap_or_else(|| panic!("{actions:#?}"))
-        .clone();
+    let actions = client.code_actions(&plan, &error);
+    let fix = titled(&actions, "replace the full-width `；` with `;`");
     let fixed = client.apply(
         &text,
         fix["edit"]["changes"][&plan].as_array().expect("edits"),
@@ -898,4 +885,15 @@ fn the_server_survives_bad_requests() {
     };
     assert_eq!(answer["error"]["code"], -32601, "{answer}");
     client.shutdown();
+}
+
+/// The code action with this title, or a failure listing those offered.
+fn titled(actions: &Value, title: &str) -> Value {
+    actions
+        .as_array()
+        .expect("actions")
+        .iter()
+        .find(|a| a["title"] == title)
+        .unwrap_or_else(|| panic!("{actions:#?}"))
+        .clone()
 }
