@@ -20,8 +20,10 @@
 //! the target's comparator: only one the text certainly states (超过, 不超过,
 //! 左右 …). A target without a unit is not looked for.
 
-use crate::check::Context;
+use rayon::prelude::*;
+
 use crate::check::registry::CodeInfo;
+use crate::check::{Context, PlanView};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::i18n::{Id, Msg, Quote};
 use crate::model::ItemId;
@@ -46,26 +48,38 @@ enum Mismatch {
 }
 
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for plan in &ctx.plans {
-        for &i in &ctx.model.document(plan.doc).items {
-            let item = ctx.model.item(i);
-            let Some(text) = item.decl.text.as_deref() else {
+    // Reading every item's figures is the costliest check on a large
+    // cascade: the plans are read on every core, their findings joined in
+    // plan order.
+    let found: Vec<Vec<Diagnostic>> = ctx
+        .plans
+        .par_iter()
+        .map(|plan| plan_findings(ctx, plan))
+        .collect();
+    out.extend(found.into_iter().flatten());
+}
+
+fn plan_findings(ctx: &Context, plan: &PlanView) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for &i in &ctx.model.document(plan.doc).items {
+        let item = ctx.model.item(i);
+        let Some(text) = item.decl.text.as_deref() else {
+            continue;
+        };
+        if item.decl.targets.iter().all(|t| t.figure.is_none()) {
+            continue;
+        }
+        let stated = figures::values(text, None);
+        for target in &item.decl.targets {
+            let Some(figure) = &target.figure else {
                 continue;
             };
-            if item.decl.targets.iter().all(|t| t.figure.is_none()) {
-                continue;
-            }
-            let stated = figures::figures(text, None);
-            for target in &item.decl.targets {
-                let Some(figure) = &target.figure else {
-                    continue;
-                };
-                if let Some(m) = mismatch(figure, &stated) {
-                    out.push(diagnostic(ctx, plan.doc, i, target, figure, text, &m));
-                }
+            if let Some(m) = mismatch(figure, &stated) {
+                out.push(diagnostic(ctx, plan.doc, i, target, figure, text, &m));
             }
         }
     }
+    out
 }
 
 fn same(a: f64, b: f64) -> bool {
@@ -178,7 +192,7 @@ mod tests {
     }
 
     fn judge(t: TargetFigure, text: &str) -> Option<String> {
-        mismatch(&t, &figures::figures(text, None)).map(|m| match m {
+        mismatch(&t, &figures::values(text, None)).map(|m| match m {
             Mismatch::Value(f) => format!("value {}", f.value),
             Mismatch::Comparator(f) => format!("comparator {}", f.comparator.as_str()),
             Mismatch::NoTrace => "no trace".into(),

@@ -151,6 +151,25 @@ const AFTER: &[(&str, Comparator)] = &[
 /// then refer to the text as given, as both forms take three bytes in
 /// UTF-8 (where they would not, the text is read as written).
 pub fn figures(text: &str, context_year: Option<i32>) -> Vec<Figure> {
+    read(text, context_year, Reading::Full)
+}
+
+/// The figures of `text` as [`figures`] reads them, but without what each
+/// one measures (`metric` is left empty): for callers that compare values,
+/// units and comparators only. Working out the metric is about a fifth of
+/// the reading.
+pub fn values(text: &str, context_year: Option<i32>) -> Vec<Figure> {
+    read(text, context_year, Reading::Values)
+}
+
+/// How much of each figure [`read`] works out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Full,
+    Values,
+}
+
+fn read(text: &str, context_year: Option<i32>, reading: Reading) -> Vec<Figure> {
     let simple = super::simplified_cow(text);
     let text = if simple.len() == text.len() {
         &simple
@@ -159,7 +178,7 @@ pub fn figures(text: &str, context_year: Option<i32>) -> Vec<Figure> {
     };
     let mut out = Vec::new();
     for sentence in sentences(text) {
-        scan_sentence(text, sentence, context_year, &mut out);
+        scan_sentence(text, sentence, context_year, reading, &mut out);
     }
     out
 }
@@ -206,37 +225,44 @@ pub fn sentences(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-fn scan_sentence(text: &str, sentence: Range<usize>, context: Option<i32>, out: &mut Vec<Figure>) {
+fn scan_sentence(
+    text: &str,
+    sentence: Range<usize>,
+    context: Option<i32>,
+    reading: Reading,
+    out: &mut Vec<Figure>,
+) {
     let s = &text[sentence.clone()];
-    let own_deadline = deadline(s);
-    if own_deadline.is_none() && reports_past_year(s) {
-        return;
-    }
+    // The numbers are found first: most sentences state none, and then
+    // their deadline and past years need no reading.
+    let mut found = Vec::new();
     let mut skip_to = 0;
-    let mut previous_end = 0;
     for (i, c) in s.char_indices() {
         if i < skip_to {
             continue;
         }
-        let Some(found) = figure_at(s, i, c) else {
-            continue;
-        };
-        skip_to = found.end;
+        if let Some(f) = figure_at(s, i, c) {
+            skip_to = f.end;
+            found.push(f);
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let own_deadline = deadline(s);
+    if own_deadline.is_none() && reports_past_year(s) {
+        return;
+    }
+    let mut previous_end = 0;
+    for found in found {
         let before = &s[..found.number_start];
         let per_year = ["每年", "年均", "每年度"]
             .iter()
             .any(|w| before.contains(w));
-        let mut metric = metric(&s[previous_end..found.number_start]);
-        if metric.chars().count() <= 2 {
-            // `加强200余家…学校建设`: the count qualifies what follows.
-            let after: String = s[found.end..]
-                .chars()
-                .take_while(|c| !matches!(c, '，' | ',' | '、' | '。' | '；' | ';' | '：'))
-                .collect();
-            if after.chars().count() >= 2 {
-                metric = after;
-            }
-        }
+        let metric = match reading {
+            Reading::Full => figure_metric(s, previous_end, &found),
+            Reading::Values => String::new(),
+        };
         previous_end = found.end;
         out.push(Figure {
             value: found.value,
@@ -257,6 +283,24 @@ fn scan_sentence(text: &str, sentence: Range<usize>, context: Option<i32>, out: 
             sentence: sentence.clone(),
         });
     }
+}
+
+/// What the figure `found` of sentence `s` measures: the words of its
+/// clause since the figure before (which ended at `previous_end`), or the
+/// words after it when a count qualifies what follows.
+fn figure_metric(s: &str, previous_end: usize, found: &Found) -> String {
+    let metric = metric(&s[previous_end..found.number_start]);
+    if metric.chars().count() <= 2 {
+        // `加强200余家…学校建设`: the count qualifies what follows.
+        let after: String = s[found.end..]
+            .chars()
+            .take_while(|c| !matches!(c, '，' | ',' | '、' | '。' | '；' | ';' | '：'))
+            .collect();
+        if after.chars().count() >= 2 {
+            return after;
+        }
+    }
+    metric
 }
 
 struct Found {
