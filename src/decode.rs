@@ -7,6 +7,9 @@
 //! when the file was not UTF-8; anything that is none of these is refused
 //! with the byte offset of the first byte that does not read.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use encoding_rs::{DecoderResult, Encoding};
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -55,7 +58,8 @@ impl SourceEncoding {
 /// A decoded file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
-    pub text: String,
+    /// Shared, as the model keeps it: the one copy of the file's bytes.
+    pub text: Arc<str>,
     pub encoding: SourceEncoding,
 }
 
@@ -151,48 +155,40 @@ pub fn note(file: FileId, encoding: SourceEncoding) -> Diagnostic {
 /// is refused at the first byte that is not UTF-8. Old Mac line ends (CR
 /// alone, in a file without LF) are read as line ends, as CRLF is.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    decode_encoding(bytes).map(|d| Decoded {
-        text: cr_line_ends(d.text),
-        encoding: d.encoding,
+    decode_encoding(bytes).map(|(text, encoding)| Decoded {
+        text: cr_line_ends(&text),
+        encoding,
     })
 }
 
 /// A text whose lines end with CR alone (classic Mac OS, some exports from
 /// old word processors) with LF instead; any other text as it is. Same
 /// length, so byte offsets stay those of the file.
-fn cr_line_ends(text: String) -> String {
+fn cr_line_ends(text: &str) -> Arc<str> {
     if text.contains('\r') && !text.contains('\n') {
-        text.replace('\r', "\n")
+        text.replace('\r', "\n").into()
     } else {
-        text
+        text.into()
     }
 }
 
-fn decode_encoding(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+/// The text and its encoding; UTF-8 is borrowed from the bytes, so that
+/// it is copied once, into the shared text.
+fn decode_encoding(bytes: &[u8]) -> Result<(Cow<'_, str>, SourceEncoding), DecodeError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8(rest, 3).map(|text| Decoded {
-            text,
-            encoding: SourceEncoding::Utf8Bom,
-        });
+        return utf8(rest, 3).map(|text| (text.into(), SourceEncoding::Utf8Bom));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return strict(encoding_rs::UTF_16LE, rest, 2).map(|text| Decoded {
-            text,
-            encoding: SourceEncoding::Utf16Le,
-        });
+        return strict(encoding_rs::UTF_16LE, rest, 2)
+            .map(|text| (text.into(), SourceEncoding::Utf16Le));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return strict(encoding_rs::UTF_16BE, rest, 2).map(|text| Decoded {
-            text,
-            encoding: SourceEncoding::Utf16Be,
-        });
+        return strict(encoding_rs::UTF_16BE, rest, 2)
+            .map(|text| (text.into(), SourceEncoding::Utf16Be));
     }
     let utf8_error = match validate(bytes) {
         Ok(text) => {
-            return no_nul(text, 0).map(|()| Decoded {
-                text: text.to_string(),
-                encoding: SourceEncoding::Utf8,
-            });
+            return no_nul(text, 0).map(|()| (text.into(), SourceEncoding::Utf8));
         }
         Err(e) => e.valid_up_to(),
     };
@@ -207,10 +203,7 @@ fn decode_encoding(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
     if guess == encoding_rs::GBK || guess == encoding_rs::GB18030 {
         let text = strict(encoding_rs::GB18030, bytes, 0)?;
-        return Ok(Decoded {
-            text,
-            encoding: SourceEncoding::Gb18030,
-        });
+        return Ok((text.into(), SourceEncoding::Gb18030));
     }
     // A guess helps when the file is in some other legacy encoding; when
     // most of its non-ASCII text is valid UTF-8, the file is damaged UTF-8
@@ -232,14 +225,14 @@ fn decode_encoding(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     })
 }
 
-fn utf8(bytes: &[u8], base: usize) -> Result<String, DecodeError> {
+fn utf8(bytes: &[u8], base: usize) -> Result<&str, DecodeError> {
     let text = validate(bytes).map_err(|e| DecodeError::Malformed {
         encoding: "UTF-8",
         offset: base + e.valid_up_to(),
         guess: None,
     })?;
     no_nul(text, base)?;
-    Ok(text.to_string())
+    Ok(text)
 }
 
 /// UTF-8 validation: SIMD first (`simdutf8`: std's validation was 8% of
@@ -339,10 +332,10 @@ mod tests {
     #[test]
     fn old_mac_line_ends_are_line_ends() {
         let decoded = decode(b"document xc {\r  title \"x\"\r}\r").expect("decoded");
-        assert_eq!(decoded.text, "document xc {\n  title \"x\"\n}\n");
+        assert_eq!(&*decoded.text, "document xc {\n  title \"x\"\n}\n");
         // CRLF and lone CRs inside a LF file are left alone.
         let crlf = decode(b"a\r\nb\r\n").expect("decoded");
-        assert_eq!(crlf.text, "a\r\nb\r\n");
+        assert_eq!(&*crlf.text, "a\r\nb\r\n");
     }
 
     const PLAN: &str = "document xc {\r\n  title \"北京市西城区全民科学素质行动规划\"\r\n}\r\n";
@@ -351,12 +344,12 @@ mod tests {
     fn utf8_with_and_without_a_byte_order_mark() {
         let plain = decode(PLAN.as_bytes()).unwrap();
         assert_eq!(plain.encoding, SourceEncoding::Utf8);
-        assert_eq!(plain.text, PLAN);
+        assert_eq!(&*plain.text, PLAN);
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend_from_slice(PLAN.as_bytes());
         let with_bom = decode(&bom).unwrap();
         assert_eq!(with_bom.encoding, SourceEncoding::Utf8Bom);
-        assert_eq!(with_bom.text, PLAN);
+        assert_eq!(&*with_bom.text, PLAN);
         assert!(!with_bom.encoding.is_converted());
     }
 
@@ -375,7 +368,7 @@ mod tests {
                 encoding: SourceEncoding::Utf16Le
             }
         );
-        assert_eq!(decode(&be).unwrap().text, PLAN);
+        assert_eq!(&*decode(&be).unwrap().text, PLAN);
         assert_eq!(decode(&be).unwrap().encoding, SourceEncoding::Utf16Be);
     }
 
@@ -401,7 +394,7 @@ mod tests {
         assert!(std::str::from_utf8(&bytes).is_err());
         let decoded = decode(&bytes).unwrap();
         assert_eq!(decoded.encoding, SourceEncoding::Gb18030);
-        assert_eq!(decoded.text, PLAN);
+        assert_eq!(&*decoded.text, PLAN);
         assert!(decoded.encoding.is_converted());
     }
 
@@ -411,7 +404,7 @@ mod tests {
         let text = format!("{PLAN}# 规划说明：𠀀\n");
         let (bytes, _, lossy) = encoding_rs::GB18030.encode(&text);
         assert!(!lossy);
-        assert_eq!(decode(&bytes).unwrap().text, text);
+        assert_eq!(&*decode(&bytes).unwrap().text, text);
     }
 
     #[test]
@@ -471,6 +464,6 @@ mod tests {
 
     #[test]
     fn empty_input_is_empty_text() {
-        assert_eq!(decode(b"").unwrap().text, "");
+        assert_eq!(&*decode(b"").unwrap().text, "");
     }
 }

@@ -38,7 +38,7 @@ pub fn covered_obligations(
     keep: impl Fn(Provision) -> bool,
 ) -> Vec<(Provision, OblId, bool)> {
     let mut out = Vec::new();
-    for (&o, provisions) in &plan.covered_by {
+    for (o, provisions) in plan.covered() {
         if let Binding::Owed { advisory } = plan.binding(o) {
             out.extend(
                 provisions

@@ -80,8 +80,15 @@ pub struct PlanView {
     /// Every obligation of every document the plan carries out, with its binding.
     pub bindings: Vec<(OblId, Binding)>,
     binding_of: HashMap<OblId, Binding>,
-    /// For each obligation, the provisions that cover it directly or through refinement.
-    pub covered_by: HashMap<OblId, Vec<Provision>>,
+    /// The obligations the plan's provisions cover, directly or through
+    /// refinement, sorted, each once for each provision that covers it;
+    /// [`PlanView::covering`] reads them. Two flat vectors rather than a
+    /// map of lists: one list per obligation and plan was a quarter of a
+    /// million allocations on the national cascade.
+    covered: Vec<OblId>,
+    /// The provision of each entry of `covered`, in the plan's order
+    /// (items, then its own obligations) within one obligation.
+    covering: Vec<Provision>,
     /// Exemptions in force (not expired), by the obligation they name.
     pub exemptions_in_force: HashMap<OblId, ExId>,
 }
@@ -101,8 +108,24 @@ impl PlanView {
         })
     }
 
+    /// The provisions that cover `o`, directly or through refinement, in
+    /// the plan's order.
     pub fn covering(&self, o: OblId) -> &[Provision] {
-        self.covered_by.get(&o).map(Vec::as_slice).unwrap_or(&[])
+        let start = self.covered.partition_point(|&c| c < o);
+        let end = start + self.covered[start..].partition_point(|&c| c == o);
+        &self.covering[start..end]
+    }
+
+    /// Every obligation the plan covers, ascending, with its provisions.
+    pub fn covered(&self) -> impl Iterator<Item = (OblId, &[Provision])> + '_ {
+        let mut start = 0;
+        std::iter::from_fn(move || {
+            let &o = self.covered.get(start)?;
+            let end = start + self.covered[start..].partition_point(|&c| c == o);
+            let provisions = &self.covering[start..end];
+            start = end;
+            Some((o, provisions))
+        })
     }
 }
 
@@ -466,8 +489,6 @@ fn plan_view(model: &Model, options: Options, doc: DocId) -> PlanView {
             })
             .or_insert(b);
     }
-    let mut covered_by: HashMap<OblId, Vec<Provision>> =
-        HashMap::with_capacity_and_hasher(bindings.len(), Default::default());
     let provisions = plan
         .items
         .iter()
@@ -478,16 +499,23 @@ fn plan_view(model: &Model, options: Options, doc: DocId) -> PlanView {
                 model.obligation(o).refines.as_slice(),
             )
         }));
+    let mut covered: Vec<(OblId, Provision)> = Vec::new();
     for (provision, links) in provisions {
         for &link in links {
-            for covered in model.refinement_closure(link) {
-                let list = covered_by.entry(covered).or_default();
-                if !list.contains(&provision) {
-                    list.push(provision);
-                }
-            }
+            covered.extend(
+                model
+                    .refinement_closure(link)
+                    .into_iter()
+                    .map(|o| (o, provision)),
+            );
         }
     }
+    // Stable: within one obligation the provisions keep the plan's order,
+    // and the entries of one provision stay together, so `dedup` leaves
+    // each (obligation, provision) once.
+    covered.sort_by_key(|&(o, _)| o);
+    covered.dedup();
+    let (covered, covering) = covered.into_iter().unzip();
     let mut exemptions_in_force = HashMap::default();
     for &e in &plan.exemptions {
         let exemption = model.exemption(e);
@@ -504,7 +532,8 @@ fn plan_view(model: &Model, options: Options, doc: DocId) -> PlanView {
         doc,
         bindings,
         binding_of,
-        covered_by,
+        covered,
+        covering,
         exemptions_in_force,
     }
 }

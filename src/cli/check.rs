@@ -24,7 +24,7 @@ pub fn once(args: &CheckArgs) -> ExitCode {
     let baseline = match &args.baseline {
         None => None,
         Some(path) => match files::read(path) {
-            Ok(f) => match BaselineFile::parse(files::display(path), f.text) {
+            Ok(f) => match BaselineFile::parse(files::display(path), f.text.to_string()) {
                 Ok(b) => Some(b),
                 Err(e) => {
                     crate::cli::lang::say(planlint::i18n::Msg::CliInvalidBaseline {

@@ -5,6 +5,7 @@
 use planlint::i18n::{Id, Msg};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
+use std::sync::Arc;
 
 use planlint::diff::{self, Diff};
 
@@ -161,7 +162,7 @@ fn without(mut f: Files, other: Option<&Path>, keep: &Path) -> Files {
 /// named `name`.
 fn replaced(f: &Files, path: &Path, name: &str, file: files::ReadFile) -> Files {
     let path_name = files::display(path);
-    let mut texts: Vec<(String, String)> = f
+    let mut texts: Vec<(String, Arc<str>)> = f
         .texts
         .iter()
         .filter(|(n, _)| *n != path_name)

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use planlint::decode::{MAX_FILE_BYTES, SourceEncoding, decode};
 use planlint::i18n::{Id, Msg};
@@ -23,7 +24,7 @@ pub struct ReadError {
 
 /// The files of a run, read.
 pub struct Files {
-    pub texts: Vec<(String, String)>,
+    pub texts: Vec<(String, Arc<str>)>,
     /// The names of the files whose documents are checked; `None`: all.
     pub selected: Option<Vec<String>>,
     pub read_errors: Vec<ReadError>,
@@ -75,30 +76,67 @@ pub fn read_run(rules: &Path, plans: &Path, paths_given: &[PathBuf]) -> Files {
     }
 }
 
-/// The files collected so far, and their canonical paths, so that each file
-/// is taken once however it is named.
+/// The files collected so far, and what identifies each, so that each
+/// file is taken once however it is named.
 #[derive(Debug, Default)]
 pub struct Collected {
     pub paths: Vec<PathBuf>,
-    seen: HashSet<PathBuf>,
+    seen: HashSet<FileKey>,
 }
 
 impl Collected {
     /// Whether `path` names a file already collected.
     pub fn contains(&self, path: &Path) -> bool {
-        self.seen.contains(&canonical(path))
+        self.seen.contains(&FileKey::of(path))
     }
 
     /// Adds `path` unless it names a file already collected.
     pub fn push_unique(&mut self, path: PathBuf) {
-        if self.seen.insert(canonical(&path)) {
+        let key = FileKey::of(&path);
+        self.push_keyed(path, key);
+    }
+
+    fn push_keyed(&mut self, path: PathBuf, key: FileKey) {
+        if self.seen.insert(key) {
             self.paths.push(path);
         }
     }
 }
 
-fn canonical(path: &Path) -> PathBuf {
-    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+/// What makes two names one file: its device and inode where the system
+/// has them (one `stat`; a canonical path takes one per component of the
+/// path, a quarter of the reading of a national run), else its canonical
+/// path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum FileKey {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    Path(PathBuf),
+}
+
+impl FileKey {
+    fn of(path: &Path) -> FileKey {
+        match fs::metadata(path) {
+            Ok(m) => FileKey::from_metadata(&m, path),
+            Err(_) => FileKey::Path(path.to_path_buf()),
+        }
+    }
+
+    /// The key of the file at `path`, whose `metadata` (followed through
+    /// links) the caller has read.
+    fn from_metadata(metadata: &fs::Metadata, path: &Path) -> FileKey {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let _ = path;
+            FileKey::Inode(metadata.dev(), metadata.ino())
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = metadata;
+            FileKey::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+        }
+    }
 }
 
 /// Reads `paths` on every core; the texts (named by [`display`]) keep the
@@ -146,9 +184,9 @@ pub fn collect(path: &Path, out: &mut Collected, errors: &mut Vec<ReadError>) {
             }),
         });
     }
-    found.sort();
-    for f in found {
-        out.push_unique(f);
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    for (f, key) in found {
+        out.push_keyed(f, key);
     }
 }
 
@@ -172,7 +210,7 @@ type Ancestors = Vec<(PathBuf, PathBuf)>;
 
 fn walk(
     dir: &Path,
-    out: &mut Vec<PathBuf>,
+    out: &mut Vec<(PathBuf, FileKey)>,
     errors: &mut Vec<ReadError>,
     depth: usize,
     ancestors: &mut Ancestors,
@@ -214,7 +252,8 @@ fn walk(
             Ok(m) if m.is_dir() => walk(&path, out, errors, depth + 1, ancestors),
             Ok(m) if path.extension().is_some_and(|e| e == EXTENSION) => {
                 if m.is_file() {
-                    out.push(path);
+                    let key = FileKey::from_metadata(&m, &path);
+                    out.push((path, key));
                 } else {
                     errors.push(not_regular(&path));
                 }
@@ -232,7 +271,7 @@ fn walk(
 /// A file read and decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadFile {
-    pub text: String,
+    pub text: Arc<str>,
     pub encoding: SourceEncoding,
 }
 

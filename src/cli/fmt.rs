@@ -63,7 +63,7 @@ pub fn run(args: FmtArgs) -> ExitCode {
         let formatted = match format::format(&file.text) {
             Ok(formatted) => formatted,
             Err(syntax_errors) => {
-                let source = SourceFile::new(name.clone(), file.text.as_str());
+                let source = SourceFile::new(name.clone(), &*file.text);
                 for e in &syntax_errors {
                     let (line, column) = source.line_col(e.span.start);
                     let headline = crate::cli::lang::text(Msg::Headline {
@@ -80,7 +80,7 @@ pub fn run(args: FmtArgs) -> ExitCode {
                 continue;
             }
         };
-        if formatted == file.text {
+        if *formatted == *file.text {
             continue;
         }
         changed += 1;

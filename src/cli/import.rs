@@ -85,7 +85,7 @@ pub fn run(args: ImportArgs) -> ExitCode {
     }
     let texts = files::read_all(&collected.paths, &mut errors)
         .into_iter()
-        .map(|(n, f)| (n, f.text.into()))
+        .map(|(n, f)| (n, f.text))
         .collect();
     for e in &errors {
         crate::cli::lang::cannot_read("read-error", &e.path, &e.message);
@@ -241,7 +241,7 @@ fn read_document(path: &Path) -> Result<(String, Vec<String>), String> {
         _ => {
             let decoded = planlint::decode::decode(&bytes)
                 .map_err(|e| crate::cli::lang::text(e.with_help()))?;
-            Ok((decoded.text, Vec::new()))
+            Ok((decoded.text.to_string(), Vec::new()))
         }
     }
 }

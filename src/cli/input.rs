@@ -71,11 +71,7 @@ pub fn load(project: &ProjectArgs) -> Result<Checked, ()> {
     }
     let lang = crate::cli::lang::get();
     let workspace = Workspace {
-        texts: files
-            .texts
-            .into_iter()
-            .map(|(name, text)| (name, text.into()))
-            .collect(),
+        texts: files.texts,
         selected: files.selected,
         ..Workspace::default()
     };

@@ -52,7 +52,7 @@ pub fn run(args: OwedArgs) -> ExitCode {
     }
     let texts = files::read_all(&collected.paths, &mut errors)
         .into_iter()
-        .map(|(name, file)| (name, file.text.into()))
+        .map(|(name, file)| (name, file.text))
         .collect();
     if !errors.is_empty() {
         for e in &errors {

@@ -163,11 +163,7 @@ pub fn check_texts(
         .chain(baseline.iter().map(|b| b.name()));
     let project_paths = settings.project_paths(names);
     let workspace = Workspace {
-        texts: files
-            .texts
-            .into_iter()
-            .map(|(name, text)| (name, text.into()))
-            .collect(),
+        texts: files.texts,
         selected: files.selected,
         unread: files
             .read_errors

@@ -736,7 +736,7 @@ fn carriers(ctx: &Context, by_cell: &FindingsByCell) -> HashMap<DocId, Vec<usize
         for &parent in &model.document(plan.doc).parents {
             carriers.entry(parent).or_default().push(column);
         }
-        for &o in plan.covered_by.keys() {
+        for (o, _) in plan.covered() {
             carriers
                 .entry(model.obligation(o).document)
                 .or_default()

@@ -98,7 +98,7 @@ pub fn read_disk(root: &Path, settings: &Settings) -> (BTreeMap<String, Arc<str>
         .into_iter()
         .map(|(_, file)| file.text)
         .zip(&paths.paths)
-        .filter_map(|(text, path)| Some((name(root, path)?, Arc::from(text))))
+        .filter_map(|(text, path)| Some((name(root, path)?, text)))
         .collect();
     (texts, errors)
 }

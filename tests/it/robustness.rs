@@ -686,6 +686,31 @@ planlint: error[read-error]: cannot read `plans/loop/plans`: a symlink loop: thi
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_file_named_several_ways_is_read_once() {
+    let project = project(EAST.as_bytes());
+    // A link to the plan, a hard link to the city outline, and the plan
+    // named again on the command line in two spellings.
+    std::os::unix::fs::symlink("east.plan", project.path().join("plans/link.plan"))
+        .expect("symlink");
+    std::fs::hard_link(
+        project.path().join("rules/city.plan"),
+        project.path().join("rules/again.plan"),
+    )
+    .expect("hard link");
+    let (status, stdout, stderr) = check(
+        project.path(),
+        &["plans", "./plans/east.plan", "plans/../plans/link.plan"],
+    );
+    assert_eq!(status, Some(0), "{stdout}{stderr}");
+    assert!(!stdout.contains("duplicate-document"), "{stdout}");
+    assert!(
+        stdout.ends_with("0 errors, 0 warnings, 0 infos in 1 plan (east.plan), 3 files read\n"),
+        "{stdout}"
+    );
+}
+
 #[test]
 fn a_path_with_chinese_characters_is_read_and_shown_as_written() {
     let project = project(EAST.as_bytes());
