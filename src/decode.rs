@@ -165,7 +165,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// old word processors) with LF instead; any other text as it is. Same
 /// length, so byte offsets stay those of the file.
 fn cr_line_ends(text: &str) -> Arc<str> {
-    if text.contains('\r') && !text.contains('\n') {
+    let has = |byte| memchr::memchr(byte, text.as_bytes()).is_some();
+    if has(b'\r') && !has(b'\n') {
         text.replace('\r', "\n").into()
     } else {
         text.into()
@@ -246,7 +247,7 @@ fn validate(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
 }
 
 fn no_nul(text: &str, base: usize) -> Result<(), DecodeError> {
-    match text.find('\0') {
+    match memchr::memchr(0, text.as_bytes()) {
         Some(offset) => Err(DecodeError::NulByte {
             offset: base + offset,
         }),

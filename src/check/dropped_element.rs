@@ -23,7 +23,7 @@ pub const CODE: CodeInfo = CodeInfo {
 };
 
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for plan in &ctx.plans {
+    ctx.each_plan(out, |plan, out| {
         for (o, advisory) in plan.owed() {
             let obligation = ctx.model.obligation(o);
             if obligation.decl.elements.is_empty() || plan.exemptions_in_force.contains_key(&o) {
@@ -89,7 +89,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(d);
             }
         }
-    }
+    });
 }
 
 /// The provisions covering the obligation or any of its clauses, sorted.

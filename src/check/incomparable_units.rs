@@ -21,8 +21,8 @@ pub const CODE: CodeInfo = CodeInfo {
 };
 
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for plan in &ctx.plans {
-        for group in figures::comparisons(ctx, plan) {
+    ctx.each_plan(out, |plan, out| {
+        for group in ctx.comparisons(plan) {
             for entry in &group.entries {
                 for verdict in &entry.verdicts {
                     let Verdict::Incomparable(why) = verdict else {
@@ -54,7 +54,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-    }
+    });
 }
 
 /// State the figure in the owed unit, yearly or as a total.

@@ -22,7 +22,7 @@ pub const CODE: CodeInfo = CodeInfo {
 };
 
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for plan in &ctx.plans {
+    ctx.each_plan(out, |plan, out| {
         let document = ctx.model.document(plan.doc);
         for &i in &document.items {
             let item = ctx.model.item(i);
@@ -71,5 +71,5 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
             d.set_help(Msg::HelpNameUnits {});
             out.push(d);
         }
-    }
+    });
 }

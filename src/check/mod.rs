@@ -37,6 +37,8 @@ mod tests;
 
 use foldhash::HashMap;
 
+use std::sync::OnceLock;
+
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -77,6 +79,8 @@ pub enum Provision {
 #[derive(Debug, Clone)]
 pub struct PlanView {
     pub doc: DocId,
+    /// Its place in [`Context::plans`].
+    slot: usize,
     /// Every obligation of every document the plan carries out, with its binding.
     pub bindings: Vec<(OblId, Binding)>,
     binding_of: HashMap<OblId, Binding>,
@@ -138,6 +142,9 @@ pub struct Context<'m> {
     pub shares: figures::ShareIndex,
     /// The rules' strength lexicon (empty when they declare none).
     pub lexicon: strength::Lexicon,
+    /// Each plan's stated targets compared with what it owes, worked out
+    /// once for the checks that read them ([`Context::comparisons`]).
+    comparisons: Vec<OnceLock<Vec<figures::Comparisons<'m>>>>,
 }
 
 impl<'m> Context<'m> {
@@ -145,16 +152,45 @@ impl<'m> Context<'m> {
         let plans: Vec<DocId> = plans.into_iter().collect();
         let plans: Vec<PlanView> = plans
             .par_iter()
-            .map(|&d| plan_view(model, options, d))
+            .enumerate()
+            .map(|(slot, &d)| plan_view(model, options, d, slot))
             .collect();
         let shares = figures::ShareIndex::new(model, &plans);
+        let comparisons = plans.iter().map(|_| OnceLock::new()).collect();
         Context {
             model,
             options,
             plans,
             shares,
             lexicon: strength::Lexicon::from_model(model),
+            comparisons,
         }
+    }
+
+    /// Runs `find` on every checked plan, on every core, and appends what
+    /// it finds in the order of the plans: the way of the checks that look
+    /// at one plan at a time.
+    pub fn each_plan(
+        &self,
+        out: &mut Vec<Diagnostic>,
+        find: impl Fn(&PlanView, &mut Vec<Diagnostic>) + Sync,
+    ) {
+        let found: Vec<Vec<Diagnostic>> = self
+            .plans
+            .par_iter()
+            .map(|plan| {
+                let mut found = Vec::new();
+                find(plan, &mut found);
+                found
+            })
+            .collect();
+        out.extend(found.into_iter().flatten());
+    }
+
+    /// Every stated target of the plan compared with what it owes
+    /// ([`figures::comparisons`]), worked out on first use.
+    pub fn comparisons(&self, plan: &PlanView) -> &[figures::Comparisons<'m>] {
+        self.comparisons[plan.slot].get_or_init(|| figures::comparisons(self, plan))
     }
 
     /// Every exemption a checked plan declares, with the plan: where the
@@ -442,7 +478,7 @@ pub fn condition_holds(condition: &Condition, attr: impl Fn(&str) -> Option<Attr
     }
 }
 
-fn plan_view(model: &Model, options: Options, doc: DocId) -> PlanView {
+fn plan_view(model: &Model, options: Options, doc: DocId, slot: usize) -> PlanView {
     let plan = model.document(doc);
     let plan_rank = plan.rank();
     let plan_period = plan.decl.period.as_ref().map(|p| p.value);
@@ -530,6 +566,7 @@ fn plan_view(model: &Model, options: Options, doc: DocId) -> PlanView {
     }
     PlanView {
         doc,
+        slot,
         bindings,
         binding_of,
         covered,

@@ -29,11 +29,11 @@ pub const CODE: CodeInfo = CodeInfo {
 };
 
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for plan in &ctx.plans {
+    ctx.each_plan(out, |plan, out| {
         for (o, advisory) in find(ctx, plan) {
             out.push(diagnostic(ctx, plan, o, advisory));
         }
-    }
+    });
 }
 
 /// Whether anything in the plan covers or exempts `o` or one of its owed clauses.

@@ -20,8 +20,6 @@
 //! the target's comparator: only one the text certainly states (超过, 不超过,
 //! 左右 …). A target without a unit is not looked for.
 
-use rayon::prelude::*;
-
 use crate::check::registry::CodeInfo;
 use crate::check::{Context, PlanView};
 use crate::diagnostic::{Diagnostic, Label, Severity};
@@ -48,19 +46,10 @@ enum Mismatch {
 }
 
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    // Reading every item's figures is the costliest check on a large
-    // cascade: the plans are read on every core, their findings joined in
-    // plan order.
-    let found: Vec<Vec<Diagnostic>> = ctx
-        .plans
-        .par_iter()
-        .map(|plan| plan_findings(ctx, plan))
-        .collect();
-    out.extend(found.into_iter().flatten());
+    ctx.each_plan(out, |plan, out| plan_findings(ctx, plan, out));
 }
 
-fn plan_findings(ctx: &Context, plan: &PlanView) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+fn plan_findings(ctx: &Context, plan: &PlanView, out: &mut Vec<Diagnostic>) {
     for &i in &ctx.model.document(plan.doc).items {
         let item = ctx.model.item(i);
         let Some(text) = item.decl.text.as_deref() else {
@@ -79,7 +68,6 @@ fn plan_findings(ctx: &Context, plan: &PlanView) -> Vec<Diagnostic> {
             }
         }
     }
-    out
 }
 
 fn same(a: f64, b: f64) -> bool {

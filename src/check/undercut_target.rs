@@ -25,16 +25,16 @@ pub const CODE: CodeInfo = CodeInfo {
 };
 
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for plan in &ctx.plans {
-        for group in figures::comparisons(ctx, plan) {
-            if let Some(d) = lower_figure(ctx, &group) {
+    ctx.each_plan(out, |plan, out| {
+        for group in ctx.comparisons(plan) {
+            if let Some(d) = lower_figure(ctx, group) {
                 out.push(d);
             }
-            if let Some(d) = later_deadline(ctx, &group) {
+            if let Some(d) = later_deadline(ctx, group) {
                 out.push(d);
             }
         }
-    }
+    });
 }
 
 fn lower_figure(ctx: &Context, group: &figures::Comparisons) -> Option<Diagnostic> {

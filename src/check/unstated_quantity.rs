@@ -23,7 +23,7 @@ pub const CODE: CodeInfo = CodeInfo {
 };
 
 pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    for plan in &ctx.plans {
+    ctx.each_plan(out, |plan, out| {
         for (o, advisory) in plan.owed() {
             let covering = plan.covering(o);
             let Some(&first) = covering.iter().min() else {
@@ -112,5 +112,5 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 out.push(d);
             }
         }
-    }
+    });
 }

@@ -68,7 +68,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if ctx.lexicon.is_empty() {
         return;
     }
-    for plan in &ctx.plans {
+    ctx.each_plan(out, |plan, out| {
         // Each item's sentences are indexed once for all it implements.
         let mut indexes: HashMap<ItemId, strength::Candidates> = HashMap::default();
         for (o, advisory) in plan.owed() {
@@ -92,7 +92,7 @@ pub fn run(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-    }
+    });
 }
 
 /// The first 分句 of the obligation's text that the item whose `sentences`

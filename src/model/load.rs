@@ -19,24 +19,28 @@ pub fn load<N: Into<String>, T: Into<std::sync::Arc<str>>>(
 ) -> Loaded {
     // Files are parsed on every core (each parse sees one text only), then
     // registered one after the other in the order given, so the model and
-    // its diagnostics do not depend on the number of threads.
+    // its diagnostics do not depend on the number of threads. A large run
+    // goes in batches, and a batch is registered while the next one is
+    // parsed: registering alone was a tenth of a national check.
     let files: Vec<(String, std::sync::Arc<str>)> = files
         .into_iter()
         .map(|(name, text)| (name.into(), text.into()))
         .collect();
-    let parsed: Vec<(SourceFile, syntax::Parse)> = files
-        .into_par_iter()
-        .map(|(name, text)| {
-            let file = SourceFile::new(name, text);
-            let parse = syntax::parse(&file.text);
-            (file, parse)
-        })
-        .collect();
+    let total_bytes: usize = files.iter().map(|(_, text)| text.len()).sum();
     let mut builder = Builder::default();
-    builder.reserve(&parsed);
-    for (file, parse) in parsed {
-        builder.add_file(file, parse);
+    let mut parsed: Vec<(SourceFile, syntax::Parse)> = Vec::new();
+    for (i, batch) in batches(files, total_bytes).into_iter().enumerate() {
+        let batch_bytes: usize = batch.iter().map(|(_, text)| text.len()).sum();
+        let (_, next) = rayon::join(
+            || builder.add_files(std::mem::take(&mut parsed)),
+            || parse_all(batch),
+        );
+        if i == 0 {
+            builder.reserve(&next, batch_bytes, total_bytes);
+        }
+        parsed = next;
     }
+    builder.add_files(parsed);
     builder.resolve();
     let mut diagnostics = builder.diagnostics;
     diagnostics.extend(validate::validate(&builder.model));
@@ -44,6 +48,48 @@ pub fn load<N: Into<String>, T: Into<std::sync::Arc<str>>>(
         model: builder.model,
         diagnostics,
     }
+}
+
+/// A batch is at least this many bytes of text: a small run is one batch,
+/// parsed on every core at once.
+const MIN_BATCH_BYTES: usize = 1 << 20;
+
+/// About this many batches in a large run.
+const BATCHES: usize = 16;
+
+/// The files in consecutive batches of about `total_bytes / BATCHES`
+/// bytes (at least [`MIN_BATCH_BYTES`]), in order.
+fn batches(
+    files: Vec<(String, std::sync::Arc<str>)>,
+    total_bytes: usize,
+) -> Vec<Vec<(String, std::sync::Arc<str>)>> {
+    let size = (total_bytes / BATCHES).max(MIN_BATCH_BYTES);
+    let mut out = Vec::new();
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    for file in files {
+        bytes += file.1.len();
+        batch.push(file);
+        if bytes >= size {
+            out.push(std::mem::take(&mut batch));
+            bytes = 0;
+        }
+    }
+    if !batch.is_empty() {
+        out.push(batch);
+    }
+    out
+}
+
+fn parse_all(files: Vec<(String, std::sync::Arc<str>)>) -> Vec<(SourceFile, syntax::Parse)> {
+    files
+        .into_par_iter()
+        .map(|(name, text)| {
+            let file = SourceFile::new(name, text);
+            let parse = syntax::parse(&file.text);
+            (file, parse)
+        })
+        .collect()
 }
 
 #[derive(Default)]
@@ -56,14 +102,26 @@ struct Builder {
 }
 
 impl Builder {
-    /// Sizes every table once for all files: growing them a file at a time
-    /// copied the national model over and over.
-    fn reserve(&mut self, parsed: &[(SourceFile, syntax::Parse)]) {
+    /// Sizes every table once for the whole run, from the first batch
+    /// (`parsed`, `batch_bytes` of the run's `total_bytes`) scaled to the
+    /// run: growing them a file at a time copied the national model over
+    /// and over, and an estimate a little off costs one doubling at most.
+    fn reserve(
+        &mut self,
+        parsed: &[(SourceFile, syntax::Parse)],
+        batch_bytes: usize,
+        total_bytes: usize,
+    ) {
         fn obligations(o: &ObligationDecl) -> usize {
             1 + o.children.iter().map(obligations).sum::<usize>()
         }
+        // The first batch is at least 1/BATCHES of the run.
+        let scale = |n: usize| {
+            let scaled = n as u128 * total_bytes as u128 / batch_bytes.max(1) as u128;
+            (scaled as usize).clamp(n, n.saturating_mul(BATCHES))
+        };
         let count =
-            |f: fn(&FileAst) -> usize| parsed.iter().map(|(_, p)| f(&p.file)).sum::<usize>();
+            |f: fn(&FileAst) -> usize| scale(parsed.iter().map(|(_, p)| f(&p.file)).sum::<usize>());
         let documents = count(|a| usize::from(a.document.is_some()));
         let jurisdictions = count(|a| a.jurisdictions.len());
         let obligations = count(|a| a.obligations.iter().map(obligations).sum());
@@ -82,6 +140,12 @@ impl Builder {
         let nodes = documents + jurisdictions + obligations + items + exemptions;
         m.graph.reserve_nodes(nodes);
         m.graph.reserve_edges(2 * nodes);
+    }
+
+    fn add_files(&mut self, parsed: Vec<(SourceFile, syntax::Parse)>) {
+        for (file, parse) in parsed {
+            self.add_file(file, parse);
+        }
     }
 
     fn add_file(&mut self, file: SourceFile, parse: syntax::Parse) {
@@ -492,5 +556,45 @@ impl Builder {
                 self.model.observations[o].jurisdiction = self.resolve_jurisdiction(&r, file);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(sizes: &[usize]) -> Vec<(String, std::sync::Arc<str>)> {
+        sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| (format!("f{i}.plan"), "#".repeat(n).into()))
+            .collect()
+    }
+
+    #[test]
+    fn a_small_run_is_one_batch() {
+        let batches = batches(files(&[10, 20, 30]), 60);
+        assert_eq!(batches.len(), 1);
+        assert_eq!(batches[0].len(), 3);
+    }
+
+    #[test]
+    fn a_large_run_keeps_its_order_in_batches_of_a_sixteenth() {
+        let sizes: Vec<usize> = (0..100).map(|i| 300_000 + i * 1_000).collect();
+        let total: usize = sizes.iter().sum();
+        let batches = batches(files(&sizes), total);
+        let size = total / BATCHES;
+        assert!(
+            (BATCHES - 1..=BATCHES + 1).contains(&batches.len()),
+            "{}",
+            batches.len()
+        );
+        for batch in &batches[..batches.len() - 1] {
+            let bytes: usize = batch.iter().map(|(_, t)| t.len()).sum();
+            assert!(bytes >= size && bytes < size + 400_000, "{bytes}");
+        }
+        let names: Vec<String> = batches.into_iter().flatten().map(|(n, _)| n).collect();
+        let expected: Vec<String> = (0..100).map(|i| format!("f{i}.plan")).collect();
+        assert_eq!(names, expected);
     }
 }
