@@ -519,6 +519,7 @@ impl Builder {
                 self.model.items[i].file,
                 std::mem::take(&mut self.model.items[i].decl.implements),
             );
+            self.model.items[i].implements.reserve_exact(refs.len());
             for r in &refs {
                 if let Some(target) = self.resolve_obligation(r, file) {
                     if !self.model.items[i].implements.contains(&target) {

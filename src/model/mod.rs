@@ -299,7 +299,8 @@ impl Model {
         /// Past this many, what was seen is looked up in a set: a scan of
         /// the list made a chain of n refinements cost n³.
         const SCAN: usize = 16;
-        let mut seen = vec![start];
+        let mut seen = Vec::with_capacity(SCAN);
+        seen.push(start);
         let mut set: Option<foldhash::HashSet<OblId>> = None;
         let mut next = 0;
         while next < seen.len() {

@@ -704,6 +704,13 @@ impl<'a> Parser<'a> {
             ';' => self.token(TokenKind::Semicolon, 1),
             c if is_blank(c) => {
                 let len = blank_run(rest);
+                if !self.tree {
+                    // Without the tree nothing reads a blank: the parser
+                    // would only skip it, one token at a time.
+                    self.pos += len;
+                    self.last_end = self.pos;
+                    return self.lex();
+                }
                 self.token(TokenKind::Whitespace, len)
             }
             c => {

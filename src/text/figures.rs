@@ -313,11 +313,17 @@ struct Found {
 
 fn figure_at(s: &str, i: usize, c: char) -> Option<Found> {
     let rest = &s[i..];
-    let (number, after_number, percent_word) = if let Some(tail) = rest.strip_prefix("百分之") {
+    let (number, after_number, percent_word) = if c == '百' {
+        let tail = rest.strip_prefix("百分之")?;
         let n = numeral::number(tail)?;
         (n, i + "百分之".len() + n.len, true)
     } else {
-        if numeral::arabic_digit(c).is_none() && numeral::chinese_digit(c).is_none() && c != '十' {
+        // Most characters start no number: turned away by one test.
+        if !numeral::starts_number(c)
+            || numeral::arabic_digit(c).is_none()
+                && numeral::chinese_digit(c).is_none()
+                && c != '十'
+        {
             return None;
         }
         let prev = s[..i].chars().next_back();
@@ -369,12 +375,12 @@ fn figure_at(s: &str, i: usize, c: char) -> Option<Found> {
         j += p.len_utf8();
         "%".to_string()
     } else {
-        if NOT_UNITS.iter().any(|u| s[j..].starts_with(u)) {
+        if NOT_UNITS.iter().any(|u| begins_with(&s[j..], u)) {
             return None;
         }
         let unit = UNITS
             .iter()
-            .filter(|u| s[j..].starts_with(**u))
+            .filter(|u| begins_with(&s[j..], u))
             .max_by_key(|u| u.len())?;
         j += unit.len();
         unit.to_string()
@@ -382,12 +388,12 @@ fn figure_at(s: &str, i: usize, c: char) -> Option<Found> {
     let before_number = s[..i].trim_end_matches(is_space);
     let before = BEFORE
         .iter()
-        .find(|(w, _)| before_number.ends_with(w))
+        .find(|(w, _)| ends_with(before_number, w))
         .map(|&(_, c)| c);
     let after_rest = &s[skip_spaces(s, j)..];
     let after = AFTER
         .iter()
-        .find(|(w, _)| after_rest.starts_with(w))
+        .find(|(w, _)| begins_with(after_rest, w))
         .map(|&(w, c)| (w, c));
     if let Some((w, _)) = after {
         j = skip_spaces(s, j) + w.len();
@@ -417,6 +423,29 @@ fn figure_at(s: &str, i: usize, c: char) -> Option<Found> {
     })
 }
 
+/// `text.starts_with(word)`, comparing the first character's bytes before
+/// the rest: the word lists are tried at every number of every text read,
+/// and a comparison of whole strings is a call to `memcmp` each time.
+fn begins_with(text: &str, word: &str) -> bool {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    t.len() >= w.len() && first3(t) == first3(w) && t[..w.len()] == *w
+}
+
+/// `text.ends_with(word)`, comparing the last character's bytes first.
+fn ends_with(text: &str, word: &str) -> bool {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    t.len() >= w.len() && last3(t) == last3(w) && t[t.len() - w.len()..] == *w
+}
+
+/// The first three bytes (a Chinese character's), when there are three.
+fn first3(bytes: &[u8]) -> Option<[u8; 3]> {
+    bytes.first_chunk().copied()
+}
+
+fn last3(bytes: &[u8]) -> Option<[u8; 3]> {
+    bytes.last_chunk().copied()
+}
+
 fn skip_spaces(s: &str, at: usize) -> usize {
     at + (s[at..].len() - s[at..].trim_start_matches(is_space).len())
 }
@@ -436,7 +465,9 @@ fn closes_phrase(after: &str) -> bool {
 
 fn deadline_at(s: &str, i: usize) -> Option<i32> {
     let rest = &s[i..];
-    for five in ["十一五", "十二五", "十三五", "十四五", "十五五", "十六五"] {
+    // Each five-year period starts with `十`: most places are not one.
+    let periods = ["十一五", "十二五", "十三五", "十四五", "十五五", "十六五"];
+    for five in periods.into_iter().take_while(|_| rest.starts_with('十')) {
         if let Some(tail) = rest.strip_prefix(five) {
             let tail = tail.trim_start_matches(['”', '"', '’', '」', '』']);
             if ["时期", "期间", "末", "规划期"]
@@ -464,6 +495,15 @@ fn deadline_at(s: &str, i: usize) -> Option<i32> {
 /// A year and the text after its `年`: `2025年`, `2025 年`, `二〇二五年`.
 fn year_at(s: &str) -> Option<(i32, &str)> {
     let s = s.trim_start_matches(is_space);
+    // A year is a number followed by `年`: looked for before the number is
+    // read (and converted), which at every digit of a text was most of the
+    // cost of reading its figures. The number takes no character outside
+    // this run, so the test turns away nothing the reading would accept.
+    let after_run =
+        s.trim_start_matches(|c: char| numeral::starts_number(c) || c == '.' || c == '．');
+    if after_run.len() == s.len() || !after_run.trim_start_matches(is_space).starts_with('年') {
+        return None;
+    }
     let n = numeral::number(s)?;
     let year = n.value;
     if year.fract() != 0.0 || !(1900.0..=2199.0).contains(&year) {

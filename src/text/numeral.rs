@@ -15,7 +15,14 @@ pub struct Number {
 }
 
 /// The value of one Chinese digit (`〇` and `零` are 0, `两` is 2).
+/// Every character of a scanned text is tested here, so those before `〇`
+/// (U+3007, the first digit in code point order: ASCII, most punctuation)
+/// are turned away first.
+#[inline]
 pub fn chinese_digit(c: char) -> Option<u32> {
+    if c < '〇' {
+        return None;
+    }
     Some(match c {
         '零' | '〇' => 0,
         '一' | '壹' => 1,
@@ -31,7 +38,13 @@ pub fn chinese_digit(c: char) -> Option<u32> {
     })
 }
 
+/// The value of one Chinese unit (`十`, `百` …); `万` (U+4E07) is the first
+/// in code point order.
+#[inline]
 fn chinese_unit(c: char) -> Option<u64> {
+    if c < '万' {
+        return None;
+    }
     Some(match c {
         '十' | '拾' => 10,
         '百' | '佰' => 100,
@@ -43,7 +56,11 @@ fn chinese_unit(c: char) -> Option<u64> {
 }
 
 /// An ASCII or full-width digit's value.
+#[inline]
 pub fn arabic_digit(c: char) -> Option<u32> {
+    if c.is_ascii() {
+        return c.to_digit(10);
+    }
     normalize_char(c).to_digit(10)
 }
 
@@ -171,9 +188,40 @@ pub fn chinese(text: &str) -> Option<Number> {
 /// Whether [`number`] can read a number starting with `c`: an Arabic or
 /// a Chinese digit, or a Chinese unit (`十`). Most characters of a text
 /// are not, so callers scanning every position test this first.
+///
+/// Every character of a text whose figures are read is tested here,
+/// several times: one bit per CJK ideograph answers for the Chinese
+/// digits and units (all in U+4E00..=U+9FFF but `〇`).
+#[inline]
 pub fn starts_number(c: char) -> bool {
-    arabic_digit(c).is_some() || chinese_digit(c).is_some() || chinese_unit(c).is_some()
+    match c {
+        '0'..='9' | '０'..='９' | '〇' => true,
+        '\u{4E00}'..='\u{9FFF}' => {
+            let k = c as usize - 0x4E00;
+            NUMERAL_BITS[k / 64] & (1 << (k % 64)) != 0
+        }
+        _ => false,
+    }
 }
+
+/// The Chinese digits and units but `〇`, which precedes the block.
+const IDEOGRAPH_NUMERALS: [char; 32] = [
+    '零', '一', '壹', '二', '两', '兩', '贰', '三', '叁', '四', '肆', '五', '伍', '六', '陆', '陸',
+    '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千', '仟', '万', '萬', '亿', '億',
+];
+
+/// One bit per code point of U+4E00..=U+9FFF, set for
+/// [`IDEOGRAPH_NUMERALS`].
+static NUMERAL_BITS: [u64; 328] = {
+    let mut bits = [0u64; 328];
+    let mut i = 0;
+    while i < IDEOGRAPH_NUMERALS.len() {
+        let k = IDEOGRAPH_NUMERALS[i] as usize - 0x4E00;
+        bits[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    bits
+};
 
 /// Reads an Arabic or a Chinese number, whichever starts the text.
 pub fn number(text: &str) -> Option<Number> {
@@ -186,6 +234,23 @@ mod tests {
 
     fn value(text: &str) -> Option<f64> {
         number(text).map(|n| n.value)
+    }
+
+    #[test]
+    fn the_quick_refusals_refuse_no_numeral() {
+        let digits = "零〇一壹二两兩贰三叁四肆五伍六陆陸七柒八捌九玖";
+        let units = "十拾百佰千仟万萬亿億";
+        for c in (0..=0x2FFFF).filter_map(char::from_u32) {
+            assert_eq!(chinese_digit(c).is_some(), digits.contains(c), "{c}");
+            assert_eq!(chinese_unit(c).is_some(), units.contains(c), "{c}");
+            let arabic = c.is_ascii_digit() || ('０'..='９').contains(&c);
+            assert_eq!(arabic_digit(c).is_some(), arabic, "{c}");
+            assert_eq!(
+                starts_number(c),
+                arabic || digits.contains(c) || units.contains(c),
+                "{c}"
+            );
+        }
     }
 
     #[test]
