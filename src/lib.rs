@@ -83,24 +83,27 @@ pub fn check<N: Into<String>, T: Into<std::sync::Arc<str>>>(
     selection: Selection,
     options: check::Options,
 ) -> Outcome {
-    let loaded = model::load(files);
+    // The plans are checked while the model is validated.
+    let (loaded, (plans, applied)) = model::load_with(files, |model| {
+        let plans: Vec<DocId> = model
+            .plans()
+            .filter(|&d| match selection {
+                Selection::All => true,
+                Selection::Files(names) => names
+                    .iter()
+                    .any(|n| *n == model.sources.get(model.document(d).file).name),
+            })
+            .collect();
+        let findings = check::run(model, options, plans.iter().copied());
+        let applied = suppress::apply(model, &plans, findings);
+        (plans, applied)
+    });
     let model = loaded.model;
     let mut diagnostics = loaded.diagnostics;
     check::sort(&mut diagnostics);
     let input_errors = diagnostics
         .iter()
         .any(|d| d.severity == diagnostic::Severity::Error);
-    let plans: Vec<DocId> = model
-        .plans()
-        .filter(|&d| match selection {
-            Selection::All => true,
-            Selection::Files(names) => names
-                .iter()
-                .any(|n| *n == model.sources.get(model.document(d).file).name),
-        })
-        .collect();
-    let findings = check::run(&model, options, plans.iter().copied());
-    let applied = suppress::apply(&model, &plans, findings);
     diagnostics.extend(applied.kept);
     Outcome {
         model,

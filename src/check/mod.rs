@@ -145,6 +145,8 @@ pub struct Context<'m> {
     /// Each plan's stated targets compared with what it owes, worked out
     /// once for the checks that read them ([`Context::comparisons`]).
     comparisons: Vec<OnceLock<Vec<figures::Comparisons<'m>>>>,
+    /// Where each plan's view is in `plans`.
+    plan_slots: HashMap<DocId, usize>,
 }
 
 impl<'m> Context<'m> {
@@ -157,6 +159,7 @@ impl<'m> Context<'m> {
             .collect();
         let shares = figures::ShareIndex::new(model, &plans);
         let comparisons = plans.iter().map(|_| OnceLock::new()).collect();
+        let plan_slots = plans.iter().map(|p| (p.doc, p.slot)).collect();
         Context {
             model,
             options,
@@ -164,6 +167,7 @@ impl<'m> Context<'m> {
             shares,
             lexicon: strength::Lexicon::from_model(model),
             comparisons,
+            plan_slots,
         }
     }
 
@@ -251,10 +255,9 @@ impl<'m> Context<'m> {
         ) else {
             return false;
         };
-        self.plans
-            .iter()
-            .find(|p| p.doc == doc)
-            .is_some_and(|p| p.binding(o) == Binding::Owed { advisory: true })
+        self.plan_slots
+            .get(&doc)
+            .is_some_and(|&slot| self.plans[slot].binding(o) == Binding::Owed { advisory: true })
     }
 
     /// Whether the obligation (and each bullet above it) applies to the
@@ -395,7 +398,22 @@ pub fn run(
     out.par_iter_mut()
         .for_each(|d| d.advisory = ctx.is_advisory(d));
     sort(&mut out);
+    ctx.free();
     out
+}
+
+impl Context<'_> {
+    /// Frees the plans' views and their comparisons on every core: freeing
+    /// a national run's one by one took as long as some checks.
+    fn free(self) {
+        let Context {
+            plans, comparisons, ..
+        } = self;
+        rayon::join(
+            || plans.into_par_iter().for_each(drop),
+            || comparisons.into_par_iter().for_each(drop),
+        );
+    }
 }
 
 /// Sorts diagnostics: those about a plan first, grouped by the plan's

@@ -17,6 +17,16 @@ pub const EMPTY_FILE: &str = "empty-file";
 pub fn load<N: Into<String>, T: Into<std::sync::Arc<str>>>(
     files: impl IntoIterator<Item = (N, T)>,
 ) -> Loaded {
+    load_with(files, |_| ()).0
+}
+
+/// [`load`], and `then` run on the resolved model while it is validated:
+/// the checks need the links resolved, not the look for cycles and
+/// foreign links, so the two share the cores.
+pub fn load_with<N: Into<String>, T: Into<std::sync::Arc<str>>, R: Send>(
+    files: impl IntoIterator<Item = (N, T)>,
+    then: impl FnOnce(&Model) -> R + Send,
+) -> (Loaded, R) {
     // Files are parsed on every core (each parse sees one text only), then
     // registered one after the other in the order given, so the model and
     // its diagnostics do not depend on the number of threads. A large run
@@ -42,12 +52,22 @@ pub fn load<N: Into<String>, T: Into<std::sync::Arc<str>>>(
     }
     builder.add_files(parsed);
     builder.resolve();
-    let mut diagnostics = builder.diagnostics;
-    diagnostics.extend(validate::validate(&builder.model));
-    Loaded {
-        model: builder.model,
-        diagnostics,
-    }
+    let Builder {
+        model,
+        mut diagnostics,
+        item_ids,
+        ..
+    } = builder;
+    // The index of item ids (a string each) is freed alongside as well.
+    let (found, result) = rayon::join(
+        || {
+            drop(item_ids);
+            validate::validate(&model)
+        },
+        || then(&model),
+    );
+    diagnostics.extend(found);
+    (Loaded { model, diagnostics }, result)
 }
 
 /// A batch is at least this many bytes of text: a small run is one batch,
@@ -428,6 +448,17 @@ impl Builder {
         file: FileId,
     ) -> Option<OblId> {
         let found = self.model.obligation_ids.get(&r.value).copied();
+        self.found_obligation(found, r, file)
+    }
+
+    /// What the reference `r` in `file` was found to name, `found`, or an
+    /// unknown reference reported.
+    fn found_obligation(
+        &mut self,
+        found: Option<OblId>,
+        r: &crate::source::Spanned<String>,
+        file: FileId,
+    ) -> Option<OblId> {
         if found.is_none() {
             let known: Vec<String> = self.model.obligation_ids.keys().cloned().collect();
             self.unknown(
@@ -495,15 +526,32 @@ impl Builder {
                 self.edge(from, to, Edge::Parent);
             }
         }
-        // The references are taken out of each declaration while they are
-        // resolved, and put back: cloning them cost a copy of every id.
+        // The ids are looked up on every core first, in order; the links
+        // are then made one after the other. The references are taken out
+        // of each declaration while they are resolved, and put back:
+        // cloning them cost a copy of every id.
+        let ids = &self.model.obligation_ids;
+        let refined: Vec<Option<OblId>> = self
+            .model
+            .obligations
+            .par_iter()
+            .flat_map_iter(|o| o.decl.refines.iter().map(|r| ids.get(&r.value).copied()))
+            .collect();
+        let implemented: Vec<Option<OblId>> = self
+            .model
+            .items
+            .par_iter()
+            .flat_map_iter(|i| i.decl.implements.iter().map(|r| ids.get(&r.value).copied()))
+            .collect();
+        let (mut refined, mut implemented) = (refined.into_iter(), implemented.into_iter());
         for o in 0..self.model.obligations.len() {
             let (file, refs) = (
                 self.model.obligations[o].file,
                 std::mem::take(&mut self.model.obligations[o].decl.refines),
             );
             for r in &refs {
-                if let Some(target) = self.resolve_obligation(r, file) {
+                let found = refined.next().flatten();
+                if let Some(target) = self.found_obligation(found, r, file) {
                     self.model.obligations[o].refines.push(target);
                     let (from, to) = (
                         self.model.obligations[o].node,
@@ -521,7 +569,8 @@ impl Builder {
             );
             self.model.items[i].implements.reserve_exact(refs.len());
             for r in &refs {
-                if let Some(target) = self.resolve_obligation(r, file) {
+                let found = implemented.next().flatten();
+                if let Some(target) = self.found_obligation(found, r, file) {
                     if !self.model.items[i].implements.contains(&target) {
                         self.model.items[i].implements.push(target);
                     }

@@ -21,7 +21,7 @@ use crate::diagnostic::{Diagnostic, ItemRef, ObligationRef, PlanRef};
 use crate::source::{FileId, SourceMap};
 use crate::syntax::ast::*;
 
-pub use load::{EMPTY_FILE, load};
+pub use load::{EMPTY_FILE, load, load_with};
 
 macro_rules! index_type {
     ($($(#[$doc:meta])* $name:ident),*) => {$(
