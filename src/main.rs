@@ -5,6 +5,7 @@
 //! severity; 2 a usage error, a file that could not be read or parsed, or
 //! an invalid model (duplicate ids, unknown references, cycles).
 
+mod alloc;
 mod cli;
 mod server;
 
@@ -16,7 +17,7 @@ use clap::Parser;
 /// of small allocations from two threads, where glibc's malloc spent a
 /// fifth of the time (docs/performance.md).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Allocator = alloc::Allocator;
 
 fn main() -> ExitCode {
     cli::run(cli::Cli::parse())

@@ -233,11 +233,17 @@ fn scan_sentence(
     out: &mut Vec<Figure>,
 ) {
     let s = &text[sentence.clone()];
+    // The sentence is decoded once: the three readings below look only at
+    // the places where a number, a year or a deadline can start.
+    let starts: Vec<(usize, char)> = s
+        .char_indices()
+        .filter(|&(_, c)| may_start_deadline(c))
+        .collect();
     // The numbers are found first: most sentences state none, and then
     // their deadline and past years need no reading.
     let mut found = Vec::new();
     let mut skip_to = 0;
-    for (i, c) in s.char_indices() {
+    for &(i, c) in &starts {
         if i < skip_to {
             continue;
         }
@@ -249,8 +255,8 @@ fn scan_sentence(
     if found.is_empty() {
         return;
     }
-    let own_deadline = deadline(s);
-    if own_deadline.is_none() && reports_past_year(s) {
+    let own_deadline = starts.iter().find_map(|&(i, _)| deadline_at(s, i));
+    if own_deadline.is_none() && reports_past_year(s, &starts) {
         return;
     }
     let mut previous_end = 0;
@@ -515,8 +521,11 @@ fn year_at(s: &str) -> Option<(i32, &str)> {
 
 /// Whether a sentence with no deadline reports a past year: `2020年本市…
 /// 达到24.07%`, `截至2023年底`, `由2020年的…`.
-fn reports_past_year(s: &str) -> bool {
-    s.char_indices().any(|(i, c)| {
+///
+/// `starts`: the places of `s` where a deadline may start (a superset of
+/// those of a year), as [`deadline`] finds them.
+fn reports_past_year(s: &str, starts: &[(usize, char)]) -> bool {
+    starts.iter().any(|&(i, c)| {
         if !may_start_year(c) {
             return false;
         }

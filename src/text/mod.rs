@@ -45,9 +45,10 @@ pub fn simplified(text: &str) -> String {
 }
 
 /// [`simplified`], borrowing `text` when it has no character to convert
-/// (most texts, which are written in Simplified characters already).
+/// (most texts, which are written in Simplified characters already), or
+/// when those it has stay as they are where they stand (`覆` of `覆盖`).
 pub fn simplified_cow(text: &str) -> std::borrow::Cow<'_, str> {
-    if traditional::is_simplified(text) {
+    if traditional::is_simplified(text) || traditional::converts_to_itself(text) {
         std::borrow::Cow::Borrowed(text)
     } else {
         std::borrow::Cow::Owned(simplified(text))
