@@ -195,11 +195,17 @@ pub fn deadline(text: &str) -> Option<i32> {
 /// or the first character of a number (`十` of `十四五` among them). A
 /// cheap test before [`deadline_at`] and [`year_at`], which would fail at
 /// every other position.
+#[inline]
 fn may_start_deadline(c: char) -> bool {
-    matches!(c, '到' | '至') || may_start_year(c)
+    match c {
+        // No ideograph is a blank: the common case, tested first.
+        '\u{4E00}'..='\u{9FFF}' => matches!(c, '到' | '至') || numeral::starts_number(c),
+        _ => may_start_year(c),
+    }
 }
 
 /// Whether [`year_at`] can read a year starting with `c`.
+#[inline]
 fn may_start_year(c: char) -> bool {
     is_space(c) || numeral::starts_number(c)
 }

@@ -30,6 +30,7 @@ pub mod traditional;
 /// Maps full-width ASCII forms (`３０％`, `（一）`) and the ideographic space
 /// to ASCII, one character for one, so that byte lengths may change but the
 /// character count does not.
+#[inline]
 pub fn normalize_char(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -57,6 +58,7 @@ pub fn simplified_cow(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Whether a character is white space as Chinese texts write it (including
 /// the ideographic space and the no-break space).
+#[inline]
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}'
 }
