@@ -104,6 +104,16 @@ pub fn keywords(construct: Option<&str>) -> &'static [&'static str] {
     }
 }
 
+/// `more` after what `list` holds: the vector itself when `list` is empty
+/// (a property is usually written once), saving a copy of each id.
+fn append<T>(list: &mut Vec<T>, mut more: Vec<T>) {
+    if list.is_empty() {
+        *list = more;
+    } else {
+        list.append(&mut more);
+    }
+}
+
 /// Turns the statements of one file into its typed tree.
 pub fn lower(statements: &[Statement]) -> (FileAst, Vec<SyntaxError>) {
     let mut lowerer = Lowerer {
@@ -781,8 +791,8 @@ impl Lowerer {
                     }
                 }
                 "jurisdiction" => d.jurisdiction = self.word(s, "jurisdiction <id>", value::id),
-                "carries_out" => d.carries_out.extend(self.ids(s)),
-                "supersedes" => d.supersedes.extend(self.ids(s)),
+                "carries_out" => append(&mut d.carries_out, self.ids(s)),
+                "supersedes" => append(&mut d.supersedes, self.ids(s)),
                 "requires_units" => {
                     d.requires_units = self
                         .word(s, "requires_units yes", value::boolean)
@@ -890,7 +900,7 @@ impl Lowerer {
                         o.exemptible = b.value;
                     }
                 }
-                "refines" => o.refines.extend(self.ids(s)),
+                "refines" => append(&mut o.refines, self.ids(s)),
                 "elements" => {
                     for e in self.strings(s) {
                         let alternatives: Vec<String> = e
@@ -1321,7 +1331,7 @@ impl Lowerer {
                 }
                 "source" => item.source = self.word(s, "source 2.1.1", value::citation),
                 "text" => item.text = self.string(s).map(|v| v.value),
-                "implements" => item.implements.extend(self.ids(s)),
+                "implements" => append(&mut item.implements, self.ids(s)),
                 "units" => {
                     for unit in self.strings(s) {
                         if unit.value.trim().is_empty() {
