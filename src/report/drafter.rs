@@ -11,6 +11,7 @@
 
 use std::collections::BTreeMap;
 
+use foldhash::HashMap;
 use rayon::prelude::*;
 
 use crate::diagnostic::Counts;
@@ -42,12 +43,16 @@ pub fn render(
     // are; then each plan; then findings about several plans (roll-ups).
     let mut inputs = Vec::new();
     let mut plans: Vec<(String, Vec<&Diagnostic>)> = Vec::new();
+    let mut plan_index: HashMap<&str, usize> = HashMap::default();
     let mut others = Vec::new();
     for d in diagnostics {
         match &d.plan {
-            Some(p) => match plans.iter_mut().find(|(id, _)| *id == p.id) {
-                Some((_, list)) => list.push(d),
-                None => plans.push((p.id.clone(), vec![d])),
+            Some(p) => match plan_index.get(p.id.as_str()) {
+                Some(&i) => plans[i].1.push(d),
+                None => {
+                    plan_index.insert(&p.id, plans.len());
+                    plans.push((p.id.clone(), vec![d]));
+                }
             },
             None if d.obligation.is_some() => others.push(d),
             None => inputs.push(d),
@@ -66,63 +71,69 @@ pub fn render(
     for d in &inputs {
         push_block(&mut out, &one(d, sources, lang, options));
     }
-    for (plan, list) in &plans {
-        let file = list
-            .first()
-            .and_then(|d| d.plan.as_ref())
-            .map(|p| sources.get(p.file).name.clone())
-            .unwrap_or_default();
-        let count = |s: Severity| list.iter().filter(|d| d.severity == s).count();
-        let counts = Counts {
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            infos: count(Severity::Info),
-        };
-        out.push_str(&crate::report::printable::printable(
-            &Msg::PlanHeading {
-                plan: Id::new(plan),
-                file,
-                errors: Count(counts.errors, Noun::Error),
-                warnings: Count(counts.warnings, Noun::Warning),
-                infos: Count(counts.infos, Noun::Info),
+    // Each plan's section is written on its own, on every core, and the
+    // sections are joined in order.
+    let sections: Vec<String> = plans
+        .par_iter()
+        .map(|(plan, list)| {
+            let mut out = String::new();
+            let file = list
+                .first()
+                .and_then(|d| d.plan.as_ref())
+                .map(|p| sources.get(p.file).name.clone())
+                .unwrap_or_default();
+            let count = |s: Severity| list.iter().filter(|d| d.severity == s).count();
+            let counts = Counts {
+                errors: count(Severity::Error),
+                warnings: count(Severity::Warning),
+                infos: count(Severity::Info),
+            };
+            out.push_str(&crate::report::printable::printable(
+                &Msg::PlanHeading {
+                    plan: Id::new(plan),
+                    file,
+                    errors: Count(counts.errors, Noun::Error),
+                    warnings: Count(counts.warnings, Noun::Warning),
+                    infos: Count(counts.infos, Noun::Info),
+                }
+                .render(lang),
+            ));
+            out.push_str("\n\n");
+            let mut shown: Vec<&Diagnostic> = list
+                .iter()
+                .copied()
+                .filter(|d| options.show_advisory || !d.advisory)
+                .collect();
+            shown.sort_by_key(|d| std::cmp::Reverse(d.severity));
+            for d in &shown {
+                push_block(&mut out, &one(d, sources, lang, options));
             }
-            .render(lang),
-        ));
-        out.push_str("\n\n");
-        let mut shown: Vec<&Diagnostic> = list
-            .iter()
-            .copied()
-            .filter(|d| options.show_advisory || !d.advisory)
-            .collect();
-        shown.sort_by_key(|d| std::cmp::Reverse(d.severity));
-        let texts: Vec<String> = shown
-            .par_iter()
-            .map(|d| one(d, sources, lang, options))
-            .collect();
-        for text in &texts {
-            push_block(&mut out, text);
-        }
-        if !options.show_advisory {
-            let mut folded: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-            for d in list.iter().filter(|d| d.advisory) {
-                let document = d.obligation.as_ref().map(|o| o.document.as_str());
-                *folded.entry((d.code, document.unwrap_or(""))).or_default() += 1;
+            if !options.show_advisory {
+                let mut folded: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+                for d in list.iter().filter(|d| d.advisory) {
+                    let document = d.obligation.as_ref().map(|o| o.document.as_str());
+                    *folded.entry((d.code, document.unwrap_or(""))).or_default() += 1;
+                }
+                for ((code, document), count) in folded {
+                    out.push_str(
+                        &Msg::AdvisoryFolded {
+                            count,
+                            code: code.to_string(),
+                            document: Id::new(document),
+                        }
+                        .render(lang),
+                    );
+                    out.push('\n');
+                }
+                if list.iter().any(|d| d.advisory) {
+                    out.push('\n');
+                }
             }
-            for ((code, document), count) in folded {
-                out.push_str(
-                    &Msg::AdvisoryFolded {
-                        count,
-                        code: code.to_string(),
-                        document: Id::new(document),
-                    }
-                    .render(lang),
-                );
-                out.push('\n');
-            }
-            if list.iter().any(|d| d.advisory) {
-                out.push('\n');
-            }
-        }
+            out
+        })
+        .collect();
+    for section in &sections {
+        out.push_str(section);
     }
     if !others.is_empty() {
         out.push_str(&Msg::OtherHeading {}.render(lang));
