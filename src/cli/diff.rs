@@ -220,7 +220,13 @@ fn git_show(rev: &str, path: &Path) -> Result<files::ReadFile, String> {
                 reason: crate::cli::lang::io_reason(&e),
             })
         })?;
-    let stdout = child.stdout.take().expect("stdout is piped");
+    let Some(stdout) = child.stdout.take() else {
+        let _ = child.kill();
+        let closed = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        return Err(text(Msg::GitCannotRun {
+            reason: crate::cli::lang::io_reason(&closed),
+        }));
+    };
     // Read at most the size limit: a huge committed file is refused
     // without being held in memory, and git is stopped.
     let read = files::read_from(stdout, 0, path);

@@ -861,7 +861,7 @@ impl<'a> Parser<'a> {
                             }
                         }
                     }
-                    statements.push(self.statement(depth));
+                    statements.push(self.statement(token, depth));
                 }
                 _ => self.stray(token, depth),
             }
@@ -930,11 +930,12 @@ impl<'a> Parser<'a> {
         self.finish_node(node);
     }
 
-    /// Reads one statement, from its keyword (the next token) to the end of
-    /// its line, `;`, comment or block. The blanks after it go to its parent.
-    fn statement(&mut self, depth: usize) -> Statement<'a> {
+    /// Reads one statement, from its `keyword` (the token just peeked) to
+    /// the end of its line, `;`, comment or block. The blanks after it go
+    /// to its parent.
+    fn statement(&mut self, keyword: Token, depth: usize) -> Statement<'a> {
         let node = self.start_node(NodeKind::Statement, self.tokens.len());
-        let keyword = self.bump().expect("a keyword was peeked");
+        self.bump();
         let mut args = SmallVec::new();
         let mut block = None;
         let mut has_block = false;
