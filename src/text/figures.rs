@@ -387,12 +387,12 @@ fn figure_at(s: &str, i: usize, c: char) -> Option<Found> {
         j += p.len_utf8();
         "%".to_string()
     } else {
-        if NOT_UNITS.iter().any(|u| begins_with(&s[j..], u)) {
+        if NOT_UNITS.iter().any(|u| s[j..].starts_with(u)) {
             return None;
         }
         let unit = UNITS
             .iter()
-            .filter(|u| begins_with(&s[j..], u))
+            .filter(|u| s[j..].starts_with(**u))
             .max_by_key(|u| u.len())?;
         j += unit.len();
         unit.to_string()
@@ -400,12 +400,12 @@ fn figure_at(s: &str, i: usize, c: char) -> Option<Found> {
     let before_number = s[..i].trim_end_matches(is_space);
     let before = BEFORE
         .iter()
-        .find(|(w, _)| ends_with(before_number, w))
+        .find(|(w, _)| before_number.ends_with(w))
         .map(|&(_, c)| c);
     let after_rest = &s[skip_spaces(s, j)..];
     let after = AFTER
         .iter()
-        .find(|(w, _)| begins_with(after_rest, w))
+        .find(|(w, _)| after_rest.starts_with(w))
         .map(|&(w, c)| (w, c));
     if let Some((w, _)) = after {
         j = skip_spaces(s, j) + w.len();
@@ -435,29 +435,6 @@ fn figure_at(s: &str, i: usize, c: char) -> Option<Found> {
     })
 }
 
-/// `text.starts_with(word)`, comparing the first character's bytes before
-/// the rest: the word lists are tried at every number of every text read,
-/// and a comparison of whole strings is a call to `memcmp` each time.
-fn begins_with(text: &str, word: &str) -> bool {
-    let (t, w) = (text.as_bytes(), word.as_bytes());
-    t.len() >= w.len() && first3(t) == first3(w) && t[..w.len()] == *w
-}
-
-/// `text.ends_with(word)`, comparing the last character's bytes first.
-fn ends_with(text: &str, word: &str) -> bool {
-    let (t, w) = (text.as_bytes(), word.as_bytes());
-    t.len() >= w.len() && last3(t) == last3(w) && t[t.len() - w.len()..] == *w
-}
-
-/// The first three bytes (a Chinese character's), when there are three.
-fn first3(bytes: &[u8]) -> Option<[u8; 3]> {
-    bytes.first_chunk().copied()
-}
-
-fn last3(bytes: &[u8]) -> Option<[u8; 3]> {
-    bytes.last_chunk().copied()
-}
-
 fn skip_spaces(s: &str, at: usize) -> usize {
     at + (s[at..].len() - s[at..].trim_start_matches(is_space).len())
 }
@@ -478,16 +455,17 @@ fn closes_phrase(after: &str) -> bool {
 fn deadline_at(s: &str, i: usize) -> Option<i32> {
     let rest = &s[i..];
     // Each five-year period starts with `十`: most places are not one.
-    let periods = ["十一五", "十二五", "十三五", "十四五", "十五五", "十六五"];
-    for five in periods.into_iter().take_while(|_| rest.starts_with('十')) {
-        if let Some(tail) = rest.strip_prefix(five) {
-            let tail = tail.trim_start_matches(['”', '"', '’', '」', '』']);
-            if ["时期", "期间", "末", "规划期"]
-                .iter()
-                .any(|w| tail.starts_with(w))
-            {
-                let n = numeral::chinese(&five[3..five.len() - 3])?.value as i32;
-                return Some(2005 + 5 * n);
+    if rest.starts_with('十') {
+        for five in ["十一五", "十二五", "十三五", "十四五", "十五五", "十六五"] {
+            if let Some(tail) = rest.strip_prefix(five) {
+                let tail = tail.trim_start_matches(['”', '"', '’', '」', '』']);
+                if ["时期", "期间", "末", "规划期"]
+                    .iter()
+                    .any(|w| tail.starts_with(w))
+                {
+                    let n = numeral::chinese(&five[3..five.len() - 3])?.value as i32;
+                    return Some(2005 + 5 * n);
+                }
             }
         }
     }

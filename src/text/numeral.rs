@@ -15,14 +15,7 @@ pub struct Number {
 }
 
 /// The value of one Chinese digit (`〇` and `零` are 0, `两` is 2).
-/// Every character of a scanned text is tested here, so those before `〇`
-/// (U+3007, the first digit in code point order: ASCII, most punctuation)
-/// are turned away first.
-#[inline]
 pub fn chinese_digit(c: char) -> Option<u32> {
-    if c < '〇' {
-        return None;
-    }
     Some(match c {
         '零' | '〇' => 0,
         '一' | '壹' => 1,
@@ -38,13 +31,8 @@ pub fn chinese_digit(c: char) -> Option<u32> {
     })
 }
 
-/// The value of one Chinese unit (`十`, `百` …); `万` (U+4E07) is the first
-/// in code point order.
-#[inline]
+/// The value of one Chinese unit (`十`, `百` …).
 fn chinese_unit(c: char) -> Option<u64> {
-    if c < '万' {
-        return None;
-    }
     Some(match c {
         '十' | '拾' => 10,
         '百' | '佰' => 100,
@@ -56,11 +44,7 @@ fn chinese_unit(c: char) -> Option<u64> {
 }
 
 /// An ASCII or full-width digit's value.
-#[inline]
 pub fn arabic_digit(c: char) -> Option<u32> {
-    if c.is_ascii() {
-        return c.to_digit(10);
-    }
     normalize_char(c).to_digit(10)
 }
 
