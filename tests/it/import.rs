@@ -280,15 +280,20 @@ fn xicheng_draft_states_the_hand_figures_and_checks_cleanly() {
     );
 }
 
-#[test]
-fn beijing_outline_as_rules_has_its_bullets_and_figures() {
+/// The Beijing outline's text imported `--as rules` against `model`.
+fn beijing_as_rules(model: &Model) -> Imported {
     let text = read(&root().join("rules/sources/001_a6909fc97aaaeaf2.txt"));
-    let model = model(false);
     let options = Options {
         as_rules: true,
         ..Options::default()
     };
-    let imported = import::import(&text, &model, options).expect("imported");
+    import::import(&text, model, options).expect("imported")
+}
+
+#[test]
+fn beijing_outline_as_rules_has_its_bullets_and_figures() {
+    let model = model(false);
+    let imported = beijing_as_rules(&model);
     let sources: Vec<&str> = imported
         .items
         .iter()
@@ -354,13 +359,8 @@ fn beijing_outline_as_rules_has_its_bullets_and_figures() {
 #[test]
 fn beijing_as_rules_inferences_against_the_hand_rules() {
     use planlint::syntax::ast::{Binds, Condition};
-    let text = read(&root().join("rules/sources/001_a6909fc97aaaeaf2.txt"));
     let hand = model(false);
-    let options = Options {
-        as_rules: true,
-        ..Options::default()
-    };
-    let imported = import::import(&text, &hand, options).expect("imported");
+    let imported = beijing_as_rules(&hand);
     let rules = import::rules(&imported, "rules/sources/001_a6909fc97aaaeaf2.txt", "bjx");
     let jurisdictions = read(&root().join("rules/jurisdictions.plan"));
     let ours = planlint::model::load([

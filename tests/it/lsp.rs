@@ -661,10 +661,9 @@ fn the_vscode_extension_knows_every_keyword() {
     }
 }
 
-/// Diagnostics come in the language the editor asks for.
-#[test]
-fn diagnostics_in_chinese() {
-    let project = copy_project();
+/// A server asked for Chinese messages on a copy of the project, with
+/// `plans/xicheng.plan` opened as it is on disk; the plan's URI and text.
+fn open_xicheng_in_chinese(project: &tempfile::TempDir) -> (Client, String, String) {
     let mut client = Client::start_with(
         project.path(),
         false,
@@ -677,6 +676,14 @@ fn diagnostics_in_chinese() {
         "textDocument/didOpen",
         json!({ "textDocument": { "uri": plan, "languageId": "plan", "version": 1, "text": text } }),
     );
+    (client, plan, text)
+}
+
+/// Diagnostics come in the language the editor asks for.
+#[test]
+fn diagnostics_in_chinese() {
+    let project = copy_project();
+    let (mut client, plan, text) = open_xicheng_in_chinese(&project);
     let diagnostics = client.diagnostics(&plan, Some(1));
     let omission = diagnostics
         .iter()
@@ -795,18 +802,7 @@ fn a_plan_header_shows_its_verdict() {
         .and_then(|p| p["verdict"].as_str())
         .expect("check gives the plan's verdict")
         .to_string();
-    let mut client = Client::start_with(
-        project.path(),
-        false,
-        json!({ "asOf": "2025-01-01", "lang": "zh" }),
-    );
-    let plan = uri(&project.path().join("plans/xicheng.plan"));
-    let text =
-        std::fs::read_to_string(project.path().join("plans/xicheng.plan")).expect("read the plan");
-    client.notify(
-        "textDocument/didOpen",
-        json!({ "textDocument": { "uri": plan, "languageId": "plan", "version": 1, "text": text } }),
-    );
+    let (mut client, plan, text) = open_xicheng_in_chinese(&project);
     client.diagnostics(&plan, Some(1));
     let lenses = client.request(
         "textDocument/codeLens",

@@ -7,6 +7,8 @@ use std::process::Command;
 
 use assert_cmd::cargo::CommandCargoExt;
 
+use crate::support::zip_part;
+
 const AS_OF: &str = "2026-11-23";
 const FIXTURE: &str = "tests/fixtures/report";
 
@@ -902,16 +904,6 @@ fn the_page_prints_on_a4_and_its_tables_scroll_on_a_phone() {
     let later = b.find("o-tl.1").expect("the later notice's row");
     let own = b.find("o-tc.3.1.2").expect("an own row");
     assert!(own < advisory && advisory < later);
-}
-
-/// A part of a zip file, as text.
-fn zip_part(bytes: &[u8], name: &str) -> String {
-    use std::io::Read;
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
-    let mut part = archive.by_name(name).expect("the part is there");
-    let mut text = String::new();
-    part.read_to_string(&mut text).expect("UTF-8");
-    text
 }
 
 #[test]

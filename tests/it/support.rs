@@ -160,3 +160,13 @@ pub fn write_generated(provinces: usize) -> tempfile::TempDir {
     }
     dir
 }
+
+/// A part of a zip file, as text.
+pub fn zip_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let mut part = archive.by_name(name).expect("the part is there");
+    let mut text = String::new();
+    part.read_to_string(&mut text).expect("UTF-8");
+    text
+}

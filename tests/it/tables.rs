@@ -10,7 +10,7 @@ use std::process::Command;
 use assert_cmd::cargo::CommandCargoExt;
 use calamine::{Data, Reader, Xlsx};
 
-use crate::support::REAL_ARGS;
+use crate::support::{REAL_ARGS, zip_part};
 
 const AS_OF: &str = "2026-11-23";
 
@@ -156,16 +156,6 @@ fn sheets(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
             (name, rows)
         })
         .collect()
-}
-
-/// A part of a zip file, as text.
-fn zip_part(bytes: &[u8], name: &str) -> String {
-    use std::io::Read;
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
-    let mut part = archive.by_name(name).expect("the part is there");
-    let mut text = String::new();
-    part.read_to_string(&mut text).expect("UTF-8");
-    text
 }
 
 #[test]
