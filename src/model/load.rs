@@ -70,6 +70,19 @@ pub fn load_with<N: Into<String>, T: Into<std::sync::Arc<str>>, R: Send>(
     (Loaded { model, diagnostics }, result)
 }
 
+/// What each id that `refs` gives for each of `decls` names, looked up on
+/// every core, in order: one entry per reference.
+fn look_up_all<D: Sync>(
+    decls: &[D],
+    refs: impl Fn(&D) -> &Vec<crate::source::Spanned<String>> + Sync,
+    ids: &HashMap<String, OblId>,
+) -> Vec<Option<OblId>> {
+    decls
+        .par_iter()
+        .flat_map_iter(|d| refs(d).iter().map(|r| ids.get(&r.value).copied()))
+        .collect()
+}
+
 /// A batch is at least this many bytes of text: a small run is one batch,
 /// parsed on every core at once.
 const MIN_BATCH_BYTES: usize = 1 << 20;
@@ -531,19 +544,10 @@ impl Builder {
         // of each declaration while they are resolved, and put back:
         // cloning them cost a copy of every id.
         let ids = &self.model.obligation_ids;
-        let refined: Vec<Option<OblId>> = self
-            .model
-            .obligations
-            .par_iter()
-            .flat_map_iter(|o| o.decl.refines.iter().map(|r| ids.get(&r.value).copied()))
-            .collect();
-        let implemented: Vec<Option<OblId>> = self
-            .model
-            .items
-            .par_iter()
-            .flat_map_iter(|i| i.decl.implements.iter().map(|r| ids.get(&r.value).copied()))
-            .collect();
-        let (mut refined, mut implemented) = (refined.into_iter(), implemented.into_iter());
+        let mut refined =
+            look_up_all(&self.model.obligations, |o| &o.decl.refines, ids).into_iter();
+        let mut implemented =
+            look_up_all(&self.model.items, |i| &i.decl.implements, ids).into_iter();
         for o in 0..self.model.obligations.len() {
             let (file, refs) = (
                 self.model.obligations[o].file,
