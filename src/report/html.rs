@@ -1089,10 +1089,16 @@ fn findings(out: &mut String, c: &Coverage, lookup: &Lookup, lang: Lang) {
 fn finding(out: &mut String, f: &Finding, lookup: &Lookup, lang: Lang, quotes: bool) {
     let w = lang.words();
     let sev = f.severity.as_str();
+    // The class is the code's word; the reader sees it in the report's language.
+    let shown = Msg::SeverityWord {
+        severity: f.severity,
+    }
+    .render(lang);
     let _ = write!(
         out,
-        "<div class=\"f {sev}\" id=\"{}\"><p><span class=\"sev {sev}\">{sev}</span> <code title=\"{}\">{}</code></p><p>{}</p>",
+        "<div class=\"f {sev}\" id=\"{}\"><p><span class=\"sev {sev}\">{}</span> <code title=\"{}\">{}</code></p><p>{}</p>",
         esc(&f.anchor),
+        esc(&shown),
         esc(&f.location),
         esc(f.code),
         message(&f.message)
